@@ -1,0 +1,60 @@
+"""The one loader for data-driven test cases.
+
+A case is a folder ``tests/fixtures/<area>/<case>/`` holding ``input.txt`` (or
+other inputs) beside expected outputs (``expected.json``, ``expected.xml``,
+``expected.txt`` ...).  Regressions are named after their issue: ``issue-12-...``.
+
+Set ``TREATYDRAFT_UPDATE_GOLDEN=1`` to (re)write expected files from the actual
+results; review the diff like code.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "000_74b8fbece28afee2.txt"
+UPDATE = os.environ.get("TREATYDRAFT_UPDATE_GOLDEN") == "1"
+
+
+def cases(area: str, *, needs: str = "input.txt") -> list:
+    """pytest params, one per case folder of ``area`` that has the file ``needs``."""
+    base = FIXTURES / area
+    found = sorted(p for p in base.iterdir() if (p / needs).exists()) if base.exists() else []
+    return [pytest.param(p, id=p.name) for p in found]
+
+
+def samples(pattern: str = "*.txt") -> list:
+    """pytest params for the bundled sample drafts."""
+    return [pytest.param(p, id=p.name) for p in sorted(SAMPLES.glob(pattern))]
+
+
+def read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8")
+
+
+def golden(path: Path, actual: str | bytes) -> None:
+    """Assert ``actual`` equals the expected file ``path`` (or write it when updating)."""
+    data = actual.encode("utf-8") if isinstance(actual, str) else actual
+    if UPDATE or not path.exists():
+        if not UPDATE:
+            pytest.fail(f"missing golden file {path.relative_to(ROOT)}; run with "
+                        "TREATYDRAFT_UPDATE_GOLDEN=1 to create it, then review it")
+        path.write_bytes(data)
+        return
+    expected = path.read_bytes()
+    if expected != data:
+        exp, act = expected.decode("utf-8", "replace"), data.decode("utf-8", "replace")
+        assert act == exp, f"{path.relative_to(ROOT)} differs (TREATYDRAFT_UPDATE_GOLDEN=1 rewrites it)"
+
+
+def seed_text() -> str:
+    """The seed document, or skip when ../shared is not beside the checkout."""
+    if not SEED.exists():
+        pytest.skip(f"the seed is not available ({SEED} is absent)")
+    return read(SEED)

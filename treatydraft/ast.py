@@ -1,0 +1,432 @@
+"""The document model: small frozen dataclasses, one per concept, no I/O.
+
+A :class:`Document` holds the front matter and the *body*, a sequence of nodes in
+document order.  The body is a bracket tree: :class:`BracketGroup` and
+:class:`OptionBlock` nodes hold alternatives, whose children are again body nodes,
+so a bracket may open in one paragraph and close several paragraphs later.
+Structure (preamble, chapters, articles, paragraphs, subparagraphs) is marked by
+:class:`Heading` nodes where it starts, exactly as in the draft; every group knows
+the structural ``location`` it opens in, and :meth:`Document.articles` gives the
+outline.
+
+Every node carries its :class:`~treatydraft.source.Span` and the raw text it was
+read from, so :meth:`Document.to_text` gives the input back byte for byte.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+from .source import Span
+
+__all__ = [
+    "Span", "Text", "LineBreak", "Escape", "SplitMark", "Heading", "Placeholder",
+    "FootnoteRef", "Footnote", "Note", "NoText", "OptionsEnd", "Alternative",
+    "BracketGroup", "Option", "OptionBlock", "Delegation", "FrontMatter",
+    "Diagnostic", "Article", "Document", "Node", "Group", "walk",
+]
+
+
+# ---------------------------------------------------------------- leaves
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A run of treaty text, spaces and punctuation included, as written."""
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class LineBreak:
+    """A line break (``\\n`` or ``\\r\\n``, kept as written)."""
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Escape:
+    """An escaped character: ``\\[`` is a literal (editorial) bracket, not negotiation text."""
+    value: str
+    """As written, backslash included."""
+    span: Span
+
+    @property
+    def char(self) -> str:
+        """The character meant (``[`` for ``\\[``)."""
+        return self.value[1:]
+
+
+@dataclass(frozen=True, slots=True)
+class SplitMark:
+    """``\\+`` between two brackets: they are independent optional insertions, not alternatives."""
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """Where a structural unit starts: ``Article 5.``, ``Chapter II``, ``3bis.``, ``(a)``, ``Preamble``.
+
+    Only the marker itself is in ``value``; the heading text that follows on the
+    line (``Scope of application``) is ordinary text after it.
+    """
+    kind: str
+    """``preamble``, ``part``, ``chapter``, ``section``, ``article``, ``paragraph`` or ``subparagraph``."""
+    value: str
+    """The marker as written (``Article 19 ter``, ``第五条``, ``(PP6)``)."""
+    number: str
+    """The number normalised for ids (``19ter``, ``5``, ``pp6``; '' for a preamble)."""
+    level: int
+    """Depth in the outline: 1 part, 2 chapter, 3 section/preamble, 4 article, 5 paragraph, 6+ subparagraph."""
+    id: str
+    """The location id of the unit it starts (``art_5__para_2``)."""
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """A gap to fill (``[...]``, ``[X]``, ``[20XX]``, ``{Placeholder for ...}``), not contested wording."""
+    value: str
+    id: str
+    location: str
+    """Location id of the structural unit it stands in."""
+    depth: int
+    """Number of bracket groups around it."""
+    span: Span
+    kind = "placeholder"
+
+    @property
+    def alternatives(self) -> tuple:
+        """A placeholder has no alternatives to choose from."""
+        return ()
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteRef:
+    """A footnote marker in the text, ``[^6]``."""
+    label: str
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote, ``[^6]: Proposed by the Russian Federation and China.``, on a line of its own."""
+    label: str
+    text: str
+    """The note's text, marker and colon removed, leading blanks kept out."""
+    proposers: tuple[str, ...]
+    """Registry codes the note names (by code or full name), in registry order."""
+    value: str
+    """The whole line as written."""
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A chair's note or comment (a line starting with ``>``): not treaty text."""
+    text: str
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class NoText:
+    """``No text`` as the content of an option: choosing it removes the provision."""
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class OptionsEnd:
+    r"""``\end-options``: closes the option block before it."""
+    value: str
+    span: Span
+
+
+# ---------------------------------------------------------------- groups
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """One bracketed alternative ``[text]@RUS+CHN[^3]`` of a :class:`BracketGroup`."""
+    id: str
+    """``<group id>__alt_<k>``."""
+    index: int
+    """1-based position in the group."""
+    open: str
+    """The opening bracket as written (``[``, ``［`` or ``【``)."""
+    children: tuple["Node", ...]
+    close: str
+    """The closing bracket as written."""
+    attribution: str
+    """The attribution as written (``@RUS+CHN``), or ''."""
+    proposers: tuple[str, ...]
+    """Delegation codes proposing it: the attribution's, else those its footnotes name."""
+    footnotes: tuple[FootnoteRef, ...]
+    """Footnote markers written right after the closing bracket (and attribution)."""
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class BracketGroup:
+    """A bracket group: optional text ``[shall]`` or alternatives ``[data][information]``."""
+    id: str
+    """Stable id from structure: ``art_5__para_2__brk_3``; inside an alternative ``<alt id>__brk_1``."""
+    alternatives: tuple[Alternative, ...]
+    gaps: tuple[str, ...]
+    """The blanks written between consecutive alternatives ('' when adjacent); len = alternatives - 1."""
+    attribution: str
+    """A group attribution as written (``@@AFG``), or ''."""
+    proposers: tuple[str, ...]
+    """Delegations the group attribution names (who proposed the bracketing as a whole)."""
+    location: str
+    """Location id of the structural unit the group opens in."""
+    depth: int
+    """1 for a top-level group, 2 inside one alternative, ..."""
+    span: Span
+
+    @property
+    def kind(self) -> str:
+        """``optional`` (one alternative) or ``alternatives``."""
+        return "optional" if len(self.alternatives) == 1 else "alternatives"
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One option of an :class:`OptionBlock`: the label line and what follows until the next option."""
+    id: str
+    index: int
+    label: str
+    """The label as written (``Option 1:``, ``Option I (paras 6-9bis):``, ``3.3alt``)."""
+    number: str
+    attribution: str
+    proposers: tuple[str, ...]
+    children: tuple["Node", ...]
+    span: Span
+
+    @property
+    def no_text(self) -> bool:
+        """True when the option's content is just ``No text``."""
+        return any(isinstance(c, NoText) for c in self.children) and all(
+            isinstance(c, (NoText, LineBreak)) or (isinstance(c, Text) and not c.value.strip())
+            for c in self.children)
+
+
+@dataclass(frozen=True, slots=True)
+class OptionBlock:
+    """Competing options ``Option 1: ... Option 2: ... No text`` at phrase, paragraph or article scope."""
+    id: str
+    options: tuple[Option, ...]
+    attribution: str
+    """The block attribution as written on the first label (``@@AFG``), or ''."""
+    proposers: tuple[str, ...]
+    location: str
+    depth: int
+    span: Span
+    kind = "options"
+
+    @property
+    def alternatives(self) -> tuple[Option, ...]:
+        return self.options
+
+
+Node = Union[Text, LineBreak, Escape, SplitMark, Heading, Placeholder, FootnoteRef,
+             Footnote, Note, NoText, OptionsEnd, BracketGroup, OptionBlock]
+Group = Union[BracketGroup, OptionBlock, Placeholder]
+
+
+# ---------------------------------------------------------------- document
+
+@dataclass(frozen=True, slots=True)
+class Delegation:
+    """A registry entry: ``RUS: Russian Federation``; ``groups`` are the codes it belongs to."""
+    code: str
+    name: str
+    groups: tuple[str, ...]
+    span: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """The ``---`` block at the top: metadata and the delegation registry."""
+    value: str
+    """The block as written ('' when the draft has none)."""
+    fields: tuple[tuple[str, str], ...]
+    """Every ``key: value`` in order (``delegations`` excluded)."""
+    delegations: tuple[Delegation, ...]
+    span: Span | None
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        for k, v in self.fields:
+            if k == key:
+                return v
+        return default
+
+    title = property(lambda self: self.get("title"))
+    symbol = property(lambda self: self.get("symbol"))
+    language = property(lambda self: self.get("language"))
+    date = property(lambda self: self.get("date"))
+    stage = property(lambda self: self.get("stage"))
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A problem found in the text (tolerant mode), with its position."""
+    code: str
+    """Machine-readable name: ``unclosed-bracket``, ``stray-bracket``, ``unknown-delegation`` ..."""
+    message: str
+    line: int
+    column: int
+    severity: str = "error"
+    """``error`` (strict mode would refuse the text) or ``warning`` (suspicious only)."""
+    hint: str | None = None
+    span: Span | None = None
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "severity": self.severity, "message": self.message,
+                "line": self.line, "column": self.column, "hint": self.hint}
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An outline entry from :meth:`Document.articles` (a view, not part of the tree)."""
+    id: str
+    number: str
+    heading: Heading
+    title: str
+    """The heading text after the marker on the same line, stripped."""
+
+
+def _children(node) -> tuple:
+    if isinstance(node, BracketGroup):
+        return node.alternatives
+    if isinstance(node, OptionBlock):
+        return node.options
+    if isinstance(node, (Alternative, Option)):
+        return node.children
+    return ()
+
+
+def walk(nodes) -> Iterator:
+    """Every node under ``nodes`` (alternatives and options included), in document order."""
+    stack = [iter(nodes)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
+        yield node
+        kids = _children(node)
+        if kids:
+            stack.append(iter(kids))
+
+
+def _emit(nodes, out: list) -> None:
+    """Append the raw text of ``nodes`` to ``out`` (iteratively: no recursion limit)."""
+    stack = [iter(nodes)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
+        if isinstance(node, BracketGroup):
+            parts = []
+            for i, alt in enumerate(node.alternatives):
+                if i:
+                    parts.append(node.gaps[i - 1])
+                parts.append(("alt", alt))
+            parts.append(node.attribution)
+            stack.append(iter(parts))
+        elif isinstance(node, tuple):  # ("alt", Alternative): open, children, close
+            alt = node[1]
+            tail = [alt.close, alt.attribution, *(f.value for f in alt.footnotes)]
+            stack.append(iter(tail))
+            stack.append(iter(alt.children))
+            out.append(alt.open)
+        elif isinstance(node, OptionBlock):
+            stack.append(iter(node.options))
+        elif isinstance(node, Option):
+            out.append(node.label)
+            out.append(node.attribution)
+            stack.append(iter(node.children))
+        elif isinstance(node, str):
+            out.append(node)
+        else:
+            out.append(node.value)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed draft: front matter, body, and what tolerant mode found."""
+    front: FrontMatter
+    body: tuple[Node, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+    source: str | None = None
+    """Where the text came from (a file name), for messages."""
+    footnotes: dict = field(default_factory=dict, compare=False, hash=False)
+    """label -> :class:`Footnote`, for every footnote line in the body."""
+
+    @property
+    def delegations(self) -> dict[str, Delegation]:
+        """The registry: code -> :class:`Delegation`, in declaration order."""
+        return {d.code: d for d in self.front.delegations}
+
+    def to_text(self) -> str:
+        """The draft as text; for a parsed document, exactly the input."""
+        out = [self.front.value]
+        _emit(self.body, out)
+        return "".join(out)
+
+    def walk(self) -> Iterator:
+        """Every node of the body in document order (see :func:`walk`)."""
+        return walk(self.body)
+
+    def brackets(self, kinds: set[str] | None = None) -> Iterator[Group]:
+        """Every bracket group, option block and placeholder in document order.
+
+        Each has ``.id``, ``.kind`` (``alternatives``, ``optional``, ``options`` or
+        ``placeholder``), ``.alternatives``, ``.location``, ``.depth`` and ``.span``.
+        """
+        for node in walk(self.body):
+            if isinstance(node, (BracketGroup, OptionBlock, Placeholder)):
+                if kinds is None or node.kind in kinds:
+                    yield node
+
+    def groups(self) -> Iterator[BracketGroup | OptionBlock]:
+        """The choice points: bracket groups and option blocks (no placeholders)."""
+        for node in walk(self.body):
+            if isinstance(node, (BracketGroup, OptionBlock)):
+                yield node
+
+    def headings(self) -> Iterator[Heading]:
+        for node in walk(self.body):
+            if isinstance(node, Heading):
+                yield node
+
+    def articles(self) -> list[Article]:
+        """The articles in document order, with their heading text (brackets as written)."""
+        result = []
+        sequences = [self.body]
+        sequences.extend(n.children for n in walk(self.body) if isinstance(n, (Alternative, Option)))
+        for seq in sequences:
+            for i, node in enumerate(seq):
+                if isinstance(node, Heading) and node.kind == "article":
+                    rest = []
+                    for nxt in seq[i + 1:]:
+                        if isinstance(nxt, LineBreak):
+                            break
+                        rest.append(nxt)
+                    out: list[str] = []
+                    _emit(rest, out)
+                    title = "".join(out).strip()
+                    title = title[1:].strip() if title[:1] in ".:" else title
+                    result.append(Article(node.id, node.number, node, title))
+        result.sort(key=lambda a: a.heading.span.start)
+        return result
+
+    def find(self, group_id: str):
+        """The group, option block, placeholder, alternative or option with this id, or None."""
+        for node in walk(self.body):
+            if getattr(node, "id", None) == group_id and not isinstance(node, Heading):
+                return node
+        return None

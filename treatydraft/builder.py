@@ -1,0 +1,433 @@
+"""Parse tree -> AST: nodes with spans, stable ids, option blocks and footnote links.
+
+The builder walks the tree once, in document order.  It keeps the structural
+context (division, preamble, article, paragraph, subparagraphs) so every group gets
+an id such as ``art_5__para_2__brk_3``; groups inside an alternative are numbered
+under it (``art_5__para_2__brk_3__alt_1__brk_1``).
+"""
+from __future__ import annotations
+
+import re
+
+from lark import Token, Tree
+
+from . import errors as E
+from .ast import (Alternative, BracketGroup, Document, Escape, Footnote, FootnoteRef,
+                  Heading, LineBreak, NoText, Note, Option, OptionBlock, OptionsEnd,
+                  Placeholder, SplitMark, Text)
+from .frontmatter import EMPTY_FRONT, read_front_matter
+from .numbering import normalise_number
+from .source import Span
+
+__all__ = ["build"]
+
+_TEXTUAL = frozenset({"TEXT", "AT", "BACKSLASH", "LBRACE", "GAP", "ATTRIB", "GROUP_ATTRIB"})
+_DIVISION_KIND = {
+    "part": "part", "parte": "part", "partie": "part", "часть": "part", "الجزء": "part",
+    "title": "title", "título": "title", "titre": "title",
+    "chapter": "chapter", "capítulo": "chapter", "chapitre": "chapter", "глава": "chapter",
+    "الفصل": "chapter", "الباب": "chapter",
+    "section": "section", "sección": "section", "раздел": "section", "القسم": "section",
+}
+_CJK_DIVISION = {"章": "chapter", "部分": "part", "节": "section", "编": "part"}
+_LEVEL = {"part": 1, "title": 1, "chapter": 2, "section": 3, "preamble": 3,
+          "article": 4, "paragraph": 5, "subparagraph": 6}
+_ID_PREFIX = {"part": "part", "title": "title", "chapter": "chp", "section": "sec"}
+_QUOTES = "\"“„«‘'‹「『"
+_ROMAN = set("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split())
+
+
+def _span(tok: Token) -> Span:
+    return Span(tok.start_pos, tok.end_pos, tok.line, tok.column, tok.end_line, tok.end_column)
+
+
+def _codes(raw: str) -> tuple[str, ...]:
+    return tuple(c for c in raw.strip().lstrip("@").split("+") if c)
+
+
+class _Label:
+    """An option label while its block is being gathered (not part of the AST)."""
+    __slots__ = ("token", "attribution", "group_attribution", "proposers", "group_proposers",
+                 "location", "ctx_level", "span", "depth")
+
+
+class _Builder:
+    def __init__(self, text: str, problems, registry: set[str], footnotes: dict):
+        self.text = text
+        self.problems = problems
+        self.registry = registry
+        self.footnotes = footnotes
+        self.counters: dict[str, int] = {}
+        self.used_locations: dict[str, int] = {}
+        # structural context
+        self.division: str | None = None
+        self.preamble = False
+        self.article: str | None = None
+        self.para: str | None = None
+        self.subs: list[tuple[str, str]] = []  # (style, label)
+        self.level = 0
+        self.location = ""
+
+    # -- ids ---------------------------------------------------------------
+    def _next(self, prefix: str, kind: str) -> str:
+        key = f"{prefix}\x00{kind}"
+        n = self.counters.get(key, 0) + 1
+        self.counters[key] = n
+        return f"{prefix}__{kind}_{n}" if prefix else f"{kind}_{n}"
+
+    def _relocate(self) -> str:
+        parts: list[str] = []
+        if self.article:
+            parts.append(self.article)
+        elif self.preamble:
+            parts.append("preamble")
+        elif self.division:
+            parts.append(self.division)
+        if self.para:
+            parts.append(self.para)
+        parts.extend(f"subpara_{normalise_number(label)}" for _, label in self.subs)
+        loc = "__".join(parts)
+        seen = self.used_locations.get(loc, 0) + 1
+        self.used_locations[loc] = seen
+        self.location = loc if seen == 1 or not loc else f"{loc}_{seen}"
+        return self.location
+
+    # -- structure -----------------------------------------------------------
+    def heading(self, tok: Token) -> Heading:
+        value = str(tok)
+        t = tok.type
+        if t == "PREAMBLE":
+            kind, number = "preamble", ""
+            self.preamble, self.article, self.para, self.subs = True, None, None, []
+        elif t == "DIVISION":
+            kind, number = self._division(value)
+            self.division = f"{_ID_PREFIX[kind]}_{number}"
+            self.preamble, self.article, self.para, self.subs = False, None, None, []
+        elif t == "ARTICLE":
+            kind = "article"
+            body = value[1:-1] if value.startswith("第") else value.split(None, 1)[-1]
+            number = normalise_number(body.rstrip("."))
+            self.article, self.preamble, self.para, self.subs = f"art_{number}", False, None, []
+        elif t == "PARA":
+            kind = "paragraph"
+            number = normalise_number(value.rstrip(".．"))
+            self.para, self.subs = f"para_{number}", []
+        else:  # SUBPARA
+            kind = "subparagraph"
+            label = value[1:-1]
+            number = normalise_number(label)
+            self._subparagraph(label)
+        level = _LEVEL[kind] + (len(self.subs) - 1 if kind == "subparagraph" else 0)
+        self.level = level
+        return Heading(kind, value, number, level, self._relocate(), _span(tok))
+
+    @staticmethod
+    def _division(value: str) -> tuple[str, str]:
+        if value.startswith("第"):
+            for suffix, kind in _CJK_DIVISION.items():
+                if value.endswith(suffix):
+                    return kind, normalise_number(value[1:-len(suffix)])
+        if value[-1] in ".、．" and value[0] in "一二三四五六七八九十":
+            return "chapter", normalise_number(value[:-1])
+        word, _, num = value.partition(" ") if " " in value else value.partition("\t")
+        kind = _DIVISION_KIND.get(word.lower(), "chapter")
+        return kind, normalise_number(num.strip().rstrip("."))
+
+    def _subparagraph(self, label: str) -> None:
+        if label.isdigit():
+            style = "digit"
+        elif label.isascii() and label.isalpha() and label.islower():
+            style = "roman" if label in _ROMAN else "letter"
+            if style == "roman":
+                prev = next((lab for st, lab in self.subs if st == "letter"), None)
+                if prev is None and not any(st == "roman" for st, _ in self.subs):
+                    style = "letter" if label in ("i", "v", "x") and not self.subs else style
+                    if label == "i" and not self.subs:
+                        style = "roman"
+                if prev is not None and len(prev) == 1 and len(label) == 1 and \
+                        ord(label) == ord(prev) + 1:
+                    style = "letter"
+        else:
+            style = "other"
+        for i, (st, _) in enumerate(self.subs):
+            if st == style:
+                del self.subs[i:]
+                break
+        self.subs.append((style, label))
+
+    # -- attribution -----------------------------------------------------------
+    def _check_codes(self, codes: tuple[str, ...], tok: Token) -> None:
+        for code in codes:
+            if code not in self.registry:
+                col = tok.column + str(tok).find(code)
+                known = ", ".join(sorted(self.registry)) or "none: the draft has no registry"
+                self.problems.add(
+                    E.UnknownDelegation, f"unknown delegation code '{code}'", tok.line, col,
+                    offset=tok.start_pos + str(tok).find(code),
+                    hint=f"registered codes: {known}")
+
+    # -- sequences ---------------------------------------------------------------
+    def items(self, children, prefix: str | None, depth: int) -> tuple:
+        out: list = []
+        text_run: list[Token] = []
+
+        def flush():
+            if text_run:
+                first, last = text_run[0], text_run[-1]
+                value = "".join(text_run) if len(text_run) > 1 else str(first)
+                out.append(Text(value, Span(first.start_pos, last.end_pos, first.line,
+                                            first.column, last.end_line, last.end_column)))
+                text_run.clear()
+
+        for child in children:
+            if isinstance(child, Token):
+                t = child.type
+                if t in _TEXTUAL:
+                    text_run.append(child)
+                    continue
+                flush()
+                if t == "NL":
+                    out.append(LineBreak(str(child), _span(child)))
+                elif t in ("PREAMBLE", "DIVISION", "ARTICLE", "PARA", "SUBPARA"):
+                    out.append(self.heading(child))
+                elif t == "PLACEHOLDER":
+                    pid = self._next(prefix if prefix is not None else self.location, "ph")
+                    out.append(Placeholder(str(child), pid, self.location, depth, _span(child)))
+                elif t == "FNREF":
+                    out.append(FootnoteRef(str(child).strip()[2:-1], str(child), _span(child)))
+                elif t == "FNDEF":
+                    out.append(self.footnotes.get(_fn_label(child)) or
+                               _footnote(child, (), ()))
+                elif t == "NOTE":
+                    out.append(Note(str(child).strip()[1:].strip(), str(child), _span(child)))
+                elif t == "NO_TEXT":
+                    out.append(NoText(str(child), _span(child)))
+                elif t == "END_OPTIONS":
+                    out.append(OptionsEnd(str(child), _span(child)))
+                elif t == "ESCAPE":
+                    out.append(Escape(str(child), _span(child)))
+                elif t == "SPLIT":
+                    out.append(SplitMark(str(child), _span(child)))
+                elif t == "FRONT_MATTER":
+                    continue
+                else:  # pragma: no cover - every terminal is handled above
+                    raise E.ParseError(f"unhandled token {t}")
+            elif isinstance(child, Heading):  # already read by group() to name it
+                flush()
+                out.append(child)
+            elif child.data == "group":
+                flush()
+                group = self.group(child, prefix, depth + 1)
+                if len(group.alternatives) == 1 and out and isinstance(out[-1], Text) \
+                        and out[-1].value[-1:] in _QUOTES:
+                    self.problems.add(
+                        E.ParseError, "optional bracket right after a quotation mark: is it "
+                        "an editorial bracket in a quotation?", group.span.line,
+                        group.span.column, severity="warning", offset=group.span.start,
+                        hint="escape editorial brackets as '\\[' and '\\]'")
+                out.append(group)
+            else:  # option_label
+                flush()
+                out.append(self.option_label(child, prefix, depth))
+        flush()
+        if any(isinstance(n, (_Label, OptionsEnd)) for n in out):
+            out = self.gather_options(out)
+        return tuple(out)
+
+    def group(self, tree: Tree, prefix: str | None, depth: int) -> BracketGroup:
+        # a bracketed paragraph or article: its heading names the group's location
+        first_alt = tree.children[0]
+        if prefix is None and len(first_alt.children) > 1:
+            first = first_alt.children[1]
+            if isinstance(first, Token) and first.type in ("ARTICLE", "PARA", "SUBPARA",
+                                                           "DIVISION", "PREAMBLE"):
+                first_alt.children[1] = self.heading(first)
+        location = self.location
+        gid = self._next(prefix if prefix is not None else location, "brk")
+        alts: list[Alternative] = []
+        gaps: list[str] = []
+        attribution, proposers = "", ()
+        for part in tree.children:
+            if isinstance(part, Token):
+                if part.type == "GAP":
+                    gaps.append(str(part))
+                else:  # GROUP_ATTRIB
+                    attribution, proposers = str(part), _codes(part)
+                    self._check_codes(proposers, part)
+                continue
+            if len(alts) > len(gaps):
+                gaps.append("")
+            alts.append(self.alternative(part, gid, len(alts) + 1, depth))
+        span = Span.covering(alts[0].span, alts[-1].span)
+        if attribution:
+            span = Span.covering(span, _span(tree.children[-1]))
+        return BracketGroup(gid, tuple(alts), tuple(gaps), attribution, proposers,
+                            location, depth, span)
+
+    def alternative(self, tree: Tree, gid: str, index: int, depth: int) -> Alternative:
+        aid = f"{gid}__alt_{index}"
+        kids = tree.children
+        open_tok = kids[0]
+        close_at = max(i for i, k in enumerate(kids) if isinstance(k, Token) and k.type == "RBR")
+        inner = kids[1:close_at]
+        close_tok = kids[close_at]
+        attribution, proposers, refs = "", (), []
+        for k in kids[close_at + 1:]:
+            if k.type == "ATTRIB":
+                attribution, proposers = str(k), _codes(k)
+                self._check_codes(proposers, k)
+            else:
+                refs.append(FootnoteRef(str(k).strip()[2:-1], str(k), _span(k)))
+        if not proposers:
+            for ref in refs:
+                note = self.footnotes.get(ref.label)
+                if note is not None:
+                    proposers += tuple(c for c in note.proposers if c not in proposers)
+        children = self.items(inner, aid, depth)
+        last = refs[-1].span if refs else _span(kids[close_at + 1] if attribution else close_tok)
+        return Alternative(aid, index, str(open_tok), children, str(close_tok), attribution,
+                           proposers, tuple(refs), Span.covering(_span(open_tok), last))
+
+    def option_label(self, tree: Tree, prefix: str | None, depth: int) -> _Label:
+        label = _Label()
+        label.token = tree.children[0]
+        label.attribution, label.proposers = "", ()
+        label.group_attribution, label.group_proposers = "", ()
+        for part in tree.children[1:]:
+            codes = _codes(part)
+            self._check_codes(codes, part)
+            if part.type == "ATTRIB":
+                label.attribution, label.proposers = str(part), codes
+            else:
+                label.group_attribution, label.group_proposers = str(part), codes
+        label.location = prefix if prefix is not None else self.location
+        label.ctx_level = self.level
+        label.depth = depth + 1
+        label.span = Span.covering(_span(tree.children[0]), _span(tree.children[-1]))
+        return label
+
+    # -- option blocks -------------------------------------------------------------
+    def gather_options(self, nodes: list) -> list:
+        out: list = []
+        i, n = 0, len(nodes)
+        while i < n:
+            node = nodes[i]
+            if isinstance(node, OptionsEnd):
+                self.problems.add(E.OptionBlockError, "option block without options: "
+                                  "'\\end-options' closes nothing", node.span.line,
+                                  node.span.column, offset=node.span.start,
+                                  hint="start each option with a label such as 'Option 1:'")
+                out.append(node)
+                i += 1
+                continue
+            if not isinstance(node, _Label):
+                out.append(node)
+                i += 1
+                continue
+            first = node
+            limit = first.ctx_level
+            # a label alone on its line followed by headings: the options hold those units
+            j = i + 1
+            while j < n and isinstance(nodes[j], Text) and not nodes[j].value.strip():
+                j += 1
+            if j < n and isinstance(nodes[j], LineBreak):
+                k = j + 1
+                while k < n and (isinstance(nodes[k], (LineBreak,)) or
+                                 (isinstance(nodes[k], Text) and not nodes[k].value.strip())):
+                    k += 1
+                if k < n and isinstance(nodes[k], Heading):
+                    limit = min(limit, nodes[k].level - 1)
+            options: list[tuple[_Label, list]] = []
+            while i < n:
+                node = nodes[i]
+                if isinstance(node, _Label):
+                    options.append((node, []))
+                elif isinstance(node, OptionsEnd):
+                    break
+                elif isinstance(node, Heading) and node.level <= limit:
+                    break
+                else:
+                    options[-1][1].append(node)
+                i += 1
+            out.append(self._block(first, options))
+            if i < n and isinstance(nodes[i], OptionsEnd):
+                out.append(nodes[i])
+                i += 1
+        return out
+
+    def _block(self, first: _Label, options) -> OptionBlock:
+        bid = self._next(first.location, "opts")
+        built = []
+        for k, (label, children) in enumerate(options, 1):
+            tok = label.token
+            end = children[-1].span if children else label.span
+            built.append(Option(f"{bid}__opt_{k}", k, str(tok), normalise_number(_option_number(tok)),
+                                label.attribution + label.group_attribution, label.proposers,
+                                tuple(children), Span.covering(label.span, end)))
+        span = Span.covering(built[0].span, built[-1].span)
+        return OptionBlock(bid, tuple(built), first.group_attribution, first.group_proposers,
+                           first.location if "__brk_" not in first.location else self.location,
+                           first.depth, span)
+
+
+def _option_number(tok: Token) -> str:
+    value = str(tok).strip()
+    if "alt" in value and value[0].isdigit():
+        return value.split("alt")[0]
+    words = value.rstrip(":：").split("(")[0].split()
+    if len(words) >= 2:
+        return words[1]
+    head = words[0] if words else value
+    return "".join(ch for ch in head if ch.isdigit()) or head
+
+
+def _fn_label(tok: Token) -> str:
+    value = str(tok).strip()
+    return value[2:value.index("]:") if "]:" in value else value.index("］:")]
+
+
+def _footnote(tok: Token, registry, names) -> Footnote:
+    value = str(tok)
+    label = _fn_label(tok)
+    text = value.strip()[len(label) + 4:].strip()
+    found = []
+    for code, name in names:
+        pos = text.find(name)
+        if pos < 0:
+            m = re.search(rf"(?<![\w]){re.escape(code)}(?![\w])", text)
+            pos = m.start() if m else -1
+        if pos >= 0:
+            found.append((pos, code))
+    proposers = tuple(code for _, code in sorted(found))
+    return Footnote(label, text, proposers, value, _span(tok))
+
+
+def _collect_footnotes(tree: Tree, delegations) -> dict:
+    names = [(d.code, d.name) for d in delegations]
+    notes = {}
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if isinstance(child, Tree):
+                stack.append(child)
+            elif child.type == "FNDEF":
+                note = _footnote(child, None, names)
+                notes.setdefault(note.label, note)
+    return notes
+
+
+def build(tree: Tree, text: str, problems, source: str | None) -> Document:
+    """The :class:`Document` for parse tree ``tree`` of ``text``."""
+    kids = tree.children
+    front = EMPTY_FRONT
+    if kids and isinstance(kids[0], Token) and kids[0].type == "FRONT_MATTER":
+        front = read_front_matter(kids[0], problems)
+    elif text.startswith("---") and text[3:4] in ("\n", "\r", " ", "\t", ""):
+        problems.add(E.FrontMatterError, "front matter opened here is never closed", 1, 1,
+                     hint="end the front matter with a line '---'")
+    footnotes = _collect_footnotes(tree, front.delegations)
+    builder = _Builder(text, problems, {d.code for d in front.delegations}, footnotes)
+    body = builder.items(kids, None, 0)
+    problems.raise_first()
+    return Document(front, body, problems.diagnostics(), source, footnotes)

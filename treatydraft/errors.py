@@ -1,0 +1,116 @@
+"""The exception hierarchy.
+
+One base class, :class:`TreatyDraftError`, with structured fields (file, line,
+column, hint, source line); ``str()`` renders ``file:line:col: message``, the
+source line with a caret and the hint, in plain text.  Only the CLI adds colour.
+"""
+from __future__ import annotations
+
+from .source import caret_context
+
+__all__ = [
+    "TreatyDraftError", "ParseError", "UnclosedBracket", "StrayBracket",
+    "UnknownDelegation", "EmptyAlternative", "OptionBlockError", "NestingTooDeep",
+    "FrontMatterError", "OperationError", "ExportError", "ImportError_",
+]
+
+
+class TreatyDraftError(Exception):
+    """Base of every error treatydraft raises on purpose."""
+
+    #: short machine-readable name, also used for tolerant-mode diagnostics
+    code = "error"
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
+                 column: int | None = None, hint: str | None = None,
+                 source: str | None = None, expected: list[str] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.hint = hint
+        self.expected = list(expected or [])
+        #: the whole source text, kept to render the context line (not shown in repr)
+        self._source = source
+
+    @property
+    def context(self) -> str:
+        """The source line with a caret, or '' when there is no position."""
+        if self._source is None or self.line is None:
+            return ""
+        return caret_context(self._source, self.line, self.column or 1)
+
+    def location(self) -> str:
+        parts = [self.file or "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        out = [f"{self.location()}: {self.message}"]
+        ctx = self.context
+        if ctx:
+            out.append(ctx)
+        if self.expected:
+            out.append("expected: " + ", ".join(self.expected))
+        if self.hint:
+            out.append(f"hint: {self.hint}")
+        return "\n".join(out)
+
+
+class ParseError(TreatyDraftError):
+    """The text does not follow the draft format."""
+    code = "syntax"
+
+
+class UnclosedBracket(ParseError):
+    """A ``[`` that is never closed; ``opened_at`` is its (line, column)."""
+    code = "unclosed-bracket"
+
+
+class StrayBracket(ParseError):
+    """A ``]`` with no ``[`` to close."""
+    code = "stray-bracket"
+
+
+class UnknownDelegation(ParseError):
+    """An attribution names a code the delegation registry does not have."""
+    code = "unknown-delegation"
+
+
+class EmptyAlternative(ParseError):
+    """``[]``: an alternative with nothing in it."""
+    code = "empty-alternative"
+
+
+class OptionBlockError(ParseError):
+    """An option block without options (e.g. a stray ``\\end-options``)."""
+    code = "option-block"
+
+
+class NestingTooDeep(ParseError):
+    """Brackets nested deeper than the parser allows."""
+    code = "nesting-too-deep"
+
+
+class FrontMatterError(ParseError):
+    """The front matter (between the ``---`` lines) is malformed."""
+    code = "front-matter"
+
+
+class OperationError(TreatyDraftError):
+    """An operation (resolve, accept, diff ...) was asked something impossible."""
+    code = "operation"
+
+
+class ExportError(TreatyDraftError):
+    """A writer cannot express the document or the request."""
+    code = "export"
+
+
+class ImportError_(TreatyDraftError):
+    """An input file in another format (e.g. Akoma Ntoso) cannot be read."""
+    code = "import"

@@ -1,0 +1,44 @@
+"""Normalising structure numbers for ids: ``19 ter`` -> ``19ter``, ``第五条`` -> ``5``, ``٥`` -> ``5``."""
+from __future__ import annotations
+
+__all__ = ["normalise_number", "chinese_to_int"]
+
+_DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
+_DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
+_CN = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+       "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SUFFIX = {1: "", 2: "bis", 3: "ter", 4: "quater", 5: "quinquies", 6: "sexies"}
+
+
+def chinese_to_int(s: str) -> int | None:
+    """``十五`` -> 15, ``一百零二`` -> 102; None if ``s`` is not a Chinese numeral."""
+    if s.isdigit():
+        return int(s)
+    total, current = 0, 0
+    for ch in s:
+        if ch in _CN:
+            current = _CN[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def normalise_number(raw: str) -> str:
+    """A compact, id-safe form of a structure number as written."""
+    s = raw.translate(_DIGITS).strip()
+    if "之" in s:  # 第五条之二 -> 5bis
+        head, _, tail = s.partition("之")
+        n, k = chinese_to_int(head), chinese_to_int(tail)
+        if n is not None and k is not None:
+            return f"{n}{_CN_SUFFIX.get(k, str(k))}"
+    n = chinese_to_int(s)
+    if n is not None and s:
+        return str(n)
+    out = "".join(ch.lower() for ch in s if ch.isalnum() and ch.isascii())
+    return out or "".join(ch for ch in s if ch.isalnum()) or "x"
