@@ -105,7 +105,11 @@ class _Builder:
             self.preamble, self.article, self.para, self.subs = False, None, None, []
         elif t == "ARTICLE":
             kind = "article"
-            body = value[1:-1] if value.startswith("第") else value.split(None, 1)[-1]
+            if value.startswith("第"):  # 第五条, 第五条之二
+                head, _, suffix = value[1:].partition("条")
+                body = head + suffix
+            else:
+                body = value.split(None, 1)[-1]
             number = normalise_number(body.rstrip("."))
             self.article, self.preamble, self.para, self.subs = f"art_{number}", False, None, []
         elif t == "PARA":
@@ -340,6 +344,13 @@ class _Builder:
             options: list[tuple[_Label, list]] = []
             while i < n:
                 node = nodes[i]
+                current = options[-1][1] if options else None
+                if current and isinstance(node, LineBreak) and \
+                        any(isinstance(c, NoText) for c in current) and \
+                        not (i + 1 < n and isinstance(nodes[i + 1], _Label)):
+                    current.append(node)  # "No text" ends its option, and the block
+                    i += 1
+                    break
                 if isinstance(node, _Label):
                     options.append((node, []))
                 elif isinstance(node, OptionsEnd):

@@ -7,6 +7,9 @@ _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
 _DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
 _CN = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
        "六": 6, "七": 7, "八": 8, "九": 9}
+#: Arabic list letters in abjad order (أ ب ج د هـ و ز ح ط ي ...) -> a b c d e f g h i j ...
+_ABJAD = {c: chr(ord("a") + i) for i, c in enumerate("أبجدهوزحطيكلمنسعفصقرشتثخذضظغ")}
+_ABJAD["ا"] = "a"
 _CN_SUFFIX = {1: "", 2: "bis", 3: "ter", 4: "quater", 5: "quinquies", 6: "sexies"}
 
 
@@ -37,6 +40,8 @@ def normalise_number(raw: str) -> str:
         n, k = chinese_to_int(head), chinese_to_int(tail)
         if n is not None and k is not None:
             return f"{n}{_CN_SUFFIX.get(k, str(k))}"
+    if s and all(ch in _ABJAD or ch == "ـ" for ch in s):
+        return "".join(_ABJAD.get(ch, "") for ch in s)
     n = chinese_to_int(s)
     if n is not None and s:
         return str(n)
