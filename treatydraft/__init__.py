@@ -1,7 +1,16 @@
-"""treatydraft: parse, resolve and export bracketed treaty drafts."""
+"""treatydraft: parse, resolve and export bracketed treaty drafts.
+
+    >>> import treatydraft
+    >>> doc = treatydraft.parse("Article 1\\n1. Parties shall share [data][information].\\n")
+    >>> [(g.id, g.kind, len(g.alternatives)) for g in doc.brackets()]
+    [('art_1__para_1__brk_1', 'alternatives', 2)]
+    >>> doc.to_text() == "Article 1\\n1. Parties shall share [data][information].\\n"
+    True
+"""
 from .ast import Document
 from .errors import TreatyDraftError
+from .io import atomic_write, load
 from .parser import parse
 
-__all__ = ["parse", "Document", "TreatyDraftError"]
+__all__ = ["parse", "load", "atomic_write", "Document", "TreatyDraftError"]
 __version__ = "0.1.0"

@@ -376,7 +376,10 @@ class _Builder:
                                 label.attribution + label.group_attribution, label.proposers,
                                 tuple(children), Span.covering(label.span, end)))
         span = Span.covering(built[0].span, built[-1].span)
-        return OptionBlock(bid, tuple(built), first.group_attribution, first.group_proposers,
+        group_proposers: tuple[str, ...] = ()
+        for label, _ in options:  # `@@CODE` on any label attaches to the whole block
+            group_proposers += tuple(c for c in label.group_proposers if c not in group_proposers)
+        return OptionBlock(bid, tuple(built), first.group_attribution, group_proposers,
                            first.location if "__brk_" not in first.location else self.location,
                            first.depth, span)
 

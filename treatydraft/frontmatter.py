@@ -59,6 +59,9 @@ def read_front_matter(tok: Token, problems) -> FrontMatter:
                 else:
                     groups.append(part.strip()[1:])
             span = _span(code_tok, tok)
+            lead = len(code_tok) - len(code_tok.lstrip())
+            span = Span(span.start + lead, span.end, span.line, span.column + lead,
+                        span.end_line, span.end_column)
             if section != "delegations":
                 problems.add(E.FrontMatterError, f"delegation line '{code}' outside "
                              "'delegations:'", span.line, span.column, offset=span.start,

@@ -1,0 +1,117 @@
+"""The draft format: golden parse trees, named errors, tolerant diagnostics, round trips."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import treatydraft
+from treatydraft import errors as E
+from treatydraft.writers.json import document_to_dict
+
+from fixtures import FIXTURES, cases, golden, read, samples
+
+
+def _dump(doc) -> str:
+    return json.dumps(document_to_dict(doc), ensure_ascii=False, indent=1) + "\n"
+
+
+@pytest.mark.parametrize("case", cases("parse"))
+def test_parse_golden(case):
+    text = read(case / "input.txt")
+    doc = treatydraft.parse(text, source="input.txt")
+    assert doc.to_text() == text
+    assert not [d for d in doc.diagnostics if d.severity == "error"]
+    golden(case / "expected.json", _dump(doc))
+
+
+@pytest.mark.parametrize("case", cases("parse"))
+def test_tolerant_agrees_with_strict_on_valid_input(case):
+    text = read(case / "input.txt")
+    strict = treatydraft.parse(text)
+    tolerant = treatydraft.parse(text, mode="tolerant")
+    assert tolerant.body == strict.body
+    assert tolerant.to_text() == text
+
+
+def _render_errors(err) -> str:
+    return "\n".join(str(e) for e in getattr(err, "all_errors", [err])) + "\n"
+
+
+def _render_diagnostics(doc) -> str:
+    return "".join(f"{d.line}:{d.column}: {d.severity}: {d.code}: {d.message}\n"
+                   for d in doc.diagnostics)
+
+
+@pytest.mark.parametrize("case", cases("errors"))
+def test_errors_golden(case):
+    text = read(case / "input.txt")
+    tolerant = treatydraft.parse(text, mode="tolerant", source="input.txt")
+    assert tolerant.to_text() == text
+    assert tolerant.diagnostics, "tolerant mode must report the problem"
+    golden(case / "tolerant.txt", _render_diagnostics(tolerant))
+    errors = [d for d in tolerant.diagnostics if d.severity == "error"]
+    if not errors:  # warnings only: strict mode accepts the text
+        assert treatydraft.parse(text).to_text() == text
+        return
+    with pytest.raises(E.ParseError) as info:
+        treatydraft.parse(text, source="input.txt")
+    err = info.value
+    assert (err.line, err.column) == (errors[0].line, errors[0].column)
+    assert err.code == errors[0].code
+    golden(case / "strict.txt", _render_errors(err))
+
+
+def test_error_str_has_location_source_line_caret_and_hint():
+    with pytest.raises(E.UnclosedBracket) as info:
+        treatydraft.parse("Article 1\n1. Parties shall share [data][information\n",
+                          source="draft.txt")
+    err = info.value
+    assert (err.file, err.line, err.column) == ("draft.txt", 2, 30)
+    lines = str(err).splitlines()
+    assert lines[0] == "draft.txt:2:30: unclosed bracket: this '[' is never closed"
+    assert lines[1] == "    2 | 1. Parties shall share [data][information"
+    assert lines[2] == "      |                              ^"
+    assert lines[3].startswith("hint: add ']'")
+
+
+@pytest.mark.parametrize("name, cls", [
+    ("unclosed-bracket", E.UnclosedBracket), ("stray-bracket", E.StrayBracket),
+    ("unknown-delegation", E.UnknownDelegation), ("empty-alternative", E.EmptyAlternative),
+    ("option-block-without-options", E.OptionBlockError),
+    ("nesting-too-deep", E.NestingTooDeep), ("front-matter-malformed", E.FrontMatterError),
+])
+def test_named_errors(name, cls):
+    with pytest.raises(cls):
+        treatydraft.parse(read(FIXTURES / "errors" / name / "input.txt"))
+
+
+@pytest.mark.parametrize("path", samples())
+def test_samples_parse_strictly_and_round_trip(path):
+    text = read(path)
+    doc = treatydraft.parse(text, source=path.name)
+    assert doc.to_text() == text
+    assert doc.diagnostics == ()
+    assert len(doc.articles()) >= 4
+    assert doc.front.delegations
+    kinds = {g.kind for g in doc.brackets()}
+    assert kinds == {"alternatives", "optional", "options", "placeholder"}
+    # every proposer is in the registry
+    codes = set(doc.delegations)
+    for g in doc.brackets():
+        for a in g.alternatives:
+            assert set(a.proposers) <= codes
+
+
+def test_ids_are_unique_and_structural():
+    doc = treatydraft.load(str(FIXTURES.parent.parent / "samples" / "convention-en.txt"))
+    ids = [g.id for g in doc.brackets()]
+    alt_ids = [a.id for g in doc.brackets() for a in g.alternatives]
+    heading_ids = [h.id for h in doc.headings()]
+    assert len(set(ids + alt_ids + heading_ids)) == len(ids + alt_ids + heading_ids)
+    g = doc.find("art_4__para_2__brk_1")
+    assert g.kind == "alternatives" and len(g.alternatives) == 3
+    assert g.alternatives[2].id == "art_4__para_2__brk_1__alt_3"
+    assert g.alternatives[2].proposers == ("USA",)
+    inner = doc.find("art_4__para_2__brk_1__alt_2__brk_1")
+    assert inner.depth == 2 and inner.alternatives[1].proposers == ("CHN",)
