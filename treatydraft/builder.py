@@ -183,7 +183,9 @@ class _Builder:
                                             first.column, last.end_line, last.end_column)))
                 text_run.clear()
 
-        for child in children:
+        for index, child in enumerate(children):
+            # the parse tree is consumed as the AST grows, so both are never whole at once
+            children[index] = None
             if isinstance(child, Token):
                 t = child.type
                 if t in _TEXTUAL:
@@ -200,8 +202,7 @@ class _Builder:
                 elif t == "FNREF":
                     out.append(FootnoteRef(str(child).strip()[2:-1], str(child), _span(child)))
                 elif t == "FNDEF":
-                    out.append(self.footnotes.get(_fn_label(child)) or
-                               _footnote(child, (), ()))
+                    out.append(self.footnote_lines[child.start_pos])
                 elif t == "NOTE":
                     out.append(Note(str(child).strip()[1:].strip(), str(child), _span(child)))
                 elif t == "NO_TEXT":
@@ -416,9 +417,10 @@ def _footnote(tok: Token, registry, names) -> Footnote:
     return Footnote(label, text, proposers, value, _span(tok))
 
 
-def _collect_footnotes(tree: Tree, delegations) -> dict:
+def _collect_footnotes(tree: Tree, delegations, problems) -> tuple[dict, dict]:
+    """Every footnote line: (label -> first Footnote of that label, offset -> Footnote)."""
     names = [(d.code, d.name) for d in delegations]
-    notes = {}
+    by_label, by_offset = {}, {}
     stack = [tree]
     while stack:
         node = stack.pop()
@@ -426,9 +428,16 @@ def _collect_footnotes(tree: Tree, delegations) -> dict:
             if isinstance(child, Tree):
                 stack.append(child)
             elif child.type == "FNDEF":
-                note = _footnote(child, None, names)
-                notes.setdefault(note.label, note)
-    return notes
+                by_offset[child.start_pos] = _footnote(child, None, names)
+    for offset in sorted(by_offset):
+        note = by_offset[offset]
+        if note.label in by_label:
+            problems.add(E.ParseError, f"footnote [^{note.label}] is defined twice",
+                         note.span.line, note.span.column, severity="warning", offset=offset,
+                         hint="the first definition is the one linked to the marker")
+        else:
+            by_label[note.label] = note
+    return by_label, by_offset
 
 
 def build(tree: Tree, text: str, problems, source: str | None) -> Document:
@@ -440,8 +449,9 @@ def build(tree: Tree, text: str, problems, source: str | None) -> Document:
     elif text.startswith("---") and text[3:4] in ("\n", "\r", " ", "\t", ""):
         problems.add(E.FrontMatterError, "front matter opened here is never closed", 1, 1,
                      hint="end the front matter with a line '---'")
-    footnotes = _collect_footnotes(tree, front.delegations)
+    footnotes, lines = _collect_footnotes(tree, front.delegations, problems)
     builder = _Builder(text, problems, {d.code for d in front.delegations}, footnotes)
+    builder.footnote_lines = lines
     body = builder.items(kids, None, 0)
     problems.raise_first()
     return Document(front, body, problems.diagnostics(), source, footnotes)

@@ -12,6 +12,8 @@ Three steps, each linear in the input:
 """
 from __future__ import annotations
 
+import gc
+
 from lark import Token
 from lark.exceptions import LarkError, UnexpectedInput
 
@@ -39,12 +41,21 @@ def parse(text: str, *, mode: str = "strict", source: str | None = None) -> Docu
         raise ValueError(f"mode must be 'strict' or 'tolerant', not {mode!r}")
     if not isinstance(text, str):
         raise TypeError("parse() takes text (str); use treatydraft.load() for files")
-    if mode == "strict":
-        return _parse(text, strict=True, source=source)
+    # The parse allocates many small objects that all live as long as the tree; the
+    # cyclic collector would rescan them again and again (quadratic-looking growth on
+    # large drafts) and can free none of them, so it is paused for the duration.
+    paused = gc.isenabled()
+    gc.disable()
     try:
-        return _parse(text, strict=False, source=source)
-    except Exception as exc:  # tolerant mode never raises: keep the text, say why
-        return _fallback(text, source, exc)
+        if mode == "strict":
+            return _parse(text, strict=True, source=source)
+        try:
+            return _parse(text, strict=False, source=source)
+        except Exception as exc:  # tolerant mode never raises: keep the text, say why
+            return _fallback(text, source, exc)
+    finally:
+        if paused:
+            gc.enable()
 
 
 class _Problems:

@@ -1,0 +1,108 @@
+"""Property tests: losslessness on any input, tolerant mode never raises, generated drafts parse exactly."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+import treatydraft
+from treatydraft import errors as E
+from treatydraft.ast import BracketGroup
+
+# Pieces that exercise every terminal, glued at random: most results are broken drafts.
+FRAGMENTS = [
+    "[", "]", "［", "］", "【", "】", "[^1]", "[^1]: Proposed by China.", "[...]", "[ ]", "[X]",
+    "{Placeholder for x}", "@", "@RUS", "@@EU", "+", "\\", "\\[", "\\]", "\\+", "\\end-options",
+    "\n", "\r\n", "\r", " ", "\t", "Article 1.", "Article 2bis", "第五条", "المادة 3.", "1.",
+    "3bis.", "(a)", "(i)", "(PP1)", "Option 1:", "Option 2 @RUS:", "Alt. 1", "3.3alt",
+    "No text", "Preamble", "Chapter II", "一.", "> note", "---\n", "title: x\n", "  RUS: Russia\n",
+    "text", "数据", "بيانات", ", ", ".", '"', "“", "x",
+]
+messy = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join)
+SETTINGS = settings(max_examples=300, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(messy)
+def test_tolerant_never_raises_and_round_trips(text):
+    doc = treatydraft.parse(text, mode="tolerant")
+    assert doc.to_text() == text
+    assert all(d.code != "internal-error" for d in doc.diagnostics), doc.diagnostics
+
+
+@SETTINGS
+@given(st.text(max_size=200))
+def test_tolerant_on_arbitrary_unicode(text):
+    doc = treatydraft.parse(text, mode="tolerant")
+    assert doc.to_text() == text
+    assert all(d.code != "internal-error" for d in doc.diagnostics)
+
+
+@SETTINGS
+@given(messy)
+def test_strict_either_accepts_losslessly_or_raises_a_named_error(text):
+    try:
+        doc = treatydraft.parse(text)
+    except E.TreatyDraftError as err:
+        assert err.line is not None and err.column is not None
+        tolerant = treatydraft.parse(text, mode="tolerant")
+        assert any(d.severity == "error" for d in tolerant.diagnostics)
+    else:
+        assert doc.to_text() == text
+        assert not [d for d in doc.diagnostics if d.severity == "error"]
+
+
+# ---- generated well-formed drafts: we know every group they contain -----------------
+
+words = st.sampled_from(["data", "information", "shall", "may", "数据", "信息", "بيانات",
+                         "y compris", ", inter alia,", "Parties"])
+
+
+@st.composite
+def groups(draw, depth=0):
+    """(text, shape) where shape is a list of (n_alternatives, [inner shapes]) per group."""
+    n = draw(st.integers(1, 4))
+    alts, shape_inner = [], []
+    for _ in range(n):
+        parts, inner = [draw(words)], []
+        if depth < 3 and draw(st.booleans()) and draw(st.booleans()):
+            t, s = draw(groups(depth + 1))
+            parts += [" ", t, " "]
+            inner.append(s)
+        parts.append(draw(words))
+        alts.append("[" + "".join(parts) + "]")
+        shape_inner.extend(inner)
+    gap = draw(st.sampled_from(["", " "]))
+    return gap.join(alts), (n, shape_inner)
+
+
+@st.composite
+def drafts(draw):
+    lines, shapes = [], []
+    for a in range(1, draw(st.integers(1, 3)) + 1):
+        lines.append(f"Article {a}. Heading")
+        for p in range(1, draw(st.integers(1, 3)) + 1):
+            text, parts = f"{p}. The Parties", []
+            for _ in range(draw(st.integers(0, 3))):
+                g, s = draw(groups())
+                text += f" {g} {draw(words)}"
+                shapes.append(s)
+            lines.append(text + ".")
+    return "\n".join(lines) + "\n", shapes
+
+
+def _shape(group: BracketGroup):
+    inner = [_shape(g) for a in group.alternatives for g in a.children
+             if isinstance(g, BracketGroup)]
+    return (len(group.alternatives), inner)
+
+
+@SETTINGS
+@given(drafts())
+def test_generated_drafts_parse_to_the_groups_they_were_built_from(draft):
+    text, shapes = draft
+    doc = treatydraft.parse(text)
+    assert doc.to_text() == text
+    top = [n for n in doc.walk() if isinstance(n, BracketGroup) and n.depth == 1]
+    assert [_shape(g) for g in top] == shapes
+    ids = [g.id for g in doc.brackets()]
+    assert len(ids) == len(set(ids))
