@@ -138,19 +138,16 @@ class _Builder:
         return kind, normalise_number(num.strip().rstrip("."))
 
     def _subparagraph(self, label: str) -> None:
+        """Place ``(label)`` in the subparagraph stack: each label style is one level."""
         if label.isdigit():
             style = "digit"
         elif label.isascii() and label.isalpha() and label.islower():
             style = "roman" if label in _ROMAN else "letter"
-            if style == "roman":
-                prev = next((lab for st, lab in self.subs if st == "letter"), None)
-                if prev is None and not any(st == "roman" for st, _ in self.subs):
-                    style = "letter" if label in ("i", "v", "x") and not self.subs else style
-                    if label == "i" and not self.subs:
-                        style = "roman"
-                if prev is not None and len(prev) == 1 and len(label) == 1 and \
-                        ord(label) == ord(prev) + 1:
-                    style = "letter"
+            # (i) after (h), (v) after (u), (x) after (w) continue the letters
+            last_letter = next((lab for st, lab in reversed(self.subs) if st == "letter"), "")
+            if style == "roman" and len(label) == 1 and len(last_letter) == 1 \
+                    and ord(label) == ord(last_letter) + 1:
+                style = "letter"
         else:
             style = "other"
         for i, (st, _) in enumerate(self.subs):
