@@ -1,0 +1,24 @@
+"""The wheel must carry every package and the grammar (a plain `pip install .` is the quick start)."""
+from __future__ import annotations
+
+import pytest
+
+from fixtures import ROOT
+
+tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+
+
+def test_every_package_is_listed_in_pyproject():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts)
+             for p in (ROOT / "treatydraft").rglob("__init__.py")}
+    found.add("treatydraft.grammar")
+    assert found <= listed, f"missing from pyproject packages: {sorted(found - listed)}"
+
+
+def test_grammar_files_ship_with_the_package():
+    from importlib import resources
+    names = {p.name for p in resources.files("treatydraft.grammar").iterdir()}
+    assert {"treaty.lark", "front.lark"} <= names
+    assert (ROOT / "grammar" / "treaty.lark").exists()

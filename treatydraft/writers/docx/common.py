@@ -1,0 +1,348 @@
+"""What both styles share: the paragraph cursor, dispatch on node type, attribution wording.
+
+Each line of the draft (``LineBreak``-separated) becomes one Word paragraph; a
+paragraph is created when the line writes its first run, so blank lines and lines
+holding only footnote definitions, chair's notes or ``\\end-options`` produce none.
+A line that starts with a :class:`Heading` (possibly after opening brackets) takes
+the heading's paragraph style; after a paragraph or subparagraph number the blank
+becomes a tab (hanging indent).
+
+Footnote definition lines are not paragraphs: their text becomes the Word footnote
+at the footnote's marker.  A definition no marker refers to, and every chair's
+note, becomes a footnote at the end of the paragraph before it.
+"""
+from __future__ import annotations
+
+from ...ast import (Alternative, BracketGroup, Escape, Footnote, FootnoteRef, Heading, LineBreak,
+                    Note, NoText, Option, OptionBlock, OptionsEnd, Placeholder, SplitMark, Text,
+                    walk)
+from ...errors import ExportError
+from . import ooxml
+from .layout import STYLE_BODY, STYLE_OPTION, STYLE_TITLE, Layout
+
+__all__ = ["BaseWriter", "Wording", "UNATTRIBUTED"]
+
+UNATTRIBUTED = "Unattributed"
+"""Author of a change no delegation is known to have proposed (pandoc drops changes without one)."""
+
+# ---------------------------------------------------------------- wording
+
+_PHRASES = {
+    # language: (proposed by {names}., brackets requested by {names}., " and ", ", ")
+    "en": ("Proposed by {}.", "Bracketed at the request of {}.", " and ", ", "),
+    "fr": ("Proposé par {}.", "Crochets demandés par {}.", " et ", ", "),
+    "es": ("Propuesto por {}.", "Corchetes solicitados por {}.", " y ", ", "),
+    "ru": ("Предложено: {}.", "Квадратные скобки по просьбе: {}.", " и ", ", "),
+    "zh": ("由{}提议。", "应{}要求加括号。", "和", "、"),
+    "ar": ("اقترحه {}.", "وضعت بين قوسين بناءً على طلب {}.", " و", "، "),
+}
+
+# English registry names that take the article ("the Russian Federation", "the European Union").
+_THE_PREFIXES = ("Russian Federation", "United ", "European ", "African Group", "Group of",
+                 "Republic of", "Democratic Republic", "Islamic Republic", "Czech Republic",
+                 "Dominican Republic", "Central African", "Syrian Arab", "Arab Group",
+                 "Asia-Pacific", "Latin American", "Caribbean Community", "Alliance of",
+                 "Non-Aligned", "Least Developed", "Core Group", "Like-minded")
+_THE_NAMES = {"Niger", "Sudan", "Gambia", "Bahamas", "Comoros", "Maldives", "Seychelles",
+              "Netherlands", "Philippines", "Holy See", "Marshall Islands", "Solomon Islands"}
+
+
+class Wording:
+    """Attribution sentences in the draft's language, with names from the registry."""
+
+    def __init__(self, doc, language: str):
+        self.names = {d.code: d.name for d in doc.front.delegations}
+        self.language = language if language in _PHRASES else "en"
+        self.proposed, self.bracketed, self.and_, self.comma = _PHRASES[self.language]
+
+    def name(self, code: str) -> str:
+        """The registry name of ``code`` (the code itself when the registry lacks it)."""
+        return self.names.get(code, code)
+
+    def _in_sentence(self, code: str) -> str:
+        name = self.name(code)
+        if self.language == "en" and not name.lower().startswith("the ") and (
+                name in _THE_NAMES or name.startswith(_THE_PREFIXES)):
+            return "the " + name
+        return name
+
+    def names_list(self, codes) -> str:
+        names = [self._in_sentence(c) for c in codes]
+        if len(names) <= 1:
+            return "".join(names)
+        return self.comma.join(names[:-1]) + self.and_ + names[-1]
+
+    def proposed_by(self, codes) -> str:
+        """``Proposed by the Russian Federation and China.``"""
+        return self.proposed.format(self.names_list(codes))
+
+    def bracketed_by(self, codes) -> str:
+        return self.bracketed.format(self.names_list(codes))
+
+    def initials(self, code: str) -> str:
+        return code
+
+
+# ---------------------------------------------------------------- writer base
+
+
+class BaseWriter:
+    """Walks the body and writes paragraphs; subclasses write groups and option blocks.
+
+    Dispatch is on node type (``write_<Type>``, collected once per class); a node type
+    without a method raises :class:`ExportError` rather than being skipped.
+    """
+
+    _dispatch: dict = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._dispatch = {}
+        for typ in (Text, LineBreak, Escape, SplitMark, Heading, Placeholder, FootnoteRef,
+                    Footnote, Note, NoText, OptionsEnd, BracketGroup, OptionBlock):
+            meth = getattr(cls, "write_" + typ.__name__, None)
+            if meth is not None:
+                cls._dispatch[typ] = meth
+
+    def __init__(self, doc, document, layout: Layout, *, attribution: str):
+        self.doc = doc
+        self.document = document
+        self.layout = layout
+        self.attribution = attribution
+        self.wording = Wording(doc, layout.language)
+        self.date = layout.date_attr
+        self.ids = ooxml.Ids()
+        self.scripts = layout.scripts
+        self.footnotes = ooxml.Footnotes(document, self.ids, "FootnoteText", "FootnoteReference",
+                                         self.scripts)
+        self.comments = ooxml.Comments(document, self.ids, self.date, self.scripts,
+                                       rtl=layout.rtl)
+        self.body = document.element.body
+        self.p = None              # the current paragraph (None between lines)
+        self.last_p = None         # the previous paragraph (anchor for notes)
+        self.stack: list = []      # open w:ins / w:del elements (tracked style)
+        self.deleted = False       # inside a w:del: runs use w:delText
+        self.line_has_text = False
+        self.pending_tab = False
+        self.p_rtl = None          # direction of the current paragraph once known
+        self.referenced = {f.label for n in walk(doc.body)
+                           for f in ((n,) if isinstance(n, FootnoteRef) else
+                                     n.footnotes if isinstance(n, Alternative) else ())}
+
+    # ------------------------------------------------------------ driver
+
+    def run(self) -> None:
+        sect = ooxml.detach_sectpr(self.body)
+        self.write_title()
+        self.write_nodes(self.doc.body)
+        self.end_line()
+        if sect is not None:
+            self.body.append(sect)
+
+    def write_nodes(self, nodes) -> None:
+        dispatch = self._dispatch
+        for node in nodes:
+            meth = dispatch.get(type(node))
+            if meth is None:
+                raise ExportError(f"the docx writer cannot write a {type(node).__name__} node")
+            meth(self, node)
+
+    def write_title(self) -> None:
+        title = self.doc.front.title
+        if title:
+            p = ooxml.new_paragraph(self.body, STYLE_TITLE)
+            self._start_direction(p)
+            self._run(p, title)
+            self.last_p = None
+
+    # ------------------------------------------------------------ paragraph cursor
+
+    def _start_direction(self, p) -> None:
+        self.p_rtl = True if self.layout.rtl else None
+        if self.layout.rtl:
+            ooxml.set_bidi(p)
+
+    def para(self):
+        """The current paragraph, created on first use."""
+        if self.p is None:
+            self.p = ooxml.new_paragraph(self.body)
+            self._start_direction(self.p)
+            self.line_has_text = False
+        return self.p
+
+    def target(self):
+        """Where runs go: the innermost open change, else the current paragraph."""
+        return self.stack[-1] if self.stack else self.para()
+
+    def end_line(self) -> None:
+        if self.p is not None:
+            ppr = self.p.find(ooxml.W_PPR)
+            if ppr is None or ppr.find(ooxml.W_PSTYLE) is None:
+                ooxml.set_style(self.p, STYLE_BODY)
+            self.last_p = self.p
+        self.p = None
+        self.pending_tab = False
+        self.line_has_text = False
+
+    def _run(self, parent, text: str):
+        if self.p_rtl is None:
+            direction = self.scripts.starts_rtl(text)
+            if direction is not None:
+                self.p_rtl = direction
+                if direction:
+                    p = self.p if self.p is not None else parent
+                    ooxml.set_bidi(p)
+                    self.scripts.mark_rtl(p)
+        kind = self.scripts.kind(text, bool(self.p_rtl))
+        return ooxml.add_text(parent, text, deleted=self.deleted,
+                              rpr=self.scripts.rpr(kind) if kind else None)
+
+    def text(self, value: str) -> None:
+        """Write treaty text (the blank after a paragraph number becomes a tab)."""
+        if not value:
+            return
+        target = self.target()
+        if self.pending_tab:
+            self.pending_tab = False
+            stripped = value.lstrip(" \t")
+            if stripped != value:
+                ooxml.add_tab(target, rpr=self.scripts.rpr("rtl") if self.p_rtl else None)
+                value = stripped
+                if not value:
+                    return
+        if not self.line_has_text and value.strip():
+            self.line_has_text = True
+        self._run(target, value)
+
+    def mark(self, value: str) -> None:
+        """Write a bracket or other mark (not treaty text: does not end the line's start)."""
+        self.pending_tab = False
+        self._run(self.target(), value)
+
+    def note_anchor(self):
+        """The paragraph a chair's note or stray footnote attaches to."""
+        if self.p is not None:
+            return self.target()
+        if self.last_p is not None:
+            return self.last_p
+        return self.para()
+
+    def footnote(self, parent, text: str) -> None:
+        self.pending_tab = False
+        self.footnotes.add(parent, text, deleted=self.deleted, rtl=bool(self.p_rtl))
+
+    # ------------------------------------------------------------ attribution
+
+    def lead_author(self, codes) -> str:
+        return self.wording.name(codes[0]) if codes else UNATTRIBUTED
+
+    def attribute(self, proposers, anchor_start=None, *, group: bool = False) -> None:
+        """Attribution after a closing bracket: a footnote, or a comment over the alternative.
+
+        ``anchor_start`` is the comment id started at the opening bracket (comments mode).
+        """
+        if not proposers:
+            return
+        text = (self.wording.bracketed_by if group else self.wording.proposed_by)(proposers)
+        if self.attribution == "comments":
+            cid = anchor_start
+            if cid is None:
+                cid = self.new_comment(proposers, text)
+                ooxml.Comments.start(self.target(), cid)
+            ooxml.Comments.end(self.target(), cid)
+        else:
+            self.footnote(self.target(), text)
+
+    def new_comment(self, proposers, text: str) -> str:
+        author = self.lead_author(proposers)
+        return self.comments.new(author, self.wording.initials(proposers[0]) if proposers
+                                 else "", text)
+
+    def open_attribution(self, proposers):
+        """At an opening bracket in comments mode: start the comment range; its id or None."""
+        if self.attribution != "comments" or not proposers:
+            return None
+        text = self.wording.proposed_by(proposers)
+        cid = self.new_comment(proposers, text)
+        ooxml.Comments.start(self.target(), cid)
+        return cid
+
+    # ------------------------------------------------------------ leaves
+
+    def write_Text(self, node) -> None:
+        self.text(node.value)
+
+    def write_LineBreak(self, node) -> None:
+        self.end_line()
+
+    def write_Escape(self, node) -> None:
+        self.text(node.char)
+
+    def write_SplitMark(self, node) -> None:
+        """``\\+`` is notation (two independent brackets), not text."""
+
+    def write_OptionsEnd(self, node) -> None:
+        """``\\end-options`` is notation, not text."""
+
+    def write_Heading(self, node) -> None:
+        if not self.line_has_text:
+            ooxml.set_style(self.para(), self.layout.heading_style(node))
+        self.pending_tab = False
+        self.line_has_text = True
+        self._run(self.target(), node.value)
+        self.pending_tab = self.layout.tab_after(node)
+
+    def write_Placeholder(self, node) -> None:
+        self.text(node.value)
+
+    def write_NoText(self, node) -> None:
+        self.text(node.value)
+
+    def write_FootnoteRef(self, node) -> None:
+        note = self.doc.footnotes.get(node.label)
+        if note is None:
+            self.text(node.value)  # a marker without a note stays visible
+        else:
+            self.footnote(self.target(), note.text)
+
+    def write_Footnote(self, node) -> None:
+        if node.label not in self.referenced:
+            self.footnote(self.note_anchor(), node.text)
+
+    def write_Note(self, node) -> None:
+        self.footnote(self.note_anchor(), node.text)
+
+    # ------------------------------------------------------------ groups, as brackets
+
+    def write_alternative_bracketed(self, alt) -> None:
+        written = bool(alt.attribution)
+        cid = self.open_attribution(alt.proposers) if written else None
+        self.mark(alt.open)
+        self.write_nodes(alt.children)
+        self.mark(alt.close)
+        if written:
+            self.attribute(alt.proposers, cid)
+        for ref in alt.footnotes:
+            self.write_FootnoteRef(ref)
+
+    def write_group_bracketed(self, node) -> None:
+        for i, alt in enumerate(node.alternatives):
+            if i and node.gaps[i - 1]:
+                self.mark(node.gaps[i - 1])
+            self.write_alternative_bracketed(alt)
+        if node.attribution:
+            self.attribute(node.proposers, group=True)
+
+    def write_options_visible(self, node) -> None:
+        for opt in node.options:
+            self.write_option_label(opt)
+            self.write_nodes(opt.children)
+
+    def write_option_label(self, opt: Option) -> None:
+        if not self.line_has_text:
+            ooxml.set_style(self.para(), STYLE_OPTION)
+        self.line_has_text = True
+        self.pending_tab = False
+        self._run(self.target(), opt.label)
+        if opt.attribution and opt.proposers:
+            self.attribute(opt.proposers)

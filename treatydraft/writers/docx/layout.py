@@ -1,0 +1,192 @@
+"""Page, styles and front matter of the Word document (python-docx API only).
+
+* A4 portrait, 2.5 cm margins; the document symbol and date in the header, the
+  page number in the footer.
+* Headings use Word's built-in heading styles, so the navigation pane shows the
+  outline: part -> Heading 1, chapter -> Heading 2, section and preamble -> Heading 3,
+  article -> Heading 3 (Heading 4 when the draft has sections).
+* Numbered paragraphs and subparagraphs keep the number as written (``3 bis.``,
+  ``(PP2)``, ``(a)``), followed by a tab, in paragraph styles with hanging indents
+  ("Treaty Paragraph", "Treaty Subparagraph", "Treaty Subparagraph 2" for deeper
+  levels).  Word's automatic numbering is not used: it cannot reproduce ``3bis``.
+* Other text lines use "Body Text"; option labels "Option Label"; the title "Title".
+* Fonts: Times New Roman; SimSun for East Asian text; Arial for complex scripts.
+  A draft whose front matter says ``language: ar`` gets right-to-left paragraph styles.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.shared import Cm, Mm, Pt
+
+from . import ooxml
+
+__all__ = ["Layout", "STYLE_PARAGRAPH", "STYLE_SUBPARAGRAPH", "STYLE_BODY", "STYLE_OPTION",
+           "STYLE_TITLE", "FOOTNOTE_TEXT", "FOOTNOTE_REF"]
+
+STYLE_BODY = "BodyText"
+STYLE_TITLE = "Title"
+STYLE_PARAGRAPH = "TreatyParagraph"
+STYLE_SUBPARAGRAPH = "TreatySubparagraph"
+STYLE_SUBPARAGRAPH2 = "TreatySubparagraph2"
+STYLE_OPTION = "OptionLabel"
+FOOTNOTE_TEXT = "FootnoteText"
+FOOTNOTE_REF = "FootnoteReference"
+
+LATIN_FONT = "Times New Roman"
+EAST_ASIA_FONT = "SimSun"
+CS_FONT = "Arial"
+
+# BCP 47 tags Word understands, per UN language.
+_LANG = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "zh": "zh-CN", "ar": "ar-SA"}
+
+
+def _lang_tag(language: str | None) -> str:
+    code = (language or "en").strip().lower()
+    return _LANG.get(code.split("-")[0], code if "-" in code else "en-GB")
+
+
+def parse_date(value: str | None) -> dt.datetime:
+    """The front matter date as a UTC datetime; 2000-01-01 when absent or unreadable."""
+    if value:
+        try:
+            d = dt.date.fromisoformat(value.strip()[:10])
+            return dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
+        except ValueError:
+            pass
+    return dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+
+
+class Layout:
+    """Sets up the python-docx document: page, styles, header/footer, title."""
+
+    def __init__(self, document, front, *, has_sections: bool):
+        self.document = document
+        self.front = front
+        self.language = (front.language or "en").strip().lower().split("-")[0]
+        self.rtl = self.language == "ar"
+        self.lang_tag = _lang_tag(front.language)
+        self.when = parse_date(front.date)
+        self.date_attr = self.when.strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.scripts = ooxml.Scripts(EAST_ASIA_FONT, "zh-CN", CS_FONT, "ar-SA")
+        self._heading_style = {
+            "part": "Heading1", "chapter": "Heading2", "section": "Heading3",
+            "preamble": "Heading3", "article": "Heading4" if has_sections else "Heading3",
+        }
+
+    # ------------------------------------------------------------ setup
+
+    def setup(self) -> None:
+        self._page()
+        self._styles()
+        self._header_footer()
+        ooxml.set_core_properties(self.document.core_properties,
+                                  title=ooxml.clean(self.front.title or ""),
+                                  subject=ooxml.clean(self.front.symbol or ""),
+                                  when=self.when.replace(tzinfo=None))
+
+    def _page(self) -> None:
+        section = self.document.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2.5))
+        section.header_distance = section.footer_distance = Cm(1.25)
+
+    def _styles(self) -> None:
+        styles = self.document.styles
+        ooxml.set_doc_defaults(styles.element, ascii_font=LATIN_FONT,
+                               east_asia_font=EAST_ASIA_FONT, cs_font=CS_FONT,
+                               lang=self.lang_tag if self.language not in ("zh", "ar") else "en-GB",
+                               east_asia_lang="zh-CN", bidi_lang="ar-SA")
+        normal = styles["Normal"]
+        normal.font.size = Pt(12)
+        normal.paragraph_format.space_after = Pt(6)
+        ooxml.theme_languages(self.document.settings.element, lang=self.lang_tag,
+                              east_asia="zh-CN", bidi="ar-SA")
+        for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4"):
+            st = styles[name]
+            st.font.color.rgb = None
+            ooxml.style_fonts(st.element, ascii_font=LATIN_FONT, east_asia_font=EAST_ASIA_FONT,
+                              cs_font=CS_FONT)
+            if name != "Title":
+                st.paragraph_format.keep_with_next = True
+        P = WD_STYLE_TYPE.PARAGRAPH
+
+        def para_style(name, style_id, left, hanging):
+            st = styles.add_style(name, P)
+            st.element.set(ooxml.qn("w:styleId"), style_id)
+            st.base_style = styles["Normal"]
+            pf = st.paragraph_format
+            pf.left_indent, pf.first_line_indent = Cm(left), Cm(-hanging)
+            pf.tab_stops.add_tab_stop(Cm(left), WD_TAB_ALIGNMENT.LEFT)
+            pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            return st
+
+        para_style("Treaty Paragraph", STYLE_PARAGRAPH, 1.0, 1.0)
+        para_style("Treaty Subparagraph", STYLE_SUBPARAGRAPH, 2.0, 1.0)
+        para_style("Treaty Subparagraph 2", STYLE_SUBPARAGRAPH2, 3.0, 1.0)
+        opt = styles.add_style("Option Label", P)
+        opt.element.set(ooxml.qn("w:styleId"), STYLE_OPTION)
+        opt.base_style = styles["Normal"]
+        opt.font.bold = True
+        opt.paragraph_format.keep_with_next = True
+        fn = styles.add_style("Footnote Text", P)
+        fn.element.set(ooxml.qn("w:styleId"), FOOTNOTE_TEXT)
+        fn.base_style = styles["Normal"]
+        fn.font.size = Pt(10)
+        fn.paragraph_format.space_after = Pt(0)
+        ref = styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
+        ref.element.set(ooxml.qn("w:styleId"), FOOTNOTE_REF)
+        ref.font.superscript = True
+        ct = styles.add_style("annotation text", P)
+        ct.element.set(ooxml.qn("w:styleId"), "CommentText")
+        ct.base_style = styles["Normal"]
+        ct.font.size = Pt(10)
+        cr = styles.add_style("annotation reference", WD_STYLE_TYPE.CHARACTER)
+        cr.element.set(ooxml.qn("w:styleId"), "CommentReference")
+        cr.font.size = Pt(8)
+        if self.rtl:
+            for sid in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Title",
+                        "Body Text", "Header", "Footer"):
+                ooxml.style_bidi(styles[sid].element)
+
+    def _header_footer(self) -> None:
+        section = self.document.sections[0]
+        text_width = section.page_width - section.left_margin - section.right_margin
+        tabs = self.document.styles["Header"].paragraph_format.tab_stops
+        tabs.clear_all()
+        tabs.add_tab_stop(text_width // 2, WD_TAB_ALIGNMENT.CENTER)
+        tabs.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
+        header = section.header.paragraphs[0]
+        parts = [p for p in (self.front.symbol, self.front.date) if p]
+        header.text = ooxml.clean("\t\t".join(parts))
+        header.style = self.document.styles["Header"]
+        footer = section.footer.paragraphs[0]
+        footer.style = self.document.styles["Footer"]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        ooxml.add_page_number(footer._p)
+        if self.rtl:
+            ooxml.set_bidi(header._p)
+            ooxml.set_bidi(footer._p)
+
+    # ------------------------------------------------------------ per paragraph
+
+    def heading_style(self, heading) -> str:
+        """The paragraph style of a line that starts with ``heading``."""
+        kind = heading.kind
+        if kind in self._heading_style:
+            return self._heading_style[kind]
+        if kind == "paragraph":
+            return STYLE_PARAGRAPH
+        if kind == "subparagraph":
+            return STYLE_SUBPARAGRAPH if heading.level <= 6 else STYLE_SUBPARAGRAPH2
+        return STYLE_BODY
+
+    @staticmethod
+    def tab_after(heading) -> bool:
+        """Whether the blank after this marker becomes a tab (hanging-indent styles)."""
+        return heading.kind in ("paragraph", "subparagraph")
