@@ -1,0 +1,230 @@
+"""Akoma Ntoso 3.0 written by :mod:`treatydraft.writers.akn` -> :class:`~treatydraft.ast.Document`.
+
+The exporter keeps every byte of the draft in the XML, in document order: as text of
+``num``/``heading``/``p``/``inline``/``remark`` elements, or, for pure syntax, in a
+``td:`` attribute (``td:value`` of escapes, markers and notes, ``td:ref`` of
+authorial notes, ``td:code`` of control characters) and the front matter in
+``<meta>/<proprietary>/<td:export>/<td:frontMatter>``.  The reader gathers that text
+and parses it with :func:`treatydraft.parse`, so the AST it returns is exactly the
+one the draft text gives (and the same ids, spans and diagnostics).
+
+Whitespace-only text directly inside containers (``article``, ``content`` ...) is
+ignored, so a pretty-printed export still reads back; anything else that the
+exporter does not write is refused with the element and its line.
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+from ..ast import Document
+from ..errors import ImportError_, TreatyDraftError
+from ..schema import AKN_NS, TD_NS, safe_parser
+
+__all__ = ["read_akn", "akn_to_text"]
+
+_A = "{%s}" % AKN_NS
+_T = "{%s}" % TD_NS
+_LAYOUTS = {"1"}
+
+#: containers: only whitespace may stand directly inside them
+_CONTAINERS = frozenset(_A + t for t in (
+    "body", "part", "title", "chapter", "section", "article", "paragraph", "point", "list",
+    "hcontainer", "content", "intro", "wrapUp", "preamble", "recitals", "recital"))
+#: elements whose text is draft text
+_TEXTUAL = frozenset(_A + t for t in ("num", "heading", "p"))
+_INLINE_NAMES = frozenset({"bracketGroup", "option", "noText"})
+_MARKERS = frozenset({"split", "endOptions", "footnote"})
+
+
+def _where(el) -> str:
+    name = etree.QName(el).localname if isinstance(el.tag, str) else "node"
+    extra = f' name="{el.get("name")}"' if el.get("name") else ""
+    return f"<{name}{extra}>"
+
+
+class _Reader:
+    def __init__(self, source: str | None):
+        self.source = source
+        self.out: list[str] = []
+        self.lines: list[tuple[int, int]] = []  # (offset in text, XML line) per piece
+        self.size = 0
+
+    def fail(self, message: str, el=None, hint: str | None = None):
+        line = el.sourceline if el is not None else None
+        raise ImportError_(message, file=self.source, line=line, hint=hint)
+
+    def add(self, s: str | None, el) -> None:
+        if s:
+            self.lines.append((self.size, el.sourceline or 0))
+            self.out.append(s)
+            self.size += len(s)
+
+    def value(self, el, attr: str) -> str:
+        v = el.get(attr)
+        if v is None:
+            self.fail(f"{_where(el)} lacks the attribute {attr.replace(_T, 'td:')} the "
+                      "draft text needs", el)
+        codes = el.get(_T + "codes")
+        if codes:
+            chars = list(v)
+            try:
+                for item in codes.split():
+                    pos, _, code = item.partition(":")
+                    chars[int(pos)] = chr(int(code, 16))
+            except (ValueError, IndexError):
+                self.fail(f"bad td:codes {codes!r} on {_where(el)}", el)
+            v = "".join(chars)
+        return v
+
+    def whitespace(self, s: str | None, el) -> None:
+        if s and s.strip():
+            self.fail(f"text directly inside {_where(el)}: {s.strip()[:40]!r}", el,
+                      hint="text belongs in <num>, <heading> or <p>")
+
+    def walk(self, el) -> None:
+        """Append the draft text held by ``el`` and its descendants (iteratively)."""
+        stack = [(el, False)]
+        while stack:
+            node, done = stack.pop()
+            parent = node.getparent()
+            if done:
+                if node is el:
+                    continue
+                # after the children: the element's tail belongs to its parent
+                if parent is not None and parent.tag in _CONTAINERS:
+                    self.whitespace(node.tail, parent)
+                else:
+                    self.add(node.tail, node)
+                continue
+            stack.append((node, True))
+            tag = node.tag
+            if not isinstance(tag, str):
+                if isinstance(node, etree._Entity):
+                    self.fail(f"entity reference {node.text} in {_where(parent)}: entities "
+                              "are not expanded when importing", node)
+                continue  # a comment or processing instruction
+            if tag in _CONTAINERS:
+                self.whitespace(node.text, node)
+            elif tag in _TEXTUAL:
+                self.add(node.text, node)
+            elif tag == _A + "inline":
+                name = node.get("name")
+                if name == "literal":
+                    self.add(self.value(node, _T + "value"), node)
+                    continue
+                if name not in _INLINE_NAMES:
+                    self.fail(f"unexpected {_where(node)}: not written by treatydraft", node)
+                self.add(node.text, node)
+            elif tag == _A + "authorialNote":
+                self.add(self.value(node, _T + "ref"), node)
+                continue
+            elif tag == _A + "remark":
+                self.add(self.value(node, _T + "value"), node)
+                continue
+            elif tag == _A + "marker":
+                name = node.get("name")
+                if name == "character":
+                    code = self.value(node, _T + "code")
+                    try:
+                        self.add(chr(int(code, 16)), node)
+                    except ValueError:
+                        self.fail(f"bad td:code {code!r} on {_where(node)}", node)
+                elif name in _MARKERS:
+                    self.add(self.value(node, _T + "value"), node)
+                else:
+                    self.fail(f"unexpected {_where(node)}: not written by treatydraft", node)
+                continue
+            else:
+                self.fail(f"unexpected element {_where(node)} in the body", node,
+                          hint="only Akoma Ntoso written by 'treatydraft export --to akn' "
+                               "can be imported")
+            for child in reversed(node):
+                stack.append((child, False))
+
+    def xml_line(self, text: str, line: int | None, column: int | None) -> int | None:
+        """The XML line holding the draft text at ``line``/``column``."""
+        if line is None:
+            return None
+        offset, seen = 0, 1
+        while seen < line:
+            nl = text.find("\n", offset)
+            if nl < 0:
+                break
+            offset, seen = nl + 1, seen + 1
+        offset += (column or 1) - 1
+        best = None
+        for start, xml_line in self.lines:
+            if start > offset:
+                break
+            best = xml_line
+        return best
+
+
+def _parse_xml(data: bytes, source: str | None):
+    try:
+        return etree.fromstring(data, safe_parser())
+    except etree.XMLSyntaxError as exc:
+        line, col = exc.position if exc.position else (None, None)
+        raise ImportError_(f"not well-formed XML: {exc.msg}", file=source, line=line,
+                           column=col if col else None) from None
+
+
+def akn_to_text(data: bytes, source: str | None = None) -> tuple[str, str, "_Reader"]:
+    """``(draft text, parse mode, reader)`` held by an exported Akoma Ntoso document."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    root = _parse_xml(data, source)
+    reader = _Reader(source)
+    if root.tag != _A + "akomaNtoso":
+        reader.fail(f"root element is {_where(root)}, not <akomaNtoso> in the Akoma Ntoso "
+                    "3.0 namespace", root)
+    doc_el = root[0] if len(root) else None
+    if doc_el is None or doc_el.tag != _A + "bill":
+        reader.fail(f"{_where(doc_el) if doc_el is not None else 'nothing'} under "
+                    "<akomaNtoso>: only a <bill> exported by treatydraft can be imported",
+                    doc_el if doc_el is not None else root)
+    export = doc_el.find(f"{_A}meta/{_A}proprietary/{_T}export")
+    if export is None:
+        reader.fail("<bill> has no <meta>/<proprietary>/<td:export>: this Akoma Ntoso file "
+                    "was not written by treatydraft", doc_el,
+                    hint="only Akoma Ntoso written by 'treatydraft export --to akn' keeps the "
+                         "draft text needed to import it")
+    layout = export.get("version")
+    if layout not in _LAYOUTS:
+        reader.fail(f"<td:export version=\"{layout}\"> is a layout this version of "
+                    "treatydraft does not know", export)
+    mode = export.get("mode") or "strict"
+    if mode not in ("strict", "tolerant"):
+        reader.fail(f"<td:export mode=\"{mode}\"> must be strict or tolerant", export)
+    front = export.find(_T + "frontMatter")
+    if front is not None:
+        reader.add(reader.value(front, _T + "value") if front.get(_T + "value") is not None
+                   else front.text, front)
+    preamble = doc_el.find(_A + "preamble")
+    if preamble is not None:
+        reader.walk(preamble)
+    body = doc_el.find(_A + "body")
+    if body is None:
+        reader.fail("<bill> has no <body>", doc_el)
+    reader.walk(body)
+    return "".join(reader.out), mode, reader
+
+
+def read_akn(data: bytes, source: str | None = None) -> Document:
+    """The :class:`Document` an exported Akoma Ntoso file holds.
+
+    Raises :class:`~treatydraft.errors.ImportError_` naming the element and its line
+    when the file is not well-formed, not Akoma Ntoso, or not written by treatydraft,
+    and when the text it holds is not a valid draft.
+    """
+    from .. import parse  # readers may use the public parser; writers never do
+
+    text, mode, reader = akn_to_text(data, source)
+    try:
+        return parse(text, mode=mode, source=source)
+    except TreatyDraftError as err:
+        line = reader.xml_line(text, err.line, err.column)
+        raise ImportError_(f"the draft text in the XML is not valid: {err.message}"
+                           + (f" (draft line {err.line}, column {err.column})"
+                              if err.line else ""),
+                           file=source, line=line, hint=err.hint) from None

@@ -1,0 +1,278 @@
+"""AST -> Akoma Ntoso 3.0 (``<bill name="convention">``), valid against the strict OASIS schema.
+
+The body is written by walking the node stream once.  A :class:`~treatydraft.ast.Heading`
+opens a container at its level (closing deeper or equal ones); text goes to the
+*sink* of the innermost container (its ``<heading>`` up to the first line break for
+articles and divisions, else ``<content>/<intro>`` ``<p>``).  Every byte of the
+draft is kept, in document order, as text of ``num``/``heading``/``p``/``inline``
+elements or, for pure syntax (``\\[``, ``\\+``, ``[^1]``, footnote lines, ``>`` notes,
+control characters), in a ``td:`` attribute beside its meaning; so
+:mod:`treatydraft.readers.akn` rebuilds the exact draft.  See ``docs/akn.md``.
+
+Bracket groups without headings are inlines (``<inline name="bracketGroup">`` holding
+``<inline name="option">``).  Groups that contain headings are written at container
+level: either the containers opened by each alternative carry the group's attributes
+(*direct form*, when every alternative starts with a heading of the group's top level),
+or each alternative/option is an ``<hcontainer name="alternative|option">`` (*wrapper
+form*).  This module never imports the parser.
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+from ..ast import (BracketGroup, Document, Escape, Footnote, FootnoteRef, Heading, LineBreak,
+                   NoText, Note, OptionBlock, OptionsEnd, Placeholder, SplitMark, Text)
+from ..errors import ExportError
+from .akn_groups import INF, GroupWriter
+from .akn_meta import (AKN_NS, ILLEGAL, TD_NS, A, T, clean, organization_ids, set_raw,
+                       write_meta, write_preface)
+from .akn_tree import Frame, Mark, TreeBuilder, ncname
+
+__all__ = ["to_akn", "build_akn", "ncname", "FORMAT_VERSION", "AKN_NS", "TD_NS"]
+
+#: ``<td:export version>`` in ``<meta>/<proprietary>``: the layout the reader expects
+FORMAT_VERSION = "1"
+
+_TAGS = {"part": "part", "title": "title", "chapter": "chapter", "section": "section",
+         "article": "article", "paragraph": "paragraph", "subparagraph": "point"}
+_TITLED = frozenset({"part", "title", "chapter", "section", "article"})
+_UNITS = frozenset({"part", "title", "chapter", "section", "article", "preamble"})
+
+
+class _Writer(TreeBuilder, GroupWriter):
+    """AST -> AKN: one pass over the body, dispatching on node type."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.notes = doc.footnotes or {}
+        self.eids: dict[str, str] = {}
+        self.alt_refs: list[tuple[str, str]] = []
+        codes = [d.code for d in doc.front.delegations]
+        self.orgs = organization_ids(doc, codes, set())
+        self.extra_orgs: list[str] = []
+        self.min_levels: dict[int, int] = {}
+        self.counters: dict[str, int] = {}
+        self.prefix = ""
+        self.marks: list[Mark] = []
+        self.inline: list = []
+        self.buf: list[str] = []
+        self.cur = None
+        self.dispatch = {
+            Text: self.w_text, LineBreak: self.w_linebreak, Heading: self.w_heading,
+            BracketGroup: self.w_group, OptionBlock: self.w_options,
+            Placeholder: self.w_placeholder, FootnoteRef: self.w_footnote_ref,
+            Footnote: self.w_footnote, Note: self.w_note, Escape: self.w_escape,
+            SplitMark: self.w_marker, OptionsEnd: self.w_marker, NoText: self.w_no_text,
+        }
+
+    # ---------------------------------------------------------------- document
+    def build(self):
+        doc = self.doc
+        root = etree.Element(A + "akomaNtoso", nsmap={None: AKN_NS, "td": TD_NS})
+        bill = etree.SubElement(root, A + "bill", name="convention")
+        write_meta(bill, doc, self.orgs, self.eids, FORMAT_VERSION)
+        self.refs_el = bill[0].find(A + "references")
+        write_preface(bill, doc)
+        nodes = doc.body
+        end = self.preamble_end(nodes)
+        if end:
+            self.stack = [Frame(etree.SubElement(bill, A + "preamble"), -1, "preambleRoot", None)]
+            self.emit(nodes[:end])
+            self.reset()
+            nodes = nodes[end:]
+        body = etree.SubElement(bill, A + "body")
+        self.stack = [Frame(body, -1, "body", None)]
+        self.emit(nodes)
+        self.flush()
+        if len(body) == 0:
+            self.sink()
+            self.flush()
+        for code in self.extra_orgs:
+            eid = self.orgs[code]
+            el = etree.SubElement(self.refs_el, A + "TLCOrganization", eId=eid,
+                                  href=f"/ontology/organization/un/delegation/{eid}",
+                                  showAs=code)
+            el.set(T + "code", code)
+            el.set(T + "registered", "false")
+            self.add_eid(eid, "TLCOrganization")
+        self.check()
+        return root
+
+    def check(self) -> None:
+        """Every alternativeTo target exists (refersTo targets are built from ``self.orgs``)."""
+        for source, target in self.alt_refs:
+            if target not in self.eids:
+                raise ExportError(f"internal: {source} is an alternative to {target}, "
+                                  "which is not in the document", file=self.doc.source)
+
+    def refers(self, codes) -> str:
+        out = []
+        for code in codes:
+            eid = self.orgs.get(code)
+            if eid is None:
+                eid = organization_ids(self.doc, [code], set(self.orgs.values()))[code]
+                self.orgs[code] = eid
+                self.extra_orgs.append(code)
+            out.append("#" + eid)
+        return " ".join(out)
+
+    # ---------------------------------------------------------------- dispatch
+    def emit(self, nodes) -> None:
+        dispatch = self.dispatch
+        for node in nodes:
+            fn = dispatch.get(type(node))
+            if fn is None:
+                raise ExportError(f"cannot write a {type(node).__name__} node to Akoma Ntoso",
+                                  file=self.doc.source)
+            fn(node)
+
+    def w_text(self, node) -> None:
+        self.text(node.value)
+
+    def w_linebreak(self, node) -> None:
+        self.text(node.value)
+        if not self.inline:
+            f = self.stack[-1]
+            if f.phase == "heading" and not f.children:
+                self.reset()
+                f.phase = "body"
+
+    def w_no_text(self, node) -> None:
+        self.open_inline("noText")
+        self.text(node.value)
+        self.close_inline()
+
+    def w_escape(self, node) -> None:
+        el = self.open_inline("literal")
+        el.set(T + "value", node.value)
+        self.text(node.char)
+        self.close_inline()
+
+    def w_marker(self, node) -> None:
+        name = "split" if isinstance(node, SplitMark) else "endOptions"
+        el = self.leaf("marker", name=name)
+        el.set(T + "value", node.value)
+
+    def w_footnote(self, node) -> None:
+        el = self.leaf("marker", name="footnote")
+        el.set(T + "label", clean(node.label))
+        set_raw(el, T + "value", node.value)
+
+    def w_footnote_ref(self, ref) -> None:
+        n = self.counters["note"] = self.counters.get("note", 0) + 1
+        el = self.leaf("authorialNote", marker=clean(ref.label), placement="bottom")
+        self.set_eid(el, f"authorialNote_{n}", "authorialNote")
+        set_raw(el, T + "ref", ref.value)
+        note = self.notes.get(ref.label)
+        if note is not None and note.proposers:
+            el.set("refersTo", self.refers(note.proposers))
+        p = etree.SubElement(el, A + "p")
+        p.text = clean(note.text) if note is not None else None
+
+    def w_note(self, node) -> None:
+        self.flush()
+        if self.cur is None:
+            self.cur = self.sink()
+        el = etree.SubElement(self.cur, A + "remark", {"class": "chairsNote"})
+        set_raw(el, T + "value", node.value)
+        el.text = clean(node.text)
+
+    def w_placeholder(self, node) -> None:
+        self.open_inline("bracketGroup", node.id, **{"class": "placeholder"})
+        self.text(node.value)
+        self.close_inline()
+
+    # ---------------------------------------------------------------- structure
+    def w_heading(self, h: Heading) -> None:
+        self.reset()
+        stack = self.stack
+        level = h.level
+        kind = h.kind
+        if kind in _UNITS:  # an article or division ends a preamble, whatever the levels
+            for i in range(len(stack) - 1, 0, -1):
+                if stack[i].kind == "wrapper":
+                    break  # ... but not from inside a group's alternative
+                if stack[i].kind == "preamble":
+                    del stack[i:]
+                    break
+        while len(stack) > 1 and (stack[-1].sealed or stack[-1].level >= level):
+            stack.pop()
+        parent = stack[-1]
+        if kind == "subparagraph" and parent.kind != "list":
+            el = self.add_child(parent, "list")
+            base = parent.eid or "body"
+            n = self.counters[base] = self.counters.get(base, 0) + 1
+            eid = self.set_eid(el, f"{base}__list_{n}", "list")
+            parent = Frame(el, level - 0.5, "list", eid)
+            stack.append(parent)
+        if parent.kind == "preambleRoot":  # the preamble heading: <recitals>
+            el = self.add_child(parent, "recitals")
+            kind = "recitals"
+        elif parent.kind == "recitals":
+            el = self.add_child(parent, "recital")
+            kind = "recital"
+        elif kind == "preamble":
+            el = self.add_child(parent, "hcontainer")
+            el.set("name", "preamble")
+        else:
+            el = self.add_child(parent, _TAGS.get(kind, "hcontainer"))
+            if el.tag == A + "hcontainer":
+                el.set("name", kind)
+        eid = self.set_eid(el, h.id, kind)
+        if self.marks:
+            mark = self.marks[-1]
+            if mark.level == level:
+                self.apply_mark(el, mark, eid)
+        self.write_num(el, self.prefix + h.value)
+        self.prefix = ""
+        frame = Frame(el, level, kind, eid, "heading" if kind in _TITLED else "body")
+        if kind == "recital":  # a recital needs a block even when it holds no text
+            frame.p = etree.SubElement(el, A + "p")
+        stack.append(frame)
+
+    def write_num(self, el, value: str) -> None:
+        self.reset()
+        if not ILLEGAL.search(value):
+            etree.SubElement(el, A + "num").text = value
+            return
+        self.cur = etree.SubElement(el, A + "num")
+        self.text(value)
+        self.reset()
+
+    def preamble_end(self, nodes) -> int:
+        """Where the preamble ends when it can be AKN's ``<preamble>`` (0 when it cannot).
+
+        It can when the preamble heading is the first heading, only ``(PP1)``-style
+        paragraphs follow until the next article or division, and no group holds a
+        heading (``<recital>`` takes blocks only); else it is an ``<hcontainer>``.
+        """
+        n, i = len(nodes), 0
+        groups = (BracketGroup, OptionBlock)
+        while i < n and not isinstance(nodes[i], Heading):
+            if isinstance(nodes[i], groups) and self.min_level(nodes[i]) != INF:
+                return 0
+            i += 1
+        if i == n or nodes[i].kind != "preamble":
+            return 0
+        paragraphs = 0
+        for j in range(i + 1, n):
+            node = nodes[j]
+            if isinstance(node, Heading):
+                if node.kind in _UNITS:
+                    return j if paragraphs else 0
+                if node.kind != "paragraph":
+                    return 0
+                paragraphs += 1
+            elif isinstance(node, groups) and self.min_level(node) != INF:
+                return 0
+        return n if paragraphs else 0
+
+
+def build_akn(doc: Document):
+    """The ``<akomaNtoso>`` element for ``doc`` (an lxml element)."""
+    return _Writer(doc).build()
+
+
+def to_akn(doc: Document) -> bytes:
+    """``doc`` as Akoma Ntoso 3.0 XML (UTF-8, with declaration; deterministic)."""
+    return etree.tostring(build_akn(doc), xml_declaration=True, encoding="UTF-8")

@@ -1,0 +1,190 @@
+"""The XML plumbing of the Akoma Ntoso writer: open containers, text sinks, eIds.
+
+:class:`TreeBuilder` keeps the stack of open containers (:class:`Frame`) and the
+stack of open inlines, and appends text where it belongs: the innermost inline,
+else the sink of the innermost container (its ``<heading>`` while the heading line
+lasts, else ``<content>``/``<intro>`` ``<p>``, created on demand).  Elements are only
+ever appended along the rightmost path of the tree, so the document order of the XML
+is the order of the draft, which is what the reader relies on.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lxml import etree
+
+from ..errors import ExportError
+from .akn_meta import ILLEGAL, A, T
+
+__all__ = ["ncname", "Frame", "Mark", "TreeBuilder", "BARE"]
+
+_ILLEGAL = ILLEGAL
+_ASCII_NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*\Z")
+#: containers holding ``<p>`` directly (``<preamble>``, ``<recital>``), not via ``<content>``
+BARE = frozenset({"preambleRoot", "recital"})
+
+
+def ncname(value: str) -> str:
+    """``value`` made a valid NCName (for eIds); ASCII ids pass unchanged."""
+    if value.isascii() and value.replace("_", "a").isalnum() and not value[0].isdigit():
+        return value  # the usual AST id: letters, digits and underscores
+    if _ASCII_NCNAME.match(value):
+        return value
+    out = []
+    for ch in value:
+        cat = unicodedata.category(ch)
+        ok = ch == "_" or cat[0] == "L" or ch in ".-" or cat == "Nd" or cat[0] == "M"
+        out.append(ch if ok else f"_u{ord(ch):04x}_")
+    s = "".join(out)
+    return s if s and (s[0] == "_" or unicodedata.category(s[0])[0] == "L") else "_" + s
+
+
+class Frame:
+    """An open container: where its text goes and what it already holds."""
+    __slots__ = ("el", "level", "kind", "eid", "phase", "block", "p", "heading",
+                 "children", "sealed")
+
+    def __init__(self, el, level, kind, eid, phase="body"):
+        self.el, self.level, self.kind, self.eid, self.phase = el, level, kind, eid, phase
+        self.block = self.p = self.heading = None
+        self.children = False
+        self.sealed = False
+
+
+class Mark:
+    """Direct form: attributes for the containers an alternative opens at the group's top level."""
+    __slots__ = ("group", "index", "level", "cls", "refers", "alt_to", "first")
+
+    def __init__(self, group, index, level, cls, refers, alt_to):
+        self.group, self.index, self.level, self.cls = group, index, level, cls
+        self.refers, self.alt_to, self.first = refers, alt_to, None
+
+
+class TreeBuilder:
+    """Containers, inlines and text sinks; eIds checked unique as they are set."""
+
+    doc = None
+    stack: list
+    eids: dict
+    counters: dict
+
+    def add_eid(self, eid: str, what: str) -> str:
+        if eid in self.eids:
+            raise ExportError(f"duplicate eId '{eid}' ({what} and {self.eids[eid]})",
+                              file=self.doc.source,
+                              hint="two structural units or groups have the same id; "
+                                   "renumber one of them")
+        self.eids[eid] = what
+        return eid
+
+    def set_eid(self, el, raw_id: str, what: str) -> str:
+        eid = self.add_eid(ncname(raw_id), what)
+        el.set("eId", eid)
+        return eid
+
+    # ---------------------------------------------------------------- text sinks
+    def text(self, s: str) -> None:
+        if s:
+            if self.cur is None:
+                self.cur = self.sink()
+            self.buf.append(s)
+
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        s = "".join(self.buf) if len(self.buf) > 1 else self.buf[0]
+        self.buf.clear()
+        el = self.cur
+        if _ILLEGAL.search(s):
+            pos = 0
+            for m in _ILLEGAL.finditer(s):
+                self._put(el, s[pos:m.start()])
+                mk = etree.SubElement(el, A + "marker", name="character")
+                mk.set(T + "code", f"{ord(m.group()):04X}")
+                pos = m.end()
+            self._put(el, s[pos:])
+            return
+        self._put(el, s)
+
+    @staticmethod
+    def _put(el, s: str) -> None:
+        if not s:
+            return
+        if len(el):
+            last = el[-1]
+            last.tail = last.tail + s if last.tail else s
+        else:
+            el.text = el.text + s if el.text else s
+
+    def reset(self) -> None:
+        """Flush and forget the sink: the structure is about to change."""
+        self.flush()
+        self.cur = None
+
+    def sink(self):
+        """The element text goes to now (created on demand)."""
+        if self.inline:
+            return self.inline[-1]
+        f = self.stack[-1]
+        if f.kind == "body" or f.children:
+            f = self.open_text_container(f)
+        if f.kind in BARE:  # <preamble> and <recital> hold <p> directly
+            if f.p is None:
+                f.p = etree.SubElement(f.el, A + "p")
+            return f.p
+        if f.phase == "heading":
+            if f.heading is None:
+                f.heading = etree.SubElement(f.el, A + "heading")
+            return f.heading
+        if f.p is None:
+            f.block = etree.SubElement(f.el, A + "content")
+            f.p = etree.SubElement(f.block, A + "p")
+        return f.p
+
+    def open_text_container(self, parent: Frame) -> Frame:
+        """Text with no unit of its own (before the first heading): a sealed hcontainer."""
+        el = self.add_child(parent, "hcontainer")
+        el.set("name", "text")
+        n = self.counters["text"] = self.counters.get("text", 0) + 1
+        eid = self.set_eid(el, f"text_{n}", "hcontainer")
+        f = Frame(el, parent.level + 0.25, "text", eid)
+        f.sealed = True
+        self.stack.append(f)
+        return f
+
+    def add_child(self, parent: Frame, tag: str):
+        if parent.block is not None and not parent.children:
+            parent.block.tag = A + "intro"
+        parent.children = True
+        parent.phase = "body"
+        return etree.SubElement(parent.el, A + tag)
+
+    def open_inline(self, name: str, eid: str | None = None, **attrs):
+        self.flush()
+        if self.cur is None:
+            self.cur = self.sink()
+        el = etree.SubElement(self.cur, A + "inline", name=name)
+        if eid:
+            self.set_eid(el, eid, "inline")
+        for k, v in attrs.items():
+            if v:
+                el.set(k, v)
+        self.inline.append(el)
+        self.cur = el
+        return el
+
+    def close_inline(self) -> None:
+        self.flush()
+        self.inline.pop()
+        self.cur = None
+
+    def leaf(self, tag: str, **attrs):
+        """An empty element (marker, authorialNote ...) at the current position."""
+        self.flush()
+        if self.cur is None:
+            self.cur = self.sink()
+        el = etree.SubElement(self.cur, A + tag)
+        for k, v in attrs.items():
+            el.set(k, v)
+        return el
