@@ -123,7 +123,14 @@ class _Builder:
             self._subparagraph(label)
         level = _LEVEL[kind] + (len(self.subs) - 1 if kind == "subparagraph" else 0)
         self.level = level
-        return Heading(kind, value, number, level, self._relocate(), _span(tok))
+        location = self._relocate()
+        # a repeated article or division number: what follows is located under the
+        # unique id (art_7_2__para_1), not under the first unit of that number
+        if kind == "article":
+            self.article = location
+        elif kind in _ID_PREFIX:
+            self.division = location
+        return Heading(kind, value, number, level, location, _span(tok))
 
     @staticmethod
     def _division(value: str) -> tuple[str, str]:
@@ -329,8 +336,9 @@ class _Builder:
             first = node
             limit = first.ctx_level
             # a label alone on its line followed by headings: the options hold those units
+            # (the colon of `Option 1 @RUS:` is text after the attribution)
             j = i + 1
-            while j < n and isinstance(nodes[j], Text) and not nodes[j].value.strip():
+            while j < n and isinstance(nodes[j], Text) and not nodes[j].value.strip(" \t:："):
                 j += 1
             if j < n and isinstance(nodes[j], LineBreak):
                 k = j + 1
