@@ -178,6 +178,7 @@ class _Builder:
     def items(self, children, prefix: str | None, depth: int) -> tuple:
         out: list = []
         text_run: list[Token] = []
+        has_options = False
 
         def flush():
             if text_run:
@@ -212,6 +213,7 @@ class _Builder:
                 elif t == "NO_TEXT":
                     out.append(NoText(str(child), _span(child)))
                 elif t == "END_OPTIONS":
+                    has_options = True
                     out.append(OptionsEnd(str(child), _span(child)))
                 elif t == "ESCAPE":
                     out.append(Escape(str(child), _span(child)))
@@ -237,9 +239,10 @@ class _Builder:
                 out.append(group)
             else:  # option_label
                 flush()
+                has_options = True
                 out.append(self.option_label(child, prefix, depth))
         flush()
-        if any(isinstance(n, (_Label, OptionsEnd)) for n in out):
+        if has_options:
             out = self.gather_options(out)
         return tuple(out)
 

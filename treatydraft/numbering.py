@@ -1,6 +1,8 @@
 """Normalising structure numbers for ids: ``19 ter`` -> ``19ter``, ``第五条`` -> ``5``, ``٥`` -> ``5``."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = ["normalise_number", "chinese_to_int"]
 
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
@@ -32,6 +34,7 @@ def chinese_to_int(s: str) -> int | None:
     return total + current
 
 
+@lru_cache(maxsize=8192)
 def normalise_number(raw: str) -> str:
     """A compact, id-safe form of a structure number as written."""
     s = raw.translate(_DIGITS).strip()
