@@ -412,10 +412,10 @@ class Document:
             for i, node in enumerate(seq):
                 if isinstance(node, Heading) and node.kind == "article":
                     rest = []
-                    for nxt in seq[i + 1:]:
-                        if isinstance(nxt, LineBreak):
+                    for j in range(i + 1, len(seq)):  # to the end of the line, no copying
+                        if isinstance(seq[j], LineBreak):
                             break
-                        rest.append(nxt)
+                        rest.append(seq[j])
                     out: list[str] = []
                     _emit(rest, out)
                     title = "".join(out).strip()

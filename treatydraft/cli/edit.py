@@ -12,7 +12,7 @@ import math
 
 import click
 
-from ..errors import TreatyDraftError
+from ..errors import OperationError, TreatyDraftError
 from .. import operations as ops
 from ..operations.accept import explain
 from ..operations.resolve import index_groups, normalise_choices, check_choices
@@ -91,7 +91,7 @@ def resolve(file, chosen, keep, drop, code, otherwise, verbose, tolerant, output
             for gid, k in plan.choices.items():
                 if gid in explicit and explicit[gid] != k:
                     g = index[gid].group
-                    raise TreatyDraftError(
+                    raise OperationError(
                         f"conflicting choices for '{gid}': you chose "
                         f"{ops.describe_choice(g, explicit[gid])}, --accept {code} chooses "
                         f"{ops.describe_choice(g, k)}", hint="drop one of them")
@@ -141,7 +141,7 @@ def clean(file, policy, plain, verbose, tolerant, output, in_place):
     try:
         pol = ops.parse_policy(policy)
         if pol.otherwise == "open":
-            raise TreatyDraftError("a clean text needs a fallback that resolves every group",
+            raise OperationError("a clean text needs a fallback that resolves every group",
                                    hint="end the policy with first, keep or drop")
         plan = ops.plan(doc, pol)
         result = ops.apply_decisions(doc, plan.choices.get)

@@ -1,0 +1,216 @@
+"""Resolving by policy: accept a delegation's proposals, or clean the whole text.
+
+A :class:`Policy` decides each group: first by a delegation preference order (the
+alternative proposed by the first delegation in the order that proposed exactly one
+alternative of the group), then by a fallback for what no preferred delegation
+decided:
+
+``open``
+    leave the group bracketed (the default of ``accept``);
+``first`` (alias ``keep``)
+    the first alternative of a group, the first option of a block, optional text kept;
+``drop``
+    optional text dropped; the first alternative or option otherwise.
+
+A group where two alternatives name the same delegation is a *conflict*: it is not
+guessed from that delegation; it is reported, and the fallback decides it.
+
+:func:`plan` walks the bracket tree from the outside in and only looks inside
+alternatives that survive, so a group discarded with its outer alternative is never
+decided nor reported.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..ast import BracketGroup, Document, Escape, OptionBlock, SplitMark, _emit
+from ..errors import OperationError
+from .resolve import DROP, KEEP, apply_decisions, describe_choice
+
+__all__ = ["Policy", "Conflict", "Plan", "FALLBACKS", "parse_policy", "plan", "accept",
+           "plan_accept", "clean", "clean_text", "placeholders"]
+
+FALLBACKS = ("open", "first", "keep", "drop")
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """How to decide groups: a delegation preference order, then a fallback."""
+    prefer: tuple[str, ...] = ()
+    """Delegation codes, most preferred first."""
+    otherwise: str = "open"
+    """``open``, ``first`` (= ``keep``) or ``drop``: for groups no preferred delegation decided."""
+
+    def __post_init__(self):
+        if self.otherwise not in FALLBACKS:
+            raise OperationError(f"unknown policy '{self.otherwise}'",
+                                 hint="use one of: " + ", ".join(FALLBACKS))
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A group where several alternatives claim the same delegation."""
+    group_id: str
+    code: str
+    alternatives: tuple[int, ...]
+
+    def __str__(self) -> str:
+        alts = " and ".join(str(a) for a in self.alternatives)
+        return f"{self.group_id}: alternatives {alts} are all proposed by {self.code}"
+
+
+@dataclass(slots=True)
+class Plan:
+    """What a policy decides: choices (id -> choice), conflicts, and groups left open."""
+    choices: dict[str, int] = field(default_factory=dict)
+    by: dict[str, str] = field(default_factory=dict)
+    """id -> what decided it: a delegation code, or the fallback name."""
+    conflicts: list[Conflict] = field(default_factory=list)
+    open: list[str] = field(default_factory=list)
+
+
+def parse_policy(text: str, *, default_fallback: str = "first") -> Policy:
+    """``first``, ``keep``, ``drop``, ``open`` or a preference order ``EU>USA[>drop]``."""
+    parts = [p.strip() for p in text.replace(",", ">").split(">") if p.strip()]
+    if not parts:
+        raise OperationError("empty policy", hint="use first, keep, drop or CODE>CODE>first")
+    fallback = default_fallback
+    if parts[-1].lower() in FALLBACKS:
+        fallback = parts.pop().lower()
+    if any(p.lower() in FALLBACKS for p in parts):
+        raise OperationError(f"policy '{text}': the fallback ({'/'.join(FALLBACKS)}) "
+                             "comes last", hint="for example EU>USA>drop")
+    return Policy(tuple(parts), fallback)
+
+
+def _known_codes(doc: Document) -> list[str]:
+    codes = list(doc.delegations)
+    for g in doc.groups():
+        for a in g.alternatives:
+            codes.extend(c for c in a.proposers if c not in codes)
+    return codes
+
+
+def _check_codes(doc: Document, codes) -> None:
+    """Refuse codes the draft does not know (a draft with no registry and no
+    attribution knows none, so any code is accepted: it proposed nothing)."""
+    known = _known_codes(doc)
+    if not known:
+        return
+    for code in codes:
+        if code not in known:
+            raise OperationError(f"unknown delegation '{code}'",
+                                 hint="known codes: " + (", ".join(known) or "none: the draft "
+                                                         "has no registry and no attribution"))
+
+
+def plan(doc: Document, policy: Policy) -> Plan:
+    """Decide every group of ``doc`` by ``policy`` (nothing is resolved yet)."""
+    _check_codes(doc, policy.prefer)
+    result = Plan()
+    stack = [iter(doc.body)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
+        if not isinstance(node, (BracketGroup, OptionBlock)):
+            continue
+        k, who = _decide(node, policy, result.conflicts)
+        if k is None:
+            result.open.append(node.id)
+            for alt in reversed(node.alternatives):
+                stack.append(iter(alt.children))
+            continue
+        result.choices[node.id] = k
+        result.by[node.id] = who
+        if k != DROP:
+            stack.append(iter(node.alternatives[k - 1].children))
+    return result
+
+
+def _decide(group, policy: Policy, conflicts: list) -> tuple[int | None, str]:
+    for code in policy.prefer:
+        hits = tuple(a.index for a in group.alternatives if code in a.proposers)
+        if len(hits) == 1:
+            return hits[0], code
+        if len(hits) > 1:
+            conflicts.append(Conflict(group.id, code, hits))
+            break
+    if policy.otherwise == "open":
+        return None, ""
+    if group.kind == "optional":
+        return (DROP if policy.otherwise == "drop" else KEEP), policy.otherwise
+    return 1, policy.otherwise
+
+
+def plan_accept(doc: Document, code: str, otherwise: str = "open") -> Plan:
+    """The plan of :func:`accept`."""
+    return plan(doc, Policy((code,), otherwise))
+
+
+def accept(doc: Document, code: str, otherwise: str = "open") -> Document:
+    """Choose, in every group where delegation ``code`` proposed an alternative, that one.
+
+    Groups where it proposed nothing are left open, or decided by ``otherwise``
+    (``first``/``keep``/``drop``, see the module docs).  Groups where several
+    alternatives name ``code`` are conflicts: see :func:`plan_accept` to list them.
+    """
+    p = plan_accept(doc, code, otherwise)
+    return apply_decisions(doc, p.choices.get)
+
+
+def clean(doc: Document, policy: Policy | str = "first") -> Document:
+    """Every group resolved by ``policy`` (a fallback of ``open`` is refused)."""
+    if isinstance(policy, str):
+        policy = parse_policy(policy)
+    if policy.otherwise == "open":
+        raise OperationError("a clean text needs a fallback that resolves every group",
+                             hint="end the policy with first, keep or drop")
+    return apply_decisions(doc, plan(doc, policy).choices.get)
+
+
+def clean_text(doc: Document) -> str:
+    """The reader's text of a (resolved) document: no front matter, escapes written as
+    the characters they stand for, split marks and chair's notes left out.
+
+    Brackets still open are written as they are.
+    """
+    from ..ast import Note
+    out: list[str] = []
+    for node in doc.body:
+        if isinstance(node, Escape):
+            out.append(node.char)
+        elif isinstance(node, SplitMark):
+            continue
+        elif isinstance(node, Note):
+            out.append("\x00")  # the whole line goes, below
+        else:
+            _emit([node], out)
+    text = "".join(out)
+    if "\x00" in text:  # a note's line goes; so does a blank line it leaves doubled
+        lines = text.splitlines(keepends=True)
+        kept: list[str] = []
+        for i, line in enumerate(lines):
+            if line.strip() == "\x00":
+                continue
+            if not line.strip() and kept and not kept[-1].strip() and i > 0 \
+                    and lines[i - 1].strip() == "\x00":
+                continue
+            kept.append(line)
+        text = "".join(kept).replace("\x00", "")
+    return text
+
+
+def placeholders(doc: Document) -> list:
+    """The placeholders of ``doc`` in document order (they stay after any resolution)."""
+    return list(doc.brackets({"placeholder"}))
+
+
+def explain(doc: Document, p: Plan) -> list[str]:
+    """One line per decision: ``id = alternative 2 (EU)``."""
+    lines = []
+    groups = {g.id: g for g in doc.groups()}
+    for gid, k in p.choices.items():
+        lines.append(f"{gid} = {describe_choice(groups[gid], k)} ({p.by.get(gid, '')})")
+    return lines

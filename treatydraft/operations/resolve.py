@@ -1,0 +1,373 @@
+"""Resolving brackets: choose an alternative, keep or drop optional text, pick an option.
+
+:func:`resolve` takes a :class:`~treatydraft.ast.Document` and a choice per group id
+and returns a new document; the input is never changed.  A resolved group is
+replaced in its parent sequence by the children of the chosen alternative (nothing
+for dropped optional text; an option's content without its label; for ``No text``,
+the provision: see :func:`resolve`).  Groups inside alternatives that were not
+chosen disappear with them; every other node keeps its id and span, so spans of
+untouched nodes still point into the original text.  The text around each
+resolved group is repaired by the whitespace rule of :mod:`.spacing`.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, replace
+from typing import Callable, Mapping, Union
+
+from ..ast import (BracketGroup, Document, Footnote, FootnoteRef, Heading, LineBreak, Note,
+                   OptionBlock, OptionsEnd, Placeholder, Text)
+from ..errors import OperationError
+from .spacing import JUNCTION, tidy
+
+__all__ = ["DROP", "KEEP", "Choice", "GroupIndex", "index_groups", "normalise_choices",
+           "check_choices", "resolve", "apply_decisions", "describe_choice"]
+
+#: Choice value: drop optional text (the group leaves nothing behind).
+DROP = 0
+#: Choice value: keep optional text (its only alternative).
+KEEP = 1
+
+Choice = Union[int, str]
+"""``k`` (1-based alternative or option number), ``"keep"`` (= 1) or ``"drop"`` (= 0)."""
+
+
+@dataclass(frozen=True, slots=True)
+class GroupEntry:
+    """Where a group stands: the group and the (group id, alternative index) chain around it."""
+    group: object
+    ancestors: tuple[tuple[str, int], ...]
+
+
+class GroupIndex(dict):
+    """group id -> :class:`GroupEntry` for every bracket group and option block (and placeholder)."""
+
+    def nearest(self, gid: str, n: int = 5) -> list[str]:
+        choices = [k for k, e in self.items() if not isinstance(e.group, Placeholder)]
+        near = difflib.get_close_matches(gid, choices, n=n, cutoff=0.5)
+        if not near:  # same location first, then document order
+            loc = gid.split("__brk_")[0].split("__opts_")[0]
+            near = [k for k in choices if k.startswith(loc)][:n] or choices[:n]
+        return near
+
+
+def index_groups(doc: Document) -> GroupIndex:
+    """Every group of ``doc`` with the alternatives it stands inside (one walk)."""
+    index = GroupIndex()
+    stack: list[tuple[tuple, tuple]] = [(tuple(doc.body), ())]
+    while stack:
+        seq, chain = stack.pop()
+        for node in seq:
+            if isinstance(node, (BracketGroup, OptionBlock)):
+                index[node.id] = GroupEntry(node, chain)
+                for alt in node.alternatives:
+                    stack.append((alt.children, chain + ((node.id, alt.index),)))
+            elif isinstance(node, Placeholder):
+                index[node.id] = GroupEntry(node, chain)
+    return index
+
+
+def _kind_word(group) -> str:
+    return {"optional": "optional text", "alternatives": "a group of alternatives",
+            "options": "an option block", "placeholder": "a placeholder"}[group.kind]
+
+
+def _valid(group) -> str:
+    if group.kind == "optional":
+        return "keep or drop (1 = keep, 0 = drop)"
+    n = len(group.alternatives)
+    word = "option" if group.kind == "options" else "alternative"
+    return f"an {word} number from 1 to {n}"
+
+
+def normalise_choices(index: GroupIndex, choices) -> dict[str, int]:
+    """``{id: int}`` from a mapping or (id, choice) pairs, checked against ``index``.
+
+    Raises :class:`OperationError` for an unknown id (listing the nearest ids), a
+    placeholder, an out-of-range number, ``drop`` on a group that is not optional,
+    or the same id chosen twice in different ways.
+    """
+    pairs = choices.items() if isinstance(choices, Mapping) else choices
+    out: dict[str, int] = {}
+    for gid, value in pairs:
+        entry = index.get(gid)
+        if entry is None:
+            near = ", ".join(index.nearest(gid)) or "the draft has no bracket groups"
+            raise OperationError(f"unknown group id '{gid}'",
+                                 hint=f"valid ids near it: {near} (list them with "
+                                      "'treatydraft brackets FILE')")
+        group = entry.group
+        if isinstance(group, Placeholder):
+            raise OperationError(f"'{gid}' is a placeholder ({group.value}): it has nothing "
+                                 "to choose", hint="fill placeholders in the text itself")
+        k = _as_int(value, gid)
+        if k == DROP and group.kind != "optional":
+            raise OperationError(f"'{gid}' is {_kind_word(group)}: it cannot be dropped",
+                                 hint=f"choose {_valid(group)}")
+        if not 0 <= k <= len(group.alternatives):
+            raise OperationError(f"'{gid}' has no {'option' if group.kind == 'options' else 'alternative'} {k}",
+                                 hint=f"choose {_valid(group)}")
+        if gid in out and out[gid] != k:
+            raise OperationError(f"conflicting choices for '{gid}': "
+                                 f"{describe_choice(group, out[gid])} and {describe_choice(group, k)}",
+                                 hint="choose each group once")
+        out[gid] = k
+    return out
+
+
+def _as_int(value, gid: str) -> int:
+    if isinstance(value, bool):
+        raise OperationError(f"choice for '{gid}' must be a number, 'keep' or 'drop'")
+    if isinstance(value, int):
+        return value
+    text = str(value).strip().lower()
+    if text == "keep":
+        return KEEP
+    if text == "drop":
+        return DROP
+    try:
+        return int(text)
+    except ValueError:
+        raise OperationError(f"choice '{value}' for '{gid}' is not a number, 'keep' or 'drop'") \
+            from None
+
+
+def describe_choice(group, k: int) -> str:
+    """``alternative 2``, ``option 1 (No text)``, ``keep``, ``drop``."""
+    if group.kind == "optional":
+        return "keep" if k else "drop"
+    if group.kind == "options":
+        opt = group.options[k - 1]
+        return f"option {k}" + (" (No text)" if opt.no_text else "")
+    return f"alternative {k}"
+
+
+def check_choices(index: GroupIndex, choices: dict[str, int]) -> None:
+    """Refuse a choice inside an alternative that another choice discards."""
+    for gid, k in choices.items():
+        for outer, alt in index[gid].ancestors:
+            if outer in choices and choices[outer] != alt:
+                og = index[outer].group
+                raise OperationError(
+                    f"'{gid}' stands in alternative {alt} of '{outer}', which the choice "
+                    f"{outer}={describe_choice(og, choices[outer])} discards",
+                    hint=f"choose {outer}={alt} or leave '{gid}' out")
+
+
+def resolve(doc: Document, choices) -> Document:
+    """A new document with the groups in ``choices`` resolved.
+
+    ``choices`` maps group ids (or gives (id, choice) pairs) to a :data:`Choice`:
+    an alternative number ``k`` (1-based) for a group of alternatives, an option
+    number for an option block, ``"keep"``/``"drop"`` (or 1/0) for optional text.
+
+    Choosing a ``No text`` option removes the provision: when the option block is
+    the whole content of its unit (the article or paragraph heading line followed
+    only by the block), the unit goes, heading included; otherwise the block alone.
+
+    Raises :class:`OperationError` (nothing is changed) for unknown ids, numbers out
+    of range, conflicting choices, or a choice inside an alternative that another
+    choice discards.
+    """
+    index = index_groups(doc)
+    wanted = normalise_choices(index, choices)
+    check_choices(index, wanted)
+    return apply_decisions(doc, wanted.get)
+
+
+def apply_decisions(doc: Document, decide: Callable[[object], int | None] | Callable) -> Document:
+    """Resolve every group for which ``decide(group_id)`` gives a choice (None: leave open).
+
+    The decisions are trusted (see :func:`resolve` for the checked entry point).
+    """
+    before_refs = _referenced_labels(doc.body)
+    body, changed = _resolve_seq(doc.body, decide)
+    if not changed:
+        return doc
+    after_refs = _referenced_labels(body, skip_junctions=True)
+    orphans = before_refs - after_refs
+    body = _finish(body, orphans, whole_lines=True)
+    footnotes = {k: v for k, v in doc.footnotes.items() if k not in orphans}
+    return replace(doc, body=body, footnotes=footnotes)
+
+
+# ---------------------------------------------------------------- splicing
+
+def _resolve_seq(seq, decide) -> tuple[list | tuple, bool]:
+    """``seq`` with decided groups spliced (junction markers kept for :func:`_finish`)."""
+    out: list = []
+    changed = False
+    after_block = False
+    n = len(seq)
+    for i, node in enumerate(seq):
+        if isinstance(node, OptionsEnd) and after_block:
+            out.append(JUNCTION)  # its block is gone: '\end-options' would close nothing
+            after_block = False
+            continue
+        after_block = False
+        if not isinstance(node, (BracketGroup, OptionBlock)):
+            out.append(node)
+            continue
+        k = decide(node.id)
+        if k is None:
+            new = _open_group(node, decide)
+            changed = changed or new is not node
+            out.append(new)
+            continue
+        changed = True
+        if k == DROP:
+            out.append(JUNCTION)
+            continue
+        alt = node.alternatives[k - 1]
+        kids, _ = _resolve_seq(alt.children, decide)
+        if isinstance(node, OptionBlock):
+            after_block = True
+            if alt.no_text:
+                _remove_provision(out, node, seq, i)
+                continue
+            kids = _strip_label_rest(kids)
+        # a junction marks where text now joins; none is needed at a line break the
+        # spliced content brings along (the blank line after it is not ours to remove)
+        if not (kids and isinstance(kids[0], LineBreak)):
+            out.append(JUNCTION)
+        out.extend(kids)
+        if not (kids and isinstance(kids[-1], LineBreak)):
+            out.append(JUNCTION)
+    return (out if changed else seq), changed
+
+
+def _open_group(node, decide):
+    """``node`` left open, with decisions applied inside its alternatives."""
+    alts = []
+    touched = False
+    for alt in node.alternatives:
+        kids, changed = _resolve_seq(alt.children, decide)
+        if changed:
+            touched = True
+            alts.append(replace(alt, children=kids))
+        else:
+            alts.append(alt)
+    if not touched:
+        return node
+    if isinstance(node, OptionBlock):
+        return replace(node, options=tuple(alts))
+    return replace(node, alternatives=tuple(alts))
+
+
+def _strip_label_rest(kids: list) -> list:
+    """An option's content without what belongs to its label line (``:``, blanks, break)."""
+    i = 0
+    while i < len(kids) and (kids[i] is JUNCTION or (isinstance(kids[i], Text)
+                                                      and not kids[i].value.strip(" \t:："))):
+        i += 1
+    if i < len(kids) and isinstance(kids[i], LineBreak):
+        return kids[i + 1:]
+    rest = list(kids[i:])
+    if rest and isinstance(rest[0], Text):  # "Option 1: text" -> "text"
+        value = rest[0].value.lstrip(" \t")
+        value = value[1:].lstrip(" \t") if value[:1] in ":：" else value
+        rest = ([replace(rest[0], value=value)] if value else []) + rest[1:]
+    return rest
+
+
+def _remove_provision(out: list, block: OptionBlock, seq, i: int) -> None:
+    """``No text`` chosen: remove the block, and its unit when the block ends the unit.
+
+    The unit goes (heading, the rest of its heading line, the block) when the block
+    follows the line of the heading of the unit it stands in (an article title or a
+    paragraph's chapeau may be on that line), its options hold no unit of that level
+    or above, and only blank lines and notes follow before the next unit of that level.
+    Otherwise the block alone goes.
+    """
+    j = len(out) - 1
+    seen_break = False
+    while j >= 0:
+        node = out[j]
+        if isinstance(node, Heading):
+            break
+        if isinstance(node, LineBreak):
+            if seen_break:
+                j = -1
+                break
+            seen_break = True
+        elif not (node is JUNCTION or isinstance(node, (Text, BracketGroup, FootnoteRef,
+                                                        Placeholder))):
+            j = -1
+            break
+        j -= 1
+    heading = out[j] if j >= 0 else None
+    if heading is not None and heading.id == block.location \
+            and heading.kind in ("article", "paragraph", "subparagraph") \
+            and not any(isinstance(c, Heading) and c.level <= heading.level
+                        for opt in block.options for c in opt.children) \
+            and _rest_of_unit_empty(seq, i + 1, heading.level):
+        del out[j:]
+    out.append(JUNCTION)
+
+
+def _rest_of_unit_empty(seq, start: int, level: int) -> bool:
+    for node in seq[start:]:
+        if isinstance(node, Heading) and node.level <= level:
+            return True
+        if isinstance(node, (LineBreak, OptionsEnd, Note, Footnote)):
+            continue
+        if isinstance(node, Text) and not node.value.strip():
+            continue
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- finishing
+
+def _referenced_labels(body, skip_junctions: bool = False) -> set[str]:
+    labels: set[str] = set()
+    stack = [iter(body)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
+        if node is JUNCTION:
+            continue
+        if isinstance(node, FootnoteRef):
+            labels.add(node.label)
+        elif isinstance(node, BracketGroup):
+            for alt in node.alternatives:
+                labels.update(f.label for f in alt.footnotes)
+                stack.append(iter(alt.children))
+        elif isinstance(node, OptionBlock):
+            for opt in node.options:
+                stack.append(iter(opt.children))
+    return labels
+
+
+def _finish(seq, orphans: set[str], whole_lines: bool) -> tuple:
+    """Junctions resolved by the whitespace rule, everywhere; footnotes left without marker removed."""
+    out: list = []
+    for node in seq:
+        if isinstance(node, Footnote) and node.label in orphans:
+            out.append(JUNCTION)
+        elif isinstance(node, (BracketGroup, OptionBlock)):
+            out.append(_finish_group(node, orphans))
+        else:
+            out.append(node)
+    return tidy(out, whole_lines=whole_lines)
+
+
+def _finish_group(node, orphans):
+    alts = []
+    touched = False
+    for alt in node.alternatives:
+        kids = alt.children
+        if any(k is JUNCTION or isinstance(k, (BracketGroup, OptionBlock, Footnote))
+               for k in kids):
+            new = _finish(kids, orphans, whole_lines=False)
+            if len(new) != len(kids) or any(a is not b for a, b in zip(new, kids)):
+                touched = True
+                alt = replace(alt, children=new)
+        alts.append(alt)
+    if not touched:
+        return node
+    if isinstance(node, OptionBlock):
+        return replace(node, options=tuple(alts))
+    return replace(node, alternatives=tuple(alts))

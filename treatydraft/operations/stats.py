@@ -1,0 +1,263 @@
+"""Statistics: brackets remaining, per article and for the whole draft, and per delegation.
+
+Units: each group counts in the unit its location names (``art_5__para_2`` ->
+``art_5``); text before the first article counts in its preamble or division
+(``preamble``, ``chp_i``), text before any heading in ``(start)``.
+
+Counted per unit and for the document:
+
+* ``groups``: bracket groups and option blocks (the choice points: "brackets remaining"),
+  of which ``alternative_groups``, ``optional`` spans and ``option_blocks``;
+* ``alternatives``: alternatives of groups of alternatives plus options of option blocks;
+* ``placeholders``; ``max_depth`` (1 = a group not inside another);
+* ``words`` and ``bracketed_words``: treaty text only (headings, labels, notes,
+  footnotes, attributions and placeholders are not words).  A word is a run of
+  characters between blanks that holds a letter or digit; in Chinese and Japanese
+  text each Han character counts as one word.  Every alternative's words count, so
+  a group of two alternatives counts both.  A word glued to a bracket (``law[s]``)
+  counts once on each side.
+
+Per delegation: ``proposed`` (alternatives and options whose proposers include the
+code), ``cosponsored`` (of those, the ones proposed together with others),
+``partners`` (co-sponsor -> count) and ``group_attributions`` (``@@CODE``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from ..ast import (Alternative, BracketGroup, Document, Heading, LineBreak, Option, OptionBlock,
+                   Placeholder, Text, _emit)
+
+__all__ = ["UnitStats", "DelegationStats", "Stats", "statistics", "count_words", "stats_table"]
+
+_HAN = ("\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff"
+        "\uf900-\ufaff\U00020000-\U0002fa1f")
+# a Han character, or a run of other non-blank characters holding a letter or digit
+_WORD = re.compile(rf"[{_HAN}]|[^\s{_HAN}]*?[^\W_{_HAN}][^\s{_HAN}]*")
+
+
+def count_words(text: str) -> int:
+    """Words in ``text`` by the rule above."""
+    return len(_WORD.findall(text))
+
+
+@dataclass(slots=True)
+class UnitStats:
+    """Counts for one unit (an article, the preamble ...) or the whole document."""
+    id: str
+    title: str = ""
+    groups: int = 0
+    alternative_groups: int = 0
+    optional: int = 0
+    option_blocks: int = 0
+    alternatives: int = 0
+    placeholders: int = 0
+    max_depth: int = 0
+    words: int = 0
+    bracketed_words: int = 0
+
+    @property
+    def bracketed_share(self) -> float:
+        """Bracketed words as a share of all words (0.0 when there are no words)."""
+        return self.bracketed_words / self.words if self.words else 0.0
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["bracketed_share"] = round(self.bracketed_share, 4)
+        return d
+
+
+@dataclass(slots=True)
+class DelegationStats:
+    code: str
+    name: str = ""
+    proposed: int = 0
+    cosponsored: int = 0
+    partners: dict = field(default_factory=dict)
+    group_attributions: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Stats:
+    document: UnitStats
+    units: list[UnitStats]
+    delegations: list[DelegationStats]
+
+    def to_dict(self) -> dict:
+        return {"document": self.document.to_dict(),
+                "units": [u.to_dict() for u in self.units],
+                "delegations": [d.to_dict() for d in self.delegations]}
+
+
+_UNIT_KINDS = ("article", "preamble", "part", "title", "chapter", "section")
+
+
+def _unit_of(location: str) -> str:
+    return location.split("__", 1)[0] if location else "(start)"
+
+
+def statistics(doc: Document) -> Stats:
+    """The statistics of ``doc`` (one walk over the tree)."""
+    total = UnitStats("document", doc.front.title or "")
+    units: dict[str, UnitStats] = {}
+    titles = _titles(doc)
+    dels: dict[str, DelegationStats] = {
+        d.code: DelegationStats(d.code, d.name) for d in doc.front.delegations}
+
+    def unit(key: str) -> UnitStats:
+        u = units.get(key)
+        if u is None:
+            u = units[key] = UnitStats(key, titles.get(key, ""))
+        return u
+
+    def delegation(code: str) -> DelegationStats:
+        d = dels.get(code)
+        if d is None:
+            d = dels[code] = DelegationStats(code)
+        return d
+
+    current = "(start)"
+    # (iterator, bracket depth) frames; the unit follows headings in document order
+    stack = [(iter(doc.body), 0)]
+    while stack:
+        it, depth = stack[-1]
+        node = next(it, None)
+        if node is None:
+            stack.pop()
+            continue
+        if isinstance(node, Text):
+            n = count_words(node.value)
+            if n:
+                u = unit(current)
+                u.words += n
+                total.words += n
+                if depth:
+                    u.bracketed_words += n
+                    total.bracketed_words += n
+        elif isinstance(node, Heading):
+            if node.kind in _UNIT_KINDS:
+                current = node.id.split("__", 1)[0] or "(start)"
+                unit(current)
+        elif isinstance(node, Placeholder):
+            for u in (unit(_unit_of(node.location)), total):
+                u.placeholders += 1
+        elif isinstance(node, (BracketGroup, OptionBlock)):
+            u = unit(_unit_of(node.location))
+            for s in (u, total):
+                s.groups += 1
+                s.max_depth = max(s.max_depth, node.depth)
+                if isinstance(node, OptionBlock):
+                    s.option_blocks += 1
+                    s.alternatives += len(node.options)
+                elif node.kind == "optional":
+                    s.optional += 1
+                else:
+                    s.alternative_groups += 1
+                    s.alternatives += len(node.alternatives)
+            for code in node.proposers:
+                delegation(code).group_attributions += 1
+            for alt in node.alternatives:
+                codes = alt.proposers
+                for code in codes:
+                    d = delegation(code)
+                    d.proposed += 1
+                    if len(codes) > 1:
+                        d.cosponsored += 1
+                        for other in codes:
+                            if other != code:
+                                d.partners[other] = d.partners.get(other, 0) + 1
+                stack.append((iter(alt.children), depth + 1))
+    order = _unit_order(doc)
+    ordered = sorted(units.values(), key=lambda u: order.get(u.id, -1))
+    return Stats(total, ordered, list(dels.values()))
+
+
+def _titles(doc: Document) -> dict[str, str]:
+    """Article id -> the heading text after its marker (one pass over the body).
+
+    (``Document.articles()`` gives the same, but copies the rest of the body for
+    every article, which is slow on drafts of thousands of articles.)
+    """
+    titles: dict[str, str] = {}
+    sequences = [doc.body]
+    sequences.extend(n.children for n in doc.walk() if isinstance(n, (Alternative, Option)))
+    for seq in sequences:
+        current, parts = None, []
+        for node in seq:
+            if isinstance(node, Heading) and node.kind == "article":
+                current, parts = node.id, []
+                continue
+            if current is None:
+                continue
+            if isinstance(node, LineBreak):
+                title = "".join(parts).strip()
+                titles.setdefault(current, title[1:].strip() if title[:1] in ".:" else title)
+                current = None
+                continue
+            _emit([node], parts)
+        if current is not None:
+            title = "".join(parts).strip()
+            titles.setdefault(current, title[1:].strip() if title[:1] in ".:" else title)
+    return titles
+
+
+def _unit_order(doc: Document) -> dict[str, int]:
+    """Units in the order of their headings, else of their first group."""
+    order: dict[str, int] = {"(start)": -1}
+    for n in doc.walk():
+        if isinstance(n, Heading) and n.kind in _UNIT_KINDS:
+            order.setdefault(n.id.split("__", 1)[0], n.span.start)
+        elif isinstance(n, (BracketGroup, OptionBlock, Placeholder)):
+            order.setdefault(_unit_of(n.location), n.span.start)
+    return order
+
+
+def stats_table(s: Stats) -> str:
+    """The readable tables of ``treatydraft stats``: units, then delegations."""
+    head = ("unit", "groups", "alt.groups", "optional", "options", "alternatives",
+            "placeholders", "depth", "words", "bracketed")
+    rows = [head]
+    for u in s.units + [s.document]:
+        if u is s.document:
+            rows.append((
+                "total", u.groups, u.alternative_groups, u.optional, u.option_blocks,
+                u.alternatives, u.placeholders, u.max_depth, u.words,
+                f"{u.bracketed_share:.0%}"))
+        else:
+            rows.append((u.id, u.groups, u.alternative_groups, u.optional, u.option_blocks,
+                         u.alternatives, u.placeholders, u.max_depth, u.words,
+                         f"{u.bracketed_share:.0%}"))
+    out = _table(rows, sep_before_last=True)
+    drows = [("delegation", "proposed", "co-sponsored", "group @@", "with")]
+    for d in s.delegations:
+        partners = ", ".join(f"{c} {n}" for c, n in sorted(d.partners.items(),
+                                                            key=lambda kv: (-kv[1], kv[0])))
+        drows.append((d.code, d.proposed, d.cosponsored, d.group_attributions, partners))
+    out += "\n" + _table(drows)
+    doc = s.document
+    out += (f"\nbrackets remaining: {_n(doc.groups, 'group')} ({doc.alternative_groups} of "
+            f"alternatives, {doc.optional} optional, {_n(doc.option_blocks, 'option block')}), "
+            f"{_n(doc.placeholders, 'placeholder')}; {doc.bracketed_words} of "
+            f"{_n(doc.words, 'word')} bracketed ({doc.bracketed_share:.1%})\n")
+    return out
+
+
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _table(rows, sep_before_last: bool = False) -> str:
+    cells = [[str(c) for c in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(cells[0]))]
+    lines = []
+    for n, r in enumerate(cells):
+        line = "  ".join(c.ljust(w) if i == 0 or i == len(r) - 1 and not c.replace(
+            "%", "").isdigit() else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
+        lines.append(line.rstrip())
+        if n == 0 or (sep_before_last and n == len(cells) - 2):
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,171 @@
+"""Complete variants of a draft: how many, one by index, lazily all of them, a sample.
+
+A *variant* is one way to resolve every group: a choice per surviving group (groups
+inside a discarded alternative get none).  The count is computed on the bracket
+tree without enumerating anything:
+
+* a sequence: the product over the groups standing directly in it;
+* optional text: ``1 + n`` (dropped, or kept in any of the ``n`` variants of its content);
+* a group of alternatives or an option block: the sum over its alternatives/options
+  of the variants of each one's content;
+* placeholders and plain text: 1.
+
+Counts are Python integers of any size.  Variants are numbered ``0 .. count-1`` in
+mixed radix over the tree, the first group in document order most significant;
+inside a group, alternatives come in order and *dropped* comes last, so variant 0
+is "first alternative everywhere, optional text kept".
+"""
+from __future__ import annotations
+
+import random
+from typing import Iterator
+
+from ..ast import BracketGroup, Document, OptionBlock
+from ..errors import OperationError
+from .resolve import DROP, apply_decisions
+
+__all__ = ["count_variants", "variant", "variants", "sample_variants", "variant_document",
+           "digits"]
+
+
+class _Counter:
+    """Variant counts per sequence and group, memoised for one document."""
+
+    def __init__(self):
+        self.seq_cache: dict[int, tuple[list, list[int], int]] = {}
+        self.group_cache: dict[int, int] = {}
+
+    def seq(self, seq) -> tuple[list, list[int], int]:
+        """(groups, suffix products, total) of a sequence."""
+        key = id(seq)
+        hit = self.seq_cache.get(key)
+        if hit is not None:
+            return hit
+        groups = [n for n in seq if isinstance(n, (BracketGroup, OptionBlock))]
+        counts = [self.group(g) for g in groups]
+        suffix = [1] * (len(groups) + 1)
+        for j in range(len(groups) - 1, -1, -1):
+            suffix[j] = suffix[j + 1] * counts[j]
+        result = (groups, suffix, suffix[0])
+        self.seq_cache[key] = result
+        return result
+
+    def group(self, g) -> int:
+        key = id(g)
+        hit = self.group_cache.get(key)
+        if hit is not None:
+            return hit
+        inner = [self.seq(a.children)[2] for a in g.alternatives]
+        n = 1 + inner[0] if isinstance(g, BracketGroup) and g.kind == "optional" else sum(inner)
+        self.group_cache[key] = n
+        return n
+
+
+def count_variants(doc: Document) -> int:
+    """The exact number of complete variants of ``doc``."""
+    return _Counter().seq(doc.body)[2]
+
+
+def _decode(counter: _Counter, seq, i: int, out: dict) -> None:
+    work = [(seq, i)]
+    while work:
+        seq, i = work.pop()
+        groups, _, _ = counter.seq(seq)
+        # mixed radix, the first group most significant: peel digits off the end, so
+        # each step divides by one group's count (small) instead of a huge suffix product
+        digits_ = [0] * len(groups)
+        for j in range(len(groups) - 1, -1, -1):
+            i, digits_[j] = divmod(i, counter.group(groups[j]))
+        for g, ij in zip(groups, digits_):
+            if isinstance(g, BracketGroup) and g.kind == "optional":
+                inner = counter.seq(g.alternatives[0].children)[2]
+                if ij < inner:
+                    out[g.id] = 1
+                    work.append((g.alternatives[0].children, ij))
+                else:
+                    out[g.id] = DROP
+                continue
+            for alt in g.alternatives:
+                c = counter.seq(alt.children)[2]
+                if ij < c:
+                    out[g.id] = alt.index
+                    work.append((alt.children, ij))
+                    break
+                ij -= c
+
+
+def _check_index(i: int, total: int) -> None:
+    if not isinstance(i, int) or isinstance(i, bool):
+        raise OperationError(f"variant index must be an integer, not {i!r}")
+    if not 0 <= i < total:
+        raise OperationError(f"no variant {digits(i)}",
+                             hint=f"variants are numbered 0 to {digits(total - 1)}")
+
+
+def variant(doc: Document, i: int) -> dict[str, int]:
+    """The choices (group id -> choice, 0 = drop) of variant ``i``, without enumerating."""
+    counter = _Counter()
+    total = counter.seq(doc.body)[2]
+    _check_index(i, total)
+    out: dict[str, int] = {}
+    _decode(counter, doc.body, i, out)
+    order = _order(doc)
+    return dict(sorted(out.items(), key=lambda kv: order.get(kv[0], 0)))
+
+
+def _order(doc: Document) -> dict[str, int]:
+    return {g.id: n for n, g in enumerate(doc.groups())}
+
+
+def variants(doc: Document, start: int = 0, limit: int | None = None) -> Iterator[dict[str, int]]:
+    """Variants ``start``, ``start+1`` ... lazily (at most ``limit``), as choice dicts."""
+    counter = _Counter()
+    total = counter.seq(doc.body)[2]
+    order = _order(doc)
+    i = start
+    produced = 0
+    while i < total and (limit is None or produced < limit):
+        out: dict[str, int] = {}
+        _decode(counter, doc.body, i, out)
+        yield dict(sorted(out.items(), key=lambda kv: order.get(kv[0], 0)))
+        i += 1
+        produced += 1
+
+
+def sample_variants(doc: Document, n: int, seed: int | None = None) -> list[tuple[int, dict]]:
+    """``n`` distinct variants drawn at random (all of them when there are fewer), by index."""
+    counter = _Counter()
+    total = counter.seq(doc.body)[2]
+    rng = random.Random(seed)
+    if n >= total:
+        picks = list(range(total))
+    else:
+        seen: set[int] = set()
+        while len(seen) < n:
+            seen.add(rng.randrange(total))
+        picks = sorted(seen)
+    result = []
+    for i in picks:
+        out: dict[str, int] = {}
+        _decode(counter, doc.body, i, out)
+        result.append((i, out))
+    return result
+
+
+def variant_document(doc: Document, i: int) -> Document:
+    """The draft of variant ``i``: every group resolved."""
+    choices = variant(doc, i)
+    return apply_decisions(doc, choices.get)
+
+
+def digits(n: int) -> str:
+    """``str(n)`` for an integer of any size (Python limits int->str to 4300 digits by default)."""
+    import sys
+    limit = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 0
+    if limit and abs(n) >= 10 ** (limit - 1):
+        sys.set_int_max_str_digits(0)
+        try:
+            return str(n)
+        finally:
+            sys.set_int_max_str_digits(limit)
+    return str(n)
