@@ -8,14 +8,13 @@ open-source text->AKN converter on equivalent content.  Each figure is the best 
 """
 from __future__ import annotations
 
-import gc
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synth import SIZES, synthetic_draft  # noqa: E402
+from synth import SIZES, best_of, synthetic_draft  # noqa: E402
 
 import treatydraft  # noqa: E402
 from treatydraft.readers.akn import read_akn  # noqa: E402
@@ -27,13 +26,7 @@ TARGET_MBPS = 5.0
 
 
 def best(fn, repeat=REPEAT):
-    times, result = [], None
-    for _ in range(repeat):
-        gc.collect()
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return min(times), result
+    return best_of(fn, repeat)
 
 
 def run(n: int) -> dict:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import importlib.util
 import io
 import sys
-import time
 from pathlib import Path
 
 # This file is called docx.py: keep its folder off sys.path so `import docx` finds python-docx.
@@ -33,12 +32,7 @@ TARGET = 1.5
 
 
 def best_of(fn, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
+    return synth.best_of(fn, repeat)[0]
 
 
 def baseline(lines: list[str]) -> bytes:

@@ -12,24 +12,14 @@ time (for diff, which compares two drafts, also to parsing both).  Target (issue
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import synthetic_draft  # noqa: E402
+from synth import best_of, synthetic_draft  # noqa: E402
 
 import treatydraft  # noqa: E402
 from treatydraft.operations import (accept, clean, count_variants, diff, statistics,  # noqa: E402
                                     variant)
-
-
-def best_of(fn, repeat: int):
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, result
 
 
 def main(n: int = 10_000, repeat: int = 3) -> dict:

@@ -14,23 +14,13 @@ from __future__ import annotations
 
 import re
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import SIZES, synthetic_draft  # noqa: E402
+from synth import SIZES, best_of, synthetic_draft  # noqa: E402
 
 import treatydraft  # noqa: E402
-
-
-def best_of(fn, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def peak_bytes(fn) -> int:
@@ -54,8 +44,8 @@ def main(sizes) -> dict:
         text = synthetic_draft(n)
         mb = len(text.encode("utf-8")) / 1e6
         repeat = 5 if n <= 2000 else 2
-        t_parse = best_of(lambda: treatydraft.parse(text), repeat)
-        t_regex = best_of(lambda: sum(1 for _ in pattern.finditer(text)), repeat)
+        t_parse = best_of(lambda: treatydraft.parse(text), repeat)[0]
+        t_regex = best_of(lambda: sum(1 for _ in pattern.finditer(text)), repeat)[0]
         peak = peak_bytes(lambda: treatydraft.parse(text))
         groups = sum(1 for _ in treatydraft.parse(text).brackets())
         rows[n] = t_parse

@@ -81,7 +81,7 @@ def drafts(draw):
     for a in range(1, draw(st.integers(1, 3)) + 1):
         lines.append(f"Article {a}. Heading")
         for p in range(1, draw(st.integers(1, 3)) + 1):
-            text, parts = f"{p}. The Parties", []
+            text = f"{p}. The Parties"
             for _ in range(draw(st.integers(0, 3))):
                 g, s = draw(groups())
                 text += f" {g} {draw(words)}"

@@ -198,7 +198,6 @@ def _resolve_seq(seq, decide) -> tuple[list | tuple, bool]:
     out: list = []
     changed = False
     after_block = False
-    n = len(seq)
     for i, node in enumerate(seq):
         if isinstance(node, OptionsEnd) and after_block:
             out.append(JUNCTION)  # its block is gone: '\end-options' would close nothing
