@@ -14,7 +14,7 @@ read from, so :meth:`Document.to_text` gives the input back byte for byte.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator, Union
 
 from .source import Span
@@ -23,7 +23,7 @@ __all__ = [
     "Span", "Text", "LineBreak", "Escape", "SplitMark", "Heading", "Placeholder",
     "FootnoteRef", "Footnote", "Note", "NoText", "OptionsEnd", "Alternative",
     "BracketGroup", "Option", "OptionBlock", "Delegation", "FrontMatter",
-    "Diagnostic", "Article", "Document", "Node", "Group", "walk",
+    "Diagnostic", "Article", "Document", "Node", "Group", "walk", "with_alternatives",
 ]
 
 
@@ -228,6 +228,13 @@ class OptionBlock:
     @property
     def alternatives(self) -> tuple[Option, ...]:
         return self.options
+
+
+def with_alternatives(group: "BracketGroup | OptionBlock", alternatives) -> "BracketGroup | OptionBlock":
+    """A copy of ``group`` with other alternatives (options, for an option block)."""
+    if isinstance(group, OptionBlock):
+        return replace(group, options=tuple(alternatives))
+    return replace(group, alternatives=tuple(alternatives))
 
 
 Node = Union[Text, LineBreak, Escape, SplitMark, Heading, Placeholder, FootnoteRef,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Mapping, Union
 
 from ..ast import (BracketGroup, Document, Footnote, FootnoteRef, Heading, LineBreak, Note,
-                   OptionBlock, OptionsEnd, Placeholder, Text)
+                   OptionBlock, OptionsEnd, Placeholder, Text, with_alternatives)
 from ..errors import OperationError
 from .spacing import JUNCTION, tidy
 
@@ -246,11 +246,7 @@ def _open_group(node, decide):
             alts.append(replace(alt, children=kids))
         else:
             alts.append(alt)
-    if not touched:
-        return node
-    if isinstance(node, OptionBlock):
-        return replace(node, options=tuple(alts))
-    return replace(node, alternatives=tuple(alts))
+    return with_alternatives(node, alts) if touched else node
 
 
 def _strip_label_rest(kids: list) -> list:
@@ -365,8 +361,4 @@ def _finish_group(node, orphans):
                 touched = True
                 alt = replace(alt, children=new)
         alts.append(alt)
-    if not touched:
-        return node
-    if isinstance(node, OptionBlock):
-        return replace(node, options=tuple(alts))
-    return replace(node, alternatives=tuple(alts))
+    return with_alternatives(node, alts) if touched else node
