@@ -28,6 +28,7 @@ How things are matched (each report says which method matched it):
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -95,11 +96,13 @@ class DocumentDiff:
 
 # ---------------------------------------------------------------- tokens
 
-def _words(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    # cached: the two versions share most of their text (often the very same strings)
+    return tuple(_TOKEN.findall(text))
 
 
-def _flat(seq, out: list) -> list:
+def _flat(seq, out: list, headings: bool = True) -> list:
     """Word tokens of ``seq`` with nested groups as ``[ ... | ... ]`` (attribution left out)."""
     for node in seq:
         if isinstance(node, Text):
@@ -109,10 +112,11 @@ def _flat(seq, out: list) -> list:
             for i, alt in enumerate(node.alternatives):
                 if i:
                     out.append("|")
-                _flat(alt.children, out)
+                _flat(alt.children, out, headings)
             out.append("]")
         elif isinstance(node, Heading):
-            out.append("§" + node.number)
+            if headings:
+                out.append("§" + node.number)
         elif isinstance(node, Placeholder):
             out.append(node.value)
         elif isinstance(node, Escape):
@@ -196,8 +200,7 @@ def _units(doc: Document) -> list[_Unit]:
         current.nodes.append(node)
     units.append(current)
     for u in units:
-        toks = _flat(u.nodes, [])
-        u.tokens = [t for t in toks if not t.startswith("§")] if toks else []
+        u.tokens = _flat(u.nodes, [], headings=False)
         u.body_key = " ".join(u.tokens)
         line: list = []
         for n in u.nodes[1:]:
@@ -605,10 +608,17 @@ def diff(old: Document, new: Document) -> DocumentDiff:
             if a.key != b.key:
                 ud.changes.append(Change("renumbered", a.key, b.key,
                                          f"{a.key} is now {b.key} (matched by {how})"))
-            if how != "identical text" or (_has_groups(a.nodes) and _raw(a.nodes) != _raw(b.nodes)):
+            if _same_nodes(a.nodes, b.nodes):
+                pass  # the very same subtrees: an operation left this unit untouched
+            elif how != "identical text" or (_has_groups(a.nodes) and
+                                             _raw(a.nodes) != _raw(b.nodes)):
                 _Differ(a.key, b.key, ud.changes).seq(a.nodes, b.nodes)
         result.append(ud)
     return DocumentDiff(result)
+
+
+def _same_nodes(a: list, b: list) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
 
 
 def _raw(nodes) -> str:
