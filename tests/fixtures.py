@@ -38,6 +38,12 @@ def read(path: Path) -> str:
     return path.read_bytes().decode("utf-8")
 
 
+def parse_file(path: Path):
+    """The draft at ``path``, parsed strictly, named after the file in messages."""
+    import treatydraft
+    return treatydraft.parse(read(path), source=str(path))
+
+
 def golden(path: Path, actual: str | bytes) -> None:
     """Assert ``actual`` equals the expected file ``path`` (or write it when updating)."""
     data = actual.encode("utf-8") if isinstance(actual, str) else actual

@@ -6,11 +6,10 @@ import collections
 
 import pytest
 
-import treatydraft
 from treatydraft.writers.docx import to_docx
 from treatydraft.writers.docx.tracked import classify, resolve_base
 
-from fixtures import FIXTURES, read, samples
+from fixtures import FIXTURES, parse_file, samples
 from test_docx_support import (change_elements, need_pandoc, other_choices, pandoc_json,
                                pandoc_lines, pandoc_spans, q, variant_lines)
 
@@ -23,17 +22,13 @@ def _pandoc():
     need_pandoc()
 
 
-def _doc(path):
-    return treatydraft.parse(read(path), source=str(path))
-
-
 def _names(doc):
     return {d.name for d in doc.front.delegations} | {"Unattributed"}
 
 
 @pytest.mark.parametrize("path", samples() + FIX)
 def test_tracked_with_pandoc(path, tmp_path):
-    doc = _doc(path)
+    doc = parse_file(path)
     tracked, _ = classify(doc)
     choices = resolve_base(doc, "first")
     res = to_docx(doc, style="tracked")
@@ -63,7 +58,7 @@ def test_tracked_with_pandoc(path, tmp_path):
 
 @pytest.mark.parametrize("path", samples() + FIX)
 def test_brackets_with_pandoc(path, tmp_path):
-    doc = _doc(path)
+    doc = parse_file(path)
     out = tmp_path / "b.docx"
     res = to_docx(doc)
     out.write_bytes(res.data)
@@ -84,7 +79,7 @@ def test_brackets_with_pandoc(path, tmp_path):
 
 def test_base_delegation_with_pandoc(tmp_path):
     path = FIXTURES / "docx" / "en-structure" / "input.txt"
-    doc = _doc(path)
+    doc = parse_file(path)
     tracked, _ = classify(doc)
     base = ",".join(f"{g.id}={0 if len(g.alternatives) == 1 else 2}"
                     for g in doc.groups() if g.id in tracked)

@@ -12,21 +12,12 @@ import treatydraft
 from treatydraft.errors import ExportError
 from treatydraft.writers.docx import DocxResult, to_docx
 
-from fixtures import FIXTURES, SAMPLES, read, samples
+from fixtures import FIXTURES, SAMPLES, parse_file, samples
 from test_docx_support import NS, body_lines, parts, q, variant_lines, xml
 
 EN = FIXTURES / "docx" / "en-structure" / "input.txt"
 ZH = FIXTURES / "docx" / "zh-basic" / "input.txt"
 AR = FIXTURES / "docx" / "ar-basic" / "input.txt"
-
-
-def _doc(path):
-    return treatydraft.parse(read(path), source=str(path))
-
-
-@pytest.fixture(scope="module")
-def sample():
-    return _doc(SAMPLES / "convention-en.txt")
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +70,7 @@ def test_heading_and_paragraph_styles(sample_docx):
 
 
 def test_part_and_section_levels():
-    d = docx.Document(io.BytesIO(to_docx(_doc(EN)).data))
+    d = docx.Document(io.BytesIO(to_docx(parse_file(EN)).data))
     assert _style_of(d, "Part I.") == "Heading 1"
     assert _style_of(d, "Section 1.") == "Heading 3"
     assert _style_of(d, "Article 1.") == "Heading 4"  # below the section in the navigation pane
@@ -145,7 +136,7 @@ def test_deterministic_bytes(sample):
 
 
 def test_chinese_east_asian_font():
-    res = to_docx(_doc(ZH))
+    res = to_docx(parse_file(ZH))
     root = xml(res.data)
     cjk_runs = [r for r in root.iter(q("r"))
                 if any("\u4e00" <= ch <= "\u9fff" for t in r.iter(q("t")) for ch in t.text or "")]
@@ -161,7 +152,7 @@ def test_chinese_east_asian_font():
 
 
 def test_arabic_right_to_left():
-    res = to_docx(_doc(AR))
+    res = to_docx(parse_file(AR))
     root = xml(res.data)
     paras = [p for p in root.iter(q("p")) if "".join(t.text for t in p.iter(q("t"))).strip()]
     assert paras and all(p.find("w:pPr/w:bidi", NS) is not None for p in paras)
@@ -182,7 +173,7 @@ def test_arabic_right_to_left():
 
 @pytest.mark.parametrize("path", samples() + [pytest.param(p, id=p.name) for p in (EN, ZH, AR)])
 def test_every_export_reopens_with_python_docx(path):
-    doc = _doc(path)
+    doc = parse_file(path)
     for kw in ({}, {"attribution": "comments"}, {"style": "tracked"}):
         res = to_docx(doc, **kw)
         d = docx.Document(io.BytesIO(res.data))

@@ -6,30 +6,20 @@ import collections
 
 import pytest
 
-import treatydraft
 from treatydraft.errors import ExportError
 from treatydraft.writers.docx import to_docx
 from treatydraft.writers.docx.tracked import classify, resolve_base
 
-from fixtures import FIXTURES, SAMPLES, read, samples
+from fixtures import FIXTURES, parse_file, samples
 from test_docx_support import (NS, body_lines, change_elements, other_choices, q, variant_lines,
                                xml)
 
 EN = FIXTURES / "docx" / "en-structure" / "input.txt"
 
 
-def _doc(path):
-    return treatydraft.parse(read(path), source=str(path))
-
-
-@pytest.fixture(scope="module")
-def sample():
-    return _doc(SAMPLES / "convention-en.txt")
-
-
 @pytest.fixture(scope="module")
 def en():
-    return _doc(EN)
+    return parse_file(EN)
 
 
 # ---------------------------------------------------------------- the base
@@ -117,7 +107,7 @@ def test_whole_paragraph_tracks_paragraph_mark(en):
 @pytest.mark.parametrize("path", samples() + [pytest.param(EN, id="en-structure")])
 @pytest.mark.parametrize("base", ["first", "RUS", "EU"])
 def test_rules(path, base):
-    doc = _doc(path)
+    doc = parse_file(path)
     if base != "first" and base not in doc.delegations:
         pytest.skip(f"{path.name} has no delegation {base}")
     res = to_docx(doc, style="tracked", base=base)
@@ -172,7 +162,7 @@ def test_cosponsors_in_comment(sample):
 @pytest.mark.parametrize("path", samples() + [pytest.param(EN, id="en-structure")])
 @pytest.mark.parametrize("base", ["first", "EU", "choices"])
 def test_reject_gives_base_accept_gives_other(path, base):
-    doc = _doc(path)
+    doc = parse_file(path)
     tracked, _ = classify(doc)
     if base == "choices":  # drop every optional tracked group, take the 2nd of every pair
         base = ",".join(f"{g.id}={0 if len(g.alternatives) == 1 else 2}"

@@ -52,9 +52,9 @@ class _Label:
 
 
 class _Builder:
-    def __init__(self, text: str, problems, registry: set[str], footnotes: dict):
-        self.text = text
+    def __init__(self, problems, registry: set[str], footnotes: dict, footnote_lines: dict):
         self.problems = problems
+        self.footnote_lines = footnote_lines  # offset -> Footnote, for every footnote line
         self.registry = registry
         self.footnotes = footnotes
         self.counters: dict[str, int] = {}
@@ -409,7 +409,7 @@ def _fn_label(tok: Token) -> str:
     return value[2:value.index("]:") if "]:" in value else value.index("］:")]
 
 
-def _footnote(tok: Token, registry, names) -> Footnote:
+def _footnote(tok: Token, names) -> Footnote:
     value = str(tok)
     label = _fn_label(tok)
     text = value.strip()[len(label) + 4:].strip()
@@ -436,7 +436,7 @@ def _collect_footnotes(tree: Tree, delegations, problems) -> tuple[dict, dict]:
             if isinstance(child, Tree):
                 stack.append(child)
             elif child.type == "FNDEF":
-                by_offset[child.start_pos] = _footnote(child, None, names)
+                by_offset[child.start_pos] = _footnote(child, names)
     for offset in sorted(by_offset):
         note = by_offset[offset]
         if note.label in by_label:
@@ -458,8 +458,7 @@ def build(tree: Tree, text: str, problems, source: str | None) -> Document:
         problems.add(E.FrontMatterError, "front matter opened here is never closed", 1, 1,
                      hint="end the front matter with a line '---'")
     footnotes, lines = _collect_footnotes(tree, front.delegations, problems)
-    builder = _Builder(text, problems, {d.code for d in front.delegations}, footnotes)
-    builder.footnote_lines = lines
+    builder = _Builder(problems, {d.code for d in front.delegations}, footnotes, lines)
     body = builder.items(kids, None, 0)
     problems.raise_first()
     return Document(front, body, problems.diagnostics(), source, footnotes)

@@ -15,8 +15,8 @@ import difflib
 from dataclasses import dataclass, replace
 from typing import Callable, Mapping, Union
 
-from ..ast import (BracketGroup, Document, Footnote, FootnoteRef, Heading, LineBreak, Note,
-                   OptionBlock, OptionsEnd, Placeholder, Text, with_alternatives)
+from ..ast import (Alternative, BracketGroup, Document, Footnote, FootnoteRef, Heading, LineBreak, Note,
+                   OptionBlock, OptionsEnd, Placeholder, Text, walk, with_alternatives)
 from ..errors import OperationError
 from .spacing import JUNCTION, tidy
 
@@ -184,7 +184,7 @@ def apply_decisions(doc: Document, decide: Callable[[object], int | None] | Call
     body, changed = _resolve_seq(doc.body, decide)
     if not changed:
         return doc
-    after_refs = _referenced_labels(body, skip_junctions=True)
+    after_refs = _referenced_labels(body)
     orphans = before_refs - after_refs
     body = _finish(body, orphans, whole_lines=True)
     footnotes = {k: v for k, v in doc.footnotes.items() if k not in orphans}
@@ -314,25 +314,14 @@ def _rest_of_unit_empty(seq, start: int, level: int) -> bool:
 
 # ---------------------------------------------------------------- finishing
 
-def _referenced_labels(body, skip_junctions: bool = False) -> set[str]:
+def _referenced_labels(body) -> set[str]:
+    """Footnote labels whose marker is still in ``body`` (junction markers have no children)."""
     labels: set[str] = set()
-    stack = [iter(body)]
-    while stack:
-        node = next(stack[-1], None)
-        if node is None:
-            stack.pop()
-            continue
-        if node is JUNCTION:
-            continue
+    for node in walk(body):
         if isinstance(node, FootnoteRef):
             labels.add(node.label)
-        elif isinstance(node, BracketGroup):
-            for alt in node.alternatives:
-                labels.update(f.label for f in alt.footnotes)
-                stack.append(iter(alt.children))
-        elif isinstance(node, OptionBlock):
-            for opt in node.options:
-                stack.append(iter(opt.children))
+        elif isinstance(node, Alternative):
+            labels.update(f.label for f in node.footnotes)
     return labels
 
 
