@@ -21,7 +21,7 @@ def run(*args, input=None):
 def test_check_clean_sample_exits_0_with_summary():
     r = run("check", EN)
     assert r.exit_code == 0
-    assert r.output.strip() == (f"{EN}: 7 articles, 32 bracket groups, 54 alternatives, "
+    assert r.output.strip() == (f"{EN}: 7 articles, 32 bracket groups, 55 alternatives, "
                                 "2 option blocks, 8 placeholders, 10 delegations")
 
 

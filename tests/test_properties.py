@@ -87,7 +87,8 @@ def drafts(draw):
                 text += f" {g} {draw(words)}"
                 shapes.append(s)
             lines.append(text + ".")
-    return "\n".join(lines) + "\n", shapes
+    # the generator writes spaced alternatives (`[a] [b]`), so it says so
+    return "---\nspaced-brackets: alternatives\n---\n" + "\n".join(lines) + "\n", shapes
 
 
 def _shape(group: BracketGroup):

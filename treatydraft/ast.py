@@ -21,7 +21,7 @@ from .source import Span
 
 __all__ = [
     "Span", "Text", "LineBreak", "Escape", "SplitMark", "Heading", "Placeholder",
-    "FootnoteRef", "Footnote", "Note", "NoText", "OptionsEnd", "Alternative",
+    "FootnoteRef", "Footnote", "Note", "DraftingNote", "NoText", "OptionsEnd", "Alternative",
     "BracketGroup", "Option", "OptionBlock", "Delegation", "FrontMatter",
     "Diagnostic", "Article", "Document", "Node", "Group", "walk", "with_alternatives",
 ]
@@ -128,6 +128,23 @@ class Note:
     text: str
     value: str
     span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class DraftingNote:
+    """A drafting note or instruction inside the text, not negotiated wording.
+
+    ``[Note: ...]``, ``[Further provisions may be needed here]``, ``*[elements for further
+    discussion]*`` (a bracket set in italics), ``{linkages to 4.1}`` (braces).  It is not a
+    group: it is never offered as a variant nor counted as a bracket, and it is exported
+    as a note.
+    """
+    text: str
+    """The note without its brackets or braces."""
+    value: str
+    """As written, brackets or braces included."""
+    span: Span
+    kind = "note"
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +255,7 @@ def with_alternatives(group: "BracketGroup | OptionBlock", alternatives) -> "Bra
 
 
 Node = Union[Text, LineBreak, Escape, SplitMark, Heading, Placeholder, FootnoteRef,
-             Footnote, Note, NoText, OptionsEnd, BracketGroup, OptionBlock]
+             Footnote, Note, DraftingNote, NoText, OptionsEnd, BracketGroup, OptionBlock]
 Group = Union[BracketGroup, OptionBlock, Placeholder]
 
 
@@ -372,6 +389,8 @@ class Document:
     """Where the text came from (a file name), for messages."""
     footnotes: dict = field(default_factory=dict, compare=False, hash=False)
     """label -> :class:`Footnote`, for every footnote line in the body."""
+    bom: str = ""
+    """A byte-order mark the text started with ('' or '\\ufeff'), kept for the round trip."""
 
     @property
     def delegations(self) -> dict[str, Delegation]:
@@ -380,7 +399,7 @@ class Document:
 
     def to_text(self) -> str:
         """The draft as text; for a parsed document, exactly the input."""
-        out = [self.front.value]
+        out = [self.bom, self.front.value]
         _emit(self.body, out)
         return "".join(out)
 
@@ -403,6 +422,12 @@ class Document:
         """The choice points: bracket groups and option blocks (no placeholders)."""
         for node in walk(self.body):
             if isinstance(node, (BracketGroup, OptionBlock)):
+                yield node
+
+    def notes(self) -> Iterator[DraftingNote]:
+        """The drafting notes in the text (``[Note: ...]``, ``{...}``), in document order."""
+        for node in walk(self.body):
+            if isinstance(node, DraftingNote):
                 yield node
 
     def headings(self) -> Iterator[Heading]:

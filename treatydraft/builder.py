@@ -12,16 +12,17 @@ import re
 from lark import Token, Tree
 
 from . import errors as E
-from .ast import (Alternative, BracketGroup, Document, Escape, Footnote, FootnoteRef,
-                  Heading, LineBreak, NoText, Note, Option, OptionBlock, OptionsEnd,
-                  Placeholder, SplitMark, Text)
-from .frontmatter import EMPTY_FRONT, read_front_matter
+from .ast import (Alternative, BracketGroup, Document, DraftingNote, Escape, Footnote,
+                  FootnoteRef, Heading, LineBreak, NoText, Note, Option, OptionBlock,
+                  OptionsEnd, Placeholder, SplitMark, Text)
 from .numbering import normalise_number
 from .source import Span
 
 __all__ = ["build"]
 
-_TEXTUAL = frozenset({"TEXT", "AT", "BACKSLASH", "LBRACE", "GAP", "ATTRIB", "GROUP_ATTRIB"})
+_TEXTUAL = frozenset({"TEXT", "AT", "BACKSLASH", "LBRACE", "GAP", "SLASH", "ATTRIB",
+                      "GROUP_ATTRIB"})
+_NUMBER = re.compile(r"[0-9٠-٩۰-۹].*$")
 _DIVISION_KIND = {
     "part": "part", "parte": "part", "partie": "part", "часть": "part", "الجزء": "part",
     "title": "title", "título": "title", "titre": "title",
@@ -108,17 +109,18 @@ class _Builder:
             if value.startswith("第"):  # 第五条, 第五条之二
                 head, _, suffix = value[1:].partition("条")
                 body = head + suffix
-            else:
-                body = value.split(None, 1)[-1]
+            else:  # the keyword, then the number (`Article 5`, `Art.5`, `Artigo 2 bis.`)
+                m = _NUMBER.search(value)
+                body = m.group(0) if m else value
             number = normalise_number(body.rstrip("."))
             self.article, self.preamble, self.para, self.subs = f"art_{number}", False, None, []
         elif t == "PARA":
             kind = "paragraph"
             number = normalise_number(value.rstrip(".．"))
             self.para, self.subs = f"para_{number}", []
-        else:  # SUBPARA
+        else:  # SUBPARA: `(a)`, `a)`, `iv.`
             kind = "subparagraph"
-            label = value[1:-1]
+            label = value.strip("(（)）.")
             number = normalise_number(label)
             self._subparagraph(label)
         level = _LEVEL[kind] + (len(self.subs) - 1 if kind == "subparagraph" else 0)
@@ -201,9 +203,13 @@ class _Builder:
                     out.append(LineBreak(str(child), _span(child)))
                 elif t in ("PREAMBLE", "DIVISION", "ARTICLE", "PARA", "SUBPARA"):
                     out.append(self.heading(child))
-                elif t == "PLACEHOLDER":
+                elif t in ("PLACEHOLDER", "PH_TEXT"):
                     pid = self._next(prefix if prefix is not None else self.location, "ph")
                     out.append(Placeholder(str(child), pid, self.location, depth, _span(child)))
+                elif t in ("DNOTE", "BRACE_NOTE"):
+                    raw = str(child)
+                    inner = raw.strip(" \t*_")
+                    out.append(DraftingNote(inner[1:-1].strip(), raw, _span(child)))
                 elif t == "FNREF":
                     out.append(FootnoteRef(str(child).strip()[2:-1], str(child), _span(child)))
                 elif t == "FNDEF":
@@ -219,7 +225,7 @@ class _Builder:
                     out.append(Escape(str(child), _span(child)))
                 elif t == "SPLIT":
                     out.append(SplitMark(str(child), _span(child)))
-                elif t == "FRONT_MATTER":
+                elif t in ("FRONT_MATTER", "BOM"):
                     continue
                 else:  # pragma: no cover - every terminal is handled above
                     raise E.ParseError(f"unhandled token {t}")
@@ -261,7 +267,7 @@ class _Builder:
         attribution, proposers = "", ()
         for part in tree.children:
             if isinstance(part, Token):
-                if part.type == "GAP":
+                if part.type in ("GAP", "SLASH"):
                     gaps.append(str(part))
                 else:  # GROUP_ATTRIB
                     attribution, proposers = str(part), _codes(part)
@@ -448,17 +454,16 @@ def _collect_footnotes(tree: Tree, delegations, problems) -> tuple[dict, dict]:
     return by_label, by_offset
 
 
-def build(tree: Tree, text: str, problems, source: str | None) -> Document:
-    """The :class:`Document` for parse tree ``tree`` of ``text``."""
+def build(tree: Tree, text: str, problems, source: str | None, front) -> Document:
+    """The :class:`Document` for parse tree ``tree`` of ``text`` with front matter ``front``."""
     kids = tree.children
-    front = EMPTY_FRONT
-    if kids and isinstance(kids[0], Token) and kids[0].type == "FRONT_MATTER":
-        front = read_front_matter(kids[0], problems)
-    elif text.startswith("---") and text[3:4] in ("\n", "\r", " ", "\t", ""):
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    if not front.value and text.startswith("---", len(bom)) and \
+            text[len(bom) + 3:len(bom) + 4] in ("\n", "\r", " ", "\t", ""):
         problems.add(E.FrontMatterError, "front matter opened here is never closed", 1, 1,
                      hint="end the front matter with a line '---'")
     footnotes, lines = _collect_footnotes(tree, front.delegations, problems)
     builder = _Builder(problems, {d.code for d in front.delegations}, footnotes, lines)
     body = builder.items(kids, None, 0)
     problems.raise_first()
-    return Document(front, body, problems.diagnostics(), source, footnotes)
+    return Document(front, body, problems.diagnostics(), source, footnotes, bom)

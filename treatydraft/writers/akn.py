@@ -21,7 +21,8 @@ from __future__ import annotations
 from lxml import etree
 
 from ..ast import (BracketGroup, Document, Escape, Footnote, FootnoteRef, Heading, LineBreak,
-                   NoText, Note, OptionBlock, OptionsEnd, Placeholder, SplitMark, Text)
+                   NoText, Note, DraftingNote, OptionBlock, OptionsEnd, Placeholder, SplitMark,
+                   Text)
 from ..errors import ExportError
 from .akn_groups import INF, GroupWriter
 from .akn_meta import (AKN_NS, ILLEGAL, TD_NS, A, T, clean, organization_ids, set_raw,
@@ -62,6 +63,7 @@ class _Writer(TreeBuilder, GroupWriter):
             BracketGroup: self.w_group, OptionBlock: self.w_options,
             Placeholder: self.w_placeholder, FootnoteRef: self.w_footnote_ref,
             Footnote: self.w_footnote, Note: self.w_note, Escape: self.w_escape,
+            DraftingNote: self.w_drafting_note,
             SplitMark: self.w_marker, OptionsEnd: self.w_marker, NoText: self.w_no_text,
         }
 
@@ -174,6 +176,12 @@ class _Writer(TreeBuilder, GroupWriter):
         if self.cur is None:
             self.cur = self.sink()
         el = etree.SubElement(self.cur, A + "remark", {"class": "chairsNote"})
+        set_raw(el, T + "value", node.value)
+        el.text = clean(node.text)
+
+    def w_drafting_note(self, node) -> None:
+        """A drafting note inside the text: an inline remark, not a group."""
+        el = self.leaf("remark", **{"class": "draftingNote"})
         set_raw(el, T + "value", node.value)
         el.text = clean(node.text)
 

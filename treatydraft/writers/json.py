@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..ast import (Alternative, BracketGroup, Document, Escape, Footnote, FootnoteRef,
-                   Heading, LineBreak, NoText, Note, Option, OptionBlock, OptionsEnd,
+                   Heading, LineBreak, NoText, Note, DraftingNote, Option, OptionBlock, OptionsEnd,
                    Placeholder, SplitMark, Text, _emit)
 
 __all__ = ["document_to_dict", "node_to_dict", "group_to_dict", "plain"]
@@ -52,6 +52,8 @@ def node_to_dict(node) -> dict:
         return {"type": "footnote_ref", "label": node.label, "span": span}
     if isinstance(node, Note):
         return {"type": "note", "text": node.text, "span": span}
+    if isinstance(node, DraftingNote):
+        return {"type": "drafting_note", "text": node.text, "value": node.value, "span": span}
     simple = {Text: "text", LineBreak: "line_break", Escape: "escape", SplitMark: "split",
               NoText: "no_text", OptionsEnd: "options_end"}
     kind = simple.get(type(node))

@@ -14,7 +14,7 @@ note, becomes a footnote at the end of the paragraph before it.
 from __future__ import annotations
 
 from ...ast import (Alternative, BracketGroup, Escape, Footnote, FootnoteRef, Heading, LineBreak,
-                    Note, NoText, Option, OptionBlock, OptionsEnd, Placeholder, SplitMark, Text,
+                    Note, DraftingNote, NoText, Option, OptionBlock, OptionsEnd, Placeholder, SplitMark, Text,
                     walk)
 from ...errors import ExportError
 from . import ooxml
@@ -99,7 +99,8 @@ class BaseWriter:
         super().__init_subclass__(**kwargs)
         cls._dispatch = {}
         for typ in (Text, LineBreak, Escape, SplitMark, Heading, Placeholder, FootnoteRef,
-                    Footnote, Note, NoText, OptionsEnd, BracketGroup, OptionBlock):
+                    Footnote, Note, DraftingNote, NoText, OptionsEnd, BracketGroup,
+                    OptionBlock):
             meth = getattr(cls, "write_" + typ.__name__, None)
             if meth is not None:
                 cls._dispatch[typ] = meth
@@ -294,6 +295,9 @@ class BaseWriter:
 
     def write_Placeholder(self, node) -> None:
         self.text(node.value)
+
+    def write_DraftingNote(self, node) -> None:
+        self.text(node.value)  # as written, brackets or braces included
 
     def write_NoText(self, node) -> None:
         self.text(node.value)

@@ -1,0 +1,130 @@
+"""Reading two brackets separated only by blanks: rivals for one slot, or two insertions?
+
+``[a] [b]`` is ambiguous in real drafts.  In many texts the blank separates independent
+insertions (``measures [to protect coastal fisheries,] [and to restore habitats]``); in
+others a spaced pair is a pair of alternatives (``[网络犯罪] [非法使用信息和通信技术行为]``).
+A document may declare its convention in the front matter (``spaced-brackets:
+alternatives | separate | auto``); under ``auto`` (the default) the evidence below decides,
+and :func:`spaced_reading` says when it had to guess, so the parser can warn.
+
+The evidence, strongest first:
+
+* both brackets carry an attribution (``[a]@RUS [b]@EU``): rival proposals;
+* either bracket is already joined to a neighbour without a blank (``[a][b] [c]``): the
+  text writes its alternatives side by side, so the blank separates;
+* both begin with the same word (``[by 2060] [by 2090]``) or share most of their words:
+  rivals for one slot;
+* the second begins with a connective (``and``, ``including``, ``et``, ``y``, ``и``,
+  ``以及``, ``و`` ...) or with punctuation, or the first ends with ``,`` ``;`` ``:`` where
+  the second does not: the second continues the sentence, an insertion;
+* the first begins with a connective and the second does not, or the first ends with
+  a word that asks for a complement (``to``, ``of``, ``at least``): separate;
+* two long clauses (ten words or more each): separate, with a warning;
+* otherwise: alternatives, as in UN usage, with a warning naming both readings.
+
+A bracket holding a lone connective (``[and]``, ``[or]``) is never an alternative of
+its neighbours, even side by side: ``[a][and][b]`` is three insertions.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["CONVENTIONS", "CONNECTIVE_ONLY", "Reading", "spaced_reading"]
+
+#: The values of the front-matter key ``spaced-brackets``.
+CONVENTIONS = ("alternatives", "separate", "auto")
+
+# First words (lower case) that continue a sentence rather than compete for a slot.
+_CONNECTIVES = frozenset("""
+and or nor but also including inter particularly especially notably
+while whereas which who whom whose that where whereby thereby
+among respectively consistent subject taking bearing recognizing noting
+et ou ainsi notamment compris dont qui afin
+y o así incluido incluidos incluidas incluida particularmente
+e bem incluindo inclusive
+и или также включая частности который которые
+""".split())
+_CJK_CONNECTIVES = ("以及", "并且", "并", "和", "及", "或", "包括", "特别是", "同时", "尤其",
+                    "而且", "且", "与")
+_WORD = re.compile(r"\w+")
+_TRAILING = ",;:"
+# Last words (lower case) that ask for a complement: what follows continues the text.
+_OPENING_ENDS = frozenset("""
+to of the a an at by for from in into on with least than and or its their such between
+de la le les des du à au aux en et ou par pour sur del los las al y o con para que
+в и на с по для к от или
+""".split())
+#: Bracket texts that are a lone connective: ``[and]`` links, it does not compete.
+CONNECTIVE_ONLY = frozenset({"and", "or", "and/or", "nor", "et", "ou", "и", "или", "和", "或",
+                             "及", "以及", "أو"})
+_LONG = 10  # words: two spaced brackets this long are clauses of their own
+
+
+class Reading(NamedTuple):
+    """What :func:`spaced_reading` decided."""
+    join: bool
+    """True: the two brackets are alternatives of one group."""
+    certain: bool
+    """False where the evidence was weak and the reading is a guess (warn)."""
+    why: str
+    """The evidence, in a few words, for the warning."""
+
+
+def _first_word(s: str) -> str:
+    m = _WORD.search(s)
+    return m.group(0).lower() if m else ""
+
+
+def _continues(head: str) -> bool:
+    """Does bracket text starting with ``head`` continue the sentence before it?"""
+    stripped = head.lstrip(" \t*_")
+    if not stripped:
+        return False
+    if stripped[0] in ",;":
+        return True
+    if stripped.startswith(_CJK_CONNECTIVES):
+        return True
+    word = _first_word(stripped)
+    if word in _CONNECTIVES:
+        return True
+    # Arabic: the conjunction و is written joined to the next word (وأن، وفي)
+    return len(word) > 2 and word[0] == "و" and word[1] in "أإاالفبت"
+
+
+def _words(s: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(s)}
+
+
+def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
+                   attributed: bool, chained: bool) -> Reading:
+    """Decide ``[A] [B]``: ``a_head``/``a_tail`` are the first and last few dozen
+    characters of A's text, likewise for B; ``attributed``: both carry an ``@``
+    attribution; ``chained``: A or B is joined to another bracket without a blank."""
+    if attributed:
+        return Reading(True, True, "both are attributed proposals")
+    if chained:
+        return Reading(False, True, "the text writes its alternatives side by side")
+    fa, fb = _first_word(a_head), _first_word(b_head)
+    if fa and fa == fb:
+        return Reading(True, True, "both begin with the same word")
+    ca, cb = _continues(a_head), _continues(b_head)
+    if cb and not ca:
+        return Reading(False, True, "the second continues the sentence")
+    if ca and not cb:
+        return Reading(False, True, "the first is an insertion joined to the text before it")
+    last, other = _WORD.findall(a_tail[-40:]), _WORD.findall(b_tail[-40:])
+    if len(a_head.split()) >= 3 and last and last[-1].lower() in _OPENING_ENDS and \
+            not (other and other[-1].lower() in _OPENING_ENDS):
+        return Reading(False, True, f"the first ends with '{last[-1]}', which the second completes")
+    ea, eb = a_tail.rstrip(" \t*_")[-1:], b_tail.rstrip(" \t*_")[-1:]
+    if ea and ea in _TRAILING and eb != ea:
+        return Reading(False, True, f"the first ends with '{ea}'")
+    wa, wb = _words(a_head + " " + a_tail), _words(b_head + " " + b_tail)
+    if wa and wb and len(wa & wb) * 2 >= min(len(wa), len(wb)) and len(wa | wb) > 2:
+        return Reading(True, True, "they share most of their words")
+    if len(a_head.split()) >= _LONG and len(b_head.split()) >= _LONG:
+        return Reading(False, False, "both are whole clauses")
+    if ea and ea == eb and ea in _TRAILING + ".":
+        return Reading(True, True, f"both end with '{ea}'")
+    return Reading(True, False, "no evidence either way")

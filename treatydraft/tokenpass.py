@@ -1,0 +1,462 @@
+"""The token pass: what the grammar leaves to one linear pass over the token list.
+
+Bracket pairing cannot be recovered by an LALR parser, and which brackets compete for
+one slot depends on the document's conventions, so between Lark's lexer and its parser
+these steps run, in order (each linear in the number of tokens):
+
+1. :func:`lex`: Lark's basic lexer; a line-start heading token that carries Markdown
+   residue or the opening brackets of a bracketed unit in front of it (``**[3.``) is
+   split into TEXT / LBR tokens and the heading proper.
+2. :func:`pair`: every ``[`` with its ``]``.  An unpaired one, or one nested too deep, is
+   an error (strict) or plain text (tolerant); ``[]`` inside a quotation is an editorial
+   bracket (a warning), elsewhere an error.
+3. :func:`check_pairs`: a pair that opens mid-line and closes mid-line in another unit,
+   or crosses an article heading, is suspicious (a warning); in tolerant mode a pair that
+   opens mid-line and crosses an article heading is read as an unclosed and a stray
+   bracket instead.
+4. :func:`type_brackets`: drafting notes (``[Note: ...]``, ``*[elements for further
+   discussion]*``) become DNOTE tokens; editorial brackets in quotations become text;
+   placeholders next to other brackets are split so they can be alternatives.
+5. :func:`join`: which neighbouring brackets are alternatives of one group (NEXT_LBR,
+   under the document's ``spaced-brackets`` convention (:mod:`.readings`).
+6. :func:`settle`: GAP, SLASH, ATTRIB and GROUP_ATTRIB are syntax only where the grammar
+   allows them, elsewhere text; a footnote marker right after a bracket is ALT_FNREF.
+"""
+from __future__ import annotations
+
+import re
+
+from lark import Token
+
+from . import errors as E
+from .readings import CONNECTIVE_ONLY, spaced_reading
+from .syntax import HEADING_TYPES, body_lexer
+
+__all__ = ["lex", "pair", "check_pairs", "type_brackets", "join", "settle", "MAX_DEPTH"]
+
+#: Brackets may nest this deep; deeper is an error (strict) or plain text (tolerant).
+MAX_DEPTH = 100
+
+_OPENERS = "[［【"
+_LEAD = " \t#*_"
+_HEADS = frozenset({"PREAMBLE", "DIVISION", "ARTICLE", "PARA", "SUBPARA", "OPTION"})
+_ARTICLE_LEVEL = frozenset({"PREAMBLE", "DIVISION", "ARTICLE"})
+_CONTENT = re.compile(r"\w")
+_QUOTE_OPEN = "“«„‘「『"
+_QUOTE_CLOSE = "”»’」』"
+# A bracketed drafting note or instruction, by its first words.
+_NOTE = re.compile(
+    r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)?"
+    r"[ \t]*(?:note|Note|NOTE)\b|Comment:|Refer to |Reference to |Further provisions? |"
+    r"To be (?:moved|considered|placed|discussed)|Moved (?:to|from) |Linkages? |"
+    r"Elements? for |Text (?:to be|moved)|Para(?:graph|\.)? [0-9A-Za-z.]+ (?:moved|deleted)|"
+    r"Placement |Consider |See (?:also )?(?:para|art|section)|Note du |Nota:|Примечание|"
+    r"[Pp]laceholder for |Move |Define |Provisions? (?:on|for|regarding) |Insert |"
+    r"Cross-reference|Explanatory )")
+_HINT_ESCAPE = "escape editorial brackets as '\\[' and '\\]'"
+
+
+def _tok(type_: str, value: str, like: Token, offset: int) -> Token:
+    """A token for part of ``like`` starting ``offset`` characters into it (same line)."""
+    return Token(type_, value, like.start_pos + offset, like.line, like.column + offset,
+                 like.line, like.column + offset + len(value),
+                 like.start_pos + offset + len(value))
+
+
+def _as(type_: str, tok: Token) -> Token:
+    return Token.new_borrow_pos(type_, str(tok), tok)
+
+
+def _split_heading(tok: Token, out: list) -> None:
+    """``  **[[3.`` -> TEXT('  **'), LBR('['), LBR('['), PARA('3.')."""
+    value = str(tok)
+    i, start, n = 0, 0, len(value)
+    while i < n and (value[i] in _LEAD or value[i] in _OPENERS):
+        if value[i] in _OPENERS:
+            if i > start:
+                out.append(_tok("TEXT", value[start:i], tok, start))
+            out.append(_tok("LBR", value[i], tok, i))
+            start = i + 1
+        i += 1
+    if i > start:
+        out.append(_tok("TEXT", value[start:i], tok, start))
+    out.append(_tok(tok.type, value[i:], tok, i))
+
+
+def lex(text: str) -> list[Token]:
+    """The tokens of ``text``, headings split from what stands before them."""
+    tokens: list[Token] = []
+    append = tokens.append
+    for tok in body_lexer().lex(text):
+        if tok.type in HEADING_TYPES and (tok[0] in _LEAD or tok[0] in _OPENERS):
+            _split_heading(tok, tokens)
+        else:
+            append(tok)
+    return tokens
+
+
+def _quote_depths(tokens: list[Token]) -> list[bool]:
+    """For each token: does it stand inside a quotation opened earlier on its line?"""
+    inside = [False] * len(tokens)
+    depth, straight = 0, False
+    for i, tok in enumerate(tokens):
+        t = tok.type
+        if t == "NL":
+            depth, straight = 0, False
+            continue
+        inside[i] = depth > 0 or straight
+        if t == "TEXT":
+            s = str(tok)
+            for ch in s:
+                if ch in _QUOTE_OPEN:
+                    depth += 1
+                elif ch in _QUOTE_CLOSE:
+                    depth = max(0, depth - 1)
+                elif ch == '"':
+                    straight = not straight
+    return inside
+
+
+def pair(tokens: list[Token], problems) -> list[int]:
+    """Pair the brackets: ``partner[i]`` is the index of the bracket paired with ``i`` (or -1)."""
+    partner = [-1] * len(tokens)
+    stack: list[int] = []
+    excess = 0  # brackets opened beyond MAX_DEPTH, read as text
+    quoted: list[bool] | None = None
+    for i, tok in enumerate(tokens):
+        t = tok.type
+        if t == "LBR":
+            if len(stack) >= MAX_DEPTH:
+                if excess == 0:
+                    problems.add(E.NestingTooDeep,
+                                 f"brackets nested deeper than {MAX_DEPTH} levels",
+                                 tok.line, tok.column, offset=tok.start_pos,
+                                 hint="deeper brackets are read as plain text")
+                excess += 1
+                tokens[i] = _as("TEXT", tok)
+            else:
+                stack.append(i)
+        elif t == "RBR":
+            if excess:
+                excess -= 1
+                tokens[i] = _as("TEXT", tok)
+            elif stack:
+                j = stack.pop()
+                if j == i - 1:
+                    if quoted is None:
+                        quoted = _quote_depths(tokens)
+                    if quoted[j]:
+                        problems.add(E.ParseError, "editorial bracket '[]' in a quotation",
+                                     tokens[j].line, tokens[j].column, severity="warning",
+                                     offset=tokens[j].start_pos, code="editorial-bracket",
+                                     hint=_HINT_ESCAPE)
+                        tokens[j], tokens[i] = _as("TEXT", tokens[j]), _as("TEXT", tok)
+                        continue
+                    problems.add(E.EmptyAlternative, "empty alternative '[]'",
+                                 tokens[j].line, tokens[j].column, offset=tokens[j].start_pos,
+                                 hint="write a placeholder such as '[...]', or escape "
+                                      "an editorial bracket as '\\[\\]'")
+                partner[i], partner[j] = j, i
+            else:
+                problems.add(E.StrayBracket, f"stray '{tok}': no bracket is open here",
+                             tok.line, tok.column, offset=tok.start_pos,
+                             hint="remove it, or escape a literal bracket as '\\]'")
+                tokens[i] = _as("TEXT", tok)
+    for j in stack:
+        _unclosed(tokens, j, problems)
+    return partner
+
+
+def _unclosed(tokens: list[Token], j: int, problems) -> None:
+    tok = tokens[j]
+    problems.add(E.UnclosedBracket, f"unclosed bracket: this '{tok}' is never closed",
+                 tok.line, tok.column, offset=tok.start_pos,
+                 hint="add ']' where the bracketed text ends, or escape a literal "
+                      "bracket as '\\['")
+    tokens[j] = _as("TEXT", tok)
+
+
+def _has_content(tok: Token) -> bool:
+    return tok.type in ("TEXT", "PLACEHOLDER", "ESCAPE", "AT") and \
+        _CONTENT.search(str(tok)) is not None
+
+
+def check_pairs(tokens: list[Token], partner: list[int], problems, strict: bool) -> None:
+    """Warn about pairs that open mid-line and close mid-line in another unit, or cross
+    an article heading; in tolerant mode read both brackets as unpaired instead."""
+    n = len(tokens)
+    before = [False] * n   # content earlier on the token's line
+    seen = False
+    heads = [0] * (n + 1)  # heading tokens before i
+    articles = [0] * (n + 1)
+    for i, tok in enumerate(tokens):
+        t = tok.type
+        if t == "NL":
+            seen = False
+        before[i] = seen
+        if not seen and _has_content(tok):
+            seen = True
+        heads[i + 1] = heads[i] + (t in _HEADS)
+        articles[i + 1] = articles[i] + (t in _ARTICLE_LEVEL)
+    after = [False] * n    # content later on the token's line
+    seen = False
+    for i in range(n - 1, -1, -1):
+        tok = tokens[i]
+        if tok.type == "NL":
+            seen = False
+            continue
+        after[i] = seen
+        if not seen and _has_content(tok):
+            seen = True
+    for i, tok in enumerate(tokens):
+        j = partner[i]
+        if tok.type != "LBR" or j < 0 or not before[i]:
+            continue
+        crosses_article = articles[j] > articles[i + 1]
+        if heads[j] == heads[i + 1] or not (after[j] or crosses_article):
+            continue
+        close = tokens[j]
+        where = "an article heading" if crosses_article else "a unit boundary"
+        problems.add(E.ParseError, f"bracket opened mid-line here closes across {where} at "
+                     f"{close.line}:{close.column}", tok.line, tok.column, severity="warning",
+                     offset=tok.start_pos, code="suspicious-pairing",
+                     hint="check that these two brackets belong together; a bracket that "
+                          "spans units usually opens at the start of a line or closes "
+                          "at the end of one")
+        if not strict and crosses_article:
+            partner[i] = partner[j] = -1
+            _unclosed(tokens, i, problems)
+            problems.add(E.StrayBracket, f"stray '{close}': read apart from the bracket at "
+                         f"{tok.line}:{tok.column}", close.line, close.column,
+                         offset=close.start_pos, hint="remove it, or escape it as '\\]'")
+            tokens[j] = _as("TEXT", close)
+
+
+def _inner(text: str, tokens: list[Token], i: int, j: int) -> str | None:
+    """The text between brackets ``i`` and ``j`` when only plain text stands there."""
+    for k in range(i + 1, j):
+        if tokens[k].type not in ("TEXT", "AT", "GAP", "SLASH", "ATTRIB", "GROUP_ATTRIB"):
+            return None
+    return text[tokens[i].end_pos:tokens[j].start_pos]
+
+
+def _neighbour(tokens: list[Token], k: int, step: int,
+               skip: tuple[str, ...] = ("GAP", "SLASH")) -> Token | None:
+    """The first token from ``k`` in direction ``step`` that is not a separator."""
+    n = len(tokens)
+    while 0 <= k < n and tokens[k].type in skip:
+        k += step
+    return tokens[k] if 0 <= k < n else None
+
+
+def type_brackets(text: str, tokens: list[Token], partner: list[int], problems) -> list:
+    """Drafting notes, editorial brackets and placeholders among alternatives.
+
+    Returns the new token list (merged note tokens replace their brackets) and the
+    partner list re-indexed to it."""
+    quoted: list[bool] | None = None
+    out: list[Token] = []
+    newpartner: list[int] = []   # old indices, except where ``fresh``
+    fresh: list[bool] = []
+    remap = [-1] * len(tokens)
+    skip_to = -1
+
+    def keep(k: int) -> None:
+        remap[k] = len(out)
+        out.append(tokens[k])
+        newpartner.append(partner[k])
+        fresh.append(False)
+
+    def as_text(k: int) -> None:
+        out.append(_as("TEXT", tokens[k]))
+        newpartner.append(-1)
+        fresh.append(True)
+
+    for i, tok in enumerate(tokens):
+        if i <= skip_to:
+            continue
+        t = tok.type
+        if t == "LBR" and partner[i] > i:
+            j = partner[i]
+            inner = _inner(text, tokens, i, j)
+            if inner is not None:
+                prev = _neighbour(tokens, i - 1, -1, ("SLASH",))
+                nxt = _neighbour(tokens, j + 1, 1, ("SLASH",))
+                alone = not (prev is not None and prev.type in ("RBR", "PLACEHOLDER")) and \
+                    not (nxt is not None and nxt.type in ("LBR", "PLACEHOLDER"))
+                if _is_note(text, tok, tokens[j], inner, alone):
+                    close = tokens[j]
+                    out.append(Token("DNOTE", text[tok.start_pos:close.end_pos], tok.start_pos,
+                                     tok.line, tok.column, close.end_line, close.end_column,
+                                     close.end_pos))
+                    newpartner.append(-1)
+                    fresh.append(True)
+                    skip_to = j
+                    continue
+                if alone:
+                    if quoted is None:
+                        quoted = _quote_depths(tokens)
+                    if quoted[i] and len(inner.split()) <= 3:
+                        problems.add(E.ParseError, f"editorial bracket '[{inner}]' in a "
+                                     "quotation: read as text", tok.line, tok.column,
+                                     severity="warning", offset=tok.start_pos,
+                                     code="editorial-bracket", hint=_HINT_ESCAPE)
+                        for k in range(i, j + 1):
+                            if tokens[k].type in ("LBR", "RBR"):
+                                as_text(k)
+                            else:
+                                keep(k)
+                        skip_to = j
+                        continue
+        elif t == "PLACEHOLDER" and tok[0] in _OPENERS:
+            # side by side or with a slash, a placeholder is one of the alternatives
+            prev = _neighbour(tokens, i - 1, -1, ("SLASH",))
+            nxt = _neighbour(tokens, i + 1, 1, ("SLASH",))
+            if (prev is not None and prev.type in ("RBR", "PLACEHOLDER")) or \
+                    (nxt is not None and nxt.type in ("LBR", "PLACEHOLDER")):
+                value = str(tok)
+                base = len(out)
+                out.append(_tok("LBR", value[0], tok, 0))
+                out.append(_tok("PH_TEXT", value[1:-1], tok, 1))
+                out.append(_tok("RBR", value[-1], tok, len(value) - 1))
+                newpartner.extend((base + 2, -1, base))
+                fresh.extend((True, True, True))
+                continue
+            if quoted is None:
+                quoted = _quote_depths(tokens)
+            if quoted[i]:
+                problems.add(E.ParseError, f"editorial bracket '{tok}' in a quotation: read "
+                             "as text", tok.line, tok.column, severity="warning",
+                             offset=tok.start_pos, code="editorial-bracket", hint=_HINT_ESCAPE)
+                as_text(i)
+                continue
+        keep(i)
+    for k, p in enumerate(newpartner):
+        if p >= 0 and not fresh[k]:
+            newpartner[k] = remap[p]
+    return out, newpartner
+
+
+def _is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bool) -> bool:
+    if _NOTE.match(inner):
+        return True
+    # `*[elements for further discussion]*`: a whole bracket set in italics, alone
+    s, e = open_tok.start_pos, close_tok.end_pos
+    italic = s > 0 and text[s - 1] in "*_" and text[e:e + 1] == text[s - 1]
+    return alone and italic and len(inner.split()) >= 2
+
+
+_SEPARATORS = ("GAP", "SLASH")
+_AFTER_CLOSE = ("ATTRIB", "FNREF")
+_SNIPPET = 60  # characters of each bracket's text the spacing evidence looks at
+
+
+def _next_open(tokens: list[Token], r: int) -> tuple[int, int]:
+    """After the ``]`` at ``r`` (and its attribution and notes): (separator index or -1,
+    index of a following ``[``/placeholder or -1)."""
+    n = len(tokens)
+    k = r + 1
+    while k < n and tokens[k].type in _AFTER_CLOSE:
+        k += 1
+    sep = -1
+    if k < n and tokens[k].type in _SEPARATORS:
+        sep, k = k, k + 1
+    if k < n and tokens[k].type == "LBR":
+        return sep, k
+    return sep, -1
+
+
+def join(text: str, tokens: list[Token], partner: list[int], convention: str,
+         problems) -> None:
+    """Mark which neighbouring brackets are alternatives of one group (NEXT_LBR)."""
+    n = len(tokens)
+    # pass 1: side by side or with a slash, always one group
+    spaced: list[tuple[int, int, int]] = []  # (close, separator, open)
+    joined_after: set[int] = set()    # indices of `[` joined to the bracket before them
+    joined_before: set[int] = set()   # indices of `]` joined to the bracket after them
+    for r in range(n):
+        if tokens[r].type != "RBR" or partner[r] < 0:
+            continue
+        sep, k = _next_open(tokens, r)
+        if k < 0 or partner[k] < 0:
+            continue
+        if _connective_only(text, tokens, partner, r) != \
+                _connective_only(text, tokens, partner, partner[k]):
+            continue  # `[a][and][b]`: the connective links, it does not compete
+        if sep < 0 or tokens[sep].type == "SLASH":
+            joined_after.add(k)
+            joined_before.add(r)
+        else:
+            spaced.append((r, sep, k))
+    # pass 2: blanks only, by the document's convention
+    tight_after, tight_before = frozenset(joined_after), frozenset(joined_before)
+    for r, sep, k in spaced:
+        if convention == "separate":
+            continue
+        if convention == "auto":
+            reading = _spaced(text, tokens, partner, r, k,
+                              chained=partner[r] in tight_after or partner[k] in tight_before)
+            if not reading.join:
+                continue
+            if not reading.certain:
+                lt, rt = tokens[partner[r]], tokens[k]
+                problems.add(E.ParseError, "brackets separated by a blank: read as "
+                             "alternatives of one group, but they may be two independent "
+                             f"insertions ({reading.why})", lt.line, lt.column,
+                             severity="warning", offset=lt.start_pos, code="ambiguous-spacing",
+                             hint=f"the other reading: two groups, at {lt.line}:{lt.column} "
+                                  f"and {rt.line}:{rt.column}; write '\\+' between them to "
+                                  "keep them apart, or declare 'spaced-brackets: "
+                                  "alternatives' or 'separate' in the front matter")
+        joined_after.add(k)
+    for k in joined_after:
+        tokens[k] = _as("NEXT_LBR", tokens[k])
+
+
+def _connective_only(text: str, tokens: list[Token], partner: list[int], i: int) -> bool:
+    """Does the bracket pair at ``i`` (either end) hold a lone connective (``[and]``)?"""
+    a, b = sorted((i, partner[i]))
+    if b - a > 2:
+        return False
+    inner = text[tokens[a].end_pos:tokens[b].start_pos].strip(" \t")
+    return inner.lower() in CONNECTIVE_ONLY or (inner != "" and not _CONTENT.search(inner))
+
+
+def _spaced(text: str, tokens: list[Token], partner: list[int], r: int, k: int, *,
+            chained: bool):
+    a0, a1 = tokens[partner[r]].end_pos, tokens[r].start_pos
+    b0, b1 = tokens[k].end_pos, tokens[partner[k]].start_pos
+    attributed = tokens[r + 1].type == "ATTRIB" and tokens[partner[k] + 1].type == "ATTRIB" \
+        if partner[k] + 1 < len(tokens) else False
+    return spaced_reading(text[a0:min(a1, a0 + _SNIPPET)], text[max(a0, a1 - _SNIPPET):a1],
+                          text[b0:min(b1, b0 + _SNIPPET)], text[max(b0, b1 - _SNIPPET):b1],
+                          attributed=attributed, chained=chained)
+
+
+def settle(tokens: list[Token]) -> None:
+    """GAP, SLASH, ATTRIB and GROUP_ATTRIB are syntax only where the grammar allows them
+    (a separator only before NEXT_LBR);
+    a footnote marker right after a closing bracket belongs to that alternative."""
+    tail = False         # just after the closing part of an alternative
+    after_label = False  # just after an option label (and its attribution)
+    prev = None
+    for i, tok in enumerate(tokens):
+        t = tok.type
+        if t in _SEPARATORS:
+            if i + 1 == len(tokens) or tokens[i + 1].type != "NEXT_LBR":
+                tokens[i] = _as("TEXT", tok)
+                t = "TEXT"
+        elif t == "ATTRIB":
+            if not ((tail and prev == "RBR") or (after_label and prev == "OPTION")):
+                tokens[i] = _as("TEXT", tok)
+                t = "TEXT"
+        elif t == "GROUP_ATTRIB":
+            if not (tail or after_label):
+                tokens[i] = _as("TEXT", tok)
+                t = "TEXT"
+        elif t == "FNREF" and tail:
+            tokens[i] = _as("ALT_FNREF", tok)
+            t = "ALT_FNREF"
+        tail = t == "RBR" or (tail and t in ("ATTRIB", "ALT_FNREF"))
+        after_label = t == "OPTION" or (after_label and t == "ATTRIB")
+        prev = t
