@@ -13,9 +13,10 @@ from lark import Token, Tree
 
 from . import errors as E
 from .ast import (Alternative, BracketGroup, Document, DraftingNote, Escape, Footnote,
-                  FootnoteRef, Heading, LineBreak, NoText, Note, Option, OptionBlock,
-                  OptionsEnd, Placeholder, SplitMark, Text)
+                  FootnoteRef, Heading, LineBreak, NoText, Note, OptionsEnd, Placeholder,
+                  SplitMark, Text)
 from .numbering import normalise_number
+from .options import Label, gather
 from .source import Span
 
 __all__ = ["build"]
@@ -44,12 +45,6 @@ def _span(tok: Token) -> Span:
 
 def _codes(raw: str) -> tuple[str, ...]:
     return tuple(c for c in raw.strip().lstrip("@").split("+") if c)
-
-
-class _Label:
-    """An option label while its block is being gathered (not part of the AST)."""
-    __slots__ = ("token", "attribution", "group_attribution", "proposers", "group_proposers",
-                 "location", "ctx_level", "span", "depth")
 
 
 class _Builder:
@@ -249,7 +244,7 @@ class _Builder:
                 out.append(self.option_label(child, prefix, depth))
         flush()
         if has_options:
-            out = self.gather_options(out)
+            out = gather(self, out)
         return tuple(out)
 
     def group(self, tree: Tree, prefix: str | None, depth: int) -> BracketGroup:
@@ -306,8 +301,8 @@ class _Builder:
         return Alternative(aid, index, str(open_tok), children, str(close_tok), attribution,
                            proposers, tuple(refs), Span.covering(_span(open_tok), last))
 
-    def option_label(self, tree: Tree, prefix: str | None, depth: int) -> _Label:
-        label = _Label()
+    def option_label(self, tree: Tree, prefix: str | None, depth: int) -> Label:
+        label = Label()
         label.token = tree.children[0]
         label.attribution, label.proposers = "", ()
         label.group_attribution, label.group_proposers = "", ()
@@ -323,92 +318,6 @@ class _Builder:
         label.depth = depth + 1
         label.span = Span.covering(_span(tree.children[0]), _span(tree.children[-1]))
         return label
-
-    # -- option blocks -------------------------------------------------------------
-    def gather_options(self, nodes: list) -> list:
-        out: list = []
-        i, n = 0, len(nodes)
-        while i < n:
-            node = nodes[i]
-            if isinstance(node, OptionsEnd):
-                self.problems.add(E.OptionBlockError, "option block without options: "
-                                  "'\\end-options' closes nothing", node.span.line,
-                                  node.span.column, offset=node.span.start,
-                                  hint="start each option with a label such as 'Option 1:'")
-                out.append(node)
-                i += 1
-                continue
-            if not isinstance(node, _Label):
-                out.append(node)
-                i += 1
-                continue
-            first = node
-            limit = first.ctx_level
-            # a label alone on its line followed by headings: the options hold those units
-            # (the colon of `Option 1 @RUS:` is text after the attribution)
-            j = i + 1
-            while j < n and isinstance(nodes[j], Text) and not nodes[j].value.strip(" \t:："):
-                j += 1
-            if j < n and isinstance(nodes[j], LineBreak):
-                k = j + 1
-                while k < n and (isinstance(nodes[k], (LineBreak,)) or
-                                 (isinstance(nodes[k], Text) and not nodes[k].value.strip())):
-                    k += 1
-                if k < n and isinstance(nodes[k], Heading):
-                    limit = min(limit, nodes[k].level - 1)
-            options: list[tuple[_Label, list]] = []
-            while i < n:
-                node = nodes[i]
-                current = options[-1][1] if options else None
-                if current and isinstance(node, LineBreak) and \
-                        any(isinstance(c, NoText) for c in current) and \
-                        not (i + 1 < n and isinstance(nodes[i + 1], _Label)):
-                    current.append(node)  # "No text" ends its option, and the block
-                    i += 1
-                    break
-                if isinstance(node, _Label):
-                    options.append((node, []))
-                elif isinstance(node, OptionsEnd):
-                    break
-                elif isinstance(node, Heading) and node.level <= limit:
-                    break
-                else:
-                    options[-1][1].append(node)
-                i += 1
-            out.append(self._block(first, options))
-            if i < n and isinstance(nodes[i], OptionsEnd):
-                out.append(nodes[i])
-                i += 1
-        return out
-
-    def _block(self, first: _Label, options) -> OptionBlock:
-        bid = self._next(first.location, "opts")
-        built = []
-        for k, (label, children) in enumerate(options, 1):
-            tok = label.token
-            end = children[-1].span if children else label.span
-            built.append(Option(f"{bid}__opt_{k}", k, str(tok), normalise_number(_option_number(tok)),
-                                label.attribution + label.group_attribution, label.proposers,
-                                tuple(children), Span.covering(label.span, end)))
-        span = Span.covering(built[0].span, built[-1].span)
-        group_proposers: tuple[str, ...] = ()
-        for label, _ in options:  # `@@CODE` on any label attaches to the whole block
-            group_proposers += tuple(c for c in label.group_proposers if c not in group_proposers)
-        return OptionBlock(bid, tuple(built), first.group_attribution, group_proposers,
-                           first.location if "__brk_" not in first.location else self.location,
-                           first.depth, span)
-
-
-def _option_number(tok: Token) -> str:
-    value = str(tok).strip()
-    if "alt" in value and value[0].isdigit():
-        return value.split("alt")[0]
-    words = value.rstrip(":：").split("(")[0].split()
-    if len(words) >= 2:
-        return words[1]
-    head = words[0] if words else value
-    return "".join(ch for ch in head if ch.isdigit()) or head
-
 
 def _fn_label(tok: Token) -> str:
     value = str(tok).strip()

@@ -1,6 +1,7 @@
 """Normalising structure numbers for ids: ``19 ter`` -> ``19ter``, ``第五条`` -> ``5``, ``٥`` -> ``5``."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 __all__ = ["normalise_number", "chinese_to_int"]
@@ -34,10 +35,16 @@ def chinese_to_int(s: str) -> int | None:
     return total + current
 
 
+_DOTTED = re.compile(r"[0-9]+(?:\.[0-9]+)+[a-z]*")
+
+
 @lru_cache(maxsize=8192)
 def normalise_number(raw: str) -> str:
-    """A compact, id-safe form of a structure number as written."""
+    """A compact, id-safe form of a structure number as written (``3.3bis:`` -> ``3-3bis``)."""
     s = raw.translate(_DIGITS).strip()
+    dotted = s.rstrip(".:：").replace(" ", "")
+    if _DOTTED.fullmatch(dotted):
+        return dotted.replace(".", "-")
     if "之" in s:  # 第五条之二 -> 5bis
         head, _, tail = s.partition("之")
         n, k = chinese_to_int(head), chinese_to_int(tail)

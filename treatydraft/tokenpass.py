@@ -44,6 +44,7 @@ _ARTICLE_LEVEL = frozenset({"PREAMBLE", "DIVISION", "ARTICLE"})
 _CONTENT = re.compile(r"\w")
 _QUOTE_OPEN = "“«„‘「『"
 _QUOTE_CLOSE = "”»’」』"
+_QUOTES = re.compile('[' + _QUOTE_OPEN + _QUOTE_CLOSE + '"]')
 # A bracketed drafting note or instruction, by its first words.
 _NOTE = re.compile(
     r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)?"
@@ -99,20 +100,21 @@ def _quote_depths(tokens: list[Token]) -> list[bool]:
     """For each token: does it stand inside a quotation opened earlier on its line?"""
     inside = [False] * len(tokens)
     depth, straight = 0, False
+    search = _QUOTES.search
     for i, tok in enumerate(tokens):
         t = tok.type
         if t == "NL":
             depth, straight = 0, False
             continue
         inside[i] = depth > 0 or straight
-        if t == "TEXT":
-            s = str(tok)
-            for ch in s:
+        if t == "TEXT" and search(tok) is not None:
+            for m in _QUOTES.finditer(tok):
+                ch = m.group(0)
                 if ch in _QUOTE_OPEN:
                     depth += 1
                 elif ch in _QUOTE_CLOSE:
                     depth = max(0, depth - 1)
-                elif ch == '"':
+                else:
                     straight = not straight
     return inside
 

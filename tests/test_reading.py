@@ -1,0 +1,140 @@
+"""Reading notations of real drafts (issue 13): each case under tests/fixtures/reading/ is an
+input with an expected structure in the corpus format (tests/corpus/README.md), written by
+reading; the parse must give exactly that structure.  The same comparison measures the
+real-text corpus (bench/fidelity.py), whose floor is checked here too."""
+from __future__ import annotations
+
+import io
+import logging
+import re
+import sys
+
+import pytest
+from lark import Lark, logger
+
+import treatydraft
+from treatydraft.syntax import grammar_text
+
+from fixtures import ROOT, cases, read
+
+sys.path.insert(0, str(ROOT / "bench"))
+import fidelity  # noqa: E402
+
+
+@pytest.mark.parametrize("case", cases("reading"))
+def test_reading_matches_expected_structure(case):
+    text = read(case / "input.txt")
+    doc = treatydraft.parse(text, mode="tolerant", source=case.name)
+    assert doc.to_text() == text
+    exp = fidelity.read_expected(case / "expected.txt")
+    got = fidelity.read_actual(doc)
+    assert sorted(got.groups) == sorted(exp.groups)
+    assert sorted(got.options) == sorted(exp.options)
+    assert sorted(got.placeholders) == sorted(exp.placeholders)
+    assert sorted(got.notes) == sorted(exp.notes)
+    assert sorted(got.unbalanced) == sorted(exp.unbalanced)
+
+
+def _codes(text: str, mode: str = "tolerant") -> list[str]:
+    return [d.code for d in treatydraft.parse(text, mode=mode).diagnostics]
+
+
+def test_spaced_guess_is_a_warning_naming_both_readings():
+    doc = treatydraft.parse("Parties shall share [data] [information].\n")
+    (warning,) = doc.diagnostics
+    assert (warning.code, warning.severity) == ("ambiguous-spacing", "warning")
+    assert "1:21" in warning.hint and "1:28" in warning.hint
+    assert [len(g.alternatives) for g in doc.groups()] == [2]
+
+
+@pytest.mark.parametrize("convention,shape", [("alternatives", [2]), ("separate", [1, 1]),
+                                              ("auto", [2])])
+def test_spaced_brackets_convention_in_front_matter(convention, shape):
+    text = f"---\nspaced-brackets: {convention}\n---\nshare [data] [information].\n"
+    doc = treatydraft.parse(text)
+    assert [len(g.alternatives) for g in doc.groups()] == shape
+    assert ("ambiguous-spacing" in [d.code for d in doc.diagnostics]) == (convention == "auto")
+
+
+def test_editorial_brackets_warn_with_the_escape_hint_in_both_modes():
+    text = 'As written: "they remain[] free" and "[We] the peoples".\n'
+    for mode in ("strict", "tolerant"):
+        doc = treatydraft.parse(text, mode=mode)
+        assert [d.code for d in doc.diagnostics] == ["editorial-bracket"] * 2
+        assert all("\\[" in d.hint for d in doc.diagnostics)
+        assert not list(doc.groups())
+
+
+def test_suspicious_pairing_warns_in_strict_mode_and_keeps_the_pair():
+    text = ("Article 1\n1. States shall [adopt measures.\nArticle 2\n"
+            "1. Parties shall cooperate] with others.\n")
+    doc = treatydraft.parse(text)  # strict: a warning, the pair is kept
+    assert [d.code for d in doc.diagnostics] == ["suspicious-pairing"]
+    assert "4:27" in doc.diagnostics[0].message
+    assert len(list(doc.groups())) == 1
+    assert _codes(text) == ["suspicious-pairing", "unclosed-bracket", "stray-bracket"]
+
+
+def test_bracket_spanning_a_list_from_its_chapeau_is_not_suspicious():
+    text = "1. States shall [adopt:\n(a) one;\n(b) two,]@BRA\nor other measures.\n"
+    assert _codes(text.replace("@BRA", "")) == []
+
+
+def test_drafting_notes_are_not_groups_nor_variants():
+    doc = treatydraft.parse("1. Text [shall][may] act. [Note: to be revisited] {see 4.1}\n")
+    assert [n.text for n in doc.notes()] == ["Note: to be revisited", "see 4.1"]
+    assert len(list(doc.brackets())) == 1
+    from treatydraft.operations.variants import count_variants
+    assert count_variants(doc) == 2
+
+
+def test_bom_is_kept_and_front_matter_still_read():  # issue 8, item 3
+    text = "\ufeff---\nlanguage: en\ndelegations:\n  EU: European Union\n---\nArticle 1\n" \
+           "1. [a]@EU text.\n"
+    doc = treatydraft.parse(text)
+    assert doc.to_text() == text and doc.bom == "\ufeff"
+    assert doc.front.language == "en" and "EU" in doc.delegations
+    assert [h.id for h in doc.headings()] == ["art_1", "art_1__para_1"]
+
+
+@pytest.mark.parametrize("nl", ["\r", "\r\n", "\n"])
+def test_every_line_end_is_a_line_end(nl):  # issue 8, item 8
+    text = nl.join(["Article 1", "1. First [a][b].", "2. Second.", ""])
+    doc = treatydraft.parse(text)
+    assert doc.to_text() == text
+    assert [h.id for h in doc.headings()] == ["art_1", "art_1__para_1", "art_1__para_2"]
+
+
+def test_grammar_has_no_lalr_conflicts_and_no_unused_terminals():
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    logger.addHandler(handler)
+    old = logger.level
+    logger.setLevel(logging.DEBUG)
+    try:
+        grammar = grammar_text("treaty")
+        Lark(grammar, parser="lalr", lexer="basic", debug=True)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old)
+    log = stream.getvalue()
+    assert "conflict" not in log.lower(), log
+    # Lark lists terminals that no rule uses; each must be a part of another terminal
+    for line in log.splitlines():
+        if line.startswith("Unused terminals:"):
+            for name in re.findall(r"'(\w+)'", line):
+                body = re.sub(r"//[^\n]*", "", grammar)  # comments do not count
+                uses = len(re.findall(rf"\b{name}\b", body)) - \
+                    len(re.findall(rf"^{name}(?:\.\d+)?:", body, re.M))
+                assert uses > 0, f"terminal {name} is defined but never used"
+
+
+def test_real_text_corpus_floor():
+    """The reading of the published excerpts may not fall below today's measure.
+
+    Targets (issue 13) are 95% overall and 90% per document; see docs/format.md and
+    bench/fidelity.py for where the reading stands.  This floor catches regressions."""
+    scores, total = fidelity.run()
+    assert len(scores) >= 15
+    assert total.precision >= 0.87 and total.recall >= 0.89
+    assert total.options_found / total.options_expected >= 0.82

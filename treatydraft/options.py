@@ -1,0 +1,215 @@
+"""Gathering option labels into option blocks (the builder's second look at a sequence).
+
+The parser gives option labels (``Option 1:``, ``Option II``, ``Option (a):``,
+``3.3alt``) as :class:`Label` markers among the nodes of a sequence; :func:`gather`
+turns the sequence into one where every run of options is an
+:class:`~treatydraft.ast.OptionBlock`.  The rules (docs/format.md, "Option blocks"):
+
+* labels of one *series* (``Option 1``, ``Option 2`` ...; ``Option I``, ``Option II``;
+  ``Option (a)``, ``Option (b)``) form one block; the first label of another series
+  (``Option 1``, ``Option (a)``) opens a block nested in the current option; a label of an
+  enclosing block's series closes the blocks nested in it; ``Option 1`` again after
+  ``Option 2`` starts a new block; a later label of no open series (``Option I`` then
+  ``Option 2``, as drafts mistype) continues the innermost block;
+* a label line followed by units (``Option I (paras 6-9bis):`` then ``6. ...``): the
+  options hold those units, and the block runs until a unit above them;
+* ``3.3alt`` / ``3.3bis Alt`` is an alternative to the unit it names: the paragraph
+  ``3.3`` just before it becomes the first option of the block;
+* a block ends at ``\\end-options``, at a heading at the level of the unit the block
+  stands in or above, after a ``No text`` option (unless another label follows), or at
+  the end of the sequence.
+"""
+from __future__ import annotations
+
+import re
+
+from lark import Token
+
+from . import errors as E
+from .ast import Heading, LineBreak, NoText, Option, OptionBlock, OptionsEnd, Text
+from .numbering import normalise_number
+from .source import Span
+
+__all__ = ["Label", "gather"]
+
+_ALT = re.compile(r"^([0-9]+(?:\.[0-9]+)*[ \t]?[a-z]*?)[ \t]?(?:alt|Alt|ALT)\.?([0-9]?)")
+_PREFIX = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*[a-z]*[.:]?[ \t]+|[a-z][.)][ \t]+)")
+_NUMBER = re.compile(r"\(([a-z])\)|([0-9٠-٩]+[a-z]?|[IVXLC]+|[A-Z]|[一二三四五六七八九十]+)"
+                     r"[ \t*]*(?:\([^)]*\))?[ \t*]*[:：.]?[ \t*]*$")
+_ARTICLE_LEVEL = 4  # a block before any unit ends at the next article or above
+
+
+class Label:
+    """An option label while its block is being gathered (not part of the AST)."""
+    __slots__ = ("token", "attribution", "group_attribution", "proposers", "group_proposers",
+                 "location", "ctx_level", "span", "depth")
+
+
+def option_number(label: str) -> tuple[str, str]:
+    """(series, number) of a label: ``Option 2:`` -> ("arabic", "2"), ``Option II`` ->
+    ("roman", "II"), ``Option (b):`` -> ("letter", "b"), ``3.3alt`` -> ("alt:3.3", "2")."""
+    value = label.strip().strip("*").strip()
+    m = _ALT.match(value)
+    if m:
+        return "alt:" + m.group(1).replace(" ", "").replace("\t", ""), str(int(m.group(2) or 1) + 1)
+    value = _PREFIX.sub("", value)
+    m = _NUMBER.search(value)
+    if not m:
+        return "other", value
+    if m.group(1):
+        return "letter", m.group(1)
+    num = m.group(2)
+    if num[0] in "IVXLC" and len(num) > 1 or num in ("I", "V", "X"):
+        return "roman", num
+    if num.isascii() and num.isalpha():
+        return "letter", num.lower()
+    return "arabic", num
+
+
+def _first(number: str) -> bool:
+    return normalise_number(number) in ("1", "i", "a")
+
+
+class _Open:
+    """A block being gathered."""
+    __slots__ = ("first", "series", "limit", "options")
+
+    def __init__(self, first: Label, series: str, limit: int, options: list):
+        self.first, self.series, self.limit, self.options = first, series, limit, options
+
+
+def gather(builder, nodes: list) -> list:
+    """``nodes`` with each run of options made an :class:`OptionBlock`."""
+    out: list = []
+    stack: list[_Open] = []
+    n = len(nodes)
+    closed_by_no_text = -2  # `\end-options` right after a `No text` option is allowed
+
+    def target() -> list:
+        return stack[-1].options[-1][1] if stack else out
+
+    def close() -> None:
+        blk = stack.pop()
+        target().append(_block(builder, blk.first, blk.options))
+
+    for i, node in enumerate(nodes):
+        if isinstance(node, Label):
+            series, number = option_number(str(node.token))
+            k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].series == series),
+                     None)
+            if k is None and stack and not _first(number) and series[:4] != "alt:":
+                k = len(stack) - 1  # `Option I` ... `Option 2`: the same block, mistyped
+            if k is not None and not (_first(number) and series[:4] != "alt:"):
+                while len(stack) > k + 1:
+                    close()
+                stack[-1].options.append((node, []))
+                stack[-1].limit = min(stack[-1].limit, _limit(node, nodes, i))
+                continue
+            if k is not None:  # `Option 1` again: a new block in place of the old one
+                while len(stack) > k:
+                    close()
+            if series.startswith("alt:"):
+                first = _unit_option(builder, target(), series[4:], node)
+                if first is not None:
+                    heading, label, children = first
+                    stack.append(_Open(label, series, heading.level, [(label, children),
+                                                                     (node, [])]))
+                    continue
+                while stack:  # the unit it names is not here: a block of its own
+                    close()
+            stack.append(_Open(node, series, _limit(node, nodes, i), [(node, [])]))
+            continue
+        if isinstance(node, OptionsEnd):
+            if stack:
+                close()
+            elif closed_by_no_text != i - 1:
+                builder.problems.add(E.OptionBlockError, "option block without options: "
+                                     "'\\end-options' closes nothing", node.span.line,
+                                     node.span.column, offset=node.span.start,
+                                     hint="start each option with a label such as 'Option 1:'")
+            target().append(node)
+            continue
+        if isinstance(node, Heading):
+            while stack and node.level <= stack[-1].limit:
+                close()
+            target().append(node)
+            continue
+        if stack and isinstance(node, LineBreak):
+            current = stack[-1].options[-1][1]
+            if any(isinstance(c, NoText) for c in current) and \
+                    not (i + 1 < n and isinstance(nodes[i + 1], Label)):
+                current.append(node)  # "No text" ends its option, and the block
+                close()
+                closed_by_no_text = i
+                continue
+        target().append(node)
+    while stack:
+        close()
+    return out
+
+
+def _limit(label: Label, nodes: list, i: int) -> int:
+    """The heading level at or above which the block of ``label`` ends."""
+    limit = label.ctx_level or _ARTICLE_LEVEL
+    # a label line followed by units (`Option I (paras 6-9bis):`, then `6. ...`): the
+    # options hold those units
+    n = len(nodes)
+    j = i + 1
+    rest = []
+    while j < n and isinstance(nodes[j], Text):
+        rest.append(nodes[j].value)
+        j += 1
+    # the rest of the label's line is a title (`for draft rules 6.1 and 6.2`), not the
+    # option's text (`assist;`)
+    if "".join(rest).rstrip(" \t*_")[-1:] in (".", ";", ","):
+        return limit
+    if j < n and isinstance(nodes[j], LineBreak):
+        k = j + 1
+        while k < n and (isinstance(nodes[k], LineBreak) or
+                         (isinstance(nodes[k], Text) and not nodes[k].value.strip(" \t*_"))):
+            k += 1
+        if k < n and isinstance(nodes[k], Heading):
+            limit = min(limit, nodes[k].level - 1)
+    return limit
+
+
+def _unit_option(builder, seq: list, number: str, alt: Label):
+    """For ``3.3alt``: take the paragraph ``3.3`` (and what follows it) out of ``seq`` as
+    the first option; None when the unit before the label is not that paragraph."""
+    want = normalise_number(number)
+    for h in range(len(seq) - 1, -1, -1):
+        node = seq[h]
+        if isinstance(node, Heading):
+            if node.kind != "paragraph" or node.number != want:
+                return None
+            children = seq[h:]
+            del seq[h:]
+            s = node.span
+            tok = Token("OPTION", "", s.start, s.line, s.column, s.line, s.column, s.start)
+            label = Label()
+            label.token = tok
+            label.attribution = label.group_attribution = ""
+            label.proposers = label.group_proposers = ()
+            label.location, label.ctx_level, label.depth = alt.location, node.level, alt.depth
+            label.span = Span(s.start, s.start, s.line, s.column, s.line, s.column)
+            return node, label, children
+    return None
+
+
+def _block(builder, first: Label, options) -> OptionBlock:
+    bid = builder._next(first.location, "opts")
+    built = []
+    for k, (label, children) in enumerate(options, 1):
+        tok = label.token
+        end = children[-1].span if children else label.span
+        number = option_number(str(tok))[1] if str(tok) else "1"
+        built.append(Option(f"{bid}__opt_{k}", k, str(tok), normalise_number(number),
+                            label.attribution + label.group_attribution, label.proposers,
+                            tuple(children), Span.covering(label.span, end)))
+    span = Span.covering(built[0].span, built[-1].span)
+    group_proposers: tuple[str, ...] = ()
+    for label, _ in options:  # `@@CODE` on any label attaches to the whole block
+        group_proposers += tuple(c for c in label.group_proposers if c not in group_proposers)
+    return OptionBlock(bid, tuple(built), first.group_attribution, group_proposers,
+                       first.location if "__brk_" not in first.location else builder.location,
+                       first.depth, span)
