@@ -138,3 +138,24 @@ def test_real_text_corpus_floor():
     assert len(scores) >= 15
     assert total.precision >= 0.87 and total.recall >= 0.89
     assert total.options_found / total.options_expected >= 0.82
+
+
+def test_mixed_line_ends_are_kept_and_warned_once():  # issue 8, item 8
+    text = "Article 1\n1. One [a][b].\r2. Two.\r\n3. Three.\n"
+    doc = treatydraft.parse(text)
+    assert doc.to_text() == text
+    assert [h.id for h in doc.headings()][1:] == ["art_1__para_1", "art_1__para_2",
+                                                  "art_1__para_3"]
+    assert [(d.code, d.line) for d in doc.diagnostics] == [("mixed-line-ends", 2)]
+
+
+def test_parse_leaves_the_garbage_collector_alone():  # issue 8, item 15
+    import gc
+    gc.disable()
+    try:
+        treatydraft.parse("1. [a][b]\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    treatydraft.parse("1. [a][b]\n")
+    assert gc.isenabled()

@@ -32,7 +32,7 @@ from . import errors as E
 from .readings import CONNECTIVE_ONLY, spaced_reading
 from .syntax import HEADING_TYPES, body_lexer
 
-__all__ = ["lex", "pair", "check_pairs", "type_brackets", "join", "settle", "MAX_DEPTH"]
+__all__ = ["lex", "line_ends", "pair", "check_pairs", "type_brackets", "join", "settle", "MAX_DEPTH"]
 
 #: Brackets may nest this deep; deeper is an error (strict) or plain text (tolerant).
 MAX_DEPTH = 100
@@ -94,6 +94,23 @@ def lex(text: str) -> list[Token]:
         else:
             append(tok)
     return tokens
+
+
+def line_ends(tokens: list[Token], problems) -> None:
+    """Warn once where a draft starts mixing line ends (LF, CRLF, CR: each is a line end)."""
+    first = None
+    for tok in tokens:
+        if tok.type == "NL":
+            if first is None:
+                first = str(tok)
+            elif str(tok) != first:
+                names = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
+                problems.add(E.ParseError, f"mixed line ends: {names[str(tok)]} here after "
+                             f"{names[first]} before", tok.line, tok.column,
+                             severity="warning", offset=tok.start_pos, code="mixed-line-ends",
+                             hint="each is read as a line end and kept as written; save the "
+                                  "file with one kind of line end")
+                return
 
 
 def _quote_depths(tokens: list[Token]) -> list[bool]:
