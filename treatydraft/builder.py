@@ -357,6 +357,7 @@ def _collect_footnotes(tree: Tree, delegations, problems) -> tuple[dict, dict]:
         if note.label in by_label:
             problems.add(E.ParseError, f"footnote [^{note.label}] is defined twice",
                          note.span.line, note.span.column, severity="warning", offset=offset,
+                         code="duplicate-footnote",
                          hint="the first definition is the one linked to the marker")
         else:
             by_label[note.label] = note

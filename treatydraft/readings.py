@@ -85,8 +85,9 @@ def _continues(head: str) -> bool:
         return True
     if stripped.startswith(_CJK_CONNECTIVES):
         return True
-    word = _first_word(stripped)
-    if word in _CONNECTIVES:
+    m = _WORD.search(stripped)
+    word = m.group(0) if m else ""
+    if word in _CONNECTIVES:  # lower case only: `But` opening a title is no connective
         return True
     # Arabic: the conjunction و is written joined to the next word (وأن، وفي)
     return len(word) > 2 and word[0] == "و" and word[1] in "أإاالفبت"
