@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
-SEED = SHARED / "seeds" / "000_74b8fbece28afee2.txt"
+SEED = FIXTURES / "seed" / "a-ac291-cn-chair-note-zh.txt"
 UPDATE = os.environ.get("TREATYDRAFT_UPDATE_GOLDEN") == "1"
 
 
