@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import treatydraft
+import treatydraft.writers.json
 from treatydraft.ast import BracketGroup
 
 from fixtures import seed_text
