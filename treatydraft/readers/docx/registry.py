@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ...ast import Delegation
-from ...errors import ImportError_
+from ...io import InputError
 
 __all__ = ["Registry", "load_registry", "load_author_map", "Sentence"]
 
@@ -134,7 +134,7 @@ def load_registry(text: str, source: str | None = None) -> tuple[Delegation, ...
     problems = [d for d in doc.diagnostics if d.severity == "error"]
     if problems:
         d = problems[0]
-        raise ImportError_(f"cannot read the delegation registry: {d.message}", file=source,
+        raise InputError(f"cannot read the delegation registry: {d.message}", file=source,
                            hint="write one 'CODE: Full name' line per delegation")
     return doc.front.delegations
 
@@ -148,7 +148,7 @@ def load_author_map(text: str, source: str | None = None) -> dict[str, str]:
             continue
         m = re.match(r"""^(?:"(?P<q>[^"]+)"|'(?P<s>[^']+)'|(?P<p>[^:]+?))\s*:\s*["']?(?P<code>[^"'#]+?)["']?\s*(#.*)?$""", s)
         if not m or not _CODE.match(m.group("code").strip()):
-            raise ImportError_("an author map line is '\"Word author\": CODE'", file=source,
+            raise InputError("an author map line is '\"Word author\": CODE'", file=source,
                                line=n, hint='e.g. "Jane Smith (EU Delegation)": EU')
         out[(m.group("q") or m.group("s") or m.group("p")).strip()] = m.group("code").strip()
     return out
