@@ -130,7 +130,7 @@ def docx_to_text(data: bytes, *, source: str | None = None, mode: str = "strict"
     meta: dict[str, str] = {}
     lines: list[str] = []
     for para in paras:
-        if not lines and "title" not in meta and asm.styles.is_title(para.style) and para.segs:
+        if len(lines) < 8 and "title" not in meta and asm.styles.is_title(para.style) and para.segs:
             title = " ".join("".join(s[1] for s in para.segs
                                      if s[0] == "t" and (s[2] is None or s[2][0] != "del")).split())
             if title:
