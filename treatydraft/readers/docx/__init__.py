@@ -58,6 +58,8 @@ def _front(meta: dict, delegations) -> str:
         for d in delegations:
             groups = "".join(f" @{g}" for g in d.groups)
             out.append(f"  {d.code}: {d.name}{groups}")
+    if len(out) == 1:
+        return ""
     out.append("---")
     return "\n".join(out) + "\n"
 
