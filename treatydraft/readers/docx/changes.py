@@ -15,7 +15,8 @@ the opposite, ``brackets`` (the default) writes each change as bracketed text:
 * a lone insertion is an optional proposal, a lone deletion an optional text whose
   deletion is proposed.
 
-A change holding only blanks cannot be a bracket (``[ ]`` is a placeholder): it is
+A change right after a closing bracket is kept apart from it with ``\\+`` (two
+independent groups).  A change holding only blanks cannot be a bracket (``[ ]`` is a placeholder): it is
 applied (an inserted blank kept, a deleted one dropped).  Footnote references at the
 end of a change go after its closing bracket, where the draft format puts them.
 """
@@ -123,6 +124,7 @@ def tokens(segs: list, mode: str = "brackets", marks: bool = False) -> list:
             j += 1
         partner = items[j] if j < n and items[j][0] == "run" and not _blank(items[j]) \
             and items[j][1][0] != item[1][0] else None
+        _split(out)
         if partner is None:
             _emit(out, item, Alt(item[1][0], item[1][1], "lone"))
             i += 1
@@ -134,6 +136,16 @@ def tokens(segs: list, mode: str = "brackets", marks: bool = False) -> list:
         _emit(out, new, Alt("ins", new[1][1], "pair-new", old[1][1]))
         i = j + 1
     return out
+
+
+def _split(out: list) -> None:
+    """Right after a bracket, a new group needs ``\\+`` or it would join that group."""
+    for tok in reversed(out):
+        if tok[0] in ("fn", "en", "cs", "ce"):
+            continue
+        if tok[0] == "close" or (tok[0] == "t" and tok[1][-1:] in "]］】"):
+            out.append(("t", "\\+"))
+        return
 
 
 def _emit(out: list, run, alt: Alt) -> None:
