@@ -1,8 +1,12 @@
-"""PDF drafts: the text layer, extracted with pdfminer.six, reflowed into draft text.
+"""PDF drafts: the text layer, extracted with pypdf, reflowed into draft text.
 
-pdfminer.six (``pip install treatydraft[pdf]``) is a maintained, pure-Python
-extractor that maps CJK and Arabic glyphs to Unicode through the fonts' CMaps.  Its
-text is hard-wrapped like text copied from a PDF, so it goes through
+pypdf (``pip install treatydraft[pdf]``) is a maintained, pure-Python PDF library.
+Tried on PDFs LibreOffice makes from the samples, it keeps CJK lines without spurious
+blanks (pdfminer.six put blanks between CJK and digits, ``备选案文 2``) and Arabic
+words in logical order (pdfminer.six gave them reversed).  Neither recovers the order
+of brackets and Latin runs inside right-to-left lines (a PDF stores glyphs in visual
+order, brackets mirrored), so bracketed Arabic PDFs need checking by hand.  The text is
+hard-wrapped like text copied from a PDF, so it goes through
 :func:`treatydraft.readers.pdftext.reflow`.  A PDF without a text layer (a scan) is
 refused with a message: treatydraft does not do OCR.
 """
@@ -24,19 +28,23 @@ def pdf_to_text(data: bytes, *, source: str | None = None) -> Reflowed:
     if len(data) > MAX_PDF:
         raise InputError(f"the PDF is {len(data):,} bytes, more than {MAX_PDF:,}", file=source)
     try:
-        from pdfminer.high_level import extract_text
-        from pdfminer.layout import LAParams
-        from pdfminer.pdfparser import PDFSyntaxError
+        import pypdf
     except ImportError:
         raise InputError("reading PDF needs the optional PDF support", file=source,
-                         hint="pip install 'treatydraft[pdf]' (installs pdfminer.six), or copy "
+                         hint="pip install 'treatydraft[pdf]' (installs pypdf), or copy "
                               "the text out of the PDF and use 'treatydraft import --from "
                               "pdf-text FILE.txt'") from None
     try:
-        text = extract_text(io.BytesIO(data), laparams=LAParams())
-    except PDFSyntaxError as exc:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise InputError("the PDF is encrypted", file=source,
+                             hint="save an unprotected copy first")
+        text = "\f".join(page.extract_text() or "" for page in reader.pages)
+    except InputError:
+        raise
+    except pypdf.errors.PdfReadError as exc:
         raise InputError(f"not a readable PDF ({exc})", file=source) from None
-    except Exception as exc:  # pdfminer raises many kinds on damaged files
+    except Exception as exc:  # damaged files raise many kinds
         raise InputError(f"cannot read the PDF ({type(exc).__name__}: {exc})",
                          file=source) from None
     if not text.strip():

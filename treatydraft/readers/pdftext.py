@@ -18,8 +18,9 @@ middle of words.  :func:`reflow`:
    while a bracket opened in the paragraph is still open and the next line does not
    start a numbered unit (a bracket split by a page break stays one bracket);
 4. joins the lines of a paragraph with a blank, or with nothing between CJK
-   characters (``[计算机数`` + ``据]`` -> ``[计算机数据]``) and after a hyphen that ends a
-   line inside a word.
+   characters (``[计算机数`` + ``据]`` -> ``[计算机数据]``); a hyphen between lower-case
+   letters at the end of a line is taken for hyphenation and dropped
+   (``preserva-`` + ``tion``).
 
 :class:`Reflowed` says what was removed, so the command can report it.
 """
@@ -39,7 +40,7 @@ _MARKER = re.compile(
     r"^\s*(?:\d{1,3}(?:\s?(?:bis|ter|quater))?\.(?:\s|$|(?=[^\x00-\x7f]))|\(\w{1,6}\)|（[^）]{1,4}）"
     r"|[一二三四五六七八九十]{1,3}[.、．]|第[一二三四五六七八九十百零〇\d]+[条章节部分]"
     r"|(?:Article|Chapter|Part|Section|Preamble|Annex|Artículo|Capítulo|Статья|Глава|المادة|الفصل)\b"
-    r"|(?:Option|Alt\.|Alternative)\s*\d|\[\s*\d{1,3}\.\s)", re.I)
+    r"|(?:Option|Alt\.|Alternative|Opción|Вариант|الخيار|备选案文)\s*\d|\[\s*\d{1,3}\.\s|>)", re.I)
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _OPEN, _CLOSE = "[［【", "]］】"
 _FINAL = frozenset("。？！：；.?!:;")
@@ -88,8 +89,8 @@ def _join(left: str, right: str) -> str:
         return left + right
     if a in _OPEN:
         return left + right
-    if a == "-" and len(left) > 1 and left[-2].isalpha() and b.islower():
-        return left + right
+    if a == "-" and len(left) > 1 and left[-2].islower() and b.islower():
+        return left[:-1] + right  # a word hyphenated at the end of the line
     return left + " " + right
 
 
@@ -99,7 +100,7 @@ def reflow(text: str) -> Reflowed:
     lines = [ln.rstrip() for ln in raw]
     result = Reflowed("")
     # 1. page furniture
-    counts = Counter(_key(ln) for ln in lines if ln.strip() and len(ln.strip()) <= 60)
+    counts = Counter(k for k in map(_key, lines) if k and len(k) <= 60)
     furniture = {k for k, n in counts.items() if n >= 3 and not _MARKER.match(k)
                  and not any(ch in k for ch in _OPEN + _CLOSE)}
     kept: list[str] = []
