@@ -53,7 +53,7 @@ class Reflowed:
     page_numbers: int = 0
     """Page-number lines removed."""
     furniture: dict[str, int] = field(default_factory=dict)
-    """Repeated header/footer lines removed: line -> times."""
+    """Repeated header/footer lines removed: the first such line -> times (digits may vary)."""
     paragraphs: int = 0
     """Paragraphs written."""
 
@@ -109,8 +109,10 @@ def reflow(text: str) -> Reflowed:
         if s and _PAGE_NUMBER.match(s):
             result.page_numbers += 1
             continue
-        if s and _key(s) in furniture:
-            result.furniture[s] = result.furniture.get(s, 0) + 1
+        key = _key(s)
+        if s and key in furniture:
+            shown = next((k for k in result.furniture if _key(k) == key), " ".join(s.split()))
+            result.furniture[shown] = result.furniture.get(shown, 0) + 1
             continue
         kept.append(ln)
     # 2. are blank lines meaningful?
