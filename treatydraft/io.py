@@ -47,6 +47,8 @@ def read_text(path: str | os.PathLike) -> str:
 def load(path: str | os.PathLike, *, mode: str = "strict", **options) -> Document:
     """Read and parse a draft file: ``.txt`` (the draft format) or ``.xml`` (Akoma Ntoso).
 
+    Word (.docx) and PDF files are recognised by content (issue 12); ``options`` go to
+    the Word reader (see :func:`treatydraft.readers.docx.read_docx`).
     ``-`` reads the draft format from standard input.
     """
     name = str(path)
