@@ -34,6 +34,9 @@ _DC = "{http://purl.org/dc/elements/1.1/}"
 _DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 _SYMBOL = re.compile(r"^[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9.()\-]+)+$")
 _LANGS = ("en", "fr", "es", "ru", "zh", "ar")
+_STOPWORDS = {"en": {"the", "and", "of", "shall", "to", "which"},
+              "fr": {"les", "des", "du", "la", "et", "est", "une"},
+              "es": {"los", "las", "del", "el", "y", "una", "por"}}
 
 
 @dataclass
@@ -93,6 +96,11 @@ def _language(pkg, sample: str) -> str | None:
         return "zh"
     if cyr * 3 > letters:
         return "ru"
+    words = re.findall(r"[a-zàâçéèêëîïôûùüÿñ]+", sample.lower())
+    votes = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    best = max(votes, key=votes.get)
+    if votes[best] >= 5 and votes[best] > 2 * sorted(votes.values())[-2]:
+        return best
     settings = pkg.related("settings")
     if settings is not None:
         el = settings.find(f"{W}themeFontLang")

@@ -30,6 +30,7 @@ from .styles import Styles
 __all__ = ["Assembler"]
 
 _CLOSERS = frozenset("]］】")
+_CODE_CHAR = re.compile(r"[A-Za-z0-9_+-]")
 _NUMBER_TAB = re.compile(
     r"^([ \[［【]*)(\(?[A-Za-z0-9\u0600-\u06ff\u0660-\u0669]{1,8}\)|[A-Za-z0-9\u0660-\u0669]{1,6}"
     r"(?: ?(?:bis|ter|quater|quinquies|sexies))?[.)]|（[^）]{1,6}）|[一二三四五六七八九十]{1,3}[、.])\t")
@@ -116,8 +117,15 @@ class Assembler:
         if inserts:
             out, last = [], 0
             for pos in sorted(inserts):
-                out.append(text[last:pos])
-                out.append(inserts[pos])
+                piece, ins = text[last:pos], inserts[pos]
+                if _CODE_CHAR.match(text, pos) and ins[-1:].isalnum():
+                    # "[promouvoir et ]@EUrenforcer" would read as the code EUrenforcer:
+                    # the blank before the bracket's end moves after the attribution
+                    core = piece[:-1].rstrip(" \t") if piece[-1:] in _CLOSERS else piece
+                    blanks = piece[len(core):-1] if piece[-1:] in _CLOSERS else ""
+                    piece, ins = (core + piece[-1:], ins + blanks) if blanks else (piece, ins + " ")
+                out.append(piece)
+                out.append(ins)
                 last = pos
             out.append(text[last:])
             text = "".join(out)

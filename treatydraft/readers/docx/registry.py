@@ -30,6 +30,8 @@ _SENTENCES = [
 ]
 _COMPILED = [(kind, re.compile(pat + r"\s*\Z", re.S)) for kind, pat in _SENTENCES]
 _SEPARATORS = (", ", " and ", " et ", " y ", " и ", "、", "和", "، ", " و", ",", ";", "; ")
+#: articles before a name in a sentence ("the Russian Federation", "la Fédération de Russie")
+_ARTICLES = ("the ", "la ", "le ", "les ", "l'", "l’", "el ", "los ", "las ")
 _CODE = re.compile(r"[A-Z][A-Za-z0-9_-]*\Z")
 
 
@@ -84,8 +86,10 @@ class Registry:
         low = listing.casefold()
         pos, codes = 0, []
         while pos < len(low):
-            if low.startswith("the ", pos):
-                pos += 4
+            for article in _ARTICLES:
+                if low.startswith(article, pos):
+                    pos += len(article)
+                    break
             for name in self._names:
                 if low.startswith(name, pos):
                     end = pos + len(name)
