@@ -13,17 +13,16 @@ from pathlib import Path
 
 from ..ast import Document
 from ..io import InputError, read_bytes
+from .docx.package import is_ole
 
 __all__ = ["read_foreign", "sniff"]
-
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def sniff(head: bytes) -> str | None:
     """``docx`` (any zip, checked further by the reader), ``ole``, ``pdf`` or None."""
     if head[:4] == b"PK\x03\x04":
         return "docx"
-    if head[:8] == _OLE:
+    if is_ole(head):
         return "ole"
     if head[:5] == b"%PDF-":
         return "pdf"

@@ -21,12 +21,12 @@ from .assemble import Assembler
 from .changes import MODES
 from .notes import read_comments, read_notes
 from .numbering import Numbering
-from .package import W, DocxError, is_docx, is_ole, open_package
+from .package import W, DocxError, is_ole, open_package
 from .paragraphs import BodyReader
 from .registry import Registry, load_author_map, load_registry
 from .styles import Styles
 
-__all__ = ["read_docx", "docx_to_text", "DocxText", "DocxError", "is_docx", "is_ole",
+__all__ = ["read_docx", "docx_to_text", "DocxText", "DocxError", "is_ole",
            "load_registry", "load_author_map", "MODES", "MARKS"]
 
 MARKS = ("none", "underline-strike")

@@ -22,7 +22,7 @@ from lxml import etree
 
 from ...io import InputError
 
-__all__ = ["DocxError", "Package", "open_package", "is_docx", "is_ole", "W", "R_NS",
+__all__ = ["DocxError", "Package", "open_package", "is_ole", "W", "R_NS",
            "MAX_FILE", "MAX_MEMBER", "MAX_RATIO"]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -45,17 +45,6 @@ class DocxError(InputError):
 def is_ole(data: bytes) -> bool:
     """An OLE2 compound file: a Word 97-2003 .doc, or an encrypted .docx."""
     return data[:8] == _OLE_MAGIC
-
-
-def is_docx(data: bytes) -> bool:
-    """A zip holding ``word/document.xml`` (content detection, not the file name)."""
-    if data[:4] != b"PK\x03\x04":
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            return "word/document.xml" in zf.NameToInfo or _main_part(zf) is not None
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
-        return False
 
 
 def _main_part(zf: zipfile.ZipFile) -> str | None:
