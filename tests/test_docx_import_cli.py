@@ -156,3 +156,12 @@ def test_import_pdf_text_reports_what_it_removed(tmp_path):
     assert "paragraph(s)" in result.stderr
     doc = treatydraft.parse(read(out), mode="tolerant")
     assert [len(g.alternatives) for g in doc.brackets()] == [2] * 9
+
+
+def test_import_from_standard_input(exported):
+    result = run("import", "-", "--delegations", EN, input=exported["brackets"].read_bytes())
+    assert result.exit_code == 0, result.output
+    assert "(PP2) [Concerned by]@EU [Alarmed at]@RUS+CHN" in result.stdout
+    xml = run("export", EN, "--to", "akn", "-o", "-").stdout_bytes
+    back = run("import", "-", input=xml)
+    assert back.exit_code == 0 and back.stdout == read(EN)

@@ -82,7 +82,13 @@ def import_foreign(file: str, output, *, source_format: str, delegations, author
         data = read_bytes(file)
         kind = {"docx": "docx", "pdf": "pdf"}.get(source_format) or sniff(data[:8])
         if kind is None:
-            return False
+            if file != "-":
+                return False
+            # standard input cannot be read twice: Akoma Ntoso from stdin is read here
+            from ..readers.akn import read_akn
+            doc = read_akn(data, source=file)
+            write_output(doc.to_text().encode("utf-8"), output, input_path=file)
+            return True
         if kind == "pdf":
             from ..readers.pdf import pdf_to_text
             result = pdf_to_text(data, source=file)
