@@ -148,3 +148,21 @@ def test_docx_named_file_that_is_text(tmp_path):
 
 def test_load_raises_input_error():
     assert issubclass(DocxError, treatydraft.io.InputError)
+
+
+def test_oversized_file_refused_before_reading(tmp_path, monkeypatch):
+    from treatydraft.readers import foreign
+    path = tmp_path / "big.docx"
+    with open(path, "wb") as fh:
+        fh.write(b"PK\x03\x04")
+        fh.truncate(60 * 1024 * 1024)  # sparse: 60 MB on paper
+    monkeypatch.setattr(foreign, "read_bytes", lambda p: pytest.fail("read the whole file"))
+    result = CliRunner().invoke(main, ["import", str(path)])
+    assert result.exit_code == 2 and "more than the" in result.output
+
+
+def test_deeply_nested_xml_is_refused_not_a_traceback():
+    body = "<w:hyperlink>" * 5000 + "<w:r><w:t>x</w:t></w:r>" + "</w:hyperlink>" * 5000
+    data = make_docx("<w:p>" + body + "</w:p>")
+    with pytest.raises(DocxError, match="not well-formed XML"):
+        read_docx(data)

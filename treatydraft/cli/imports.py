@@ -12,7 +12,7 @@ import functools
 import click
 
 from ..errors import TreatyDraftError
-from ..io import InputError, read_bytes, read_text
+from ..io import InputError, read_text
 from .common import EXIT_PROBLEMS, EXIT_USAGE, Abort, report_error, write_output
 
 __all__ = ["import_options", "import_foreign"]
@@ -67,7 +67,7 @@ def _check(text: str, source: str, tolerant: bool) -> None:
 def import_foreign(file: str, output, *, source_format: str, delegations, author_map, changes,
                    marks, tolerant) -> bool:
     """Import a Word/PDF/PDF-text FILE; False when it is Akoma Ntoso (akn.py does it)."""
-    from ..readers.foreign import sniff
+    from ..readers.foreign import read_limited, sniff
     try:
         if source_format == "pdf-text":
             from ..readers.pdftext import reflow
@@ -79,7 +79,7 @@ def import_foreign(file: str, output, *, source_format: str, delegations, author
             return True
         if source_format == "akn":
             return False
-        data = read_bytes(file)
+        data = read_limited(file)
         kind = {"docx": "docx", "pdf": "pdf"}.get(source_format) or sniff(data[:8])
         if kind is None:
             if file != "-":

@@ -15,7 +15,31 @@ from ..ast import Document
 from ..io import InputError, read_bytes
 from .docx.package import is_ole
 
-__all__ = ["read_foreign", "sniff"]
+__all__ = ["read_foreign", "sniff", "read_limited"]
+
+#: the largest Word or PDF file read (checked before reading it)
+MAX_INPUT = 40 * 1024 * 1024
+
+
+def read_limited(path: str | os.PathLike, limit: int = MAX_INPUT) -> bytes:
+    """The bytes of ``path`` (``-``: standard input), refused past ``limit`` without reading it all."""
+    name = str(path)
+    if name != "-":
+        try:
+            size = os.path.getsize(path)
+        except OSError:
+            size = 0
+        if size > limit:
+            raise InputError(f"the file is {size:,} bytes, more than the {limit:,} a draft may "
+                             "have", file=name,
+                             hint="remove images and embedded objects, or split the document")
+        return read_bytes(path)
+    import sys
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"standard input is more than the {limit:,} bytes a draft may have",
+                         file=name)
+    return data
 
 
 def sniff(head: bytes) -> str | None:
@@ -50,7 +74,7 @@ def read_foreign(path: str | os.PathLike, *, mode: str = "strict", **options) ->
             raise InputError(f"not a {suffix[1:].upper()} file (its content is not)", file=name,
                              hint="check the file, or rename it if it is a draft in text form")
         return None
-    data = read_bytes(path)
+    data = read_limited(path)
     if kind == "pdf":
         from .pdf import read_pdf
         return read_pdf(data, source=name, mode=mode)

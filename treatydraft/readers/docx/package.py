@@ -67,8 +67,10 @@ def _main_part(zf: zipfile.ZipFile) -> str | None:
 
 
 def _parser() -> etree.XMLParser:
+    # huge_tree stays off: libxml2 then refuses nesting deeper than 256 levels (which also
+    # bounds the reader's recursion) and single text nodes over 10 MB
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           remove_comments=True, remove_pis=True, huge_tree=True)
+                           remove_comments=True, remove_pis=True, huge_tree=False)
 
 
 class Package:
