@@ -140,14 +140,15 @@ class Assembler:
         return lines + after
 
     def _number(self, para: Para) -> str:
-        num = para.num or self.styles.numbering(para.style)
-        if num is None:
+        """The automatic number of ``para``: direct ``w:numPr`` over the style's, per part."""
+        style = self.styles.numbering(para.style)
+        nid, ilvl = para.num if para.num is not None else (None, None)
+        if nid is None and style is not None:
+            nid = style[0]
+        if ilvl is None:
+            ilvl = style[1] if style is not None and style[0] == nid else 0
+        if nid is None:
             return ""
-        nid, ilvl = num
-        if para.num is not None and para.num[1] == 0 and para.style:
-            style_num = self.styles.numbering(para.style)
-            if style_num and style_num[0] == nid:
-                ilvl = style_num[1]
         value, _ = self.numbering.next(nid, ilvl)
         return value
 

@@ -95,8 +95,9 @@ class Para:
     """The segments (see the module docstring)."""
     style: str | None = None
     """The paragraph style id (``w:pStyle``)."""
-    num: tuple[str, int] | None = None
-    """``(numId, ilvl)`` of direct list numbering (``w:numPr``), else None."""
+    num: tuple[str | None, int | None] | None = None
+    """``(numId, ilvl)`` of direct list numbering (``w:numPr``; either may be absent and
+    then comes from the paragraph style), else None."""
     bidi: bool = False
     """Right-to-left paragraph (``w:bidi``)."""
     mark: tuple[str, str] | None = None
@@ -188,12 +189,11 @@ class BodyReader:
             if numpr is not None:
                 nid = numpr.find(W_numId)
                 ilvl = numpr.find(W_ilvl)
-                if nid is not None:
-                    try:
-                        level = int(ilvl.get(W_val)) if ilvl is not None else 0
-                    except (TypeError, ValueError):
-                        level = 0
-                    para.num = (nid.get(W_val) or "0", level)
+                try:
+                    level = int(ilvl.get(W_val)) if ilvl is not None else None
+                except (TypeError, ValueError):
+                    level = None
+                para.num = (nid.get(W_val) or "0" if nid is not None else None, level)
             para.bidi = _on(ppr.find(W_bidi))
             rpr = ppr.find(W_rPr)
             if rpr is not None:
