@@ -35,6 +35,8 @@ def test_import_writes_draft_text(exported, tmp_path):
     out = tmp_path / "draft.txt"
     result = run("import", exported["brackets"], "--delegations", EN, "-o", out)
     assert result.exit_code == 0, result.stderr
+    assert "0 tracked changes as brackets, 23 attributions, 1 footnotes, 1 chair's notes" \
+        in result.stderr
     text = read(out)
     assert text.startswith("---\ntitle: Draft convention on cooperation")
     assert "(PP2) [Concerned by]@EU [Alarmed at]@RUS+CHN the growing" in text

@@ -108,6 +108,10 @@ def import_foreign(file: str, output, *, source_format: str, delegations, author
         _fail(err, EXIT_PROBLEMS)
     for line in got.warnings:
         click.echo(f"{file}: warning: {line}", err=True)
+    c = got.counts
+    click.echo(f"{file}: {c['changes']} tracked changes as brackets, {c['attributions']} "
+               f"attributions, {c['footnotes']} footnotes, {c['notes']} chair's notes, "
+               f"{c['numbers']} automatic numbers", err=True)
     _check(got.text, file, tolerant)
     write_output(got.text, output, input_path=file)
     return True
