@@ -44,15 +44,23 @@ def read_text(path: str | os.PathLike) -> str:
                          hint="save the draft as UTF-8 text") from None
 
 
-def load(path: str | os.PathLike, *, mode: str = "strict") -> Document:
+def load(path: str | os.PathLike, *, mode: str = "strict", **options) -> Document:
     """Read and parse a draft file: ``.txt`` (the draft format) or ``.xml`` (Akoma Ntoso).
 
+    Word (.docx) and PDF files are recognised by content (issue 12); ``options`` go to
+    the Word reader (see :func:`treatydraft.readers.docx.read_docx`).
     ``-`` reads the draft format from standard input.
     """
     name = str(path)
     if name.lower().endswith(".xml"):
         from .readers.akn import read_akn
         return read_akn(read_bytes(path), source=name)
+    # issue 12: Word (.docx) and PDF files, recognised by content; ``options`` are the
+    # Word reader's (delegations, author_map, changes, marks)
+    from .readers.foreign import read_foreign
+    doc = read_foreign(path, mode=mode, **options)
+    if doc is not None:
+        return doc
     return parse(read_text(path), mode=mode, source=name)
 
 

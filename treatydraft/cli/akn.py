@@ -5,6 +5,7 @@ import click
 
 from ..errors import TreatyDraftError
 from ..io import InputError, read_bytes
+from . import imports
 from .common import (EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Abort, output_option, report_error,
                      write_output)
 
@@ -50,8 +51,11 @@ def validate(files, quiet):
 @click.command(name="import")
 @click.argument("file", type=click.Path(allow_dash=True))
 @output_option
+@imports.wrap  # issue 12: Word, PDF and PDF-copied text (see cli/imports.py)
 def import_(file, output):
-    """Read an Akoma Ntoso FILE exported by treatydraft and write the draft text back."""
+    """Read FILE and write the draft text: Akoma Ntoso (.xml, exported by treatydraft),
+    Word (.docx), PDF (text layer), or with --from pdf-text text copied out of a PDF.
+    """
     from ..readers.akn import read_akn
     try:
         doc = read_akn(read_bytes(file), source=file)

@@ -1,0 +1,126 @@
+"""``treatydraft import draft.pdf``: the text layer (pypdf, optional extra) reflowed (issue 12).
+
+PDFs are made from the samples' bodies by LibreOffice in the test (skipped, saying
+why, when LibreOffice or pypdf is missing).  English and Chinese give back the same
+groups with the same alternatives; Arabic gives the words in logical order, but not
+the order of brackets inside right-to-left lines (documented limitation).
+"""
+from __future__ import annotations
+
+import builtins
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+import treatydraft
+from treatydraft.cli import main
+from treatydraft.io import InputError
+from treatydraft.readers.pdf import pdf_to_text
+from treatydraft.writers.json import plain
+
+from fixtures import SAMPLES
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+try:
+    import pypdf
+    HAVE_PYPDF = True
+except ImportError:
+    HAVE_PYPDF = False
+
+needs_all = pytest.mark.skipif(not (SOFFICE and HAVE_PYPDF),
+                               reason="needs LibreOffice (soffice) and pypdf (treatydraft[pdf])")
+
+BLANK_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+             b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+             b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
+             b"trailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    if not (SOFFICE and HAVE_PYPDF):
+        pytest.skip("needs LibreOffice (soffice) and pypdf (treatydraft[pdf])")
+    tmp = tmp_path_factory.mktemp("pdf")
+    paths = []
+    for lang in ("en", "zh", "ar"):
+        text = (SAMPLES / f"convention-{lang}.txt").read_text(encoding="utf-8")
+        body = tmp / f"body-{lang}.txt"
+        body.write_text(text.split("---\n", 2)[2], encoding="utf-8")
+        paths.append(body)
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp), *map(str, paths)],
+                   check=True, capture_output=True, timeout=300)
+    return {p.stem[-2:]: (p, tmp / (p.stem + ".pdf")) for p in paths}
+
+
+def _groups(doc):
+    return [[" ".join(plain(a.children).split()) for a in g.alternatives]
+            for g in doc.brackets() if hasattr(g, "alternatives")]
+
+
+@needs_all
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_pdf_gives_the_same_groups(pdfs, lang):
+    txt, pdf = pdfs[lang]
+    got = pdf_to_text(pdf.read_bytes(), source=str(pdf))
+    doc = treatydraft.parse(got.text, mode="tolerant")
+    original = treatydraft.parse(txt.read_text(encoding="utf-8"), mode="tolerant")
+    assert _groups(doc) == _groups(original)
+    assert [(a.number) for a in doc.articles()] == [a.number for a in original.articles()]
+
+
+@needs_all
+def test_arabic_pdf_words_in_logical_order(pdfs):
+    _, pdf = pdfs["ar"]
+    text = pdf_to_text(pdf.read_bytes()).text
+    assert text.startswith("الديباجة")
+    assert "إن الدول الأطراف في هذه الاتفاقية" in text
+
+
+@needs_all
+def test_cli_import_pdf(pdfs, tmp_path):
+    _, pdf = pdfs["en"]
+    out = tmp_path / "out.txt"
+    result = CliRunner().invoke(main, ["import", str(pdf), "-o", str(out), "--tolerant"])
+    assert result.exit_code == 0, result.output
+    assert "paragraph(s)" in result.output
+    assert "Article 3 bis. Protection of sovereignty" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not HAVE_PYPDF, reason="pypdf (treatydraft[pdf]) is not installed")
+def test_pdf_without_text_layer(tmp_path):
+    import io
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(200, 200)
+    buf = io.BytesIO()
+    writer.write(buf)
+    with pytest.raises(InputError, match="no text layer"):
+        pdf_to_text(buf.getvalue())
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(buf.getvalue())
+    result = CliRunner().invoke(main, ["import", str(path)])
+    assert result.exit_code == 2 and "no text layer" in result.output
+
+
+def test_missing_extra_has_a_clear_message(monkeypatch):
+    real_import = builtins.__import__
+
+    def no_pypdf(name, *args, **kw):
+        if name == "pypdf":
+            raise ImportError("no pypdf")
+        return real_import(name, *args, **kw)
+
+    monkeypatch.setattr(builtins, "__import__", no_pypdf)
+    with pytest.raises(InputError) as info:
+        pdf_to_text(BLANK_PDF)
+    assert "treatydraft[pdf]" in info.value.hint
+
+
+def test_damaged_pdf(tmp_path):
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(b"%PDF-1.4\n garbage")
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output

@@ -1,0 +1,131 @@
+"""``treatydraft import`` for Word, PDF and PDF-copied text (issue 12); Akoma Ntoso stays in akn.py.
+
+The draft text goes to ``-o`` (atomically) or stdout; what the reader skipped,
+guessed or removed goes to stderr.  Exit status: 0 written, 1 the text is not a valid
+draft (strict mode; ``--tolerant`` writes it anyway with the problems as warnings),
+2 the file cannot be read (not Word, damaged, encrypted, too large ...) or a bad option.
+"""
+from __future__ import annotations
+
+import functools
+
+import click
+
+from ..errors import TreatyDraftError
+from ..io import InputError, read_text
+from .common import EXIT_PROBLEMS, EXIT_USAGE, Abort, report_error, write_output
+
+__all__ = ["import_options", "import_foreign"]
+
+FORMATS = ("auto", "akn", "docx", "pdf", "pdf-text")
+
+
+def import_options(fn):
+    """The options of ``import`` for Word and PDF inputs."""
+    opts = [
+        click.option("--from", "source_format", type=click.Choice(FORMATS), default="auto",
+                     show_default=True,
+                     help="Input format; 'auto' recognises Word, PDF and Akoma Ntoso by "
+                          "content. 'pdf-text': text copied out of a PDF, to reflow."),
+        click.option("--delegations", type=click.Path(exists=True, dir_okay=False),
+                     help="Delegation registry (a draft, front matter, or 'CODE: Name' lines)."),
+        click.option("--author-map", type=click.Path(exists=True, dir_okay=False),
+                     help="'\"Word author\": CODE' lines mapping change authors to delegations."),
+        click.option("--changes", type=click.Choice(["brackets", "accept", "reject"]),
+                     default="brackets", show_default=True,
+                     help="Tracked changes as bracketed proposals, or accepted / rejected."),
+        click.option("--marks", type=click.Choice(["none", "underline-strike"]), default="none",
+                     show_default=True,
+                     help="Read underlined text as proposed insertions, struck text as deletions."),
+        click.option("--tolerant", is_flag=True,
+                     help="Write the text even if it is not a valid draft; map unknown authors "
+                          "to codes of their own."),
+    ]
+    for opt in reversed(opts):
+        fn = opt(fn)
+    return fn
+
+
+def _fail(err: TreatyDraftError, status: int):
+    for e in getattr(err, "all_errors", [err]):
+        report_error(e)
+    raise Abort(status)
+
+
+def _check(text: str, source: str, tolerant: bool) -> None:
+    from ..parser import parse
+    try:
+        doc = parse(text, mode="tolerant" if tolerant else "strict", source=source + " (as text)")
+    except TreatyDraftError as err:
+        click.echo(f"{source}: the imported text is not a valid draft; -o writes nothing "
+                   "(use --tolerant to write it anyway)", err=True)
+        _fail(err, EXIT_PROBLEMS)
+    for d in doc.diagnostics:
+        click.echo(f"{source} (as text):{d.line}:{d.column}: warning: {d.message}", err=True)
+
+
+def import_foreign(file: str, output, *, source_format: str, delegations, author_map, changes,
+                   marks, tolerant) -> bool:
+    """Import a Word/PDF/PDF-text FILE; False when it is Akoma Ntoso (akn.py does it)."""
+    from ..readers.foreign import read_limited, sniff
+    try:
+        if source_format == "pdf-text":
+            from ..readers.pdftext import reflow
+            result = reflow(read_text(file))
+            for line in result.report():
+                click.echo(f"{file}: {line}", err=True)
+            _check(result.text, file, tolerant)
+            write_output(result.text, output, input_path=file)
+            return True
+        if source_format == "akn":
+            return False
+        data = read_limited(file)
+        kind = {"docx": "docx", "pdf": "pdf"}.get(source_format) or sniff(data[:8])
+        if kind is None:
+            if file != "-":
+                return False
+            # standard input cannot be read twice: Akoma Ntoso from stdin is read here
+            from ..readers.akn import read_akn
+            doc = read_akn(data, source=file)
+            write_output(doc.to_text().encode("utf-8"), output, input_path=file)
+            return True
+        if kind == "pdf":
+            from ..readers.pdf import pdf_to_text
+            result = pdf_to_text(data, source=file)
+            for line in result.report():
+                click.echo(f"{file}: {line}", err=True)
+            _check(result.text, file, tolerant)
+            write_output(result.text, output, input_path=file)
+            return True
+        from ..readers.docx import docx_to_text, load_author_map, load_registry
+        registry = load_registry(read_text(delegations), delegations) if delegations else ()
+        amap = load_author_map(read_text(author_map), author_map) if author_map else None
+        got = docx_to_text(data, source=file, mode="tolerant" if tolerant else "strict",
+                           delegations=registry, author_map=amap, changes=changes, marks=marks)
+    except InputError as err:
+        _fail(err, EXIT_USAGE)
+    except TreatyDraftError as err:
+        _fail(err, EXIT_PROBLEMS)
+    for line in got.warnings:
+        click.echo(f"{file}: warning: {line}", err=True)
+    c = got.counts
+    click.echo(f"{file}: {c['changes']} tracked changes as brackets, {c['attributions']} "
+               f"attributions, {c['footnotes']} footnotes, {c['notes']} chair's notes, "
+               f"{c['numbers']} automatic numbers", err=True)
+    _check(got.text, file, tolerant)
+    write_output(got.text, output, input_path=file)
+    return True
+
+
+def wrap(fn):
+    """Decorate the ``import`` command: Word/PDF inputs are handled here first."""
+    @import_options
+    @functools.wraps(fn)
+    def command(file, output, source_format, delegations, author_map, changes, marks,
+                tolerant):
+        if import_foreign(file, output, source_format=source_format, delegations=delegations,
+                          author_map=author_map, changes=changes, marks=marks,
+                          tolerant=tolerant):
+            return
+        return fn(file, output)
+    return command

@@ -1,0 +1,159 @@
+"""Tracked changes (and underline/strikethrough marks) of one paragraph as bracket tokens.
+
+Input: the segments of :mod:`.paragraphs`.  Output: tokens for :mod:`.assemble`:
+
+``("t", text)``, ``("fn", id)``, ``("en", id)``, ``("cs", id)``, ``("ce", id)``
+    as in the input, without change information
+``("open",)`` / ``("close", Alt)``
+    a bracket made from a change; :class:`Alt` says what it was
+
+Modes (``--changes``): ``accept`` keeps insertions and drops deletions, ``reject``
+the opposite, ``brackets`` (the default) writes each change as bracketed text:
+
+* a deletion next to an insertion (only comment marks between them) is a group of
+  two alternatives, the original (deleted) text first, the proposal second;
+* a lone insertion is an optional proposal, a lone deletion an optional text whose
+  deletion is proposed.
+
+A change right after a closing bracket is kept apart from it with ``\\+`` (two
+independent groups).  A change holding only blanks cannot be a bracket (``[ ]`` is a placeholder): it is
+applied (an inserted blank kept, a deleted one dropped).  Footnote references at the
+end of a change go after its closing bracket, where the draft format puts them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .paragraphs import STRIKE, UNDERLINE
+
+__all__ = ["Alt", "tokens", "MODES"]
+
+MODES = ("brackets", "accept", "reject")
+
+
+@dataclass(frozen=True)
+class Alt:
+    """An alternative made from a tracked change."""
+    kind: str
+    """``ins`` or ``del``."""
+    author: str
+    """The ``w:author`` of the change ('' for marks)."""
+    role: str
+    """``pair-old`` / ``pair-new`` (a deletion/insertion pair) or ``lone``."""
+    other_author: str = ""
+    """In a pair, the author of the other change."""
+
+
+def _with_marks(segs: list) -> list:
+    out = []
+    for s in segs:
+        if s[0] == "t" and s[2] is None and s[3]:
+            kind = "del" if s[3] & STRIKE else "ins" if s[3] & UNDERLINE else None
+            if kind:
+                s = ("t", s[1], (kind, ""), 0)
+        out.append(s)
+    return out
+
+
+def _runs(segs: list) -> list:
+    """Items: ("seg", s) for plain segments and markers, ("run", change, [segs])."""
+    items: list = []
+    current = None   # the open run item
+    pending: list = []  # comment marks seen while a run is open
+    for s in segs:
+        kind = s[0]
+        if kind in ("cs", "ce"):
+            if current is not None:
+                pending.append(s)
+            else:
+                items.append(("seg", s))
+            continue
+        change = s[2]
+        if change is not None and current is not None and current[1] == change:
+            current[2].extend(pending)
+            pending = []
+            current[2].append(s)
+            continue
+        if current is not None:
+            items.append(current)
+            items.extend(("seg", p) for p in pending)
+            pending, current = [], None
+        if change is not None:
+            current = ("run", change, [s])
+        else:
+            items.append(("seg", s))
+    if current is not None:
+        items.append(current)
+        items.extend(("seg", p) for p in pending)
+    return items
+
+
+def _plain(s) -> tuple:
+    return ("t", s[1]) if s[0] == "t" else (s[0], s[1])
+
+
+def _blank(run) -> bool:
+    return all(s[0] in ("cs", "ce") or (s[0] == "t" and not s[1].strip()) for s in run[2])
+
+
+def tokens(segs: list, mode: str = "brackets", marks: bool = False) -> list:
+    """The tokens of one paragraph (see the module docstring)."""
+    if marks:
+        segs = _with_marks(segs)
+    if mode != "brackets":
+        drop = "del" if mode == "accept" else "ins"
+        return [_plain(s) for s in segs
+                if s[0] in ("cs", "ce") or s[2] is None or s[2][0] != drop]
+    items = _runs(segs)
+    out: list = []
+    i, n = 0, len(items)
+    while i < n:
+        item = items[i]
+        if item[0] == "seg":
+            out.append(_plain(item[1]))
+            i += 1
+            continue
+        if _blank(item):
+            if item[1][0] == "ins":
+                out.extend(_plain(s) for s in item[2])
+            i += 1
+            continue
+        # a partner: the next run after only comment marks, of the other kind
+        j = i + 1
+        while j < n and items[j][0] == "seg" and items[j][1][0] in ("cs", "ce"):
+            j += 1
+        partner = items[j] if j < n and items[j][0] == "run" and not _blank(items[j]) \
+            and items[j][1][0] != item[1][0] else None
+        _split(out)
+        if partner is None:
+            _emit(out, item, Alt(item[1][0], item[1][1], "lone"))
+            i += 1
+            continue
+        old, new = (item, partner) if item[1][0] == "del" else (partner, item)
+        between = [_plain(items[k][1]) for k in range(i + 1, j)]
+        _emit(out, old, Alt("del", old[1][1], "pair-old", new[1][1]))
+        out.extend(between)
+        _emit(out, new, Alt("ins", new[1][1], "pair-new", old[1][1]))
+        i = j + 1
+    return out
+
+
+def _split(out: list) -> None:
+    """Right after a bracket, a new group needs ``\\+`` or it would join that group."""
+    for tok in reversed(out):
+        if tok[0] in ("fn", "en", "cs", "ce"):
+            continue
+        if tok[0] == "close" or (tok[0] == "t" and tok[1][-1:] in "]］】"):
+            out.append(("t", "\\+"))
+        return
+
+
+def _emit(out: list, run, alt: Alt) -> None:
+    inner = [_plain(s) for s in run[2]]
+    trailing = []
+    while inner and inner[-1][0] in ("fn", "en"):
+        trailing.insert(0, inner.pop())
+    out.append(("open",))
+    out.extend(inner)
+    out.append(("close", alt))
+    out.extend(trailing)

@@ -1,0 +1,148 @@
+"""Reflow text copied out of a PDF into draft text: one line per paragraph.
+
+Text copied from a PDF (or extracted from its text layer) is hard-wrapped, carries
+page headers, footers and page numbers inside paragraphs, and breaks CJK lines in the
+middle of words.  :func:`reflow`:
+
+1. drops **page furniture**: lines that are only a page number (``12``, ``- 12 -``,
+   ``Page 3 of 9``, ``3/9``), and short lines that repeat on several pages once digits
+   are ignored (running headers and footers such as the document symbol or a job
+   number ``V.22-12345``);
+2. decides whether blank lines mean anything: when most lines are followed by a blank
+   line (double-spaced copies), blank lines are noise; otherwise a blank line ends a
+   paragraph;
+3. starts a new paragraph at a line that begins with a paragraph or heading marker
+   (``12.``, ``(a)``, ``二.``, ``第五条``, ``Article 5``) or after a line clearly shorter
+   than a full line of the page (the last line of a paragraph, a heading), or at an
+   indented line after a sentence end (when few lines are indented), but never
+   while a bracket opened in the paragraph is still open and the next line does not
+   start a numbered unit (a bracket split by a page break stays one bracket);
+4. joins the lines of a paragraph with a blank, or with nothing between CJK
+   characters (``[计算机数`` + ``据]`` -> ``[计算机数据]``); a hyphen between lower-case
+   letters at the end of a line is taken for hyphenation and dropped
+   (``preserva-`` + ``tion``).
+
+:class:`Reflowed` says what was removed, so the command can report it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+__all__ = ["reflow", "Reflowed"]
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:-\s*\d{1,4}\s*-|\d{1,4}|\d{1,4}\s*/\s*\d{1,4}|(?:page|página|стр\.?)\s*\d{1,4}"
+    r"(?:\s*(?:of|de|из)\s*\d{1,4})?|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|[ivxlc]{1,6})\s*$",
+    re.I)
+_MARKER = re.compile(
+    r"^\s*(?:\d{1,3}(?:\s?(?:bis|ter|quater))?\.(?:\s|$|(?=[^\x00-\x7f]))|\(\w{1,6}\)|（[^）]{1,4}）"
+    r"|[一二三四五六七八九十]{1,3}[.、．]|第[一二三四五六七八九十百零〇\d]+[条章节部分]"
+    r"|(?:Article|Chapter|Part|Section|Preamble|Annex|Artículo|Capítulo|Статья|Глава|المادة|الفصل)\b"
+    r"|(?:Option|Alt\.|Alternative|Opción|Вариант|الخيار|备选案文)\s*\d|\[\s*\d{1,3}\.\s|>)", re.I)
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_OPEN, _CLOSE = "[［【", "]］】"
+_FINAL = frozenset("。？！：；.?!:;")
+
+
+@dataclass
+class Reflowed:
+    """The reflowed text and what was removed on the way."""
+    text: str
+    page_numbers: int = 0
+    """Page-number lines removed."""
+    furniture: dict[str, int] = field(default_factory=dict)
+    """Repeated header/footer lines removed: the first such line -> times (digits may vary)."""
+    paragraphs: int = 0
+    """Paragraphs written."""
+
+    def report(self) -> list[str]:
+        out = []
+        if self.page_numbers:
+            out.append(f"removed {self.page_numbers} page number line(s)")
+        for line, n in self.furniture.items():
+            out.append(f"removed {n} repeated header/footer line(s): {line!r}")
+        out.append(f"{self.paragraphs} paragraph(s)")
+        return out
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()))
+
+
+def _depth(line: str, depth: int) -> int:
+    for ch in line:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+    return depth
+
+
+def _join(left: str, right: str) -> str:
+    if not left:
+        return right
+    a, b = left[-1], right[:1]
+    cjk_a, cjk_b = bool(_CJK.match(a)), bool(_CJK.match(b))
+    if (cjk_a or cjk_b) and (cjk_a or a in _OPEN + _CLOSE) and (cjk_b or b in _OPEN + _CLOSE):
+        return left + right
+    if a in _OPEN:
+        return left + right
+    if a == "-" and len(left) > 1 and left[-2].islower() and b.islower():
+        return left[:-1] + right  # a word hyphenated at the end of the line
+    return left + " " + right
+
+
+def reflow(text: str) -> Reflowed:
+    """Reflow PDF-copied ``text`` (see the module docstring)."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").split("\n")
+    lines = [ln.rstrip() for ln in raw]
+    result = Reflowed("")
+    # 1. page furniture
+    counts = Counter(k for k in map(_key, lines) if k and len(k) <= 60)
+    furniture = {k for k, n in counts.items() if n >= 3 and not _MARKER.match(k)
+                 and not any(ch in k for ch in _OPEN + _CLOSE)}
+    kept: list[str] = []
+    for ln in lines:
+        s = ln.strip()
+        if s and _PAGE_NUMBER.match(s):
+            result.page_numbers += 1
+            continue
+        key = _key(s)
+        if s and key in furniture:
+            shown = next((k for k in result.furniture if _key(k) == key), " ".join(s.split()))
+            result.furniture[shown] = result.furniture.get(shown, 0) + 1
+            continue
+        kept.append(ln)
+    # 2. are blank lines meaningful?
+    nonblank = [i for i, ln in enumerate(kept) if ln.strip()]
+    followed = sum(1 for i in nonblank if i + 1 < len(kept) and not kept[i + 1].strip())
+    blank_breaks = not nonblank or followed < 0.5 * len(nonblank)
+    # 3. a full line's width
+    widths = sorted(len(kept[i].strip()) for i in nonblank)
+    full = widths[int(len(widths) * 0.8)] if widths else 0
+    indented = sum(1 for i in nonblank if kept[i][:1].isspace())
+    indent_breaks = indented < 0.3 * max(len(nonblank), 1)
+    paras: list[str] = []
+    current, depth, prev_short = "", 0, False
+    for ln in kept:
+        s = ln.strip()
+        if not s:
+            if blank_breaks and current and depth == 0:
+                paras.append(current)
+                current, prev_short = "", False
+            continue
+        starts = _MARKER.match(s) or (depth == 0 and (prev_short or (
+            indent_breaks and ln[:1].isspace() and current[-1:] in _FINAL)))
+        if current and starts:
+            paras.append(current)
+            current, depth = "", 0
+        current = _join(current, s)
+        depth = _depth(s, depth)
+        prev_short = len(s) < 0.7 * full
+    if current:
+        paras.append(current)
+    result.paragraphs = len(paras)
+    result.text = "".join(p + "\n\n" for p in paras).rstrip("\n") + ("\n" if paras else "")
+    return result
