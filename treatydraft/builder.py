@@ -35,7 +35,6 @@ _CJK_DIVISION = {"章": "chapter", "部分": "part", "节": "section", "编": "p
 _LEVEL = {"part": 1, "title": 1, "chapter": 2, "section": 3, "preamble": 3,
           "article": 4, "paragraph": 5, "subparagraph": 6}
 _ID_PREFIX = {"part": "part", "title": "title", "chapter": "chp", "section": "sec"}
-_QUOTES = "\"“„«‘'‹「『"
 _ROMAN = set("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split())
 
 
@@ -230,13 +229,6 @@ class _Builder:
             elif child.data == "group":
                 flush()
                 group = self.group(child, prefix, depth + 1)
-                if len(group.alternatives) == 1 and out and isinstance(out[-1], Text) \
-                        and out[-1].value[-1:] in _QUOTES:
-                    self.problems.add(
-                        E.ParseError, "optional bracket right after a quotation mark: is it "
-                        "an editorial bracket in a quotation?", group.span.line,
-                        group.span.column, severity="warning", offset=group.span.start,
-                        hint="escape editorial brackets as '\\[' and '\\]'")
                 out.append(group)
             else:  # option_label
                 flush()

@@ -299,8 +299,8 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems) 
             j = partner[i]
             inner = _inner(text, tokens, i, j)
             if inner is not None:
-                prev = _neighbour(tokens, i - 1, -1, ("SLASH",))
-                nxt = _neighbour(tokens, j + 1, 1, ("SLASH",))
+                prev = _neighbour(tokens, i - 1, -1, ("SLASH", "ATTRIB", "FNREF"))
+                nxt = _neighbour(tokens, j + 1, 1, ("SLASH", "ATTRIB", "FNREF"))
                 alone = not (prev is not None and prev.type in ("RBR", "PLACEHOLDER")) and \
                     not (nxt is not None and nxt.type in ("LBR", "PLACEHOLDER"))
                 if _is_note(text, tok, tokens[j], inner, alone):
@@ -329,7 +329,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems) 
                         continue
         elif t == "PLACEHOLDER" and tok[0] in _OPENERS:
             # side by side or with a slash, a placeholder is one of the alternatives
-            prev = _neighbour(tokens, i - 1, -1, ("SLASH",))
+            prev = _neighbour(tokens, i - 1, -1, ("SLASH", "ATTRIB", "FNREF"))
             nxt = _neighbour(tokens, i + 1, 1, ("SLASH",))
             if (prev is not None and prev.type in ("RBR", "PLACEHOLDER")) or \
                     (nxt is not None and nxt.type in ("LBR", "PLACEHOLDER")):
