@@ -52,6 +52,7 @@ _TRAILING = ",;:"
 # Last words (lower case) that ask for a complement: what follows continues the text.
 _OPENING_ENDS = frozenset("""
 to of the a an at by for from in into on with least than and or its their such between
+shall should may must will would can could be
 de la le les des du à au aux en et ou par pour sur del los las al y o con para que
 в и на с по для к от или
 """.split())
@@ -114,8 +115,10 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         return Reading(False, True, "the second continues the sentence")
     if ca and not cb:
         return Reading(False, True, "the first is an insertion joined to the text before it")
+    if ca and cb:
+        return Reading(False, True, "both are insertions, each joined by its own connective")
     last, other = _WORD.findall(a_tail[-40:]), _WORD.findall(b_tail[-40:])
-    if len(a_head.split()) >= 3 and last and last[-1].lower() in _OPENING_ENDS and \
+    if len(a_head.split()) >= 2 and last and last[-1].lower() in _OPENING_ENDS and \
             not (other and other[-1].lower() in _OPENING_ENDS):
         return Reading(False, True, f"the first ends with '{last[-1]}', which the second completes")
     ea, eb = a_tail.rstrip(" \t*_")[-1:], b_tail.rstrip(" \t*_")[-1:]

@@ -254,7 +254,7 @@ def check_pairs(tokens: list[Token], partner: list[int], problems, strict: bool)
 def _inner(text: str, tokens: list[Token], i: int, j: int) -> str | None:
     """The text between brackets ``i`` and ``j`` when only plain text stands there."""
     for k in range(i + 1, j):
-        if tokens[k].type not in ("TEXT", "AT", "GAP", "SLASH", "ATTRIB", "GROUP_ATTRIB"):
+        if tokens[k].type not in ("TEXT", "AT", "GAP", "SLASH", "ATTRIB", "GROUP_ATTRIB", "NL"):
             return None
     return text[tokens[i].end_pos:tokens[j].start_pos]
 
