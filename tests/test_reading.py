@@ -13,7 +13,7 @@ import pytest
 from lark import Lark, logger
 
 import treatydraft
-from treatydraft.syntax import grammar_text
+from treatydraft.syntax import IMPORT_PATHS, LABEL_KINDS, grammar_text
 
 from fixtures import ROOT, cases, read
 
@@ -105,28 +105,54 @@ def test_every_line_end_is_a_line_end(nl):  # issue 8, item 8
     assert [h.id for h in doc.headings()] == ["art_1", "art_1__para_1", "art_1__para_2"]
 
 
-def test_grammar_has_no_lalr_conflicts_and_no_unused_terminals():
+@pytest.mark.parametrize("name,options", [
+    ("treaty", {"lexer": "basic", "import_paths": IMPORT_PATHS}),
+    ("label", {"lexer": "contextual", "start": list(LABEL_KINDS.values())}),
+    ("front", {})])
+def test_grammar_has_no_lalr_conflicts_and_no_unused_terminals(name, options):
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     logger.addHandler(handler)
     old = logger.level
     logger.setLevel(logging.DEBUG)
     try:
-        grammar = grammar_text("treaty")
-        Lark(grammar, parser="lalr", lexer="basic", debug=True)
+        Lark(grammar_text(name), parser="lalr", debug=True, **options)
     finally:
         logger.removeHandler(handler)
         logger.setLevel(old)
     log = stream.getvalue()
     assert "conflict" not in log.lower(), log
     # Lark lists terminals that no rule uses; each must be a part of another terminal
+    # (or a keyword table that treaty.lark imports from label.lark)
+    body = re.sub(r"//[^\n]*", "", grammar_text("treaty") + "\n" + grammar_text("label"))
     for line in log.splitlines():
         if line.startswith("Unused terminals:"):
-            for name in re.findall(r"'(\w+)'", line):
-                body = re.sub(r"//[^\n]*", "", grammar)  # comments do not count
-                uses = len(re.findall(rf"\b{name}\b", body)) - \
-                    len(re.findall(rf"^{name}(?:\.\d+)?:", body, re.M))
-                assert uses > 0, f"terminal {name} is defined but never used"
+            for term in set(re.findall(r"'(\w+)'", line)) - {"TERMINAL"}:
+                uses = len(re.findall(rf"\b{term}\b", body)) - \
+                    len(re.findall(rf"^{term}(?:\.\d+)?:", body, re.M))
+                assert uses > 0, f"terminal {term} is defined but never used"
+
+
+def test_every_marker_in_the_tests_reads_with_the_label_grammar():
+    """The body grammar's markers and grammar/label.lark agree: each reads to named parts."""
+    from treatydraft import tokenpass
+    from treatydraft.labels import read_marker
+    texts = [p.read_bytes().decode("utf-8") for p in sorted(ROOT.glob("tests/**/input.txt"))]
+    texts += [p.read_bytes().decode("utf-8") for p in sorted(ROOT.glob("samples/*.txt"))]
+    seen = 0
+    for text in texts:
+        for tok in tokenpass.lex(text):
+            if tok.type in LABEL_KINDS:
+                marker = read_marker(tok.type, str(tok))
+                assert marker.kind and (marker.number or marker.kind == "preamble"), tok
+                seen += 1
+    assert seen > 500
+    assert read_marker("ARTICLE", "Article 19 ter") == ("article", "19ter", "", "")
+    assert read_marker("DIVISION", "PARTE II.").kind == "part"
+    assert read_marker("DIVISION", "第三节")[:2] == ("section", "三")
+    assert read_marker("OPTION", "**Option II** (paras 6-9bis):".strip("*")) == \
+        ("option", "II", "roman", "(paras 6-9bis)")
+    assert read_marker("OPTION", "5.2bis Alt")[1:3] == ("2", "alt:5.2bis")
 
 
 def test_real_text_corpus_floor():

@@ -15,6 +15,7 @@ from . import errors as E
 from .ast import (Alternative, BracketGroup, Document, DraftingNote, Escape, Footnote,
                   FootnoteRef, Heading, LineBreak, NoText, Note, OptionsEnd, Placeholder,
                   SplitMark, Text)
+from .labels import read_marker
 from .numbering import normalise_number
 from .options import Label, gather
 from .source import Span
@@ -23,15 +24,6 @@ __all__ = ["build"]
 
 _TEXTUAL = frozenset({"TEXT", "AT", "BACKSLASH", "LBRACE", "GAP", "SLASH", "ATTRIB",
                       "GROUP_ATTRIB"})
-_NUMBER = re.compile(r"[0-9٠-٩۰-۹].*$")
-_DIVISION_KIND = {
-    "part": "part", "parte": "part", "partie": "part", "часть": "part", "الجزء": "part",
-    "title": "title", "título": "title", "titre": "title",
-    "chapter": "chapter", "capítulo": "chapter", "chapitre": "chapter", "глава": "chapter",
-    "الفصل": "chapter", "الباب": "chapter",
-    "section": "section", "sección": "section", "раздел": "section", "القسم": "section",
-}
-_CJK_DIVISION = {"章": "chapter", "部分": "part", "节": "section", "编": "part"}
 _LEVEL = {"part": 1, "title": 1, "chapter": 2, "section": 3, "preamble": 3,
           "article": 4, "paragraph": 5, "subparagraph": 6}
 _ID_PREFIX = {"part": "part", "title": "title", "chapter": "chp", "section": "sec"}
@@ -90,33 +82,24 @@ class _Builder:
     # -- structure -----------------------------------------------------------
     def heading(self, tok: Token) -> Heading:
         value = str(tok)
-        t = tok.type
-        if t == "PREAMBLE":
-            kind, number = "preamble", ""
+        marker = read_marker(tok.type, value)
+        kind = marker.kind
+        if kind == "preamble":
+            number = ""
             self.preamble, self.article, self.para, self.subs = True, None, None, []
-        elif t == "DIVISION":
-            kind, number = self._division(value)
+        elif kind in _ID_PREFIX:
+            number = normalise_number(marker.number)
             self.division = f"{_ID_PREFIX[kind]}_{number}"
             self.preamble, self.article, self.para, self.subs = False, None, None, []
-        elif t == "ARTICLE":
-            kind = "article"
-            if value.startswith("第"):  # 第五条, 第五条之二
-                head, _, suffix = value[1:].partition("条")
-                body = head + suffix
-            else:  # the keyword, then the number (`Article 5`, `Art.5`, `Artigo 2 bis.`)
-                m = _NUMBER.search(value)
-                body = m.group(0) if m else value
-            number = normalise_number(body.rstrip("."))
+        elif kind == "article":
+            number = normalise_number(marker.number)
             self.article, self.preamble, self.para, self.subs = f"art_{number}", False, None, []
-        elif t == "PARA":
-            kind = "paragraph"
-            number = normalise_number(value.rstrip(".．"))
+        elif kind == "paragraph":
+            number = normalise_number(marker.number)
             self.para, self.subs = f"para_{number}", []
-        else:  # SUBPARA: `(a)`, `a)`, `iv.`
-            kind = "subparagraph"
-            label = value.strip("(（)）.")
-            number = normalise_number(label)
-            self._subparagraph(label)
+        else:  # subparagraph: `(a)`, `a)`, `iv.`
+            number = normalise_number(marker.number)
+            self._subparagraph(marker.number)
         level = _LEVEL[kind] + (len(self.subs) - 1 if kind == "subparagraph" else 0)
         self.level = level
         location = self._relocate()
@@ -127,18 +110,6 @@ class _Builder:
         elif kind in _ID_PREFIX:
             self.division = location
         return Heading(kind, value, number, level, location, _span(tok))
-
-    @staticmethod
-    def _division(value: str) -> tuple[str, str]:
-        if value.startswith("第"):
-            for suffix, kind in _CJK_DIVISION.items():
-                if value.endswith(suffix):
-                    return kind, normalise_number(value[1:-len(suffix)])
-        if value[-1] in ".、．" and value[0] in "一二三四五六七八九十":
-            return "chapter", normalise_number(value[:-1])
-        word, _, num = value.partition(" ") if " " in value else value.partition("\t")
-        kind = _DIVISION_KIND.get(word.lower(), "chapter")
-        return kind, normalise_number(num.strip().rstrip("."))
 
     def _subparagraph(self, label: str) -> None:
         """Place ``(label)`` in the subparagraph stack: each label style is one level."""

@@ -21,21 +21,16 @@ turns the sequence into one where every run of options is an
 """
 from __future__ import annotations
 
-import re
-
 from lark import Token
 
 from . import errors as E
+from .labels import read_marker
 from .ast import Heading, LineBreak, NoText, Option, OptionBlock, OptionsEnd, Text
 from .numbering import normalise_number
 from .source import Span
 
 __all__ = ["Label", "gather"]
 
-_ALT = re.compile(r"^([0-9]+(?:\.[0-9]+)*[ \t]?[a-z]*?)[ \t]?(?:alt|Alt|ALT)\.?([0-9]?)")
-_PREFIX = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*[a-z]*[.:]?[ \t]+|[a-z][.)][ \t]+)")
-_NUMBER = re.compile(r"\(([a-z])\)|([0-9٠-٩]+[a-z]?|[IVXLC]+|[A-Z]|[一二三四五六七八九十]+)"
-                     r"[ \t*]*(?:\([^)]*\))?[ \t*]*[:：.]?[ \t*]*$")
 _ARTICLE_LEVEL = 4  # a block before any unit ends at the next article or above
 
 
@@ -47,23 +42,10 @@ class Label:
 
 def option_number(label: str) -> tuple[str, str]:
     """(series, number) of a label: ``Option 2:`` -> ("arabic", "2"), ``Option II`` ->
-    ("roman", "II"), ``Option (b):`` -> ("letter", "b"), ``3.3alt`` -> ("alt:3.3", "2")."""
-    value = label.strip().strip("*").strip()
-    m = _ALT.match(value)
-    if m:
-        return "alt:" + m.group(1).replace(" ", "").replace("\t", ""), str(int(m.group(2) or 1) + 1)
-    value = _PREFIX.sub("", value)
-    m = _NUMBER.search(value)
-    if not m:
-        return "other", value
-    if m.group(1):
-        return "letter", m.group(1)
-    num = m.group(2)
-    if num[0] in "IVXLC" and len(num) > 1 or num in ("I", "V", "X"):
-        return "roman", num
-    if num.isascii() and num.isalpha():
-        return "letter", num.lower()
-    return "arabic", num
+    ("roman", "II"), ``Option (b):`` -> ("letter", "b"), ``3.3alt`` -> ("alt:3.3", "2");
+    read with grammar/label.lark."""
+    marker = read_marker("OPTION", label)
+    return marker.series, marker.number
 
 
 def _first(number: str) -> bool:
@@ -202,7 +184,8 @@ def _block(builder, first: Label, options) -> OptionBlock:
     for k, (label, children) in enumerate(options, 1):
         tok = label.token
         end = children[-1].span if children else label.span
-        number = option_number(str(tok))[1] if str(tok) else "1"
+        number = option_number(str(tok))[1] if str(tok) else \
+            (children[0].number if children and isinstance(children[0], Heading) else "1")
         built.append(Option(f"{bid}__opt_{k}", k, str(tok), normalise_number(number),
                             label.attribution + label.group_attribution, label.proposers,
                             tuple(children), Span.covering(label.span, end)))

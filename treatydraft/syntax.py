@@ -6,11 +6,18 @@ from importlib import resources
 
 from lark import Lark
 from lark.lexer import Lexer
+from lark.load_grammar import FromPackageLoader
 
-__all__ = ["grammar_text", "body_lexer", "body_parser", "front_parser", "HEADING_TYPES"]
+__all__ = ["grammar_text", "body_lexer", "body_parser", "front_parser", "label_parser",
+           "HEADING_TYPES", "LABEL_KINDS", "IMPORT_PATHS"]
 
 #: terminals that mark where a structural unit starts
 HEADING_TYPES = frozenset({"PREAMBLE", "DIVISION", "ARTICLE", "PARA", "SUBPARA", "OPTION"})
+#: the rule of grammar/label.lark that reads each of them
+LABEL_KINDS = {"PREAMBLE": "preamble", "DIVISION": "division", "ARTICLE": "article",
+               "PARA": "paragraph", "SUBPARA": "subparagraph", "OPTION": "option"}
+#: where `%import label (...)` in treaty.lark finds grammar/label.lark: in the package
+IMPORT_PATHS = [FromPackageLoader("treatydraft.grammar", ("",))]
 
 
 def grammar_text(name: str) -> str:
@@ -31,15 +38,22 @@ class _TokenList(Lexer):
 @lru_cache(maxsize=None)
 def body_lexer() -> Lark:
     """Lark with the basic lexer: used for ``.lex(text)`` only."""
-    return Lark(grammar_text("treaty"), parser="lalr", lexer="basic")
+    return Lark(grammar_text("treaty"), parser="lalr", lexer="basic", import_paths=IMPORT_PATHS)
 
 
 @lru_cache(maxsize=None)
 def body_parser() -> Lark:
     """Lark's LALR parser over prepared tokens; builds a plain parse tree."""
-    return Lark(grammar_text("treaty"), parser="lalr", lexer=_TokenList)
+    return Lark(grammar_text("treaty"), parser="lalr", lexer=_TokenList, import_paths=IMPORT_PATHS)
 
 
 @lru_cache(maxsize=None)
 def front_parser() -> Lark:
     return Lark(grammar_text("front"), parser="lalr")
+
+
+@lru_cache(maxsize=None)
+def label_parser() -> Lark:
+    """LALR with the contextual lexer over grammar/label.lark: the parts of a marker."""
+    return Lark(grammar_text("label"), parser="lalr", lexer="contextual",
+                start=list(LABEL_KINDS.values()))

@@ -1,0 +1,75 @@
+"""The named parts of a unit's marker or an option label (grammar/label.lark).
+
+The body grammar finds where a unit or an option starts; :func:`read_marker` reads the
+marker with the rules of ``grammar/label.lark`` and returns its parts, so the builder
+never re-splits strings: the kind of unit comes from the keyword's terminal, the number
+from the number tokens.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from .syntax import LABEL_KINDS, label_parser
+
+__all__ = ["Marker", "read_marker"]
+
+_KIND = {"PREAMBLE_WORD": "preamble", "PART_WORD": "part", "TITLE_WORD": "title",
+         "CHAPTER_WORD": "chapter", "SECTION_WORD": "section", "CJK_PART": "part",
+         "CJK_CHAPTER": "chapter", "CJK_SECTION": "section", "ARTICLE_WORD": "article",
+         "CJK_ARTICLE": "article"}
+_NUMBERS = frozenset({"ARABIC", "ROMAN", "CAPITAL", "LOWER", "ARABIC_LETTER", "CJK_NUMBER",
+                      "DOTTED", "PP_OP", "SUFFIX", "CJK_SUFFIX_MARK"})
+
+
+class Marker(NamedTuple):
+    """What a marker says."""
+    kind: str
+    """``preamble``, ``part``, ``title``, ``chapter``, ``section``, ``article``,
+    ``paragraph``, ``subparagraph`` or ``option``."""
+    number: str
+    """The number with its suffix, as written, parts joined (``19ter``, ``五之二``,
+    ``PP62``, ``3.3``; for a subparagraph its label ``a``, ``ii``, ``أ``)."""
+    series: str = ""
+    """For an option: ``arabic``, ``roman``, ``letter``, or ``alt:<unit>`` for ``3.3alt``."""
+    scope: str = ""
+    """For an option: its scope note, ``(paras 6-9bis)``."""
+
+
+@lru_cache(maxsize=65536)
+def read_marker(token_type: str, value: str) -> Marker:
+    """The parts of ``value``, a token of type ``token_type`` (``ARTICLE``, ``OPTION`` ...)."""
+    rule = LABEL_KINDS[token_type]
+    tree = label_parser().parse(value, start=rule)
+    parts = tree.children
+    if rule == "option":
+        return _option(parts)
+    kind = "chapter" if rule == "division" else rule
+    for tok in parts:
+        kind = _KIND.get(tok.type, kind)
+    number = "".join(str(t) for t in parts if t.type in _NUMBERS)
+    return Marker(kind, number)
+
+
+def _option(parts) -> Marker:
+    types = [t.type for t in parts]
+    scope = next((str(t) for t in parts if t.type == "SCOPE"), "")
+    if "ALT_WORD" in types:  # `3.3alt`, `5.2bis Alt`, `3.3alt2`: an alternative to unit 3.3
+        at = types.index("ALT_WORD")
+        unit = "".join(str(t) for t in parts[:at])
+        k = next((int(str(t)) for t in parts[at + 1:] if t.type == "ARABIC"), 1)
+        return Marker("option", str(k + 1), "alt:" + unit, scope)
+    at = types.index("OPTION_WORD")
+    num = parts[at + 1] if at + 1 < len(parts) else None
+    if num is None:
+        return Marker("option", "", "other", scope)
+    value = str(num)
+    if num.type == "ROMAN" and value not in ("C", "L"):
+        series = "roman"
+    elif num.type in ("ROMAN", "CAPITAL", "LOWER"):
+        series, value = "letter", value.lower()
+    else:  # ARABIC (with a letter: 2a), CJK_NUMBER
+        series = "arabic"
+        if at + 2 < len(parts) and parts[at + 2].type == "LOWER":
+            value += str(parts[at + 2])
+    return Marker("option", value, series, scope)
