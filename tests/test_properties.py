@@ -15,6 +15,11 @@ FRAGMENTS = [
     "3bis.", "(a)", "(i)", "(PP1)", "Option 1:", "Option 2 @RUS:", "Alt. 1", "3.3alt",
     "No text", "Preamble", "Chapter II", "一.", "> note", "---\n", "title: x\n", "  RUS: Russia\n",
     "text", "数据", "بيانات", ", ", ".", '"', "“", "x",
+    # notations of real drafts (issue 13)
+    "/", " / ", "*", "**", "_", "## ", "{linkages}", "[Note: x]", "[and]", "[20XX]", "[y]",
+    "\ufeff", "**Option A:**", "Option (a):", " Option 2: ", "5.2bis Alt", "3.3", "3.3:",
+    "a)", "i.", "Artigo 1", "Art.5", "[Placeholder for x]", "[.....]", "”", "«", "»",
+    "\n---\nspaced-brackets: separate\n---\n",
 ]
 messy = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join)
 SETTINGS = settings(max_examples=300, deadline=None,

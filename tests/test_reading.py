@@ -147,7 +147,7 @@ def test_every_marker_in_the_tests_reads_with_the_label_grammar():
                 assert marker.kind and (marker.number or marker.kind == "preamble"), tok
                 seen += 1
     assert seen > 500
-    assert read_marker("ARTICLE", "Article 19 ter") == ("article", "19ter", "", "")
+    assert read_marker("ARTICLE", "Article 19 ter") == ("article", "19 ter", "", "")
     assert read_marker("DIVISION", "PARTE II.").kind == "part"
     assert read_marker("DIVISION", "第三节")[:2] == ("section", "三")
     assert read_marker("OPTION", "**Option II** (paras 6-9bis):".strip("*")) == \

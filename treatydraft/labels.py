@@ -54,15 +54,16 @@ def read_marker(token_type: str, value: str) -> Marker:
 def _option(parts) -> Marker:
     types = [t.type for t in parts]
     scope = next((str(t) for t in parts if t.type == "SCOPE"), "")
-    if "ALT_WORD" in types:  # `3.3alt`, `5.2bis Alt`, `3.3alt2`: an alternative to unit 3.3
-        at = types.index("ALT_WORD")
-        unit = "".join(str(t) for t in parts[:at])
-        k = next((int(str(t)) for t in parts[at + 1:] if t.type == "ARABIC"), 1)
+    keyword = types.index("ALT_WORD") if "ALT_WORD" in types else types.index("OPTION_WORD")
+    unit = "".join(str(t) for t in parts[:keyword]).replace(" ", "").replace("\t", "")
+    after = parts[keyword + 1:]
+    # `3.3alt`, `5.2bis Alt`, `3.3alt2`: an alternative to the unit it names
+    if unit and (types[keyword] == "ALT_WORD" or str(parts[keyword]).lower() == "alt"):
+        k = next((int(str(t)) for t in after if t.type == "ARABIC"), 1)
         return Marker("option", str(k + 1), "alt:" + unit, scope)
-    at = types.index("OPTION_WORD")
-    num = parts[at + 1] if at + 1 < len(parts) else None
-    if num is None:
+    if not after or after[0].type in ("SCOPE",):
         return Marker("option", "", "other", scope)
+    num = after[0]
     value = str(num)
     if num.type == "ROMAN" and value not in ("C", "L"):
         series = "roman"
@@ -70,6 +71,6 @@ def _option(parts) -> Marker:
         series, value = "letter", value.lower()
     else:  # ARABIC (with a letter: 2a), CJK_NUMBER
         series = "arabic"
-        if at + 2 < len(parts) and parts[at + 2].type == "LOWER":
-            value += str(parts[at + 2])
+        if len(after) > 1 and after[1].type == "LOWER":
+            value += str(after[1])
     return Marker("option", value, series, scope)
