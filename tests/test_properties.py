@@ -112,3 +112,24 @@ def test_generated_drafts_parse_to_the_groups_they_were_built_from(draft):
     assert [_shape(g) for g in top] == shapes
     ids = [g.id for g in doc.brackets()]
     assert len(ids) == len(set(ids))
+
+
+MARKER_BITS = ["Option", "Alt", "alt", "Alt.", "Opción", "备选案文", "Article", "Art.", "第", "条",
+               "之二", "Chapter", "PARTE", "1", "2", "13", "3.3", "5.2", "bis", " ter", "I", "II",
+               "A", "(a)", "(b)", "a", ".", ":", "：", " ", "**", "(paras 6-9bis)", "(PP1)",
+               "PP", "OP", "(", ")", "i", "iv", "一", "、", "[", "٣", "المادة", "Вариант"]
+
+
+@SETTINGS
+@given(st.lists(st.lists(st.sampled_from(MARKER_BITS), max_size=8).map("".join), max_size=6))
+def test_every_marker_the_body_grammar_finds_reads_with_the_label_grammar(lines):
+    """grammar/treaty.lark and grammar/label.lark agree (issue 13): a marker the body
+    lexer finds always has named parts."""
+    from treatydraft import tokenpass
+    from treatydraft.labels import read_marker
+    from treatydraft.syntax import LABEL_KINDS
+    text = "\n".join(lines) + "\n"
+    for tok in tokenpass.lex(text):
+        if tok.type in LABEL_KINDS:
+            assert read_marker(tok.type, str(tok)).kind
+    assert treatydraft.parse(text, mode="tolerant").to_text() == text
