@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..ast import Document
 from ..errors import ImportError_, TreatyDraftError
-from ..schema import AKN_NS, TD_NS, safe_parser
+from ..schema import AKN_NS, TD_NS, XMLRefused, parse_xml
 
 __all__ = ["read_akn", "akn_to_text"]
 
@@ -162,11 +162,11 @@ class _Reader:
 
 def _parse_xml(data: bytes, source: str | None):
     try:
-        return etree.fromstring(data, safe_parser())
-    except etree.XMLSyntaxError as exc:
-        line, col = exc.position if exc.position else (None, None)
-        raise ImportError_(f"not well-formed XML: {exc.msg}", file=source, line=line,
-                           column=col if col else None) from None
+        return parse_xml(data)
+    except XMLRefused as exc:
+        raise ImportError_(exc.message, file=source, line=exc.line, column=exc.column,
+                           hint="only Akoma Ntoso written by 'treatydraft export --to akn' "
+                                "can be imported") from None
 
 
 def akn_to_text(data: bytes, source: str | None = None) -> tuple[str, str, "_Reader"]:
