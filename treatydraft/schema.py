@@ -118,13 +118,14 @@ def parse_xml(data: bytes) -> etree._Element:
         except etree.XMLSyntaxError as exc2:
             line, col = exc2.position if exc2.position else (None, None)
             raise XMLRefused(f"not well-formed XML: {exc2.msg}", line, col or None) from None
+    for ent in root.iter(etree.Entity):
+        raise XMLRefused(f"entity reference {ent.text}: entities are not expanded, and "
+                         "not accepted in Akoma Ntoso input",
+                         ent.sourceline, None)
     info = root.getroottree().docinfo
     if info.doctype or info.internalDTD is not None:
         raise XMLRefused("the file has a DOCTYPE declaration: DTDs and entities are not "
                          "accepted in Akoma Ntoso input", 1, None)
-    for ent in root.iter(etree.Entity):
-        raise XMLRefused(f"entity reference {ent.text}: entities are not accepted",
-                         ent.sourceline, None)
     return root
 
 
