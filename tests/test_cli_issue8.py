@@ -328,7 +328,7 @@ def test_issue_8_stale_temporaries_of_the_same_target_are_removed(tmp_path):
     other = tmp_path / f".other.txt.treatydraft-{_dead_pid()}-abcd1234.tmp"
     for p in (stale, live, other):
         p.write_text("half")
-        os.utime(p, (time.time() - 3600, time.time() - 3600))
+        os.utime(p, (time.time() - 86400, time.time() - 86400))
     atomic_write(out, "whole\n")
     assert out.read_text() == "whole\n"
     assert not stale.exists() and live.exists() and other.exists()
@@ -346,7 +346,7 @@ def test_issue_8_sigkill_leaves_only_a_recognisable_temporary(tmp_path):
     left = [p.name for p in tmp_path.iterdir()]
     assert len(left) == 1 and left[0].startswith(".out.txt.treatydraft-")
     time.sleep(0.01)
-    os.utime(tmp_path / left[0], (time.time() - 60, time.time() - 60))
+    os.utime(tmp_path / left[0], (time.time() - 86400, time.time() - 86400))
     r = run("clean", EN, "-o", out)
     assert r.exit_code == 0 and [p.name for p in tmp_path.iterdir()] == ["out.txt"]
 

@@ -92,6 +92,15 @@ def _run_attack(tmp_path, attack, name, args, output, data: bytes, tolerant=Fals
     return r
 
 
+@pytest.fixture
+def tmp_path(tmp_path):
+    """pytest's tmp_path, emptied afterwards: pytest keeps the folders of recent runs,
+    and the large attacks would leave gigabytes there."""
+    yield tmp_path
+    for p in tmp_path.iterdir():
+        p.unlink()
+
+
 @pytest.mark.parametrize("attack, name, args, output", _params(TEXT_ATTACKS, COMMANDS))
 def test_attack(tmp_path, attack, name, args, output):
     _run_attack(tmp_path, attack, name, args, output, _data(attack))
