@@ -1,7 +1,6 @@
 """Issue 8: nothing lost, nothing hidden.  One regression test (or more) per defect."""
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -18,7 +17,7 @@ from treatydraft.io import atomic_write, load
 from treatydraft.source import caret_context
 from treatydraft.writers.akn import to_akn
 
-from fixtures import FIXTURES, ROOT, SAMPLES, cases, golden, read
+from fixtures import FIXTURES, SAMPLES, cases, golden, read
 
 EN = str(SAMPLES / "convention-en.txt")
 BROKEN = "Article 1\n1. Parties shall share [data\n2. [a][b] text.\n"
@@ -377,6 +376,7 @@ def test_issue_8_digits_never_touch_the_interpreter_limit(monkeypatch):
             from_digits(bad)
 
 
+@pytest.mark.slow
 def test_issue_8_huge_variant_index_is_accepted():
     groups = " and ".join("[a][b][c][d][e][f][g][h][i][j]" for _ in range(5000))
     text = f"Article 1\n1. {groups}\n"
