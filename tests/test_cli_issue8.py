@@ -436,3 +436,16 @@ def test_issue_8_huge_tree_is_not_used_for_a_doctype(tmp_path):
     with pytest.raises(XMLRefused, match="Text node too long"):
         parse_xml(big)
     assert parse_xml(b"<a>" + b"x" * 10_500_000 + b"</a>").text.startswith("xxx")
+
+
+def test_issue_8_validate_lists_the_first_violations_and_all_with_verbose(tmp_path):
+    xml = tmp_path / "draft.xml"
+    data = to_akn(treatydraft.load(EN)).replace(b"<p>", b'<p bogus="1">')
+    xml.write_bytes(data)
+    n = data.count(b"bogus")
+    assert n > 25
+    r = run("validate", xml)
+    assert r.exit_code == 1 and f"{xml}: {n} problems ({n} errors)" in r.stderr
+    assert f"... and {n - 20} more" in r.stderr and r.stdout == ""
+    r = run("validate", xml, "--verbose")
+    assert r.stderr.count("bogus") >= n and "more" not in r.stderr
