@@ -23,23 +23,26 @@ def test_check_clean_sample_exits_0_with_summary():
     assert r.exit_code == 0
     assert r.output.strip() == (f"{EN}: 7 articles, 32 bracket groups, 55 alternatives, "
                                 "2 option blocks, 8 placeholders, 10 delegations")
+    assert r.stderr == ""
 
 
 def test_check_problems_exit_1_with_position_and_caret():
     bad = str(FIXTURES / "errors" / "unclosed-bracket" / "input.txt")
     r = run("check", bad)
     assert r.exit_code == 1
-    assert f"{bad}:2:30: unclosed bracket" in r.stderr
+    assert f"{bad}:2:30: error: unclosed bracket" in r.stderr
     assert "      |                              ^" in r.stderr
+    assert r.stderr.endswith(f"{bad}: 1 problem (1 error)\n")
     r = run("check", "--tolerant", bad)
     assert r.exit_code == 1
-    assert f"{bad}:2:30: error: unclosed bracket" in r.output
+    assert f"{bad}:2:30: error: unclosed bracket" in r.stderr
+    assert r.stdout.startswith(f"{bad}: 1 article, ")
 
 
 def test_check_warnings_only_exit_0():
     warn = str(FIXTURES / "errors" / "editorial-quote-warning" / "input.txt")
     r = run("check", "--tolerant", warn)
-    assert r.exit_code == 0 and "warning:" in r.output
+    assert r.exit_code == 0 and "warning:" in r.stderr and "(1 warning)" in r.stderr
 
 
 def test_check_missing_file_exits_2_and_continues():
@@ -51,7 +54,7 @@ def test_check_missing_file_exits_2_and_continues():
 
 def test_check_stdin():
     r = run("check", "-", input="Article 1\n1. [a][b]\n")
-    assert r.exit_code == 0 and "-: 1 articles, 1 bracket groups, 2 alternatives" in r.output
+    assert r.exit_code == 0 and "-: 1 article, 1 bracket group, 2 alternatives" in r.output
 
 
 def test_show_text_and_json():

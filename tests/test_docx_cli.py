@@ -47,7 +47,7 @@ def test_unknown_base_delegation_leaves_nothing(tmp_path):
     out = tmp_path / "draft.docx"
     res = _run("export", SAMPLE, "--to", "docx", "-o", str(out), "--style", "tracked",
                "--base", "XYZ")
-    assert res.exit_code == 1
+    assert res.exit_code == 2  # an unknown code is a usage error (issue 8)
     assert "unknown base delegation 'XYZ'" in res.output and "RUS, CHN" in res.output
     assert not list(tmp_path.iterdir())
 

@@ -94,4 +94,5 @@ def test_import_of_a_docx_that_is_not_a_valid_draft(tmp_path):
     assert result.exit_code == 1 and "unclosed bracket" in result.output and not out.exists()
     assert "(as text)" in result.output
     result = CliRunner().invoke(main, ["import", str(path), "-o", str(out), "--tolerant"])
-    assert result.exit_code == 0 and "[data." in out.read_text(encoding="utf-8")
+    # tolerant: written, with the problems listed and exit 1 (issue 8's rule)
+    assert result.exit_code == 1 and "[data." in out.read_text(encoding="utf-8")

@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+import re
 from pathlib import Path
 
 from lxml import etree
 
 __all__ = ["Violation", "validate_akn", "schema_path", "akn_schema", "safe_parser",
-           "AKN_NS", "TD_NS"]
+           "parse_xml", "XMLRefused", "MAX_XML_BYTES", "AKN_NS", "TD_NS"]
 
 #: the Akoma Ntoso 3.0 namespace
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -55,23 +56,90 @@ def akn_schema() -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(path), parser))
 
 
-def safe_parser() -> etree.XMLParser:
-    """An lxml parser with entity resolution, network access and huge trees off."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+#: the largest XML file read at all (an export of a draft this large would need
+#: gigabytes to parse); the same limit for ``validate``, ``import`` and ``export``
+MAX_XML_BYTES = 512 * 1024 * 1024
+
+
+def safe_parser(huge: bool = False) -> etree.XMLParser:
+    """An lxml parser with entity resolution, network access and DTD loading off.
+
+    ``huge`` lifts libxml2's limits on text nodes (10 MB) and depth (256); it is
+    only used for a file without a DOCTYPE (so without entities to amplify) and of
+    at most :data:`MAX_XML_BYTES`.
+    """
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=huge,
                            load_dtd=False, remove_blank_text=False)
+
+
+class XMLRefused(ValueError):
+    """The XML is not well-formed, too large, or uses a DTD or entities."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.message, self.line, self.column = message, line, column
+
+
+_PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)?", re.S)
+
+
+def _has_doctype(data: bytes) -> bool:
+    """Whether a DOCTYPE comes before the root element (UTF-8 or ASCII files)."""
+    pos = 0
+    while True:
+        m = _PROLOG.match(data, pos)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    return data[pos:pos + 9].upper() == b"<!DOCTYPE" or data[:2] in (b"\xff\xfe", b"\xfe\xff")
+
+
+def parse_xml(data: bytes) -> etree._Element:
+    """The root of ``data``, parsed safely, or :class:`XMLRefused`.
+
+    Refused: more than :data:`MAX_XML_BYTES`; not well-formed; a DOCTYPE (Akoma
+    Ntoso has no DTD, and entities are never expanded).  A text node over 10 MB or
+    nesting deeper than 256 (an export of a very large draft) is read with libxml2's
+    huge-tree option, which the DOCTYPE refusal and the size cap keep safe.
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if len(data) > MAX_XML_BYTES:
+        raise XMLRefused(f"the file is {len(data) // 2**20} MB; XML input is limited to "
+                         f"{MAX_XML_BYTES // 2**20} MB")
+    try:
+        root = etree.fromstring(data, safe_parser())
+    except etree.XMLSyntaxError as exc:
+        if "XML_PARSE_HUGE" not in (exc.msg or "") or _has_doctype(data):
+            line, col = exc.position if exc.position else (None, None)
+            raise XMLRefused(f"not well-formed XML: {exc.msg}", line, col or None) from None
+        try:
+            root = etree.fromstring(data, safe_parser(huge=True))
+        except etree.XMLSyntaxError as exc2:
+            line, col = exc2.position if exc2.position else (None, None)
+            raise XMLRefused(f"not well-formed XML: {exc2.msg}", line, col or None) from None
+    for ent in root.iter(etree.Entity):
+        raise XMLRefused(f"entity reference {ent.text}: entities are not expanded, and "
+                         "not accepted in Akoma Ntoso input",
+                         ent.sourceline, None)
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None:
+        raise XMLRefused("the file has a DOCTYPE declaration: DTDs and entities are not "
+                         "accepted in Akoma Ntoso input", 1, None)
+    return root
 
 
 def validate_akn(data: bytes) -> list[Violation]:
     """Every violation of the strict Akoma Ntoso 3.0 schema in ``data`` ([] when valid)."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
     try:
-        tree = etree.fromstring(data, safe_parser())
-    except etree.XMLSyntaxError as exc:
-        line, col = exc.position if exc.position else (0, 0)
-        return [Violation(line or 0, col or 0, f"not well-formed XML: {exc.msg}")]
+        tree = parse_xml(data)
+    except XMLRefused as exc:
+        return [Violation(exc.line or 0, exc.column or 0, exc.message)]
     schema = akn_schema()
-    if schema.validate(tree):
-        return []
+    try:
+        if schema.validate(tree):
+            return []
+    except etree.XMLSchemaValidateError as exc:  # libxml2 gave up on this tree
+        return [Violation(0, 0, f"the schema validator failed on this file: {exc}")]
     return [Violation(e.line, e.column + 1 if e.column >= 0 else 0, e.message)
             for e in schema.error_log]

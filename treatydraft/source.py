@@ -1,6 +1,7 @@
 """Source positions: :class:`Span` and the caret-context renderer used by errors."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = ["Span", "line_at", "caret_context"]
@@ -51,14 +52,41 @@ def line_at(text: str, line: int) -> str:
     return text[start:] if end < 0 else text[start:end].rstrip("\r")
 
 
-def caret_context(text: str, line: int, column: int) -> str:
+#: characters of a source line shown around the column of a problem
+WINDOW = 80
+
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(s: str) -> str:
+    """``s`` safe to print: a tab becomes a space, other control and bidi-override
+    characters become U+FFFD; one character for one, so columns still line up."""
+    return _CONTROL.sub("\ufffd", s.replace("\t", " "))
+
+
+def caret_context(text: str, line: int, column: int, width: int = WINDOW) -> str:
     """The source line with a line-number gutter and a caret under ``column``::
 
         4 | Parties shall share [data][information
           |                     ^
+
+    A line longer than ``width`` characters is shown as a window of ``width``
+    characters around the column, ``…`` marking what was cut, so the output stays
+    small whatever the line; the caret line is never wider than the window.
     """
-    src = line_at(text, line).expandtabs(1)
+    src = line_at(text, line)
     gutter = str(line)
     pad = " " * len(gutter)
     col = max(1, min(column, len(src) + 1))
-    return f"    {gutter} | {src}\n    {pad} | {' ' * (col - 1)}^"
+    if len(src) <= width:
+        shown, caret = src, col - 1
+    else:
+        start = max(0, min(col - 1 - width // 2, len(src) + 1 - width))
+        end = start + width
+        shown = src[start:end]
+        caret = col - 1 - start
+        if start > 0:
+            shown = "…" + shown[1:]
+        if end < len(src):
+            shown = shown[:-1] + "…"
+    return f"    {gutter} | {_visible(shown)}\n    {pad} | {' ' * caret}^"

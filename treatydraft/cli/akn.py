@@ -3,69 +3,70 @@ from __future__ import annotations
 
 import click
 
+from ..ast import Diagnostic
 from ..errors import TreatyDraftError
 from ..io import InputError, read_bytes
 from . import imports
-from .common import (EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Abort, output_option, report_error,
-                     write_output)
+from .common import Abort, Reporter, output_option, report_options, write_output
 
-__all__ = ["COMMANDS", "print_violations"]
-
-
-def print_violations(path: str, violations) -> None:
-    """One ``FILE:LINE:COL: message`` line per schema violation, on stderr."""
-    for v in violations:
-        click.echo(click.style(f"{path}:{v.line}:{v.column}: ", bold=True)
-                   + click.style(v.message, fg="red"), err=True)
+__all__ = ["COMMANDS"]
 
 
-@click.command()
+@click.command(epilog="""
+\b
+Exit status: 0 every file valid, 1 violations found (or not well-formed, or a
+DOCTYPE/entity, refused), 2 a file could not be read.""")
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--quiet", "-q", is_flag=True, help="Only the violations, no summary line.")
-def validate(files, quiet):
+@report_options
+def validate(files, verbose, quiet):
     """Validate Akoma Ntoso FILES against the official (strict) Akoma Ntoso 3.0 schema.
 
-    Prints each violation with its line.  Exit status: 0 valid, 1 violations found,
-    2 a file could not be read.
+    Violations go to standard error with their line (the first few, all with
+    --verbose); one line per valid file to standard output (none with --quiet).
     """
     from ..schema import validate_akn
-    status = EXIT_OK
+    rep = Reporter(verbose, quiet)
     for path in files:
         try:
             data = read_bytes(path)
         except InputError as err:
-            report_error(err)
-            status = max(status, EXIT_USAGE)
+            try:
+                rep.fail(err)
+            except Abort as exc:
+                rep.status = max(rep.status, exc.exit_code)
             continue
         violations = validate_akn(data)
-        print_violations(path, violations)
-        if violations:
-            status = max(status, EXIT_PROBLEMS)
-            if not quiet:
-                click.echo(f"{path}: {len(violations)} schema violations", err=True)
-        elif not quiet:
+        rep.problems(path, [Diagnostic("schema", v.message, v.line, v.column)
+                            for v in violations], lambda: data.decode("utf-8", "replace"))
+        if not violations and not quiet:
             click.echo(f"{path}: valid Akoma Ntoso 3.0 (strict schema)")
-    raise Abort(status)
+    rep.finish()
 
 
-@click.command(name="import")
+@click.command(name="import", epilog="""
+\b
+Exit status: 0 written; 1 the file is not an export of treatydraft, or its draft
+text has errors (nothing written); 2 unreadable input, an .xml output name,
+output equal to the input.""")
 @click.argument("file", type=click.Path(allow_dash=True))
 @output_option
 @imports.wrap  # issue 12: Word, PDF and PDF-copied text (see cli/imports.py)
-def import_(file, output):
+@report_options
+def import_(file, output, verbose, quiet):
     """Read FILE and write the draft text: Akoma Ntoso (.xml, exported by treatydraft),
     Word (.docx), PDF (text layer), or with --from pdf-text text copied out of a PDF.
     """
     from ..readers.akn import read_akn
+    if output and output.lower().endswith(".xml"):
+        raise click.UsageError("import writes draft text: give -o NAME.txt")
+    rep = Reporter(verbose, quiet)
     try:
         doc = read_akn(read_bytes(file), source=file)
-    except InputError as err:
-        report_error(err)
-        raise Abort(EXIT_USAGE)
     except TreatyDraftError as err:
-        report_error(err)
-        raise Abort(EXIT_PROBLEMS)
-    write_output(doc.to_text().encode("utf-8"), output, input_path=file)
+        rep.fail(err)
+    rep.problems(file, doc.diagnostics, doc.to_text)
+    write_output(doc.to_text().encode("utf-8"), output, inputs=[file])
+    rep.finish()
 
 
 COMMANDS = [validate, import_]

@@ -1,9 +1,10 @@
 """Editing commands: ``resolve``, ``clean``, ``variants``, ``stats`` and ``diff``.
 
-Exit status, as for ``check``: 0 done, 1 a problem with the draft or the request
-(unknown id, choice out of range, conflicting choices ...), 2 usage or I/O (bad
-option, unreadable file, refusing to overwrite the input).  On any error nothing is
-written; output files are written atomically.
+Exit status, as everywhere (see :mod:`.common`): 0 done; 1 the draft has errors
+(with ``--tolerant`` the output is still written); 2 the request cannot be carried
+out (unknown id or code, choice out of range, conflicting choices, a malformed
+policy, options that do not go together, an unreadable file, writing over the
+input).  On exit 2 nothing is written; output files are written atomically.
 """
 from __future__ import annotations
 
@@ -16,20 +17,28 @@ from ..errors import OperationError, TreatyDraftError
 from .. import operations as ops
 from ..operations.accept import explain
 from ..operations.resolve import index_groups, normalise_choices, check_choices
-from .common import (EXIT_PROBLEMS, Abort, open_document, output_option,
-                     report_error, tolerant_option, write_output)
+from ..operations.variants import from_digits
+from .common import (Reporter, given, output_option, plural, report_options, tolerant_option,
+                     write_draft, write_output)
 
 __all__ = ["COMMANDS"]
 
 in_place_option = click.option("--in-place", is_flag=True,
-                               help="Overwrite the input file (atomically).")
+                               help="Overwrite the input file (atomically), in its own format.")
 
+EXIT_HELP = """
+\b
+Exit status: 0 done; 1 the draft has errors (with --tolerant the output is still
+written and the problems listed); 2 usage error: unknown id or code, impossible or
+conflicting request, options that do not go together, unreadable file, output equal
+to an input.  On exit 2 nothing is written.
+"""
 
-def _fail(err: TreatyDraftError, source: str | None = None) -> None:
-    if source and not err.file:
-        err.file = source
-    report_error(err)
-    raise Abort(EXIT_PROBLEMS)
+DRAFT_OUT = """
+\b
+A draft is written in the format its destination asks for: -o NAME.xml Akoma Ntoso,
+-o NAME.txt draft text; standard output, --in-place and other names keep the
+format of the input."""
 
 
 def _pairs(values, flag: str) -> list[tuple[str, str]]:
@@ -42,34 +51,41 @@ def _pairs(values, flag: str) -> list[tuple[str, str]]:
     return out
 
 
-def _warn(lines) -> None:
-    for line in lines:
-        click.echo(click.style("warning: ", fg="yellow") + line, err=True)
+def _fail(rep: Reporter, err: TreatyDraftError, source: str | None = None):
+    if source and not err.file:
+        err.file = source
+    rep.fail(err)
 
 
-def _report_placeholders(doc) -> None:
+def _report_placeholders(rep: Reporter, doc) -> None:
     phs = ops.placeholders(doc)
     if phs:
-        click.echo(f"{len(phs)} placeholders remain: " + ", ".join(
-            f"{p.id} {p.value} ({p.span.line}:{p.span.column})" for p in phs), err=True)
+        verb = "remains" if len(phs) == 1 else "remain"
+        rep.note(f"{plural(len(phs), 'placeholder')} {verb}: " + ", ".join(
+            f"{p.id} {p.value} ({p.span.line}:{p.span.column})" for p in phs))
 
 
-@click.command()
+@click.command(epilog=EXIT_HELP + DRAFT_OUT)
 @click.argument("file", type=click.Path(allow_dash=True))
 @click.option("--choose", "chosen", multiple=True, metavar="ID=K",
               help="Choose alternative (or option) K of group ID (repeatable).")
-@click.option("--keep", "keep", multiple=True, metavar="ID", help="Keep optional text ID.")
-@click.option("--drop", "drop", multiple=True, metavar="ID", help="Drop optional text ID.")
+@click.option("--keep", "keep", multiple=True, metavar="ID",
+              help="Keep optional text ID (optional text only; for alternatives use --choose).")
+@click.option("--drop", "drop", multiple=True, metavar="ID",
+              help="Drop optional text ID (optional text only).")
 @click.option("--accept", "code", metavar="CODE",
               help="Choose what delegation CODE proposed, wherever it proposed something.")
 @click.option("--otherwise", type=click.Choice(list(ops.FALLBACKS)), default="open",
               show_default=True, help="With --accept: what to do where CODE proposed nothing.")
-@click.option("--verbose", "-v", is_flag=True, help="List every decision on standard error.")
 @tolerant_option
 @output_option
 @in_place_option
-def resolve(file, chosen, keep, drop, code, otherwise, verbose, tolerant, output, in_place):
+@report_options
+def resolve(file, chosen, keep, drop, code, otherwise, tolerant, output, in_place, verbose,
+            quiet):
     """Resolve brackets in FILE and write the new draft (standard output by default).
+
+    --verbose also lists every decision on standard error.
 
     \b
       treatydraft resolve draft.txt --choose art_5__para_2__brk_1=2 --drop art_1__brk_3
@@ -79,7 +95,10 @@ def resolve(file, chosen, keep, drop, code, otherwise, verbose, tolerant, output
         [(g, "drop") for g in drop]
     if not pairs and not code:
         raise click.UsageError("nothing to resolve: give --choose, --keep, --drop or --accept")
-    doc = open_document(file, tolerant)
+    if given("otherwise") and not code:
+        raise click.UsageError("--otherwise goes with --accept")
+    rep = Reporter(verbose, quiet)
+    doc = rep.open(file, tolerant)
     try:
         index = index_groups(doc)
         explicit = normalise_choices(index, pairs)
@@ -102,12 +121,14 @@ def resolve(file, chosen, keep, drop, code, otherwise, verbose, tolerant, output
         check_choices(index, choices)
         result = ops.apply_decisions(doc, choices.get)
     except TreatyDraftError as err:
-        _fail(err, file)
-    _warn(f"conflict: {c} (left to --otherwise {otherwise})" for c in conflicts)
+        _fail(rep, err, file)
+    for c in conflicts:
+        rep.warn(f"conflict: {c} (left to --otherwise {otherwise})")
     if verbose:
         for gid, k in choices.items():
             click.echo(f"{gid} = {ops.describe_choice(index[gid].group, k)}", err=True)
-    write_output(result.to_text(), output, input_path=file, in_place=in_place)
+    write_draft(result, output, input_path=file, in_place=in_place)
+    rep.finish()
 
 
 def _consistent(index, explicit: dict, choices: dict) -> dict:
@@ -121,44 +142,63 @@ def _consistent(index, explicit: dict, choices: dict) -> dict:
     return out
 
 
-@click.command()
+@click.command(epilog=EXIT_HELP + " A policy with an empty step (EU>, >drop, EU>>drop) or "
+               "without a final fallback is a usage error." + DRAFT_OUT)
 @click.argument("file", type=click.Path(allow_dash=True))
 @click.option("--policy", default="first", show_default=True, metavar="POLICY",
               help="first, keep, drop, or a delegation preference order with a fallback: "
                    "EU>USA>drop.")
 @click.option("--plain", is_flag=True,
-              help="The reader's text: no front matter, escapes unescaped, notes left out.")
-@click.option("--verbose", "-v", is_flag=True, help="List every decision on standard error.")
+              help="The reader's text: no front matter, escapes unescaped, notes left out "
+                   "(plain text, never Akoma Ntoso).")
 @tolerant_option
 @output_option
 @in_place_option
-def clean(file, policy, plain, verbose, tolerant, output, in_place):
+@report_options
+def clean(file, policy, plain, tolerant, output, in_place, verbose, quiet):
     """Resolve every group of FILE by a policy and write the clean text.
 
-    Placeholders stay in the text and are listed on standard error.
+    Placeholders stay in the text and are listed on standard error; --verbose also
+    lists every decision.
     """
-    doc = open_document(file, tolerant)
+    rep = Reporter(verbose, quiet)
     try:
         pol = ops.parse_policy(policy)
         if pol.otherwise == "open":
             raise OperationError("a clean text needs a fallback that resolves every group",
-                                   hint="end the policy with first, keep or drop")
+                                 hint="end the policy with first, keep or drop")
+    except TreatyDraftError as err:
+        raise click.BadParameter(err.message + (f" ({err.hint})" if err.hint else ""),
+                                 param_hint="--policy")
+    if plain and (in_place or (output and output.lower().endswith(".xml"))):
+        raise click.UsageError("--plain writes plain text: give -o NAME.txt (not --in-place "
+                               "or an .xml name)")
+    doc = rep.open(file, tolerant)
+    try:
         plan = ops.plan(doc, pol)
         result = ops.apply_decisions(doc, plan.choices.get)
     except TreatyDraftError as err:
-        _fail(err, file)
-    _warn(f"conflict: {c} (resolved by the fallback '{pol.otherwise}')" for c in plan.conflicts)
+        _fail(rep, err, file)
+    for c in plan.conflicts:
+        rep.warn(f"conflict: {c} (resolved by the fallback '{pol.otherwise}')")
     if verbose:
         for line in explain(doc, plan):
             click.echo(line, err=True)
-    _report_placeholders(result)
-    text = ops.clean_text(result) if plain else result.to_text()
-    write_output(text, output, input_path=file, in_place=in_place)
+    _report_placeholders(rep, result)
+    if plain:
+        write_output(ops.clean_text(result), output, inputs=[file])
+    else:
+        write_draft(result, output, input_path=file, in_place=in_place)
+    rep.finish()
 
 
-@click.command()
+@click.command(epilog=EXIT_HELP + """
+\b
+--count, --limit [--start], --sample [--seed] and --index choose what to print:
+give at most one of them (--start only with --limit, --seed only with --sample).
+An --index out of range is a usage error.""" + DRAFT_OUT)
 @click.argument("file", type=click.Path(allow_dash=True))
-@click.option("--count", "count_only", is_flag=True, help="Only the number of variants.")
+@click.option("--count", "count_only", is_flag=True, help="Only the number of variants (the default).")
 @click.option("--limit", type=click.IntRange(min=0), help="List the first N variants.")
 @click.option("--start", type=click.IntRange(min=0), default=0, help="With --limit: from variant I.")
 @click.option("--index", "index_", metavar="I", help="Write the draft of variant I.")
@@ -167,27 +207,45 @@ def clean(file, policy, plain, verbose, tolerant, output, in_place):
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 @tolerant_option
 @output_option
-def variants(file, count_only, limit, start, index_, sample, seed, as_json, tolerant, output):
+@report_options
+def variants(file, count_only, limit, start, index_, sample, seed, as_json, tolerant, output,
+             verbose, quiet):
     """Count, list or pick the complete variants of FILE (every group resolved).
 
     Without options: the count.  Variants are numbered from 0 (first alternative
     everywhere, optional text kept).
     """
-    doc = open_document(file, tolerant)
+    modes = [flag for flag, on in (("--count", count_only), ("--limit", limit is not None),
+                                   ("--sample", sample is not None),
+                                   ("--index", index_ is not None)) if on]
+    if len(modes) > 1:
+        raise click.UsageError(f"{' and '.join(modes)} do not go together: give one of them")
+    if given("start") and limit is None:
+        raise click.UsageError("--start goes with --limit")
+    if seed is not None and sample is None:
+        raise click.UsageError("--seed goes with --sample")
+    i = None
+    if index_ is not None:
+        try:
+            i = from_digits(index_.strip())
+        except ValueError:
+            raise click.BadParameter(f"'{index_}' is not a variant number (0, 1, 2 ...)",
+                                     param_hint="--index")
+    rep = Reporter(verbose, quiet)
+    doc = rep.open(file, tolerant)
     try:
         total = ops.count_variants(doc)
-        if index_ is not None:
-            try:
-                i = int(index_)
-            except ValueError:
-                raise click.BadParameter(f"'{index_}' is not an integer", param_hint="--index")
+        if i is not None:
             choices = ops.variant(doc, i)
-            text = ops.variant_document(doc, i).to_text()
+            result = ops.variant_document(doc, i)
             if as_json:
-                text = json.dumps({"index": ops.digits(i), "choices": choices, "text": text},
+                text = json.dumps({"index": ops.digits(i), "choices": choices,
+                                   "text": result.to_text()},
                                   ensure_ascii=False, indent=1) + "\n"
-            write_output(text, output, input_path=file)
-            return
+                write_output(text, output, inputs=[file])
+            else:
+                write_draft(result, output, input_path=file)
+            rep.finish()
         if limit is not None or sample is not None:
             if sample is not None:
                 rows = ops.sample_variants(doc, sample, seed)
@@ -198,62 +256,67 @@ def variants(file, count_only, limit, start, index_, sample, seed, as_json, tole
                     {"index": ops.digits(i), "choices": c} for i, c in rows]},
                     ensure_ascii=False, indent=1) + "\n"
             else:
-                text = "".join(f"{ops.digits(i)}: " + " ".join(f"{g}={_word(k)}" for g, k in c.items())
+                text = "".join(f"{ops.digits(i)}: " + " ".join(f"{g}={_word(k)}"
+                                                               for g, k in c.items())
                                + "\n" for i, c in rows)
-            write_output(text, output, input_path=file)
-            return
+            write_output(text, output, inputs=[file])
+            rep.finish()
     except TreatyDraftError as err:
-        _fail(err, file)
+        _fail(rep, err, file)
     if as_json:
         digits = ops.digits(total)
         text = json.dumps({"count": digits, "digits": len(digits),
                            "log10": round(math.log10(total), 3)}) + "\n"
     else:
         text = ops.digits(total) + "\n"
-    write_output(text, output, input_path=file)
+    write_output(text, output, inputs=[file])
+    rep.finish()
 
 
 def _word(k: int) -> str:
     return "drop" if k == 0 else str(k)
 
 
-@click.command()
+@click.command(epilog=EXIT_HELP)
 @click.argument("file", type=click.Path(allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 @tolerant_option
 @output_option
-def stats(file, as_json, tolerant, output):
+@report_options
+def stats(file, as_json, tolerant, output, verbose, quiet):
     """Brackets remaining in FILE, by article and by delegation."""
-    doc = open_document(file, tolerant)
+    rep = Reporter(verbose, quiet)
+    doc = rep.open(file, tolerant)
     s = ops.statistics(doc)
     if as_json:
         text = json.dumps(s.to_dict(), ensure_ascii=False, indent=1) + "\n"
     else:
         text = ops.stats_table(s)
-    write_output(text, output, input_path=file)
+    write_output(text, output, inputs=[file])
+    rep.finish()
 
 
-@click.command()
+@click.command(epilog=EXIT_HELP + " Whether or not OLD and NEW differ, the status is 0.")
 @click.argument("old", type=click.Path(allow_dash=True))
 @click.argument("new", type=click.Path(allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 @tolerant_option
 @output_option
-def diff(old, new, as_json, tolerant, output):
-    """Compare two versions of a draft, article by article and group by group.
-
-    Exit status 0 whether or not they differ (1 and 2 are errors, as elsewhere).
-    """
+@report_options
+def diff(old, new, as_json, tolerant, output, verbose, quiet):
+    """Compare two versions of a draft, article by article and group by group."""
     if old == "-" and new == "-":
         raise click.UsageError("only one of OLD and NEW can be standard input")
-    a = open_document(old, tolerant)
-    b = open_document(new, tolerant)
+    rep = Reporter(verbose, quiet)
+    a = rep.open(old, tolerant)
+    b = rep.open(new, tolerant)
     d = ops.diff(a, b)
     if as_json:
         text = json.dumps(d.to_dict(), ensure_ascii=False, indent=1) + "\n"
     else:
         text = ops.diff_report(d)
-    write_output(text, output)
+    write_output(text, output, inputs=[old, new])
+    rep.finish()
 
 
 COMMANDS = [resolve, clean, variants, stats, diff]

@@ -5,21 +5,38 @@ from pathlib import Path
 
 import click
 
-from ..errors import TreatyDraftError
-from .common import EXIT_PROBLEMS, Abort, open_document, report_error, tolerant_option, \
-    write_output
+from ..errors import ExportError, TreatyDraftError
+from .common import (EXIT_PROBLEMS, Reporter, given, plural, report_options, tolerant_option,
+                     write_output)
 
 __all__ = ["COMMANDS"]
 
 _SUFFIX = {"akn": ".xml", "docx": ".docx"}
 
+#: options that only apply to one format or style: (option, applies when, what it needs)
+_ONLY = (("validate", lambda fmt, style: fmt == "akn", "--to akn"),
+         ("style", lambda fmt, style: fmt == "docx", "--to docx"),
+         ("attribution", lambda fmt, style: fmt == "docx" and style == "brackets",
+          "--to docx --style brackets"),
+         ("base", lambda fmt, style: fmt == "docx" and style == "tracked",
+          "--to docx --style tracked"))
 
-@click.command()
+
+@click.command(epilog="""
+\b
+Without -o: Akoma Ntoso goes to standard output; Word goes to NAME.docx in the
+current folder (NAME as the input file), and the path is shown.  An option that
+does not apply to the format or style asked for (--base without --style tracked,
+--validate with --to docx ...) is a usage error.
+\b
+Exit status: 0 written; 1 the draft has errors (with --tolerant the file is still
+written) or the export fails the schema (nothing written); 2 usage error, unknown
+--base code or id, unreadable input, unwritable output, output equal to the input.""")
 @click.argument("file", type=click.Path(allow_dash=True))
 @click.option("--to", "fmt", type=click.Choice(["akn", "docx"]), required=True,
               help="akn: Akoma Ntoso 3.0 XML; docx: Word.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Output file (default: FILE with .xml/.docx; '-' for standard output).")
+              help="Output file ('-' for standard output).")
 @click.option("--validate", is_flag=True,
               help="akn: check the output against the official Akoma Ntoso 3.0 schema.")
 @click.option("--style", type=click.Choice(["brackets", "tracked"]), default="brackets",
@@ -30,46 +47,66 @@ _SUFFIX = {"akn": ".xml", "docx": ".docx"}
               default="footnotes", show_default=True,
               help="docx brackets: who proposed what, as footnotes or as comments.")
 @tolerant_option
-def export(file, fmt, output, validate, style, base, attribution, tolerant):
+@report_options
+def export(file, fmt, output, validate, style, base, attribution, tolerant, verbose, quiet):
     """Export a draft to Akoma Ntoso (--to akn) or Word (--to docx).
 
     The output is written atomically: a failed export leaves nothing behind.
     """
-    doc = open_document(file, tolerant)
+    for name, applies, needs in _ONLY:
+        if given(name) and not applies(fmt, style):
+            raise click.UsageError(f"--{name} applies to {needs} only")
+    if output is not None and not output.strip():
+        raise click.BadParameter("an empty file name; use '-' for standard output",
+                                 param_hint="-o")
     if output is None:
-        if file == "-":
-            if fmt == "docx":
-                click.echo("error: give -o OUT.docx when reading standard input", err=True)
-                raise Abort(2)
+        if fmt == "akn":
             output = "-"
+        elif file == "-":
+            raise click.UsageError("give -o OUT.docx when reading standard input")
         else:
-            output = str(Path(file).with_suffix(_SUFFIX[fmt]))
+            output = Path(file).with_suffix(_SUFFIX[fmt]).name
+    rep = Reporter(verbose, quiet)
+    doc = rep.open(file, tolerant)
     try:
         if fmt == "akn":
-            from ..writers.akn import to_akn
-            data = to_akn(doc)
-            if validate:
-                from ..schema import validate_akn
-                violations = validate_akn(data)
-                for v in violations:
-                    click.echo(f"{output}:{v.line}:{v.column}: schema: {v.message}", err=True)
-                if violations:
-                    click.echo(f"{len(violations)} schema violations; nothing written", err=True)
-                    raise Abort(EXIT_PROBLEMS)
-                click.echo("valid against the Akoma Ntoso 3.0 schema", err=True)
+            data = _akn(rep, doc, output, validate)
         else:
             from ..writers.docx import to_docx
             result = to_docx(doc, style=style, base=base, attribution=attribution)
             data = result.data
             if style == "tracked":
-                click.echo(f"{result.tracked} groups tracked as revisions, "
-                           f"{result.bracketed} kept as brackets", err=True)
+                rep.note(f"{plural(result.tracked, 'group')} tracked as revisions, "
+                         f"{result.bracketed} kept as brackets")
     except TreatyDraftError as err:
-        report_error(err)
-        raise Abort(EXIT_PROBLEMS)
-    write_output(data, output, input_path=file)
-    if output != "-":
-        click.echo(f"wrote {output}", err=True)
+        rep.fail(err)
+    written = write_output(data, output, inputs=[file])
+    if written:
+        rep.note(f"wrote {written}")
+    rep.finish()
+
+
+def _akn(rep: Reporter, doc, output: str, validate: bool) -> bytes:
+    from ..schema import MAX_XML_BYTES
+    from ..writers.akn import to_akn
+    data = to_akn(doc)
+    if len(data) > MAX_XML_BYTES:  # import would refuse it: so does export
+        rep.fail(ExportError(f"the Akoma Ntoso export would be {len(data) // 2**20} MB, over "
+                             f"the {MAX_XML_BYTES // 2**20} MB that import and validate "
+                             "read; nothing written", file=doc.source,
+                             hint="split the draft"), EXIT_PROBLEMS)
+    if validate:
+        from ..ast import Diagnostic
+        from ..schema import validate_akn
+        violations = validate_akn(data)
+        if violations:
+            rep.problems(output if output != "-" else "<export>",
+                         [Diagnostic("schema", v.message, v.line, v.column)
+                          for v in violations], lambda: data.decode("utf-8", "replace"))
+            click.echo("the export is not valid Akoma Ntoso 3.0; nothing written", err=True)
+            rep.finish()
+        rep.note("valid against the Akoma Ntoso 3.0 schema")
+    return data
 
 
 COMMANDS = [export]

@@ -13,7 +13,7 @@ import click
 
 from ..errors import TreatyDraftError
 from ..io import InputError, read_text
-from .common import EXIT_PROBLEMS, EXIT_USAGE, Abort, report_error, write_output
+from .common import EXIT_PROBLEMS, EXIT_USAGE, Abort, Reporter, write_output
 
 __all__ = ["import_options", "import_foreign"]
 
@@ -46,26 +46,22 @@ def import_options(fn):
     return fn
 
 
-def _fail(err: TreatyDraftError, status: int):
-    for e in getattr(err, "all_errors", [err]):
-        report_error(e)
-    raise Abort(status)
-
-
-def _check(text: str, source: str, tolerant: bool) -> None:
+def _check(rep: Reporter, text: str, source: str, tolerant: bool) -> None:
+    """Parse the imported text: its problems are reported like any command's."""
     from ..parser import parse
+    name = source + " (as text)"
     try:
-        doc = parse(text, mode="tolerant" if tolerant else "strict", source=source + " (as text)")
+        doc = parse(text, mode="tolerant" if tolerant else "strict", source=name)
     except TreatyDraftError as err:
+        rep.problems(name, getattr(err, "all_errors", None) or [err])
         click.echo(f"{source}: the imported text is not a valid draft; -o writes nothing "
                    "(use --tolerant to write it anyway)", err=True)
-        _fail(err, EXIT_PROBLEMS)
-    for d in doc.diagnostics:
-        click.echo(f"{source} (as text):{d.line}:{d.column}: warning: {d.message}", err=True)
+        raise Abort(EXIT_PROBLEMS)
+    rep.problems(name, doc.diagnostics, lambda: text)
 
 
-def import_foreign(file: str, output, *, source_format: str, delegations, author_map, changes,
-                   marks, tolerant) -> bool:
+def import_foreign(rep: Reporter, file: str, output, *, source_format: str, delegations,
+                   author_map, changes, marks, tolerant) -> bool:
     """Import a Word/PDF/PDF-text FILE; False when it is Akoma Ntoso (akn.py does it)."""
     from ..readers.foreign import read_limited, sniff
     try:
@@ -73,9 +69,9 @@ def import_foreign(file: str, output, *, source_format: str, delegations, author
             from ..readers.pdftext import reflow
             result = reflow(read_text(file))
             for line in result.report():
-                click.echo(f"{file}: {line}", err=True)
-            _check(result.text, file, tolerant)
-            write_output(result.text, output, input_path=file)
+                rep.note(f"{file}: {line}")
+            _check(rep, result.text, file, tolerant)
+            write_output(result.text, output, inputs=[file])
             return True
         if source_format == "akn":
             return False
@@ -87,15 +83,16 @@ def import_foreign(file: str, output, *, source_format: str, delegations, author
             # standard input cannot be read twice: Akoma Ntoso from stdin is read here
             from ..readers.akn import read_akn
             doc = read_akn(data, source=file)
-            write_output(doc.to_text().encode("utf-8"), output, input_path=file)
+            rep.problems(file, doc.diagnostics, doc.to_text)
+            write_output(doc.to_text().encode("utf-8"), output, inputs=[file])
             return True
         if kind == "pdf":
             from ..readers.pdf import pdf_to_text
             result = pdf_to_text(data, source=file)
             for line in result.report():
-                click.echo(f"{file}: {line}", err=True)
-            _check(result.text, file, tolerant)
-            write_output(result.text, output, input_path=file)
+                rep.note(f"{file}: {line}")
+            _check(rep, result.text, file, tolerant)
+            write_output(result.text, output, inputs=[file])
             return True
         from ..readers.docx import docx_to_text, load_author_map, load_registry
         registry = load_registry(read_text(delegations), delegations) if delegations else ()
@@ -103,17 +100,17 @@ def import_foreign(file: str, output, *, source_format: str, delegations, author
         got = docx_to_text(data, source=file, mode="tolerant" if tolerant else "strict",
                            delegations=registry, author_map=amap, changes=changes, marks=marks)
     except InputError as err:
-        _fail(err, EXIT_USAGE)
+        rep.fail(err, EXIT_USAGE)
     except TreatyDraftError as err:
-        _fail(err, EXIT_PROBLEMS)
+        rep.fail(err, EXIT_PROBLEMS)
     for line in got.warnings:
-        click.echo(f"{file}: warning: {line}", err=True)
+        rep.warn(f"{file}: {line}")
     c = got.counts
-    click.echo(f"{file}: {c['changes']} tracked changes as brackets, {c['attributions']} "
-               f"attributions, {c['footnotes']} footnotes, {c['notes']} chair's notes, "
-               f"{c['numbers']} automatic numbers", err=True)
-    _check(got.text, file, tolerant)
-    write_output(got.text, output, input_path=file)
+    rep.note(f"{file}: {c['changes']} tracked changes as brackets, {c['attributions']} "
+             f"attributions, {c['footnotes']} footnotes, {c['notes']} chair's notes, "
+             f"{c['numbers']} automatic numbers")
+    _check(rep, got.text, file, tolerant)
+    write_output(got.text, output, inputs=[file])
     return True
 
 
@@ -122,10 +119,13 @@ def wrap(fn):
     @import_options
     @functools.wraps(fn)
     def command(file, output, source_format, delegations, author_map, changes, marks,
-                tolerant):
-        if import_foreign(file, output, source_format=source_format, delegations=delegations,
-                          author_map=author_map, changes=changes, marks=marks,
-                          tolerant=tolerant):
-            return
-        return fn(file, output)
+                tolerant, verbose=False, quiet=False):
+        if output and output.lower().endswith(".xml"):
+            raise click.UsageError("import writes draft text: give -o NAME.txt")
+        rep = Reporter(verbose, quiet)
+        if import_foreign(rep, file, output, source_format=source_format,
+                          delegations=delegations, author_map=author_map, changes=changes,
+                          marks=marks, tolerant=tolerant):
+            rep.finish()
+        return fn(file, output, verbose, quiet)
     return command

@@ -5,13 +5,17 @@ import json
 
 import click
 
-from ..ast import BracketGroup, Document, Placeholder
-from ..source import caret_context
+from ..ast import BracketGroup, Diagnostic, Document, Placeholder
 from ..writers.json import document_to_dict, group_to_dict, plain
 from ..writers.outline import outline
-from .common import EXIT_OK, EXIT_PROBLEMS, Abort, open_document, tolerant_option
+from .common import Abort, Reporter, plural, report_options, tolerant_option
 
 __all__ = ["COMMANDS"]
+
+EXIT_HELP = """
+\b
+Exit status: 0 no errors (warnings may be shown), 1 errors found in the draft (with
+--tolerant the output is still written), 2 usage error or unreadable file."""
 
 
 def summary(doc: Document) -> dict:
@@ -29,55 +33,72 @@ def summary(doc: Document) -> dict:
             "placeholders": placeholders, "delegations": len(doc.front.delegations)}
 
 
-@click.command()
+def _summary_line(s: dict) -> str:
+    return ", ".join([plural(s["articles"], "article"), plural(s["bracket_groups"], "bracket group"),
+                      plural(s["alternatives"], "alternative"),
+                      plural(s["option_blocks"], "option block"),
+                      plural(s["placeholders"], "placeholder"),
+                      plural(s["delegations"], "delegation")])
+
+
+def _as_dict(item) -> dict:
+    if isinstance(item, Diagnostic):
+        return item.to_dict()
+    return {"code": item.code, "severity": getattr(item, "severity", "error"),
+            "message": item.message, "line": item.line, "column": item.column,
+            "hint": item.hint}
+
+
+@click.command(epilog=EXIT_HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @tolerant_option
-@click.option("--quiet", "-q", is_flag=True, help="Only the problems, no summary line.")
-def check(files, tolerant, quiet):
+@click.option("--json", "as_json", is_flag=True,
+              help="On standard output, every file's summary and all its problems as JSON.")
+@report_options
+def check(files, tolerant, as_json, verbose, quiet):
     """Parse FILES and report every problem with its position.
 
-    Exit status: 0 clean, 1 problems found, 2 a file could not be read.
+    Problems go to standard error (the first few, all with --verbose); one summary
+    line per readable file goes to standard output (none with --quiet).
     """
-    status = EXIT_OK
+    rep = Reporter(verbose, quiet)
+    results = []
     for path in files:
         try:
-            doc = open_document(path, tolerant)
+            doc = rep.open(path, tolerant)
         except Abort as exc:
-            status = max(status, exc.exit_code)
+            rep.status = max(rep.status, exc.exit_code)
+            results.append({"file": path, "summary": None,
+                            "problems": [_as_dict(i) for i in rep.seen.get(path, ())]})
             continue
-        text = doc.to_text() if doc.diagnostics else ""
-        for d in doc.diagnostics:
-            colour = "red" if d.severity == "error" else "yellow"
-            click.echo(click.style(f"{path}:{d.line}:{d.column}: ", bold=True)
-                       + click.style(f"{d.severity}: {d.message}", fg=colour))
-            click.echo(caret_context(text, d.line, d.column))
-            if d.hint:
-                click.echo(click.style(f"hint: {d.hint}", fg="cyan"))
-            if d.severity == "error":
-                status = max(status, EXIT_PROBLEMS)
-        if not quiet:
-            s = summary(doc)
-            click.echo(f"{path}: {s['articles']} articles, {s['bracket_groups']} bracket groups, "
-                       f"{s['alternatives']} alternatives, {s['option_blocks']} option blocks, "
-                       f"{s['placeholders']} placeholders, {s['delegations']} delegations"
-                       + (f", {len(doc.diagnostics)} problems" if doc.diagnostics else ""))
-    raise Abort(status)
+        s = summary(doc)
+        results.append({"file": path, "summary": s,
+                        "problems": [_as_dict(i) for i in doc.diagnostics]})
+        if not quiet and not as_json:
+            click.echo(f"{path}: {_summary_line(s)}")
+    if as_json:
+        click.echo(json.dumps(results, ensure_ascii=False, indent=1))
+    rep.finish()
 
 
-@click.command()
+@click.command(epilog=EXIT_HELP)
 @click.argument("file", type=click.Path(allow_dash=True))
 @tolerant_option
 @click.option("--json", "as_json", is_flag=True, help="The whole tree as JSON.")
-def show(file, tolerant, as_json):
+@report_options
+def show(file, tolerant, as_json, verbose, quiet):
     """Show the structure of a draft: headings, groups and alternatives."""
-    doc = open_document(file, tolerant)
+    rep = Reporter(verbose, quiet)
+    doc = rep.open(file, tolerant)
     if as_json:
         click.echo(json.dumps(document_to_dict(doc), ensure_ascii=False, indent=1))
     else:
         click.echo(outline(doc), nl=False)
+    rep.finish()
 
 
-@click.command()
+@click.command(epilog=EXIT_HELP + " An unknown --delegation or --article is a usage "
+               "error.")
 @click.argument("file", type=click.Path(allow_dash=True))
 @tolerant_option
 @click.option("--json", "as_json", is_flag=True, help="A JSON list.")
@@ -86,17 +107,22 @@ def show(file, tolerant, as_json):
 @click.option("--kind", "kinds", multiple=True,
               type=click.Choice(["alternatives", "optional", "options", "placeholder"]),
               help="Only groups of this kind (repeatable).")
-def brackets(file, tolerant, as_json, delegation, article, kinds):
+@report_options
+def brackets(file, tolerant, as_json, delegation, article, kinds, verbose, quiet):
     """List every bracket group with its id, place, kind, depth and alternatives."""
-    doc = open_document(file, tolerant)
+    rep = Reporter(verbose, quiet)
+    doc = rep.open(file, tolerant)
     if delegation and delegation not in doc.delegations:
         known = ", ".join(doc.delegations) or "none"
-        click.echo(f"error: unknown delegation '{delegation}' (registered: {known})", err=True)
-        raise Abort(2)
+        rep.usage(f"unknown delegation '{delegation}' (registered: {known})")
     art_prefix = None
     if article:
         from ..numbering import normalise_number
         art_prefix = f"art_{normalise_number(article)}"
+        ids = [a.id for a in doc.articles()]
+        if art_prefix not in ids:
+            numbers = ", ".join(a.number for a in doc.articles()) or "none"
+            rep.usage(f"no article {article} in {file} (articles: {numbers})")
     selected = []
     for g in doc.brackets(set(kinds) if kinds else None):
         if art_prefix and not (g.location == art_prefix or g.location.startswith(art_prefix + "__")):
@@ -107,7 +133,7 @@ def brackets(file, tolerant, as_json, delegation, article, kinds):
         selected.append(g)
     if as_json:
         click.echo(json.dumps([group_to_dict(g) for g in selected], ensure_ascii=False, indent=1))
-        return
+        rep.finish()
     for g in selected:
         click.echo(click.style(g.id, bold=True) + f"  {g.kind}  {g.location or '-'}  "
                    f"{g.span.line}:{g.span.column}  depth {g.depth}")
@@ -117,7 +143,8 @@ def brackets(file, tolerant, as_json, delegation, article, kinds):
             who = f"  ({', '.join(a.proposers)})" if a.proposers else ""
             label = f"{a.index}." if isinstance(g, BracketGroup) else a.label
             click.echo(f"    {label} {_one_line(plain(a.children))}{who}")
-    click.echo(f"{len(selected)} groups")
+    click.echo(plural(len(selected), "group"))
+    rep.finish()
 
 
 def _one_line(text: str, width: int = 100) -> str:

@@ -71,9 +71,13 @@ class Plan:
 
 def parse_policy(text: str, *, default_fallback: str = "first") -> Policy:
     """``first``, ``keep``, ``drop``, ``open`` or a preference order ``EU>USA[>drop]``."""
-    parts = [p.strip() for p in text.replace(",", ">").split(">") if p.strip()]
-    if not parts:
+    parts = [p.strip() for p in text.replace(",", ">").split(">")]
+    if not any(parts):
         raise OperationError("empty policy", hint="use first, keep, drop or CODE>CODE>first")
+    if not all(parts):
+        raise OperationError(f"policy '{text}' has an empty step",
+                             hint="write codes and the fallback separated by single '>', "
+                                  "for example EU>USA>drop")
     fallback = default_fallback
     if parts[-1].lower() in FALLBACKS:
         fallback = parts.pop().lower()

@@ -84,7 +84,7 @@ def normalise_choices(index: GroupIndex, choices) -> dict[str, int]:
     """``{id: int}`` from a mapping or (id, choice) pairs, checked against ``index``.
 
     Raises :class:`OperationError` for an unknown id (listing the nearest ids), a
-    placeholder, an out-of-range number, ``drop`` on a group that is not optional,
+    placeholder, an out-of-range number, ``keep`` or ``drop`` on a group that is not optional,
     or the same id chosen twice in different ways.
     """
     pairs = choices.items() if isinstance(choices, Mapping) else choices
@@ -101,6 +101,10 @@ def normalise_choices(index: GroupIndex, choices) -> dict[str, int]:
             raise OperationError(f"'{gid}' is a placeholder ({group.value}): it has nothing "
                                  "to choose", hint="fill placeholders in the text itself")
         k = _as_int(value, gid)
+        if isinstance(value, str) and value.strip().lower() == "keep" \
+                and group.kind != "optional":
+            raise OperationError(f"'{gid}' is {_kind_word(group)}: keep applies to optional "
+                                 "text only", hint=f"choose {_valid(group)}")
         if k == DROP and group.kind != "optional":
             raise OperationError(f"'{gid}' is {_kind_word(group)}: it cannot be dropped",
                                  hint=f"choose {_valid(group)}")

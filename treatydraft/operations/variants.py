@@ -18,6 +18,8 @@ is "first alternative everywhere, optional text kept".
 from __future__ import annotations
 
 import random
+import re
+from decimal import Decimal
 from typing import Iterator
 
 from ..ast import BracketGroup, Document, OptionBlock
@@ -25,7 +27,9 @@ from ..errors import OperationError
 from .resolve import DROP, apply_decisions
 
 __all__ = ["count_variants", "variant", "variants", "sample_variants", "variant_document",
-           "digits"]
+           "digits", "from_digits"]
+
+_DIGITS = re.compile(r"[0-9]+")
 
 
 class _Counter:
@@ -159,13 +163,23 @@ def variant_document(doc: Document, i: int) -> Document:
 
 
 def digits(n: int) -> str:
-    """``str(n)`` for an integer of any size (Python limits int->str to 4300 digits by default)."""
-    import sys
-    limit = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 0
-    if limit and abs(n) >= 10 ** (limit - 1):
-        sys.set_int_max_str_digits(0)
-        try:
-            return str(n)
-        finally:
-            sys.set_int_max_str_digits(limit)
-    return str(n)
+    """``str(n)`` for an integer of any size.
+
+    Python refuses ``str()`` of integers over 4,300 digits by default; the digits are
+    produced through :class:`decimal.Decimal`, which has no such limit, so the
+    interpreter-wide limit (``sys.set_int_max_str_digits``) is neither needed nor
+    touched, and threads see no change.
+    """
+    if -10 ** 600 < n < 10 ** 600:  # below the smallest limit Python allows (640)
+        return str(n)
+    return str(Decimal(n))
+
+
+def from_digits(text: str) -> int:
+    """The non-negative integer written in decimal ``text`` (ASCII digits), of any size.
+
+    Raises :class:`ValueError` for anything else (signs, spaces, underscores, exponents).
+    """
+    if not _DIGITS.fullmatch(text):
+        raise ValueError(f"{text!r} is not a non-negative integer")
+    return int(text) if len(text) < 600 else int(Decimal(text))

@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..ast import Document
 from ..errors import ImportError_, TreatyDraftError
-from ..schema import AKN_NS, TD_NS, safe_parser
+from ..schema import AKN_NS, TD_NS, XMLRefused, parse_xml
 
 __all__ = ["read_akn", "akn_to_text"]
 
@@ -99,10 +99,7 @@ class _Reader:
             stack.append((node, True))
             tag = node.tag
             if not isinstance(tag, str):
-                if isinstance(node, etree._Entity):
-                    self.fail(f"entity reference {node.text} in {_where(parent)}: entities "
-                              "are not expanded when importing", node)
-                continue  # a comment or processing instruction
+                continue  # a comment or processing instruction (entities: refused by parse_xml)
             if tag in _CONTAINERS:
                 self.whitespace(node.text, node)
             elif tag in _TEXTUAL:
@@ -162,11 +159,11 @@ class _Reader:
 
 def _parse_xml(data: bytes, source: str | None):
     try:
-        return etree.fromstring(data, safe_parser())
-    except etree.XMLSyntaxError as exc:
-        line, col = exc.position if exc.position else (None, None)
-        raise ImportError_(f"not well-formed XML: {exc.msg}", file=source, line=line,
-                           column=col if col else None) from None
+        return parse_xml(data)
+    except XMLRefused as exc:
+        raise ImportError_(exc.message, file=source, line=exc.line, column=exc.column,
+                           hint="only Akoma Ntoso written by 'treatydraft export --to akn' "
+                                "can be imported") from None
 
 
 def akn_to_text(data: bytes, source: str | None = None) -> tuple[str, str, "_Reader"]:
