@@ -51,8 +51,13 @@ def connect(pipe: str, proc, timeout: float = 60.0):
 def main(argv: list[str]) -> int:
     soffice, profile, out_dir, mode, *files = argv
     pipe = f"treatydraft_{os.getpid()}"
+    user = f"-env:UserInstallation={Path(profile).resolve().as_uri()}"
+    # a new profile is created on the first start, which may restart the process and
+    # drop a UNO connection: create it first
+    subprocess.run([soffice, user, "--headless", "--norestore", "--terminate_after_init"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
     proc = subprocess.Popen(
-        [soffice, f"-env:UserInstallation={Path(profile).resolve().as_uri()}", "--headless",
+        [soffice, user, "--headless",
          "--invisible", "--nologo", "--norestore", "--nodefault",
          f"--accept=pipe,name={pipe};urp;"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

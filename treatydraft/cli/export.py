@@ -62,8 +62,16 @@ def export(file, fmt, output, validate, style, base, attribution, tolerant):
             result = to_docx(doc, style=style, base=base, attribution=attribution)
             data = result.data
             if style == "tracked":
+                top = sum(len(groups) for _, groups in result.kept)
+                why = "; ".join(reason + " at " + ", ".join(f"{ln}:{col}" for _, ln, col in gs)
+                                for reason, gs in result.kept)
+                if top and top != result.bracketed:
+                    why = f"{top} outermost: {why}"
                 click.echo(f"{result.tracked} groups tracked as revisions, "
-                           f"{result.bracketed} kept as brackets", err=True)
+                           f"{result.bracketed} kept as brackets" + (f" ({why})" if why else ""),
+                           err=True)
+                for note in result.notes:
+                    click.echo("note: " + note, err=True)
     except TreatyDraftError as err:
         report_error(err)
         raise Abort(EXIT_PROBLEMS)

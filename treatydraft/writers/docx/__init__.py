@@ -23,7 +23,7 @@ from ...errors import ExportError
 from . import ooxml
 from .brackets import BracketsWriter
 from .layout import Layout
-from .tracked import TrackedWriter, resolve_base
+from .tracked import TrackedWriter, base_note, kept_as_brackets, resolve_base
 
 __all__ = ["to_docx", "DocxResult", "STYLES", "ATTRIBUTIONS"]
 
@@ -44,6 +44,11 @@ class DocxResult:
     """Word footnotes written (attribution, draft footnotes, chair's notes)."""
     comments: int = 0
     """Word comments written."""
+    kept: tuple = ()
+    """Style ``tracked``: (reason, ((group id, line, column), ...)) for the top-level
+    groups kept as visible brackets, e.g. ``("span paragraphs", (("art_5__brk_1", 70, 1),))``."""
+    notes: tuple = ()
+    """Sentences for the user, e.g. that a delegation base changes nothing."""
 
 
 def to_docx(doc: Document, *, style: str = "brackets", base: str = "first",
@@ -70,6 +75,12 @@ def to_docx(doc: Document, *, style: str = "brackets", base: str = "first",
         writer = BracketsWriter(doc, document, layout, attribution=attribution)
     writer.run()
 
+    kept, notes = (), ()
+    if style == "tracked":
+        kept = tuple((reason, tuple((g.id, g.span.line, g.span.column) for g in groups))
+                     for reason, groups in kept_as_brackets(doc, writer.trackable))
+        note = base_note(doc, base, choices, writer.trackable)
+        notes = (note,) if note else ()
     return DocxResult(data=ooxml.save_deterministic(document), tracked=writer.tracked,
                       bracketed=writer.bracketed, footnotes=writer.footnotes.count,
-                      comments=writer.comments.count)
+                      comments=writer.comments.count, kept=kept, notes=notes)

@@ -154,6 +154,55 @@ def classify(doc) -> tuple[set[str], set[str]]:
     return tracked, whole
 
 
+def why_bracketed(group) -> str:
+    """Why a top-level group stays as visible brackets (it is not tracked)."""
+    if isinstance(group, OptionBlock):
+        return "option blocks"
+    if len(group.alternatives) > 2:
+        return "three or more alternatives"
+    inner = [n for alt in group.alternatives for n in walk(alt.children)]
+    if any(isinstance(n, LineBreak) for n in inner):
+        return "span paragraphs"
+    if any(isinstance(n, (BracketGroup, OptionBlock)) for n in inner):
+        return "nested brackets"
+    return "hold a note or footnote line"
+
+
+def kept_as_brackets(doc, tracked: set[str]) -> list[tuple[str, list]]:
+    """(reason, [top-level groups]) for the groups not tracked, reasons in a fixed order.
+
+    Groups inside them stay bracketed with them and are not listed."""
+    found: dict[str, list] = {}
+    for node in doc.body:
+        if isinstance(node, (BracketGroup, OptionBlock)) and node.id not in tracked:
+            found.setdefault(why_bracketed(node), []).append(node)
+    order = ("span paragraphs", "three or more alternatives", "nested brackets",
+             "option blocks", "hold a note or footnote line")
+    return [(reason, found[reason]) for reason in order if reason in found]
+
+
+def base_note(doc, base: str, choices: dict[str, int], tracked: set[str]) -> str | None:
+    """A sentence when a delegation base writes the same file as ``--base first``."""
+    base = (base or "first").strip()
+    if base == "first" or "=" in base:
+        return None
+    if any(choices.get(g, 1) != 1 for g in tracked):
+        return None
+    code = next((c for c in doc.delegations if c.casefold() == base.casefold()), base)
+    codes = {code, *doc.delegations[code].groups} if code in doc.delegations else {code}
+    who = code + (" (or " + ", ".join(sorted(codes - {code})) + ")" if len(codes) > 1 else "")
+    groups = [g for g in doc.body if isinstance(g, BracketGroup) and g.id in tracked]
+    proposed = [g for g in groups if any(set(a.proposers) & codes for a in g.alternatives)]
+    if not proposed:
+        why = f"{who} proposes none of the tracked groups"
+    elif all(len(g.alternatives) == 1 for g in proposed):
+        why = (f"all {len(proposed)} tracked groups {who} proposes are optional texts, "
+               "which every base keeps")
+    else:
+        why = f"{who}'s proposals are the first alternatives of their groups"
+    return f"--base {base} gives the same text as --base first: {why}"
+
+
 # ---------------------------------------------------------------- writer
 
 
