@@ -117,7 +117,7 @@ def test_sample_structure_and_metadata():
     para2 = body.find(".//a:paragraph[@eId='chp_I__art_3__para_2']", NS)
     assert para2.get("refersTo") == "#bra" and para2.find("a:num", NS).text == "[2."
     # option block holding paragraphs: one hcontainer per option, the second an alternative
-    opts = body.findall(".//a:article[@eId='chp_I__art_3-bis']/a:hcontainer[@name='option']",
+    opts = body.findall(".//a:article[@eId='chp_I__art_3bis']/a:hcontainer[@name='option']",
                         NS)
     assert [o.get("refersTo") for o in opts] == ["#rus #chn", "#eu #usa"]
     assert opts[1].get("alternativeTo") == opts[0].get("eId")

@@ -260,7 +260,8 @@ class _Writer(TreeBuilder, GroupWriter):
             el = self.add_child(parent, "list")
             base = self.path()
             n = self.counters["list@" + base] = self.counters.get("list@" + base, 0) + 1
-            eid = self.set_eid(el, f"{base}__list_{n}" if base else f"list_{n}", "list")
+            # unnumbered: "nn" and a counter, as bluebell writes it (list_nn_1)
+            eid = self.set_eid(el, f"{base}__list_nn_{n}" if base else f"list_nn_{n}", "list")
             parent = Frame(el, level - 0.5, "list", eid)
             stack.append(parent)
         if parent.kind == "preambleRoot":  # the preamble heading: <recitals>
@@ -340,17 +341,18 @@ class _Writer(TreeBuilder, GroupWriter):
 
 def nc_number(h: Heading) -> str:
     """The number part of an eId: the number as written in the heading when it can be
-    found there (case kept: ``Chapter I`` -> ``I``, ``(PP1)`` -> ``PP1``, ``3 bis`` ->
-    ``3-bis``), else the parser's position-based number (Arabic and Chinese labels:
-    ``(ب)`` -> ``b``, ``第五条`` -> ``5``, so ids line up across language versions);
-    leading and trailing punctuation dropped, inner punctuation and blanks -> ``-``;
-    ``nn`` when there is none."""
+    found there (case kept: ``Chapter I`` -> ``I``, ``(PP1)`` -> ``PP1``), else the
+    parser's position-based number (Arabic and Chinese labels: ``(ب)`` -> ``b``,
+    ``第五条`` -> ``5``, so ids line up across language versions); as bluebell does,
+    blanks dropped (``3 bis`` -> ``3bis``), leading and trailing punctuation dropped,
+    inner punctuation -> ``-`` (``1.2`` -> ``1-2``); ``nn`` when there is none."""
     number = h.number or ""
     if number and number.isascii():
         pattern = r"[\s.\-]*".join(re.escape(ch) for ch in number)
         m = re.search(pattern, h.value, re.I)
         if m:
             number = m.group()
+    number = re.sub(r"\s+", "", number)
     number = re.sub(r"[^\w]+", "-", number, flags=re.UNICODE).strip("-_")
     return number or "nn"
 
