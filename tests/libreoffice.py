@@ -175,3 +175,50 @@ def notes_in_fodt(path: Path) -> list[tuple[str, str]]:
         out.append(("".join(cite.itertext()) if cite is not None else "",
                     " ".join("".join(body.itertext()).split()) if body is not None else ""))
     return out
+
+
+def render_pages(docx_files: list[Path], outdir: Path, *, dpi: int = 40) -> list[Path]:
+    """The first page of each .docx as a small PNG, through the same pipeline as the tests
+    (LibreOffice to PDF, poppler's ``pdftoppm``); returns the PNG paths."""
+    pdfs = convert(docx_files, "pdf", outdir / "pdf")
+    out = []
+    for src, pdf in pdfs.items():
+        target = outdir / src.stem
+        subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1",
+                        "-singlefile", str(pdf), str(target)], check=True, timeout=TIMEOUT)
+        out.append(target.with_suffix(".png"))
+    return out
+
+
+def main(argv: list[str]) -> int:
+    """``python tests/libreoffice.py docs/images``: render docs/images/<lang>-<style>.png."""
+    import sys
+    import tempfile
+    sys.path.insert(0, str(HERE.parent))
+    from treatydraft import load
+    from treatydraft.writers.docx import to_docx
+    need_tools = [t for t, p in (("soffice", SOFFICE), ("pdftotext", PDFTOTEXT)) if not p]
+    if need_tools:
+        print("missing: " + ", ".join(need_tools))
+        return 2
+    target = Path(argv[0]) if argv else HERE.parent / "docs" / "images"
+    target.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        files = []
+        for lang in ("en", "ar"):
+            doc = load(str(HERE.parent / "samples" / f"convention-{lang}.txt"))
+            for style, kw in (("brackets", {}), ("comments", {"attribution": "comments"}),
+                              ("tracked", {"style": "tracked"})):
+                path = work / f"{lang}-{style}.docx"
+                path.write_bytes(to_docx(doc, **kw).data)
+                files.append(path)
+        for png in render_pages(files, work):
+            shutil.copyfile(png, target / png.name)
+            print(target / png.name)
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+    sys.exit(main(sys.argv[1:]))

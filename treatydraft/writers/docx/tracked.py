@@ -277,18 +277,15 @@ class TrackedWriter(BaseWriter):
         plan = self.plan
         if isinstance(node, Text):
             value = node.value
-            start, current = 0, None
-            for i in range(len(value) + 1):
-                status = plan.status(node, i) if i < len(value) else None
-                ins = plan.inserted(node, i) if i < len(value) else []
-                if status != current or ins:
-                    if current is not None and i > start:
-                        who = next_author if (next_author and i == len(value) and start) \
-                            else author
-                        self.piece(value[start:i], current, who, world)
-                    for item in ins:
-                        self.piece(item.text, item.status, author, world)
-                    start, current = i, status
+            ins = plan.insertions_in(node)
+            cuts = sorted({0, len(value), *ins, *plan.runs(node)})
+            for a, b in zip(cuts, cuts[1:] + [None]):
+                for item in ins.get(a, ()):
+                    self.piece(item.text, item.status, author, world)
+                if b is None or b == a:
+                    continue
+                who = next_author if (next_author and b == len(value) and a) else author
+                self.piece(value[a:b], plan.status(node, a), who, world)
             return
         for item in plan.inserted(node):
             self.piece(item.text, item.status, author, world)
