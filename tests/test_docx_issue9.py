@@ -2,20 +2,21 @@
 of the same items is in test_libreoffice.py)."""
 from __future__ import annotations
 
+import io
 import re
 
 import docx
 import pytest
 from click.testing import CliRunner
 
+import treatydraft
 from treatydraft.cli import main
 from treatydraft.writers.docx import to_docx
 from treatydraft.writers.docx.layout import LABEL_GAP_PT, text_width_pt
-from treatydraft.operations import resolve
+from treatydraft.writers.docx.tracked import classify, resolve_base
+from treatydraft.writers.docx.worlds import other_choice
 
-import io
-
-from fixtures import FIXTURES, ROOT, SAMPLES, SEED, parse_file, read
+from fixtures import ROOT, SAMPLES, SEED, parse_file, read
 from test_docx_support import NS, body_lines, parts, q, resolved_lines, unique_ids, xml
 
 LANGS = ("en", "zh", "ar")
@@ -103,7 +104,6 @@ def test_issue_9_hanging_indent_fits_labels(lang):
 def test_issue_9_wide_labels_widen_the_indent():
     text = ("---\ntitle: T\n---\nPreamble\n(PP1) The States,\n(PP12) Noting,\n"
             "Article 1. A\n1. Text.\n(a) x;\n")
-    import treatydraft
     hanging = _indents(to_docx(treatydraft.parse(text)).data)
     assert hanging["TreatyParagraph"] > 28.35  # wider than 1 cm: '(PP12)' + gap
     assert hanging["TreatySubparagraph"] == pytest.approx(28.35, abs=0.1)
@@ -118,8 +118,6 @@ def test_issue_9_wide_labels_widen_the_indent():
 def test_issue_9_accept_all_is_resolve(lang, base):
     """Our reading of Accept/Reject all equals resolve (whitespace rule included),
     character for character (LibreOffice's reading: test_libreoffice.py)."""
-    from treatydraft.writers.docx.tracked import classify, resolve_base
-    from treatydraft.writers.docx.worlds import other_choice
     doc = _sample(lang)
     tracked, _ = classify(doc)
     if base == "drop":

@@ -40,6 +40,9 @@ _TAGS = {"part": "part", "title": "title", "chapter": "chapter", "section": "sec
 #: eId prefixes of the Akoma Ntoso naming convention (as bluebell writes them)
 _PREFIX = {"part": "part", "title": "title", "chapter": "chp", "section": "sec",
            "article": "art", "paragraph": "para", "subparagraph": "point", "recital": "rec"}
+#: units whose list can be followed by a ``<wrapUp>`` (hierarchical elements)
+_WRAPPABLE = frozenset({"part", "title", "chapter", "section", "article", "paragraph",
+                        "subparagraph"})
 _TITLED = frozenset({"part", "title", "chapter", "section", "article"})
 _UNITS = frozenset({"part", "title", "chapter", "section", "article", "preamble"})
 
@@ -157,8 +160,10 @@ class _Writer(TreeBuilder, GroupWriter):
         stack = self.stack
         if len(stack) < 3 or stack[-1].kind != "subparagraph" or stack[-2].kind != "list":
             return False
+        if stack[-3].kind not in _WRAPPABLE:
+            return False
         first = text.lstrip(" \t")[:1]
-        if not first or first.isupper():
+        if not first.isalpha() or first.isupper():
             return False
         self.flush()
         point_text = self._TAIL.sub("", "".join(stack[-1].el.itertext()))

@@ -8,9 +8,11 @@
     by the proposing delegations (see :mod:`.tracked`).
 
 The modules: :mod:`.ooxml` (all raw XML: revisions, footnotes, comments, fields,
-script properties, deterministic packaging), :mod:`.layout` (page, styles, header and
-footer), :mod:`.common` (paragraph cursor and node dispatch), :mod:`.brackets` and
-:mod:`.tracked` (the two styles).  The writer never imports the parser.
+script properties), :mod:`.package` (properties, deterministic packaging),
+:mod:`.layout` (page, styles, header and footer, label widths), :mod:`.common`
+(paragraph cursor and node dispatch), :mod:`.brackets` and :mod:`.tracked` (the two
+styles), :mod:`.worlds` (what Accept/Reject All must read, from
+``operations.apply_decisions``).  The writer never imports the parser.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ import docx
 
 from ...ast import Document, Heading, walk
 from ...errors import ExportError
-from . import ooxml
+from . import ooxml, package
 from .brackets import BracketsWriter
 from .layout import Layout
 from .tracked import TrackedWriter, base_note, kept_as_brackets, resolve_base
@@ -81,6 +83,6 @@ def to_docx(doc: Document, *, style: str = "brackets", base: str = "first",
                      for reason, groups in kept_as_brackets(doc, writer.trackable))
         note = base_note(doc, base, choices, writer.trackable)
         notes = (note,) if note else ()
-    return DocxResult(data=ooxml.save_deterministic(document), tracked=writer.tracked,
+    return DocxResult(data=package.save_deterministic(document), tracked=writer.tracked,
                       bracketed=writer.bracketed, footnotes=writer.footnotes.count,
                       comments=writer.comments.count, kept=kept, notes=notes)

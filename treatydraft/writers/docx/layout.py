@@ -25,7 +25,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.shared import Cm, Mm, Pt
 
-from . import ooxml
+from . import ooxml, package
 
 __all__ = ["Layout", "STYLE_PARAGRAPH", "STYLE_SUBPARAGRAPH", "STYLE_BODY", "STYLE_OPTION",
            "STYLE_TITLE", "FOOTNOTE_TEXT", "FOOTNOTE_REF"]
@@ -121,11 +121,11 @@ class Layout:
         self._page()
         self._styles()
         self._header_footer()
-        ooxml.set_core_properties(self.document.core_properties,
+        package.set_core_properties(self.document.core_properties,
                                   title=ooxml.clean(self.front.title or ""),
                                   subject=ooxml.clean(self.front.symbol or ""),
                                   when=self.when.replace(tzinfo=None))
-        ooxml.set_app_properties(self.document, "treatydraft " + _version())
+        package.set_app_properties(self.document, "treatydraft " + _version())
 
     def _page(self) -> None:
         section = self.document.sections[0]
