@@ -19,6 +19,7 @@ form*).  This module never imports the parser.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -344,6 +345,12 @@ class _Writer(TreeBuilder, GroupWriter):
         return n if paragraphs else 0
 
 
+@lru_cache(maxsize=4096)
+def _number_pattern(number: str):
+    """The parser's number as it may be written (any case, blanks or dots inside)."""
+    return re.compile(r"[\s.\-]*".join(re.escape(ch) for ch in number), re.I)
+
+
 def nc_number(h: Heading) -> str:
     """The number part of an eId: the number as written in the heading when it can be
     found there (case kept: ``Chapter I`` -> ``I``, ``(PP1)`` -> ``PP1``), else the
@@ -353,8 +360,7 @@ def nc_number(h: Heading) -> str:
     inner punctuation -> ``-`` (``1.2`` -> ``1-2``); ``nn`` when there is none."""
     number = h.number or ""
     if number and number.isascii():
-        pattern = r"[\s.\-]*".join(re.escape(ch) for ch in number)
-        m = re.search(pattern, h.value, re.I)
+        m = _number_pattern(number).search(h.value)
         if m:
             number = m.group()
     number = re.sub(r"\s+", "", number)
