@@ -44,11 +44,14 @@ def test_golden_xml(case):
     golden(case / "expected.xml", canonical(xml))
 
 
+TD = "{https://treatydraft.org/ns/akn/1.0}"
+
+
 @pytest.mark.parametrize("path", ALL_INPUTS)
 def test_every_group_alternative_and_proposer_is_kept(path):
     doc = treatydraft.parse(read(_path(path)))
     root = etree.fromstring(to_akn(doc))
-    by_id = {el.get("eId"): el for el in root.iter() if el.get("eId")}
+    by_id = {el.get(TD + "id"): el for el in root.iter() if el.get(TD + "id")}
     marked = {}
     for el in root.iter():
         if el.get("{https://treatydraft.org/ns/akn/1.0}group"):
@@ -64,11 +67,11 @@ def test_every_group_alternative_and_proposer_is_kept(path):
                 want = " ".join("#" + orgs[c] for c in alt.proposers)
                 assert (opt.get("refersTo") or "") == want
                 if alt.index > 1:
-                    assert opt.get("alternativeTo") == g.alternatives[0].id
+                    assert opt.get("alternativeTo") == by_id[g.alternatives[0].id].get("eId")
         else:  # container level: every alternative is marked on a container
             els = marked[g.id]
             alts = {int(e.get("{https://treatydraft.org/ns/akn/1.0}alt") or 0) for e in els}
-            wrappers = {e.get("eId") for e in els}
+            wrappers = {e.get(TD + "id") for e in els}
             for alt in g.alternatives:
                 assert alt.index in alts or alt.id in wrappers
     for ph in doc.brackets({"placeholder"}):
@@ -88,39 +91,45 @@ def test_sample_structure_and_metadata():
     assert expr.find("a:FRBRlanguage", NS).get("language") == "eng"
     assert expr.find("a:FRBRversionNumber", NS).get("value") == "rev.2"
     orgs = bill.findall("a:meta/a:references/a:TLCOrganization", NS)
-    assert [o.get("eId") for o in orgs][1:] == ["rus", "chn", "eu", "usa", "afg", "egy", "nga",
+    assert [o.get("eId") for o in orgs][2:] == ["rus", "chn", "eu", "usa", "afg", "egy", "nga",
                                                 "bra", "can", "ind"]
-    assert orgs[1].get("showAs") == "Russian Federation"
+    assert orgs[1].get("eId") == "chair"  # the Work's author (issue 9)
+    assert orgs[2].get("showAs") == "Russian Federation"
     assert bill.find("a:preface/a:p/a:docStage", NS).text == "Rev.2"
     assert bill.find("a:preface/a:p/a:docStatus", NS).text == "draft"
     assert bill.find("a:preface/a:p/a:docProponent", NS) is not None
     recitals = bill.find("a:preamble/a:recitals", NS)
-    assert recitals.get("eId") == "preamble" and recitals.find("a:num", NS).text == "Preamble"
+    assert recitals.get("eId") == "preamble__recitals"
+    assert recitals.find("a:num", NS).text == "Preamble"
     assert [r.get("eId") for r in recitals.findall("a:recital", NS)] == \
-        ["preamble__para_pp1", "preamble__para_pp2", "preamble__para_pp3", "preamble__para_pp4"]
+        ["preamble__recitals__rec_PP1", "preamble__recitals__rec_PP2",
+         "preamble__recitals__rec_PP3", "preamble__recitals__rec_PP4"]
     body = bill.find("a:body", NS)
-    assert [c.get("eId") for c in body] == ["chp_i", "chp_ii"]
-    art5 = body.find(".//a:article[@eId='art_5']", NS)
+    assert [c.get("eId") for c in body] == ["chp_I", "chp_II"]
+    art5 = body.find(".//a:article[@eId='chp_II__art_5']", NS)
     points = art5.findall("a:paragraph/a:list/a:point", NS)
-    # the bracket opened before (a) and closed after (b): both points carry it
+    # the bracket opened before (a) and closed after (b): both points carry it, and the
+    # end of the chapeau sentence after it is the paragraph's wrapUp (issue 9)
     assert [p.get("class") for p in points] == ["bracketed optional"] * 2
     assert points[0].find("a:num", NS).text == "[(a)"
     assert {p.get("refersTo") for p in points} == {"#eu"}
-    para2 = body.find(".//a:paragraph[@eId='art_3__para_2']", NS)
+    assert art5.find("a:paragraph/a:wrapUp/a:p", NS).text.startswith("with intent")
+    para2 = body.find(".//a:paragraph[@eId='chp_I__art_3__para_2']", NS)
     assert para2.get("refersTo") == "#bra" and para2.find("a:num", NS).text == "[2."
     # option block holding paragraphs: one hcontainer per option, the second an alternative
-    opts = body.findall(".//a:article[@eId='art_3bis']/a:hcontainer[@name='option']", NS)
+    opts = body.findall(".//a:article[@eId='chp_I__art_3bis']/a:hcontainer[@name='option']",
+                        NS)
     assert [o.get("refersTo") for o in opts] == ["#rus #chn", "#eu #usa"]
     assert opts[1].get("alternativeTo") == opts[0].get("eId")
     # the footnote sits after the closing bracket, outside the option
     note = bill.find(".//a:authorialNote", NS)
     assert note.getparent().get("name") == "bracketGroup"
     assert note.find("a:p", NS).text == "Proposed by the Russian Federation and China."
-    option = bill.find(".//a:inline[@eId='preamble__para_pp4__brk_1__alt_1']", NS)
+    option = bill.find(".//a:inline[@eId='preamble__recitals__rec_PP4__brk_1__alt_1']", NS)
     assert "".join(option.itertext()) == ("the principles of sovereign equality and "
                                           "territorial integrity of States")
     # the text of a paragraph reads exactly like the draft
-    pp2 = recitals.find("a:recital[@eId='preamble__para_pp2']", NS)
+    pp2 = recitals.find("a:recital[@eId='preamble__recitals__rec_PP2']", NS)
     assert "".join(pp2.itertext()).startswith("(PP2) [Concerned by]@EU [Alarmed at]@RUS+CHN "
                                               "the growing [use][misuse]@USA of")
     remark = body.find(".//a:remark", NS)
@@ -186,11 +195,11 @@ def _span():
     return Span(0, 0, 1, 1, 1, 1)
 
 
-def test_duplicate_eid_raises_export_error():
+def test_duplicate_numbers_get_distinct_eids():
     h = Heading("article", "Article 1.", "1", 4, "art_1", _span())
     doc = Document(FrontMatter("", (), (), None), (h, Text("\n", _span()), h))
-    with pytest.raises(ExportError, match="duplicate eId 'art_1'"):
-        to_akn(doc)
+    root = etree.fromstring(to_akn(doc))
+    assert [a.get("eId") for a in root.iter("{*}article")] == ["art_1", "art_1_2"]
 
 
 def test_unknown_node_raises_export_error():

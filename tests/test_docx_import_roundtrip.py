@@ -45,7 +45,9 @@ def oracle(text: str):
 
 
 def _words(nodes) -> str:
-    return " ".join(plain(nodes).split())
+    # a tracked export deletes a dropped paragraph with its number (so Reject All reads
+    # like resolve): `3. [X]` comes back as `[3. X]`, the same draft under resolve
+    return re.sub(r"^[0-9]+[a-z]*\. ", "", " ".join(plain(nodes).split()))
 
 
 def summary(doc, *, unordered: bool = False):
@@ -75,8 +77,11 @@ def body_text(doc, *, tracked: bool, notation: bool = False) -> list[str]:
         if not notation:
             ln = _NOTATION.sub("", ln)
         if tracked:
-            ln = re.sub(r"\]\s+\[", "][", ln.translate(str.maketrans("［】【］", "[][]")))
             ln = ln.translate(str.maketrans("［】【］", "[][]"))
+            # a tracked change carries the blank next to it (so Reject All reads like
+            # resolve), so blanks may come back on the other side of a bracket
+            ln = re.sub(r"\s*([\[\]])\s*", r"\1", ln)
+            ln = re.sub(r"^\[([0-9]+[a-z]*\.) ?", r"\1[", ln)  # `[3. X]` is `3. [X]`
         out.append(" ".join(ln.split()))
     return out
 

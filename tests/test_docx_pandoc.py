@@ -10,8 +10,8 @@ from treatydraft.writers.docx import to_docx
 from treatydraft.writers.docx.tracked import classify, resolve_base
 
 from fixtures import FIXTURES, parse_file, samples
-from test_docx_support import (change_elements, need_pandoc, other_choices, pandoc_json,
-                               pandoc_lines, pandoc_spans, q, variant_lines)
+from test_docx_support import (unattributed, change_elements, need_pandoc, other_choices, pandoc_json,
+                               pandoc_lines, pandoc_spans, q, resolved_lines, variant_lines)
 
 FIX = [pytest.param(FIXTURES / "docx" / c / "input.txt", id=c)
        for c in ("en-structure", "zh-basic", "ar-basic")]
@@ -23,7 +23,7 @@ def _pandoc():
 
 
 def _names(doc):
-    return {d.name for d in doc.front.delegations} | {"Unattributed"}
+    return {d.name for d in doc.front.delegations} | {unattributed(doc)}
 
 
 @pytest.mark.parametrize("path", samples() + FIX)
@@ -35,8 +35,8 @@ def test_tracked_with_pandoc(path, tmp_path):
     out = tmp_path / "t.docx"
     out.write_bytes(res.data)
 
-    assert pandoc_lines(out, "reject") == variant_lines(doc, choices, tracked)
-    assert pandoc_lines(out, "accept") == variant_lines(
+    assert pandoc_lines(out, "reject") == resolved_lines(doc, choices, tracked)
+    assert pandoc_lines(out, "accept") == resolved_lines(
         doc, other_choices(doc, choices, tracked), tracked)
 
     spans = pandoc_spans(pandoc_json(out, "all"))
@@ -88,7 +88,7 @@ def test_base_delegation_with_pandoc(tmp_path):
     out.write_bytes(to_docx(doc, style="tracked", base=base).data)
     # dropped whole paragraph: Reject removes it without leaving an empty paragraph
     rejected = pandoc_lines(out, "reject")
-    assert rejected == variant_lines(doc, choices, tracked)
+    assert rejected == resolved_lines(doc, choices, tracked)
     assert not any(line.startswith("2. Each State Party") for line in rejected)
-    assert pandoc_lines(out, "accept") == variant_lines(
+    assert pandoc_lines(out, "accept") == resolved_lines(
         doc, other_choices(doc, choices, tracked), tracked)

@@ -86,6 +86,41 @@ def variant_lines(doc, choices: dict[str, int], tracked: set[str]) -> list[str]:
     return [norm(line) for line in "".join(out).split("\n") if norm(line)]
 
 
+def resolved_lines(doc, choices: dict[str, int], tracked: set[str]) -> list[str]:
+    """The oracle for Reject/Accept all: ``operations.resolve`` with ``choices`` for the
+    tracked groups (whitespace rule included), the other groups as written."""
+    from treatydraft.operations import resolve
+    return variant_lines(resolve(doc, {g: k for g, k in choices.items() if g in tracked}),
+                         {}, set())
+
+
+def unique_ids(data: bytes) -> bool:
+    """Changes and comments share one id space without duplicates; footnotes have their
+    own, numbered 1..n in the order of their references (issue 9, item 1)."""
+    import collections
+    root = xml(data)
+    ids = [c.get(q("id")) for c in change_elements(data)]
+    if "word/comments.xml" in parts(data):
+        ids += [c.get(q("id")) for c in xml(data, "word/comments.xml").iter(q("comment"))]
+    if [i for i, n in collections.Counter(ids).items() if n > 1]:
+        return False
+    refs = [e.get(q("id")) for e in root.iter(q("footnoteReference"))]
+    if "word/footnotes.xml" not in parts(data):
+        return not refs
+    notes = [f.get(q("id")) for f in xml(data, "word/footnotes.xml").iter(q("footnote"))]
+    return notes == ["-1", "0"] + [str(i) for i in range(1, len(refs) + 1)] and \
+        refs == [str(i) for i in range(1, len(refs) + 1)]
+
+
+UNATTRIBUTED = {"en": "Unattributed", "fr": "Non attribué", "es": "Sin atribuir",
+                "ru": "Автор не указан", "zh": "未注明提议方", "ar": "غير منسوب"}
+
+
+def unattributed(doc) -> str:
+    """The author of changes nobody is known to have proposed, in the draft's language."""
+    return UNATTRIBUTED.get((doc.front.language or "en").split("-")[0].lower(), "Unattributed")
+
+
 def other_choices(doc, choices: dict[str, int], tracked: set[str]) -> dict[str, int]:
     """For each tracked group, the alternative Accept-all gives."""
     result = dict(choices)

@@ -2,8 +2,6 @@
 correctness rules (unique ids, w:delText, authors, dates), read from the XML."""
 from __future__ import annotations
 
-import collections
-
 import pytest
 
 from treatydraft.errors import ExportError
@@ -11,8 +9,8 @@ from treatydraft.writers.docx import to_docx
 from treatydraft.writers.docx.tracked import classify, resolve_base
 
 from fixtures import FIXTURES, parse_file, samples
-from test_docx_support import (NS, body_lines, change_elements, other_choices, q, variant_lines,
-                               xml)
+from test_docx_support import (unattributed, NS, body_lines, change_elements, other_choices, q,
+                               resolved_lines, unique_ids, xml)
 
 EN = FIXTURES / "docx" / "en-structure" / "input.txt"
 
@@ -121,13 +119,8 @@ def test_rules(path, base):
     assert not root.findall(".//w:del//w:t", NS)
     for dt in root.iter(q("delText")):
         assert any(a.tag == q("del") for a in dt.iterancestors())
-    # unique ids across insertions, deletions, comments and footnotes (references point
-    # at footnotes, range starts at comments: each id appears once per kind)
-    ids = [c.get(q("id")) for c in changes]
-    ids += [e.get(q("id")) for e in root.iter(q("footnoteReference"))]
-    ids += [c.get(q("id")) for c in xml(res.data, "word/comments.xml").iter(q("comment"))]
-    dupes = [i for i, n in collections.Counter(ids).items() if n > 1]
-    assert not dupes
+    # unique ids across insertions, deletions and comments; footnotes 1..n on their own
+    assert unique_ids(res.data)
     # every comment authored and dated
     for c in xml(res.data, "word/comments.xml").iter(q("comment")):
         assert c.get(q("author")) and c.get(q("date")) == doc.front.date + "T00:00:00Z"
@@ -136,7 +129,7 @@ def test_rules(path, base):
 def test_authors_are_proposers(sample):
     res = to_docx(sample, style="tracked")
     root = xml(res.data)
-    names = {d.name for d in sample.front.delegations} | {"Unattributed"}
+    names = {d.name for d in sample.front.delegations} | {unattributed(sample)}
     assert {c.get(q("author")) for c in change_elements(res.data)} <= names
     # [use][misuse]@USA: the replacement is the United States' proposal, both halves
     pp2 = [p for p in root.iter(q("p"))
@@ -171,6 +164,6 @@ def test_reject_gives_base_accept_gives_other(path, base):
         pytest.skip(f"{path.name} has no delegation {base}")
     choices = resolve_base(doc, base)
     data = to_docx(doc, style="tracked", base=base).data
-    assert body_lines(data, "reject") == variant_lines(doc, choices, tracked)
-    assert body_lines(data, "accept") == variant_lines(
+    assert body_lines(data, "reject") == resolved_lines(doc, choices, tracked)
+    assert body_lines(data, "accept") == resolved_lines(
         doc, other_choices(doc, choices, tracked), tracked)

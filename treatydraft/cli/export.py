@@ -76,8 +76,15 @@ def export(file, fmt, output, validate, style, base, attribution, tolerant, verb
             result = to_docx(doc, style=style, base=base, attribution=attribution)
             data = result.data
             if style == "tracked":
+                top = sum(len(groups) for _, groups in result.kept)
+                why = "; ".join(reason + " at " + ", ".join(f"{ln}:{col}" for _, ln, col in gs)
+                                for reason, gs in result.kept)
+                if top and top != result.bracketed:
+                    why = f"{top} outermost: {why}"
                 rep.note(f"{plural(result.tracked, 'group')} tracked as revisions, "
-                         f"{result.bracketed} kept as brackets")
+                         f"{result.bracketed} kept as brackets" + (f" ({why})" if why else ""))
+                for note in result.notes:
+                    rep.note("note: " + note)
     except TreatyDraftError as err:
         rep.fail(err)
     written = write_output(data, output, inputs=[file])

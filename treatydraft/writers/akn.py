@@ -18,11 +18,14 @@ form*).  This module never imports the parser.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from lxml import etree
 
 from ..ast import (BracketGroup, Document, Escape, Footnote, FootnoteRef, Heading, LineBreak,
                    NoText, Note, DraftingNote, OptionBlock, OptionsEnd, Placeholder, SplitMark,
-                   Text)
+                   Text, walk)
 from ..errors import ExportError
 from .akn_groups import INF, GroupWriter
 from .akn_meta import (AKN_NS, ILLEGAL, TD_NS, A, T, clean, organization_ids, set_raw,
@@ -36,6 +39,12 @@ FORMAT_VERSION = "1"
 
 _TAGS = {"part": "part", "title": "title", "chapter": "chapter", "section": "section",
          "article": "article", "paragraph": "paragraph", "subparagraph": "point"}
+#: eId prefixes of the Akoma Ntoso naming convention (as bluebell writes them)
+_PREFIX = {"part": "part", "title": "title", "chapter": "chp", "section": "sec",
+           "article": "art", "paragraph": "para", "subparagraph": "point", "recital": "rec"}
+#: units whose list can be followed by a ``<wrapUp>`` (hierarchical elements)
+_WRAPPABLE = frozenset({"part", "title", "chapter", "section", "article", "paragraph",
+                        "subparagraph"})
 _TITLED = frozenset({"part", "title", "chapter", "section", "article"})
 _UNITS = frozenset({"part", "title", "chapter", "section", "article", "preamble"})
 
@@ -47,6 +56,7 @@ class _Writer(TreeBuilder, GroupWriter):
         self.doc = doc
         self.notes = doc.footnotes or {}
         self.eids: dict[str, str] = {}
+        self.unit_ids: dict[str, str] = {}
         self.alt_refs: list[tuple[str, str]] = []
         codes = [d.code for d in doc.front.delegations]
         self.orgs = organization_ids(doc, codes, set())
@@ -58,6 +68,11 @@ class _Writer(TreeBuilder, GroupWriter):
         self.inline: list = []
         self.buf: list[str] = []
         self.cur = None
+        self.watch = None          # last container of a closed container-level group
+        self.line_start = False    # a line break was written; no text yet on the new line
+        self.headings = [n for n in walk(doc.body) if isinstance(n, Heading)]
+        self.heading_at = {id(h): i for i, h in enumerate(self.headings)}
+        self.last_heading = -1
         self.dispatch = {
             Text: self.w_text, LineBreak: self.w_linebreak, Heading: self.w_heading,
             BracketGroup: self.w_group, OptionBlock: self.w_options,
@@ -129,22 +144,68 @@ class _Writer(TreeBuilder, GroupWriter):
             fn(node)
 
     def w_text(self, node) -> None:
+        if node.value.strip(" \t") and not self.inline:
+            if self.line_start and self.closes_chapeau(node.value):
+                self.open_wrap_up()
+            self.outside()
+        if node.value.strip(" \t"):
+            self.line_start = False
         self.text(node.value)
+
+    # ---------------------------------------------------------------- wrapUp
+    _CONTINUES = re.compile(r"(?:[,;:，；：、،؛]|\b(?:and|or|et|ou|y|o|и|или))\s*$", re.I)
+    _TAIL = re.compile(r"(?:\]|@@?[A-Za-z0-9_+\-]+|\[\^[^\]]*\]|\s)+$")
+
+    def closes_chapeau(self, text: str) -> bool:
+        """A line of text right after a point whose text runs on (``…,`` ``…; and``) and
+        before any further point of that list: the end of the chapeau sentence
+        (``… with intent that it be used``), Akoma Ntoso's ``<wrapUp>`` of the unit."""
+        stack = self.stack
+        if len(stack) < 3 or stack[-1].kind != "subparagraph" or stack[-2].kind != "list":
+            return False
+        if stack[-3].kind not in _WRAPPABLE:
+            return False
+        first = text.lstrip(" \t")[:1]
+        if not first.isalpha() or first.isupper():
+            return False
+        self.flush()
+        point_text = self._TAIL.sub("", "".join(stack[-1].el.itertext()))
+        if not self._CONTINUES.search(point_text):
+            return False
+        owner = stack[-3]
+        nxt = self.headings[self.last_heading + 1] \
+            if self.last_heading + 1 < len(self.headings) else None
+        return nxt is None or nxt.level <= owner.level
+
+    def open_wrap_up(self) -> None:
+        self.reset()
+        del self.stack[-2:]
+        owner = self.stack[-1]
+        wrap = etree.SubElement(owner.el, A + "wrapUp")
+        owner.wrap = etree.SubElement(wrap, A + "p")
+        owner.sealed = True
+        self.watch = None
 
     def w_linebreak(self, node) -> None:
         self.text(node.value)
         if not self.inline:
+            self.line_start = True
             f = self.stack[-1]
             if f.phase == "heading" and not f.children:
                 self.reset()
                 f.phase = "body"
 
     def w_no_text(self, node) -> None:
+        if not self.inline:
+            self.outside()
         self.open_inline("noText")
         self.text(node.value)
         self.close_inline()
 
     def w_escape(self, node) -> None:
+        if not self.inline:
+            self.outside()
+            self.line_start = False
         el = self.open_inline("literal")
         el.set(T + "value", node.value)
         self.text(node.char)
@@ -186,13 +247,16 @@ class _Writer(TreeBuilder, GroupWriter):
         el.text = clean(node.text)
 
     def w_placeholder(self, node) -> None:
-        self.open_inline("bracketGroup", node.id, **{"class": "placeholder"})
+        self.open_inline("bracketGroup", node.id, node.location, **{"class": "placeholder"})
         self.text(node.value)
         self.close_inline()
 
     # ---------------------------------------------------------------- structure
     def w_heading(self, h: Heading) -> None:
         self.reset()
+        self.watch = None
+        self.line_start = False
+        self.last_heading = self.heading_at.get(id(h), self.last_heading)
         stack = self.stack
         level = h.level
         kind = h.kind
@@ -208,9 +272,10 @@ class _Writer(TreeBuilder, GroupWriter):
         parent = stack[-1]
         if kind == "subparagraph" and parent.kind != "list":
             el = self.add_child(parent, "list")
-            base = parent.eid or "body"
-            n = self.counters[base] = self.counters.get(base, 0) + 1
-            eid = self.set_eid(el, f"{base}__list_{n}", "list")
+            base = self.path()
+            n = self.counters["list@" + base] = self.counters.get("list@" + base, 0) + 1
+            # unnumbered: "nn" and a counter, as bluebell writes it (list_nn_1)
+            eid = self.set_eid(el, f"{base}__list_nn_{n}" if base else f"list_nn_{n}", "list")
             parent = Frame(el, level - 0.5, "list", eid)
             stack.append(parent)
         if parent.kind == "preambleRoot":  # the preamble heading: <recitals>
@@ -226,7 +291,8 @@ class _Writer(TreeBuilder, GroupWriter):
             el = self.add_child(parent, _TAGS.get(kind, "hcontainer"))
             if el.tag == A + "hcontainer":
                 el.set("name", kind)
-        eid = self.set_eid(el, h.id, kind)
+        eid = self.set_eid(el, self.unit_eid(h, kind), kind)
+        self.unit_ids[eid] = h.id
         if self.marks:
             mark = self.marks[-1]
             if mark.level == level:
@@ -237,6 +303,17 @@ class _Writer(TreeBuilder, GroupWriter):
         if kind == "recital":  # a recital needs a block even when it holds no text
             frame.p = etree.SubElement(el, A + "p")
         stack.append(frame)
+
+    def unit_eid(self, h: Heading, kind: str) -> str:
+        """The unit's eId by the Akoma Ntoso naming convention: the path of the
+        enclosing units, the element's prefix, its number (see :func:`nc_number`)."""
+        if kind == "recitals":
+            return "preamble__recitals"
+        if kind == "preamble":
+            return "preamble"
+        base = self.path()
+        own = f"{_PREFIX.get(kind, kind)}_{nc_number(h)}"
+        return f"{base}__{own}" if base else own
 
     def write_num(self, el, value: str) -> None:
         self.reset()
@@ -274,6 +351,29 @@ class _Writer(TreeBuilder, GroupWriter):
             elif isinstance(node, groups) and self.min_level(node) != INF:
                 return 0
         return n if paragraphs else 0
+
+
+@lru_cache(maxsize=4096)
+def _number_pattern(number: str):
+    """The parser's number as it may be written (any case, blanks or dots inside)."""
+    return re.compile(r"[\s.\-]*".join(re.escape(ch) for ch in number), re.I)
+
+
+def nc_number(h: Heading) -> str:
+    """The number part of an eId: the number as written in the heading when it can be
+    found there (case kept: ``Chapter I`` -> ``I``, ``(PP1)`` -> ``PP1``), else the
+    parser's position-based number (Arabic and Chinese labels: ``(ب)`` -> ``b``,
+    ``第五条`` -> ``5``, so ids line up across language versions); as bluebell does,
+    blanks dropped (``3 bis`` -> ``3bis``), leading and trailing punctuation dropped,
+    inner punctuation -> ``-`` (``1.2`` -> ``1-2``); ``nn`` when there is none."""
+    number = h.number or ""
+    if number and number.isascii():
+        m = _number_pattern(number).search(h.value)
+        if m:
+            number = m.group()
+    number = re.sub(r"\s+", "", number)
+    number = re.sub(r"[^\w]+", "-", number, flags=re.UNICODE).strip("-_")
+    return number or "nn"
 
 
 def build_akn(doc: Document):

@@ -29,6 +29,7 @@ class GroupWriter:
         el.set(T + "alt", str(mark.index))
         if mark.group.proposers:
             el.set(T + "groupRefersTo", self.refers(mark.group.proposers))
+        mark.last = el
         if mark.first is None:
             mark.first = eid
             if mark.alt_to:
@@ -53,29 +54,37 @@ class GroupWriter:
 
     # ---------------------------------------------------------------- groups
     def w_group(self, g: BracketGroup) -> None:
+        if not self.inline:
+            self.outside()
+            self.line_start = False
         if self.inline or self.min_level(g) == INF:
             self.inline_group(g)
         else:
             self.container_group(g, False)
 
     def w_options(self, b: OptionBlock) -> None:
+        if not self.inline:
+            self.outside()
+            self.line_start = False
         if self.inline or self.min_level(b) == INF:
             self.inline_options(b)
         else:
             self.container_group(b, True)
 
     def inline_group(self, g: BracketGroup) -> None:
-        self.open_inline("bracketGroup", g.id, **{"class": g.kind,
+        self.open_inline("bracketGroup", g.id, g.location, **{"class": g.kind,
                                                   "refersTo": self.refers(g.proposers)})
-        first = g.alternatives[0].id
+        first = None
         for i, alt in enumerate(g.alternatives):
             if i:
                 self.text(g.gaps[i - 1])
             self.text(alt.open)
-            self.open_inline("option", alt.id, refersTo=self.refers(alt.proposers),
-                             alternativeTo=first if i else None)
+            el = self.open_inline("option", alt.id, refersTo=self.refers(alt.proposers),
+                                  alternativeTo=first if i else None)
             if i:
-                self.alt_refs.append((alt.id, first))
+                self.alt_refs.append((el.get("eId"), first))
+            else:
+                first = el.get("eId")
             self.emit(alt.children)
             self.close_inline()
             self.text(alt.close + alt.attribution)
@@ -85,18 +94,37 @@ class GroupWriter:
         self.close_inline()
 
     def inline_options(self, b: OptionBlock) -> None:
-        self.open_inline("bracketGroup", b.id, **{"class": "options",
+        self.open_inline("bracketGroup", b.id, b.location, **{"class": "options",
                                                   "refersTo": self.refers(b.proposers)})
-        first = b.options[0].id
+        first = None
         for i, opt in enumerate(b.options):
             self.text(opt.label + opt.attribution)
-            self.open_inline("option", opt.id, refersTo=self.refers(opt.proposers),
-                             alternativeTo=first if i else None)
+            el = self.open_inline("option", opt.id, refersTo=self.refers(opt.proposers),
+                                  alternativeTo=first if i else None)
             if i:
-                self.alt_refs.append((opt.id, first))
+                self.alt_refs.append((el.get("eId"), first))
+            else:
+                first = el.get("eId")
             self.emit(opt.children)
             self.close_inline()
         self.close_inline()
+
+    def outside(self) -> None:
+        """Text is written after a container-level group closed: if it lands in the
+        group's last container, that unit is not wholly bracketed (issue 9): it keeps
+        ``td:group``/``td:alt`` but loses ``class``, ``refersTo`` and ``alternativeTo``
+        and says ``td:partial="true"``, so that a consumer dropping the group's units
+        by class or proposer does not drop words outside the bracket."""
+        el = self.watch
+        if el is None or self.inline:
+            return
+        self.watch = None
+        if self.stack[-1].el is not el:
+            return
+        for attr in ("class", "refersTo", "alternativeTo"):
+            if attr in el.attrib:
+                del el.attrib[attr]
+        el.set(T + "partial", "true")
 
     def pop_to(self, level: int) -> None:
         stack = self.stack
@@ -128,11 +156,15 @@ class GroupWriter:
                 self.marks.pop()
                 if i == 0:
                     alt_to = mark.first
+                # text after the closing bracket in this container leaves it partly
+                # outside the bracket: see ``outside``
+                self.watch = mark.last
             else:
                 parent = self.stack[-1]
                 el = self.add_child(parent, "hcontainer")
                 el.set("name", "option" if is_opts else "alternative")
-                eid = self.set_eid(el, alt.id, "hcontainer")
+                eid = self.set_eid(el, self.local(alt.id, 2, g.location), "hcontainer")
+                el.set(T + "id", alt.id)
                 el.set("class", cls)
                 if refers:
                     el.set("refersTo", refers)

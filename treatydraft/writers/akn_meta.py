@@ -14,7 +14,8 @@ from ..ast import Document
 from ..schema import AKN_NS, TD_NS
 
 __all__ = ["ILLEGAL", "clean", "set_raw", "AKN_NS", "TD_NS", "A", "T", "LANGUAGES",
-           "language_code", "full_date", "frbr_number", "organization_ids", "write_meta",
+           "language_code", "full_date", "frbr_number", "proponent", "author_id", "organization_ids",
+           "write_meta",
            "write_preface", "SOURCE_ID", "FALLBACK_DATE"]
 
 A = "{%s}" % AKN_NS
@@ -107,10 +108,40 @@ def full_date(value: str | None) -> tuple[str, bool]:
     return FALLBACK_DATE, False
 
 
+#: a revision suffix of a UN document symbol (``/Rev.2``, ``-Rev.1``, `` Rev 3``)
+_REVISION = re.compile(r"[\s/\-]*Rev\.?\s*\d+\s*$", re.I)
+
+
 def frbr_number(symbol: str | None) -> str:
-    """The FRBR number: the document symbol as a URI segment (``A/AC.9/L.3`` -> ``a-ac-9-l-3``)."""
-    slug = re.sub(r"[^0-9a-z]+", "-", (symbol or "").lower()).strip("-")
+    """The FRBR Work number: the document symbol without its revision, as a URI segment
+    (``A/AC.9/L.3/Rev.2`` -> ``a-ac-9-l-3``): every revision is an Expression of one Work."""
+    base = _REVISION.sub("", symbol or "")
+    slug = re.sub(r"[^0-9a-z]+", "-", base.lower()).strip("-")
     return slug or "draft"
+
+
+def proponent(doc: Document) -> str:
+    """Who issued the draft: front matter ``proponent:`` or ``author:``, else the Chair."""
+    return (doc.front.get("proponent") or doc.front.get("author") or "Chair").strip() or "Chair"
+
+
+def author_id(doc: Document, orgs: dict[str, str]) -> tuple[str, bool]:
+    """(eId of the Work's author, whether it is a registered delegation's TLCOrganization).
+
+    A proponent that is a delegation code or name refers to that delegation; anyone
+    else (the Chair, a secretariat) gets a TLCOrganization of its own."""
+    who = proponent(doc)
+    for d in doc.front.delegations:
+        if who in (d.code, d.name) and d.code in orgs:
+            return orgs[d.code], True
+    base = re.sub(r"[^a-z0-9]+", "_", who.lower()).strip("_") or "proponent"
+    if not base[0].isalpha():
+        base = "org_" + base
+    eid, n = base, 1
+    while eid in set(orgs.values()) | {SOURCE_ID} or (eid != "chair" and _BODY_IDS.match(eid)):
+        n += 1
+        eid = f"{base}_{n}"
+    return eid, False
 
 
 def _version(doc: Document) -> str | None:
@@ -122,8 +153,8 @@ def _version(doc: Document) -> str | None:
 
 
 #: eIds the body writer makes start like this; delegation eIds keep clear of them
-_BODY_IDS = re.compile(r"(?:part|title|chp|sec|art|preamble|para|subpara|brk|opts|ph|text|"
-                       r"authorialnote|list|body|org)(?:_|$)")
+_BODY_IDS = re.compile(r"(?:part|title|chp|sec|art|preamble|para|subpara|point|rec|recitals|"
+                       r"brk|alt|opts|opt|ph|text|authorialnote|list|body|org|chair)(?:_|$)")
 
 
 def organization_ids(doc: Document, codes, reserved: set[str]) -> dict[str, str]:
@@ -161,11 +192,14 @@ def write_meta(bill, doc: Document, orgs: dict[str, str], eids: dict, layout: st
     day, _exact = full_date(front.date)
     lang = language_code(front.language)
     number = frbr_number(front.symbol)
-    work = f"/akn/un/bill/convention/{day}/{number}"
+    # the Work (all revisions of one symbol) is dated by its year; each revision is an
+    # Expression dated by its own date (FRBRversionNumber rev.N)
+    work = f"/akn/un/bill/convention/{day[:4]}/{number}"
     expr = f"{work}/{lang}@{day}"
     meta = _sub(bill, "meta")
     ident = _sub(meta, "identification", source="#" + SOURCE_ID)
-    author = "#" + SOURCE_ID
+    author_eid, registered = author_id(doc, orgs)
+    author = "#" + author_eid
     w = _sub(ident, "FRBRWork")
     _sub(w, "FRBRthis", value=f"{work}/!main")
     _sub(w, "FRBRuri", value=work)
@@ -190,14 +224,18 @@ def write_meta(bill, doc: Document, orgs: dict[str, str], eids: dict, layout: st
     _sub(e, "FRBRlanguage", language=lang)
     m = _sub(ident, "FRBRManifestation")
     _sub(m, "FRBRthis", value=f"{expr}/!main.xml")
-    _sub(m, "FRBRuri", value=f"{expr}.akn")
+    _sub(m, "FRBRuri", value=f"{expr}/!main.xml")  # as cobalt parses it: component + format
     _sub(m, "FRBRdate", date=day, name="export")
-    _sub(m, "FRBRauthor", href=author)
+    _sub(m, "FRBRauthor", href="#" + SOURCE_ID)  # the file itself is made by treatydraft
 
     refs = _sub(meta, "references", source="#" + SOURCE_ID)
     _sub(refs, "TLCOrganization", eId=SOURCE_ID, href="/ontology/organization/treatydraft",
          showAs="treatydraft")
     eids[SOURCE_ID] = "TLCOrganization"
+    if not registered:
+        _sub(refs, "TLCOrganization", eId=author_eid,
+             href=f"/ontology/organization/un/{author_eid}", showAs=proponent(doc))
+        eids[author_eid] = "TLCOrganization"
     names = {d.code: d for d in front.delegations}
     for code, eid in orgs.items():
         d = names.get(code)
@@ -212,7 +250,7 @@ def write_meta(bill, doc: Document, orgs: dict[str, str], eids: dict, layout: st
         eids[eid] = "TLCOrganization"
     prop = _sub(meta, "proprietary", source="#" + SOURCE_ID)
     info = etree.SubElement(prop, T + "export", version=layout)
-    if doc.diagnostics:
+    if any(d.severity == "error" for d in doc.diagnostics):  # warnings read in strict mode too
         info.set("mode", "tolerant")
     if front.value:
         fm = etree.SubElement(info, T + "frontMatter")
@@ -242,4 +280,4 @@ def write_preface(bill, doc: Document) -> None:
     st.text = clean(front.stage or "draft")
     st.tail = " "
     pr = _sub(p, "docProponent")
-    pr.text = clean(front.get("proponent") or front.get("author") or "Chair")
+    pr.text = clean(proponent(doc))

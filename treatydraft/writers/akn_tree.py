@@ -43,22 +43,23 @@ def ncname(value: str) -> str:
 class Frame:
     """An open container: where its text goes and what it already holds."""
     __slots__ = ("el", "level", "kind", "eid", "phase", "block", "p", "heading",
-                 "children", "sealed")
+                 "children", "sealed", "wrap")
 
     def __init__(self, el, level, kind, eid, phase="body"):
         self.el, self.level, self.kind, self.eid, self.phase = el, level, kind, eid, phase
         self.block = self.p = self.heading = None
         self.children = False
         self.sealed = False
+        self.wrap = None  # the <wrapUp> <p>, once text after the unit's list started
 
 
 class Mark:
     """Direct form: attributes for the containers an alternative opens at the group's top level."""
-    __slots__ = ("group", "index", "level", "cls", "refers", "alt_to", "first")
+    __slots__ = ("group", "index", "level", "cls", "refers", "alt_to", "first", "last")
 
     def __init__(self, group, index, level, cls, refers, alt_to):
         self.group, self.index, self.level, self.cls = group, index, level, cls
-        self.refers, self.alt_to, self.first = refers, alt_to, None
+        self.refers, self.alt_to, self.first, self.last = refers, alt_to, None, None
 
 
 class TreeBuilder:
@@ -68,6 +69,7 @@ class TreeBuilder:
     stack: list
     eids: dict
     counters: dict
+    unit_ids: dict  # eId of a unit -> the AST id of its heading
 
     def add_eid(self, eid: str, what: str) -> str:
         if eid in self.eids:
@@ -79,9 +81,40 @@ class TreeBuilder:
         return eid
 
     def set_eid(self, el, raw_id: str, what: str) -> str:
-        eid = self.add_eid(ncname(raw_id), what)
+        """Give ``el`` the eId ``raw_id`` (NCName-safe); a second unit with the same
+        number in the same place (``[6. …][6. …]``) gets ``_2``, ``_3`` …"""
+        eid = ncname(raw_id)
+        if eid in self.eids:
+            n = 2
+            while f"{eid}_{n}" in self.eids:
+                n += 1
+            eid = f"{eid}_{n}"
+        self.add_eid(eid, what)
         el.set("eId", eid)
         return eid
+
+    def path(self) -> str:
+        """The eId new elements are named under: the innermost inline or container with one."""
+        for el in reversed(self.inline):
+            eid = el.get("eId")
+            if eid:
+                return eid
+        for f in reversed(self.stack):
+            if f.eid:
+                return f.eid
+        return ""
+
+    def local(self, ast_id: str, segments: int = 1, location: str | None = None) -> str:
+        """An eId for a group, option or wrapper: the current path plus the last
+        ``segments`` parts of its AST id (``…__brk_2`` -> ``<path>__brk_2``).  A group
+        written outside the unit it belongs to (``location``, an AST unit id: a bracket
+        spanning paragraphs, text in a ``<wrapUp>``) also names that unit's last part
+        (``art_2__para_6__brk_1__alt_1``), so groups of sibling units never clash."""
+        own = "__".join(ast_id.split("__")[-segments:])
+        base = self.path()
+        if location and not self.inline and self.unit_ids.get(base) != location:
+            own = location.rsplit("__", 1)[-1] + "__" + own
+        return f"{base}__{own}" if base else own
 
     # ---------------------------------------------------------------- text sinks
     def text(self, s: str) -> None:
@@ -127,6 +160,8 @@ class TreeBuilder:
         if self.inline:
             return self.inline[-1]
         f = self.stack[-1]
+        if f.wrap is not None:
+            return f.wrap
         if f.kind == "body" or f.children:
             f = self.open_text_container(f)
         if f.kind in BARE:  # <preamble> and <recital> hold <p> directly
@@ -160,13 +195,16 @@ class TreeBuilder:
         parent.phase = "body"
         return etree.SubElement(parent.el, A + tag)
 
-    def open_inline(self, name: str, eid: str | None = None, **attrs):
+    def open_inline(self, name: str, ast_id: str | None = None, location: str | None = None,
+                    **attrs):
         self.flush()
         if self.cur is None:
             self.cur = self.sink()
+        eid = self.local(ast_id, 1, location) if ast_id else None
         el = etree.SubElement(self.cur, A + "inline", name=name)
         if eid:
             self.set_eid(el, eid, "inline")
+            el.set(T + "id", ast_id)  # the draft's group id (``resolve --choose ID=K``)
         for k, v in attrs.items():
             if v:
                 el.set(k, v)

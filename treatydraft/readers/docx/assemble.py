@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from ...errors import ImportError_
+from ...wording import is_unattributed
 from .changes import tokens
 from .numbering import Numbering
 from .paragraphs import Para
@@ -59,7 +60,7 @@ class Assembler:
     def author(self, name: str) -> str | None:
         """The delegation code of Word author ``name`` (None: unattributed)."""
         name = " ".join(name.split())
-        if not name or name.casefold() == "unattributed":
+        if not name or is_unattributed(name):
             return None
         code = self.registry.author_code(name)
         if code is None:
@@ -80,17 +81,29 @@ class Assembler:
         off = 0
         events: dict[int, list] = {}
         starts: dict[str, int] = {}
+        solid = 0  # offset just past the last non-blank character
         for tok in toks:
             kind = tok[0]
             if kind == "t":
                 pieces.append(tok[1])
                 off += len(tok[1])
+                if tok[1].strip():
+                    solid = off - (len(tok[1]) - len(tok[1].rstrip()))
             elif kind == "open":
                 pieces.append("[")
                 off += 1
+                solid = off
             elif kind == "close":
+                # a comment whose range ends before the blanks a change carries at its end
+                # belongs after the bracket, where its attribution is read
+                for p in [p for p in events if solid <= p <= off]:
+                    moved = [e for e in events[p] if e[0] == "comment"]
+                    if moved:
+                        events[p] = [e for e in events[p] if e[0] != "comment"]
+                        events.setdefault(off + 1, []).extend(moved)
                 pieces.append("]")
                 off += 1
+                solid = off
                 self.counts["changes"] += 1
                 events.setdefault(off, []).append(("alt", tok[1]))
             elif kind == "cs":

@@ -8,9 +8,11 @@
     by the proposing delegations (see :mod:`.tracked`).
 
 The modules: :mod:`.ooxml` (all raw XML: revisions, footnotes, comments, fields,
-script properties, deterministic packaging), :mod:`.layout` (page, styles, header and
-footer), :mod:`.common` (paragraph cursor and node dispatch), :mod:`.brackets` and
-:mod:`.tracked` (the two styles).  The writer never imports the parser.
+script properties), :mod:`.package` (properties, deterministic packaging),
+:mod:`.layout` (page, styles, header and footer, label widths), :mod:`.common`
+(paragraph cursor and node dispatch), :mod:`.brackets` and :mod:`.tracked` (the two
+styles), :mod:`.worlds` (what Accept/Reject All must read, from
+``operations.apply_decisions``).  The writer never imports the parser.
 """
 from __future__ import annotations
 
@@ -20,10 +22,10 @@ import docx
 
 from ...ast import Document, Heading, walk
 from ...errors import ExportError
-from . import ooxml
+from . import ooxml, package
 from .brackets import BracketsWriter
 from .layout import Layout
-from .tracked import TrackedWriter, resolve_base
+from .tracked import TrackedWriter, base_note, kept_as_brackets, resolve_base
 
 __all__ = ["to_docx", "DocxResult", "STYLES", "ATTRIBUTIONS"]
 
@@ -44,6 +46,11 @@ class DocxResult:
     """Word footnotes written (attribution, draft footnotes, chair's notes)."""
     comments: int = 0
     """Word comments written."""
+    kept: tuple = ()
+    """Style ``tracked``: (reason, ((group id, line, column), ...)) for the top-level
+    groups kept as visible brackets, e.g. ``("span paragraphs", (("art_5__brk_1", 70, 1),))``."""
+    notes: tuple = ()
+    """Sentences for the user, e.g. that a delegation base changes nothing."""
 
 
 def to_docx(doc: Document, *, style: str = "brackets", base: str = "first",
@@ -70,6 +77,12 @@ def to_docx(doc: Document, *, style: str = "brackets", base: str = "first",
         writer = BracketsWriter(doc, document, layout, attribution=attribution)
     writer.run()
 
-    return DocxResult(data=ooxml.save_deterministic(document), tracked=writer.tracked,
+    kept, notes = (), ()
+    if style == "tracked":
+        kept = tuple((reason, tuple((g.id, g.span.line, g.span.column) for g in groups))
+                     for reason, groups in kept_as_brackets(doc, writer.trackable))
+        note = base_note(doc, base, choices, writer.trackable)
+        notes = (note,) if note else ()
+    return DocxResult(data=package.save_deterministic(document), tracked=writer.tracked,
                       bracketed=writer.bracketed, footnotes=writer.footnotes.count,
-                      comments=writer.comments.count)
+                      comments=writer.comments.count, kept=kept, notes=notes)

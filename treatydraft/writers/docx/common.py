@@ -17,24 +17,27 @@ from ...ast import (Alternative, BracketGroup, Escape, Footnote, FootnoteRef, He
                     Note, DraftingNote, NoText, Option, OptionBlock, OptionsEnd, Placeholder, SplitMark, Text,
                     walk)
 from ...errors import ExportError
+from ...wording import UNATTRIBUTED as _U
 from . import ooxml
 from .layout import STYLE_BODY, STYLE_OPTION, STYLE_TITLE, Layout
 
 __all__ = ["BaseWriter", "Wording", "UNATTRIBUTED"]
 
-UNATTRIBUTED = "Unattributed"
-"""Author of a change no delegation is known to have proposed (pandoc drops changes without one)."""
+UNATTRIBUTED = _U["en"]
+"""Author of a change no delegation is known to have proposed (pandoc drops changes without
+one), in English; :attr:`Wording.unattributed` is the word in the draft's language."""
 
 # ---------------------------------------------------------------- wording
 
 _PHRASES = {
-    # language: (proposed by {names}., brackets requested by {names}., " and ", ", ")
-    "en": ("Proposed by {}.", "Bracketed at the request of {}.", " and ", ", "),
-    "fr": ("Proposé par {}.", "Crochets demandés par {}.", " et ", ", "),
-    "es": ("Propuesto por {}.", "Corchetes solicitados por {}.", " y ", ", "),
-    "ru": ("Предложено: {}.", "Квадратные скобки по просьбе: {}.", " и ", ", "),
-    "zh": ("由{}提议。", "应{}要求加括号。", "和", "、"),
-    "ar": ("اقترحه {}.", "وضعت بين قوسين بناءً على طلب {}.", " و", "، "),
+    # language: (proposed by {names}., brackets requested by {names}., " and ", ", ",
+    #            author of a change no delegation is known to have proposed)
+    "en": ("Proposed by {}.", "Bracketed at the request of {}.", " and ", ", ", _U["en"]),
+    "fr": ("Proposé par {}.", "Crochets demandés par {}.", " et ", ", ", _U["fr"]),
+    "es": ("Propuesto por {}.", "Corchetes solicitados por {}.", " y ", ", ", _U["es"]),
+    "ru": ("Предложено: {}.", "Квадратные скобки по просьбе: {}.", " и ", ", ", _U["ru"]),
+    "zh": ("由{}提议。", "应{}要求加括号。", "和", "、", _U["zh"]),
+    "ar": ("اقترحه {}.", "وضعت بين قوسين بناءً على طلب {}.", " و", "، ", _U["ar"]),
 }
 
 # English registry names that take the article ("the Russian Federation", "the European Union").
@@ -53,7 +56,8 @@ class Wording:
     def __init__(self, doc, language: str):
         self.names = {d.code: d.name for d in doc.front.delegations}
         self.language = language if language in _PHRASES else "en"
-        self.proposed, self.bracketed, self.and_, self.comma = _PHRASES[self.language]
+        (self.proposed, self.bracketed, self.and_, self.comma,
+         self.unattributed) = _PHRASES[self.language]
 
     def name(self, code: str) -> str:
         """The registry name of ``code`` (the code itself when the registry lacks it)."""
@@ -114,7 +118,7 @@ class BaseWriter:
         self.date = layout.date_attr
         self.ids = ooxml.Ids()
         self.scripts = layout.scripts
-        self.footnotes = ooxml.Footnotes(document, self.ids, "FootnoteText", "FootnoteReference",
+        self.footnotes = ooxml.Footnotes(document, ooxml.Ids(), "FootnoteText", "FootnoteReference",
                                          self.scripts)
         self.comments = ooxml.Comments(document, self.ids, self.date, self.scripts,
                                        rtl=layout.rtl)
@@ -135,10 +139,15 @@ class BaseWriter:
     def run(self) -> None:
         sect = ooxml.detach_sectpr(self.body)
         self.write_title()
-        self.write_nodes(self.doc.body)
+        self.write_body()
         self.end_line()
+        self.layout.fit_labels()
+        ooxml.shift_ids(self.document, self.comments.root, self.footnotes.count)
         if sect is not None:
             self.body.append(sect)
+
+    def write_body(self) -> None:
+        self.write_nodes(self.doc.body)
 
     def write_nodes(self, nodes) -> None:
         dispatch = self._dispatch
@@ -235,7 +244,7 @@ class BaseWriter:
     # ------------------------------------------------------------ attribution
 
     def lead_author(self, codes) -> str:
-        return self.wording.name(codes[0]) if codes else UNATTRIBUTED
+        return self.wording.name(codes[0]) if codes else self.wording.unattributed
 
     def attribute(self, proposers, anchor_start=None, *, group: bool = False) -> None:
         """Attribution after a closing bracket: a footnote, or a comment over the alternative.
@@ -286,12 +295,16 @@ class BaseWriter:
         """``\\end-options`` is notation, not text."""
 
     def write_Heading(self, node) -> None:
-        if not self.line_has_text:
+        starts_line = not self.line_has_text
+        if starts_line:
             ooxml.set_style(self.para(), self.layout.heading_style(node))
         self.pending_tab = False
         self.line_has_text = True
         self._run(self.target(), node.value)
         self.pending_tab = self.layout.tab_after(node)
+        if starts_line and self.pending_tab:
+            # the label is everything before the tab: opening brackets and the number
+            self.layout.note_label(self.layout.heading_style(node), ooxml.paragraph_text(self.p))
 
     def write_Placeholder(self, node) -> None:
         self.text(node.value)

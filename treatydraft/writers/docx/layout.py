@@ -9,6 +9,9 @@
   ``(PP2)``, ``(a)``), followed by a tab, in paragraph styles with hanging indents
   ("Treaty Paragraph", "Treaty Subparagraph", "Treaty Subparagraph 2" for deeper
   levels).  Word's automatic numbering is not used: it cannot reproduce ``3bis``.
+  Each hanging indent is 1 cm, or wider when the widest label written in that style
+  (``(PP12)``, ``[3 bis.``) needs more, measured with Times New Roman's advance
+  widths plus a gap of :data:`LABEL_GAP_PT`, in steps of 0.25 cm.
 * Other text lines use "Body Text"; option labels "Option Label"; the title "Title".
 * Fonts: Times New Roman; SimSun for East Asian text; Arial for complex scripts.
   A draft whose front matter says ``language: ar`` gets right-to-left paragraph styles.
@@ -22,7 +25,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.shared import Cm, Mm, Pt
 
-from . import ooxml
+from . import ooxml, package
 
 __all__ = ["Layout", "STYLE_PARAGRAPH", "STYLE_SUBPARAGRAPH", "STYLE_BODY", "STYLE_OPTION",
            "STYLE_TITLE", "FOOTNOTE_TEXT", "FOOTNOTE_REF"]
@@ -37,6 +40,32 @@ FOOTNOTE_TEXT = "FootnoteText"
 FOOTNOTE_REF = "FootnoteReference"
 
 LATIN_FONT = "Times New Roman"
+BODY_SIZE_PT = 12
+LABEL_GAP_PT = 6.0
+"""The least space between a paragraph label and its text."""
+
+# Advance widths of Times New Roman (= Liberation Serif), in 1/1000 em, printable ASCII.
+_TIMES = dict(zip(
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`"
+    "abcdefghijklmnopqrstuvwxyz{|}~",
+    (250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278,
+     500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444, 921,
+     722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722,
+     667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500, 333,
+     444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500,
+     333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541)))
+
+
+def text_width_pt(text: str, size: float = BODY_SIZE_PT) -> float:
+    """The printed width of ``text`` in points (CJK and other wide characters count 1 em,
+    anything else not in the table 0.6 em: an over-estimate errs towards wider indents)."""
+    total = 0
+    for ch in text:
+        w = _TIMES.get(ch)
+        if w is None:
+            w = 1000 if ooxml.is_wide(ch) else 600
+        total += w
+    return total * size / 1000
 EAST_ASIA_FONT = "SimSun"
 CS_FONT = "Arial"
 
@@ -47,6 +76,14 @@ _LANG = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "zh": "zh-C
 def _lang_tag(language: str | None) -> str:
     code = (language or "en").strip().lower()
     return _LANG.get(code.split("-")[0], code if "-" in code else "en-GB")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("treatydraft")
+    except PackageNotFoundError:
+        return "(development)"
 
 
 def parse_date(value: str | None) -> dt.datetime:
@@ -72,6 +109,7 @@ class Layout:
         self.when = parse_date(front.date)
         self.date_attr = self.when.strftime("%Y-%m-%dT%H:%M:%SZ")
         self.scripts = ooxml.Scripts(EAST_ASIA_FONT, "zh-CN", CS_FONT, "ar-SA")
+        self._labels: dict[str, float] = {}
         self._heading_style = {
             "part": "Heading1", "chapter": "Heading2", "section": "Heading3",
             "preamble": "Heading3", "article": "Heading4" if has_sections else "Heading3",
@@ -83,10 +121,11 @@ class Layout:
         self._page()
         self._styles()
         self._header_footer()
-        ooxml.set_core_properties(self.document.core_properties,
+        package.set_core_properties(self.document.core_properties,
                                   title=ooxml.clean(self.front.title or ""),
                                   subject=ooxml.clean(self.front.symbol or ""),
                                   when=self.when.replace(tzinfo=None))
+        package.set_app_properties(self.document, "treatydraft " + _version())
 
     def _page(self) -> None:
         section = self.document.sections[0]
@@ -149,6 +188,11 @@ class Layout:
         cr = styles.add_style("annotation reference", WD_STYLE_TYPE.CHARACTER)
         cr.element.set(ooxml.qn("w:styleId"), "CommentReference")
         cr.font.size = Pt(8)
+        if self.front.title and (self.rtl or self.language == "zh"
+                                 or self.scripts.kind(self.front.title, self.rtl)):
+            for sid in ("Title", "Title Char"):
+                if sid in [st.name for st in styles]:
+                    ooxml.style_no_letter_spacing(styles[sid].element)
         if self.rtl:
             for sid in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Title",
                         "Body Text", "Header", "Footer"):
@@ -162,9 +206,16 @@ class Layout:
         tabs.add_tab_stop(text_width // 2, WD_TAB_ALIGNMENT.CENTER)
         tabs.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
         header = section.header.paragraphs[0]
-        parts = [p for p in (self.front.symbol, self.front.date) if p]
-        header.text = ooxml.clean("\t\t".join(parts))
         header.style = self.document.styles["Header"]
+        parts = [p for p in (self.front.symbol, self.front.date) if p]
+        for i, part in enumerate(parts):
+            if i:
+                # the tabs in a run of their own, right-to-left in an Arabic document:
+                # inside a left-to-right run LibreOffice cannot place them and the symbol
+                # and the date run together
+                tab_rpr = self.scripts.rpr("rtl") if self.rtl else None
+                ooxml.add_tab(header._p, rpr=tab_rpr, count=2)
+            ooxml.add_text(header._p, part)
         footer = section.footer.paragraphs[0]
         footer.style = self.document.styles["Footer"]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -185,6 +236,28 @@ class Layout:
         if kind == "subparagraph":
             return STYLE_SUBPARAGRAPH if heading.level <= 6 else STYLE_SUBPARAGRAPH2
         return STYLE_BODY
+
+    def note_label(self, style_id: str, label: str) -> None:
+        """Record a label written before a tab in a hanging-indent style."""
+        width = text_width_pt(label)
+        if width > self._labels.get(style_id, 0.0):
+            self._labels[style_id] = width
+
+    def fit_labels(self) -> None:
+        """Widen the hanging indents so that the widest label of each style leaves a gap
+        of at least :data:`LABEL_GAP_PT` before the text (1 cm at least, 0.25 cm steps)."""
+        step = Cm(0.25)
+        left = 0
+        for name, sid in (("Treaty Paragraph", STYLE_PARAGRAPH),
+                          ("Treaty Subparagraph", STYLE_SUBPARAGRAPH),
+                          ("Treaty Subparagraph 2", STYLE_SUBPARAGRAPH2)):
+            need = Pt(self._labels.get(sid, 0.0) + LABEL_GAP_PT)
+            hanging = max(Cm(1.0), -(-need // step) * step)
+            left += hanging
+            pf = self.document.styles[name].paragraph_format
+            pf.left_indent, pf.first_line_indent = left, -hanging
+            pf.tab_stops.clear_all()
+            pf.tab_stops.add_tab_stop(left, WD_TAB_ALIGNMENT.LEFT)
 
     @staticmethod
     def tab_after(heading) -> bool:

@@ -8,36 +8,39 @@ helpers and never spells an element name itself.
 
 Conventions kept here (and checked by the tests):
 
-* every ``w:id`` of an insertion, deletion, paragraph-mark change, comment and
-  footnote comes from one :class:`Ids` counter, so ids are unique across all of
-  them (the footnote separators keep Word's reserved ids -1 and 0);
+* footnotes have ids 1..n in document order (after the separators' -1 and 0), and
+  every ``w:id`` of an insertion, deletion, paragraph-mark change and comment comes
+  from one other :class:`Ids` counter, shifted past the footnotes when the document
+  is finished (:func:`shift_ids`), so no id is used twice.  LibreOffice's reader
+  takes the n-th footnote for the n-th reference *and* confuses a comment with a
+  footnote of the same id: with ids from one shared counter (6, 12, 24 ...) it
+  printed the wrong note under a reference whenever the file also had comments or
+  changes (issue 9);
 * text inside ``w:del`` is written as ``w:delText``, never ``w:t``;
 * every change and comment carries ``w:author`` and the fixed ``w:date``;
-* :func:`save_deterministic` writes the package with fixed member dates, so the
-  same input gives the same bytes.
+* the package itself (properties, deterministic zip) is :mod:`.package`.
 """
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from copy import deepcopy
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
-from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
 __all__ = [
-    "Ids", "Scripts", "new_paragraph", "set_style", "set_bidi", "add_text", "add_tab", "clean",
+    "Ids", "Scripts", "is_wide", "new_paragraph", "paragraph_text", "set_style", "set_bidi", "add_text",
+    "add_tab", "clean",
     "open_change", "mark_paragraph", "Footnotes", "Comments", "add_page_number",
-    "set_doc_defaults", "style_bidi", "style_fonts", "track_revisions", "theme_languages",
-    "set_core_properties", "save_deterministic", "detach_sectpr",
-    "W_INS", "W_DEL",
+    "set_doc_defaults", "style_bidi", "style_fonts", "style_no_letter_spacing", "track_revisions",
+    "theme_languages",
+    "detach_sectpr", "shift_ids",
+    "W_INS", "W_DEL", "W_AUTHOR",
 ]
 
 # Clark names, computed once (the hot path creates millions of elements).
@@ -59,7 +62,7 @@ _sub = etree.SubElement
 
 
 class Ids:
-    """One counter for every ``w:id`` the writer hands out (changes, comments, footnotes)."""
+    """A counter of ``w:id`` values: one for changes and comments, one for footnotes."""
 
     __slots__ = ("_next",)
 
@@ -79,6 +82,11 @@ _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe7
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
 _STRONG = re.compile("[A-Za-z\u00c0-\u024f\u0400-\u04ff\u0600-\u06ff\u0750-\u077f"
                      "\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u2e80-\u9fff]")
+
+
+def is_wide(ch: str) -> bool:
+    """A CJK character (printed one em wide)."""
+    return bool(_CJK.match(ch))
 
 
 class Scripts:
@@ -133,6 +141,20 @@ class Scripts:
 
 
 # ---------------------------------------------------------------- paragraphs and runs
+
+
+def shift_ids(document, comments_root, offset: int) -> None:
+    """Add ``offset`` to the ids of changes and comments (their ranges and references),
+    so that they follow the footnotes' 1..n."""
+    if not offset:
+        return
+    body = document.element.body
+    tags = (W_INS, W_DEL, W_CRS, W_CRE, W_CREF)
+    for el in body.iter(*tags):
+        el.set(W_ID, str(int(el.get(W_ID)) + offset))
+    if comments_root is not None:
+        for el in comments_root.iter(qn("w:comment")):
+            el.set(W_ID, str(int(el.get(W_ID)) + offset))
 
 
 def detach_sectpr(body):
@@ -225,11 +247,18 @@ def add_text(parent, text: str, *, deleted: bool = False, rpr=None):
     return r
 
 
-def add_tab(parent, *, rpr=None):
+def paragraph_text(p) -> str:
+    """The text written so far in paragraph ``p`` (deleted text included; tabs as blanks)."""
+    return "".join(" " if el.tag == W_TAB else (el.text or "")
+                   for el in p.iter(W_T, W_DELTEXT, W_TAB))
+
+
+def add_tab(parent, *, rpr=None, count: int = 1):
     r = _sub(parent, W_R)
     if rpr is not None:
         r.append(rpr)
-    _sub(r, W_TAB)
+    for _ in range(count):
+        _sub(r, W_TAB)
     return r
 
 
@@ -336,6 +365,11 @@ class Comments:
             self._root = self._document.comments._comments_elm
         return self._root
 
+    @property
+    def root(self):
+        """The comments element, or None when no comment was written."""
+        return self._root
+
     def new(self, author: str, initials: str, text: str) -> str:
         """Create a comment and return its id (anchor it with :meth:`start` / :meth:`end`)."""
         root = self._part_root()
@@ -415,6 +449,15 @@ def style_bidi(style_element) -> None:
         _insert_before_first(ppr, etree.Element(W_BIDI), _AFTER_BIDI)
 
 
+def style_no_letter_spacing(style_element) -> None:
+    """Remove a style's character spacing (``w:rPr/w:spacing``): the Title style's
+    expanded spacing pulls joined Arabic letters apart and spreads CJK text."""
+    rpr = style_element.find(W_RPR)
+    if rpr is not None:
+        for el in rpr.findall(qn("w:spacing")):
+            rpr.remove(el)
+
+
 def style_fonts(style_element, *, ascii_font: str, east_asia_font: str, cs_font: str) -> None:
     """Explicit fonts for a style, replacing theme fonts (``w:asciiTheme`` beats ``w:ascii``)."""
     rpr = style_element.find(W_RPR)
@@ -454,50 +497,3 @@ def theme_languages(settings_element, *, lang: str, east_asia: str, bidi: str) -
         el.set(W_VAL, lang)
         el.set(W_EASTASIA, east_asia)
         el.set(W_BIDI_ATTR, bidi)
-
-
-def set_core_properties(core_properties, *, title: str, subject: str, when) -> None:
-    """Fixed core properties (no wall-clock time, fixed author and revision)."""
-    core_properties.title = title
-    core_properties.subject = subject
-    core_properties.author = "treatydraft"
-    core_properties.last_modified_by = "treatydraft"
-    core_properties.created = when
-    core_properties.modified = when
-    core_properties.revision = 1
-    core_properties.comments = ""
-
-
-_FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-
-
-class _FixedDateZip:
-    """python-docx's physical package writer interface, with fixed member dates
-    (python-docx's own writer stamps the clock on every member)."""
-
-    def __init__(self, stream):
-        self._zip = zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED)
-
-    def write(self, pack_uri, blob: bytes) -> None:
-        info = zipfile.ZipInfo(pack_uri.membername, date_time=_FIXED_ZIP_DATE)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        self._zip.writestr(info, blob)
-
-    def close(self) -> None:
-        self._zip.close()
-
-
-def save_deterministic(document) -> bytes:
-    """The package as bytes, like ``Document.save`` but with fixed zip member dates."""
-    package = document.part.package
-    parts = list(package.parts)
-    for part in parts:
-        part.before_marshal()
-    out = io.BytesIO()
-    writer = _FixedDateZip(out)
-    PackageWriter._write_content_types_stream(writer, parts)
-    PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, parts)
-    writer.close()
-    return out.getvalue()

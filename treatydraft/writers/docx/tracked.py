@@ -38,6 +38,7 @@ from ...ast import (BracketGroup, Footnote, LineBreak, Note, OptionBlock, Option
 from ...errors import ExportError
 from . import ooxml
 from .common import UNATTRIBUTED, BaseWriter
+from .worlds import BOTH, LinePlan, Status, lines, plan_lines
 
 __all__ = ["TrackedWriter", "resolve_base", "classify", "UNATTRIBUTED"]
 
@@ -153,24 +154,193 @@ def classify(doc) -> tuple[set[str], set[str]]:
     return tracked, whole
 
 
+def why_bracketed(group) -> str:
+    """Why a top-level group stays as visible brackets (it is not tracked)."""
+    if isinstance(group, OptionBlock):
+        return "option blocks"
+    if len(group.alternatives) > 2:
+        return "three or more alternatives"
+    inner = [n for alt in group.alternatives for n in walk(alt.children)]
+    if any(isinstance(n, LineBreak) for n in inner):
+        return "span paragraphs"
+    if any(isinstance(n, (BracketGroup, OptionBlock)) for n in inner):
+        return "nested brackets"
+    return "hold a note or footnote line"
+
+
+def kept_as_brackets(doc, tracked: set[str]) -> list[tuple[str, list]]:
+    """(reason, [top-level groups]) for the groups not tracked, reasons in a fixed order.
+
+    Groups inside them stay bracketed with them and are not listed."""
+    found: dict[str, list] = {}
+    for node in doc.body:
+        if isinstance(node, (BracketGroup, OptionBlock)) and node.id not in tracked:
+            found.setdefault(why_bracketed(node), []).append(node)
+    order = ("span paragraphs", "three or more alternatives", "nested brackets",
+             "option blocks", "hold a note or footnote line")
+    return [(reason, found[reason]) for reason in order if reason in found]
+
+
+def base_note(doc, base: str, choices: dict[str, int], tracked: set[str]) -> str | None:
+    """A sentence when a delegation base writes the same file as ``--base first``."""
+    base = (base or "first").strip()
+    if base == "first" or "=" in base:
+        return None
+    if any(choices.get(g, 1) != 1 for g in tracked):
+        return None
+    code = next((c for c in doc.delegations if c.casefold() == base.casefold()), base)
+    codes = {code, *doc.delegations[code].groups} if code in doc.delegations else {code}
+    who = code + (" (or " + ", ".join(sorted(codes - {code})) + ")" if len(codes) > 1 else "")
+    groups = [g for g in doc.body if isinstance(g, BracketGroup) and g.id in tracked]
+    proposed = [g for g in groups if any(set(a.proposers) & codes for a in g.alternatives)]
+    if not proposed:
+        why = f"{who} proposes none of the tracked groups"
+    elif all(len(g.alternatives) == 1 for g in proposed):
+        why = (f"all {len(proposed)} tracked groups {who} proposes are optional texts, "
+               "which every base keeps")
+    else:
+        why = f"{who}'s proposals are the first alternatives of their groups"
+    return f"--base {base} gives the same text as --base first: {why}"
+
+
 # ---------------------------------------------------------------- writer
 
 
 class TrackedWriter(BaseWriter):
-    """Tracked groups as ``w:ins``/``w:del``; the others with visible brackets and comments."""
+    """Tracked groups as ``w:ins``/``w:del``; the others with visible brackets and comments.
+
+    A line holding tracked groups is written from its :class:`~.worlds.LinePlan`, so that
+    Reject All reads exactly like ``resolve`` with the base choices and Accept All like
+    ``resolve`` with the other choices (the whitespace rule included).
+    """
 
     def __init__(self, doc, document, layout, *, choices: dict[str, int]):
         super().__init__(doc, document, layout, attribution="comments")
         ooxml.track_revisions(document.settings.element)
         self.choices = choices
         self.trackable, self.whole_line = classify(doc)
+        self.plans = plan_lines(doc, choices, self.trackable)
+        self.plan: LinePlan | None = None
         self.tracked = 0
         self.bracketed = 0
         self.authors: set[str] = set()
 
+    # ------------------------------------------------------------ lines
+
+    def write_body(self) -> None:
+        for nodes, brk in lines(self.doc.body):
+            plan = self.plans.get(id(nodes[0])) if nodes else None
+            if plan is None:
+                self.write_nodes(nodes)
+            else:
+                self.write_planned_line(nodes, plan)
+            if brk is not None:
+                self.write_LineBreak(brk)
+
+    def write_planned_line(self, nodes, plan: LinePlan) -> None:
+        if not (plan.mark.base or plan.mark.other):
+            # both resolutions remove the line: nothing of it is in either text
+            self.tracked += sum(1 for n in nodes if isinstance(n, BracketGroup)
+                                and n.id in self.trackable)
+            return
+        self.plan = plan
+        where = [i for i, n in enumerate(nodes)
+                 if isinstance(n, BracketGroup) and n.id in self.trackable]
+        authors = {i: self.group_author(nodes[i]) for i in where}
+        try:
+            for i, node in enumerate(nodes):
+                if i in authors:
+                    self.write_BracketGroup(node)
+                    continue
+                before = [authors[j] for j in where if j < i]
+                after = [authors[j] for j in where if j > i]
+                self.write_atoms(node, before[-1] if before else after[0], None,
+                                 after[0] if after else None)
+            author = authors[where[0]]
+            for ins in plan.inserted(None):
+                self.piece(ins.text, ins.status, author, None)
+            if plan.mark != BOTH and self.p is not None:
+                kind = "del" if plan.mark.base else "ins"
+                ooxml.mark_paragraph(self.p, kind, self.ids(), author, self.date)
+        finally:
+            self.plan = None
+
+    def write_atoms(self, node, author: str, world: str | None,
+                    next_author: str | None = None) -> None:
+        """Write ``node`` as the plan says: atoms kept in both as they are, in one world
+        as a change, in none not at all.  ``world`` (inside an alternative's change):
+        write only what that world keeps, without a change of its own.
+
+        A change outside the groups (a blank the whitespace rule removes) is authored
+        like the tracked group it touches: ``author`` for the one before, ``next_author``
+        for the one after (used for the end of a text that runs into it)."""
+        plan = self.plan
+        if isinstance(node, Text):
+            value = node.value
+            ins = plan.insertions_in(node)
+            cuts = sorted({0, len(value), *ins, *plan.runs(node)})
+            for a, b in zip(cuts, cuts[1:] + [None]):
+                for item in ins.get(a, ()):
+                    self.piece(item.text, item.status, author, world)
+                if b is None or b == a:
+                    continue
+                who = next_author if (next_author and b == len(value) and a) else author
+                self.piece(value[a:b], plan.status(node, a), who, world)
+            return
+        for item in plan.inserted(node):
+            self.piece(item.text, item.status, author, world)
+        status = plan.status(node)
+        if self._plain(status, world):
+            self.write_nodes((node,))
+        elif status.base or status.other:
+            self.in_change("del" if status.base else "ins", author,
+                           lambda: self.write_nodes((node,)))
+
+    @staticmethod
+    def _plain(status: Status, world: str | None) -> bool:
+        if world is None:
+            return status.base and status.other
+        return status.base if world == "base" else status.other
+
+    def piece(self, text: str, status: Status, author: str, world: str | None) -> None:
+        if self._plain(status, world):
+            self.text(text)
+        elif world is None and (status.base or status.other):
+            self.in_change("del" if status.base else "ins", author, lambda: self.text(text))
+
+    def in_change(self, kind: str, author: str, write) -> None:
+        """Run ``write`` inside a change; right after a change of the same kind and
+        author, inside that one (readers show one change, not two touching ones)."""
+        self.authors.add(author)
+        target = self.target()
+        last = target[-1] if len(target) else None
+        if last is not None and last.tag == (ooxml.W_DEL if kind == "del" else ooxml.W_INS) \
+                and last.get(ooxml.W_AUTHOR) == author:
+            wrapper = last
+        else:
+            wrapper = ooxml.open_change(target, kind, self.ids(), author, self.date)
+        self.stack.append(wrapper)
+        outer, self.deleted = self.deleted, kind == "del"
+        try:
+            write()
+        finally:
+            self.stack.pop()
+            self.deleted = outer
+
+    # ------------------------------------------------------------ groups
+
     def write_OptionBlock(self, node) -> None:
         self.bracketed += 1
         self.write_options_visible(node)
+
+    def group_author(self, node) -> str:
+        """Who the change of a tracked group is by (see the module docstring)."""
+        base = self.choices.get(node.id, 1)
+        alts = node.alternatives
+        if len(alts) == 1:
+            return self.lead_author(node.proposers if base == 1
+                                    else alts[0].proposers or node.proposers)
+        return self.lead_author(alts[2 - base].proposers or node.proposers)
 
     def write_BracketGroup(self, node) -> None:
         if node.id not in self.trackable:
@@ -179,47 +349,49 @@ class TrackedWriter(BaseWriter):
             return
         self.tracked += 1
         base = self.choices.get(node.id, 1)
-        group_author = node.proposers
+        author = self.group_author(node)
         gid = None
         if node.proposers:
             gid = self.new_comment(node.proposers, self.wording.bracketed_by(node.proposers))
             ooxml.Comments.start(self.para(), gid)
         alts = node.alternatives
         if len(alts) == 1:
-            alt = alts[0]
-            if base == 1:
-                kind, author = "del", self.lead_author(group_author)
-            else:
-                kind, author = "ins", self.lead_author(alt.proposers or group_author)
-            self.change(kind, author, alt)
-            if node.id in self.whole_line:
-                ooxml.mark_paragraph(self.para(), kind, self.ids(), author, self.date)
+            self.change("del" if base == 1 else "ins", author, alts[0])
         else:
-            kept, other = alts[base - 1], alts[2 - base]
-            author = self.lead_author(other.proposers or group_author)
-            self.change("del", author, kept)
-            self.change("ins", author, other)
+            self.change("del", author, alts[base - 1])
+            self.change("ins", author, alts[2 - base])
         if gid is not None:
             ooxml.Comments.end(self.para(), gid)
 
     def change(self, kind: str, author: str, alt) -> None:
-        """Write ``alt``'s text inside one ``w:ins``/``w:del`` authored by ``author``."""
-        self.authors.add(author)
+        """Write ``alt``'s text inside one ``w:ins``/``w:del`` authored by ``author``.
+
+        The alternative's footnotes (``[x][^1]``: a note on the bracket, which
+        ``resolve`` drops with the bracket) become a comment on the change.
+        """
+        world = "base" if kind == "del" else "other"
         cid = None
         if alt.proposers and (kind == "del" or len(alt.proposers) > 1
                               or self.lead_author(alt.proposers) != author):
             cid = self.new_comment(alt.proposers, self.wording.proposed_by(alt.proposers))
             ooxml.Comments.start(self.para(), cid)
-        wrapper = ooxml.open_change(self.target(), kind, self.ids(), author, self.date)
-        self.stack.append(wrapper)
-        outer, self.deleted = self.deleted, kind == "del"
-        try:
-            self.write_nodes(alt.children)
-            for ref in alt.footnotes:
-                self.write_FootnoteRef(ref)
-        finally:
-            self.stack.pop()
-            self.deleted = outer
+        notes = [self.doc.footnotes[f.label] for f in alt.footnotes
+                 if f.label in self.doc.footnotes]
+        note_ids = []
+        for note in notes:
+            nid = self.comments.new(author, self.wording.initials(alt.proposers[0])
+                                    if alt.proposers else "", note.text)
+            ooxml.Comments.start(self.para(), nid)
+            note_ids.append(nid)
+
+        def body():
+            for child in alt.children:
+                if self.plan is None:
+                    self.write_nodes((child,))
+                else:
+                    self.write_atoms(child, author, world)
+        self.in_change(kind, author, body)
+        for nid in note_ids:
+            ooxml.Comments.end(self.para(), nid)
         if cid is not None:
             ooxml.Comments.end(self.para(), cid)
-

@@ -1,0 +1,273 @@
+"""What Reject All and Accept All must read: the two resolutions of the tracked groups.
+
+The tracked style writes a base variant with the other positions as revisions.
+Reject All must give exactly the text :func:`treatydraft.operations.resolve` gives
+for the base choices, and Accept All exactly its text for the other choices,
+including the whitespace rule of :mod:`treatydraft.operations.spacing` (no blank
+before a comma where an optional text was dropped, no trailing blank, no empty
+numbered paragraph).  Rather than re-implementing that rule, this module resolves
+the document both ways with :func:`~treatydraft.operations.apply_decisions` and
+compares, line by line, what each resolution keeps with what was written:
+
+* every *atom* of a line (a character of a :class:`~treatydraft.ast.Text`, or a
+  whole other node) gets a :class:`Status`: kept in the base world, in the other
+  world, in both or in neither;
+* blanks a resolution adds (``]@EU`` followed by a word, a ``\\+`` split) are
+  :class:`Insertion` s before an atom;
+* a line that a resolution removes (rule 6) loses its paragraph mark in that world.
+
+The writer then writes atoms kept in both as plain text, atoms kept in one world as
+a deletion (base only) or an insertion (other only), and drops atoms kept in none.
+Resolution only removes characters next to a junction and adds blanks, so one greedy
+pass per line aligns the two (``difflib`` only if that fails); where equal characters
+make it ambiguous, every choice reads the same.
+"""
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from ...ast import BracketGroup, LineBreak, Text
+from ...operations import apply_decisions
+
+__all__ = ["Status", "Insertion", "LinePlan", "plan_lines", "other_choice", "lines", "BOTH"]
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """In which resolution an atom (or a paragraph mark) survives."""
+    base: bool
+    """Kept by Reject All (the base choices)."""
+    other: bool
+    """Kept by Accept All (the other choices)."""
+
+
+BOTH = Status(True, True)
+NEITHER = Status(False, False)
+
+
+@dataclass(frozen=True, slots=True)
+class Insertion:
+    """Text a resolution adds before the atom ``before`` (None: at the end of the line)."""
+    before: tuple | None
+    text: str
+    status: Status
+
+
+_RUN = re.compile(rb"\x00+|\x01+|\x02+|\x03+")
+_STATUS = (NEITHER, Status(True, False), Status(False, True), BOTH)
+
+
+@dataclass
+class LinePlan:
+    """What the tracked writer needs for one line that holds a tracked group."""
+    kept: dict = field(default_factory=lambda: {"base": {}, "other": {}})
+    """world -> id(node) -> bytearray, one byte per character (1: kept) for a Text node,
+    or one byte for any other node."""
+    insertions: dict = field(default_factory=dict)
+    """(id(node), char index or -1), or None for the end of the line -> [:class:`Insertion`]."""
+    mark: Status = BOTH
+    """The paragraph mark: kept by both unless a resolution removes the line."""
+
+    def status(self, node, index: int = -1) -> Status:
+        i = max(index, 0)
+        base = self.kept["base"].get(id(node))
+        other = self.kept["other"].get(id(node))
+        return _STATUS[(base[i] if base is not None else 0)
+                       | ((other[i] if other is not None else 0) << 1)]
+
+    def inserted(self, node, index: int = -1) -> list:
+        return self.insertions.get((id(node), index), [])
+
+    def insertions_in(self, node) -> dict:
+        """char index -> [:class:`Insertion`] for a Text node."""
+        by_node = self.__dict__.setdefault("_by_node", {})
+        if not by_node and self.insertions:
+            for key, items in self.insertions.items():
+                if key is not None and key[1] >= 0:
+                    by_node.setdefault(key[0], {})[key[1]] = items
+            by_node.setdefault(None, {})
+        return by_node.get(id(node), {})
+
+    def runs(self, node) -> list[int]:
+        """Offsets in a Text node where the status changes (start of each run but the first)."""
+        size = len(node.value)
+        base = self.kept["base"].get(id(node)) or bytes(size)
+        other = self.kept["other"].get(id(node)) or bytes(size)
+        both = (int.from_bytes(base, "big") + 2 * int.from_bytes(other, "big")) \
+            .to_bytes(size, "big")
+        return [m.start() for m in _RUN.finditer(both)][1:]
+
+
+def other_choice(group, base: int) -> int:
+    """The alternative Accept All gives when the base is ``base`` (0 drops optional text)."""
+    return (1 - base) if len(group.alternatives) == 1 else (3 - base)
+
+
+def lines(body) -> list[tuple[list, object]]:
+    """``body`` split into (nodes of the line, its LineBreak or None for the last line)."""
+    out: list[tuple[list, object]] = []
+    current: list = []
+    for node in body:
+        if isinstance(node, LineBreak):
+            out.append((current, node))
+            current = []
+        else:
+            current.append(node)
+    out.append((current, None))
+    return out
+
+
+class _Flat:
+    """A line as one string: Text values as they are, every other node as one character
+    of Unicode's supplementary private use area (one per node, shared by both sides of a
+    comparison), with the node each stretch comes from."""
+
+    def __init__(self, markers: dict):
+        self.markers = markers
+        self.parts: list[str] = []
+        self.segments: list[tuple[int, object]] = []  # (start offset, node)
+        self.length = 0
+
+    def add(self, node) -> None:
+        if isinstance(node, Text):
+            value = node.value
+            if not value:
+                return
+        else:
+            value = self.markers.get(id(node))
+            if value is None:
+                value = self.markers[id(node)] = chr(0xF0000 + len(self.markers))
+        self.parts.append(value)
+        self.segments.append((self.length, node))
+        self.length += len(value)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _kept(nodes, choose, tracked, markers) -> _Flat:
+    """What a resolution starts from: the line as written, tracked groups resolved."""
+    flat = _Flat(markers)
+    for node in nodes:
+        if isinstance(node, BracketGroup) and node.id in tracked:
+            k = choose(node)
+            if k:
+                for child in node.alternatives[k - 1].children:
+                    flat.add(child)
+        else:
+            flat.add(node)
+    return flat
+
+
+def _greedy(kept: str, resolved: str):
+    """Align ``resolved`` to ``kept`` in one pass, knowing that a resolution only removes
+    characters and adds blanks: (kept flags, [(kept offset, added text)]) or None.
+
+    Where equal characters make the alignment ambiguous any choice reads the same."""
+    n, m = len(kept), len(resolved)
+    keep = bytearray(n)
+    added: list[tuple[int, str]] = []
+    i = j = 0
+    while j < m:
+        if i < n and kept[i] == resolved[j]:
+            keep[i] = 1
+            i += 1
+            j += 1
+        elif resolved[j] == " " and (i >= n or kept[i] != " "):
+            if added and added[-1][0] == i:
+                added[-1] = (i, added[-1][1] + " ")
+            else:
+                added.append((i, " "))
+            j += 1
+        elif i < n:
+            i += 1
+        else:
+            return None
+    return keep, added
+
+
+def _difflib(kept: str, resolved: str):
+    """The general alignment (only if :func:`_greedy` fails)."""
+    keep = bytearray(len(kept))
+    added: list[tuple[int, str]] = []
+    matcher = difflib.SequenceMatcher(None, kept, resolved, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            keep[i1:i2] = b"\x01" * (i2 - i1)
+        elif tag in ("insert", "replace"):
+            text = resolved[j1:j2]
+            if not any(0xF0000 <= ord(ch) for ch in text):  # nodes are never added
+                added.append((i2, text))
+    return keep, added
+
+
+def _align(flat: _Flat, resolved: str, world: str, plan: LinePlan) -> None:
+    """Record which atoms of ``flat`` the resolution keeps, and the blanks it adds."""
+    kept = flat.text()
+    if kept == resolved:
+        keep, added = bytearray(b"\x01" * len(kept)), []
+    else:
+        keep, added = _greedy(kept, resolved) or _difflib(kept, resolved)
+    into = plan.kept[world]
+    starts = [start for start, _ in flat.segments]
+    for start, node in flat.segments:
+        size = len(node.value) if isinstance(node, Text) else 1
+        into[id(node)] = keep[start:start + size]
+    status = Status(world == "base", world == "other")
+    for offset, text in added:
+        if offset >= len(kept):
+            key = None
+        else:
+            k = bisect.bisect_right(starts, offset) - 1
+            start, node = flat.segments[k]
+            key = (id(node), offset - start if isinstance(node, Text) else -1)
+        plan.insertions.setdefault(key, []).append(Insertion(key, text, status))
+
+
+def plan_lines(doc, base: dict[str, int], tracked: set[str]) -> dict[int, LinePlan]:
+    """id(first node of a line) -> :class:`LinePlan`, for every body line with a tracked group.
+
+    ``base`` maps group ids to the base choice; ``tracked`` holds the ids written as
+    revisions (top-level groups confined to one line).
+    """
+    groups = {n.id: n for line, _ in lines(doc.body) for n in line
+              if isinstance(n, BracketGroup) and n.id in tracked}
+    if not groups:
+        return {}
+    choose = {"base": lambda g: base.get(g.id, 1),
+              "other": lambda g: other_choice(g, base.get(g.id, 1))}
+    resolved = {}
+    for world, pick in choose.items():
+        rdoc = apply_decisions(doc, lambda gid, pick=pick: pick(groups[gid]) if gid in groups
+                               else None)
+        split = lines(rdoc.body)
+        by_break = {id(brk): nodes for nodes, brk in split if brk is not None}
+        last = split[-1][0]
+        resolved[world] = (by_break, last)
+    plans: dict[int, LinePlan] = {}
+    for nodes, brk in lines(doc.body):
+        if not any(isinstance(n, BracketGroup) and n.id in groups for n in nodes):
+            continue
+        plan = LinePlan()
+        present = {}
+        markers: dict = {}
+        for world, pick in choose.items():
+            by_break, last = resolved[world]
+            if brk is None:
+                got = last
+                present[world] = bool(got)
+            else:
+                got = by_break.get(id(brk))
+                present[world] = got is not None
+            resolved_flat = _Flat(markers)
+            kept_flat = _kept(nodes, pick, tracked, markers)
+            for node in got or ():
+                resolved_flat.add(node)
+            _align(kept_flat, resolved_flat.text(), world, plan)
+        plan.mark = Status(present["base"], present["other"])
+        plans[id(nodes[0])] = plan
+    return plans
+
