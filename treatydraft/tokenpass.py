@@ -203,6 +203,9 @@ def _has_content(tok: Token) -> bool:
 def check_pairs(tokens: list[Token], partner: list[int], problems, strict: bool) -> None:
     """Warn about pairs that open mid-line and close mid-line in another unit, or cross
     an article heading; in tolerant mode read both brackets as unpaired instead."""
+    if not any(partner[i] >= 0 and tokens[partner[i]].line != tok.line
+               for i, tok in enumerate(tokens) if tok.type == "LBR"):
+        return  # every pair opens and closes on one line
     n = len(tokens)
     before = [False] * n   # content earlier on the token's line
     seen = False
@@ -268,91 +271,90 @@ def _neighbour(tokens: list[Token], k: int, step: int,
     return tokens[k] if 0 <= k < n else None
 
 
-def type_brackets(text: str, tokens: list[Token], partner: list[int], problems) -> list:
+def type_brackets(text: str, tokens: list[Token], partner: list[int], problems) -> tuple:
     """Drafting notes, editorial brackets and placeholders among alternatives.
 
-    Returns the new token list (merged note tokens replace their brackets) and the
-    partner list re-indexed to it."""
+    Returns the token list (merged note tokens replace their brackets) and the partner
+    list re-indexed to it; both unchanged when there is nothing to do."""
     quoted: list[bool] | None = None
-    out: list[Token] = []
-    newpartner: list[int] = []   # old indices, except where ``fresh``
-    fresh: list[bool] = []
-    remap = [-1] * len(tokens)
+    # edits: start -> (end, replacement tokens, their partners relative to start or None)
+    edits: dict[int, tuple[int, list[Token], list]] = {}
     skip_to = -1
-
-    def keep(k: int) -> None:
-        remap[k] = len(out)
-        out.append(tokens[k])
-        newpartner.append(partner[k])
-        fresh.append(False)
-
-    def as_text(k: int) -> None:
-        out.append(_as("TEXT", tokens[k]))
-        newpartner.append(-1)
-        fresh.append(True)
-
-    for i, tok in enumerate(tokens):
+    for i in [k for k, tok in enumerate(tokens) if tok.type in ("LBR", "PLACEHOLDER")]:
         if i <= skip_to:
             continue
-        t = tok.type
-        if t == "LBR" and partner[i] > i:
+        tok = tokens[i]
+        if tok.type == "LBR":
             j = partner[i]
+            if j < i:
+                continue
             inner = _inner(text, tokens, i, j)
-            if inner is not None:
-                prev = _neighbour(tokens, i - 1, -1, ("SLASH", "ATTRIB", "FNREF"))
-                nxt = _neighbour(tokens, j + 1, 1, ("SLASH", "ATTRIB", "FNREF"))
-                alone = not (prev is not None and prev.type in ("RBR", "PLACEHOLDER")) and \
-                    not (nxt is not None and nxt.type in ("LBR", "PLACEHOLDER"))
-                if _is_note(text, tok, tokens[j], inner, alone):
-                    close = tokens[j]
-                    out.append(Token("DNOTE", text[tok.start_pos:close.end_pos], tok.start_pos,
-                                     tok.line, tok.column, close.end_line, close.end_column,
-                                     close.end_pos))
-                    newpartner.append(-1)
-                    fresh.append(True)
-                    skip_to = j
-                    continue
-                if alone:
-                    if quoted is None:
-                        quoted = _quote_depths(tokens)
-                    if quoted[i] and len(inner.split()) <= 3:
-                        problems.add(E.ParseError, f"editorial bracket '[{inner}]' in a "
-                                     "quotation: read as text", tok.line, tok.column,
-                                     severity="warning", offset=tok.start_pos,
-                                     code="editorial-bracket", hint=_HINT_ESCAPE)
-                        for k in range(i, j + 1):
-                            if tokens[k].type in ("LBR", "RBR"):
-                                as_text(k)
-                            else:
-                                keep(k)
-                        skip_to = j
-                        continue
-        elif t == "PLACEHOLDER" and tok[0] in _OPENERS:
-            # side by side or with a slash, a placeholder is one of the alternatives
-            prev = _neighbour(tokens, i - 1, -1, ("SLASH", "ATTRIB", "FNREF"))
-            nxt = _neighbour(tokens, i + 1, 1, ("SLASH",))
-            if (prev is not None and prev.type in ("RBR", "PLACEHOLDER")) or \
-                    (nxt is not None and nxt.type in ("LBR", "PLACEHOLDER")):
-                value = str(tok)
-                base = len(out)
-                out.append(_tok("LBR", value[0], tok, 0))
-                out.append(_tok("PH_TEXT", value[1:-1], tok, 1))
-                out.append(_tok("RBR", value[-1], tok, len(value) - 1))
-                newpartner.extend((base + 2, -1, base))
-                fresh.extend((True, True, True))
+            if inner is None:
                 continue
-            if quoted is None:
-                quoted = _quote_depths(tokens)
-            if quoted[i]:
-                problems.add(E.ParseError, f"editorial bracket '{tok}' in a quotation: read "
-                             "as text", tok.line, tok.column, severity="warning",
-                             offset=tok.start_pos, code="editorial-bracket", hint=_HINT_ESCAPE)
-                as_text(i)
-                continue
-        keep(i)
-    for k, p in enumerate(newpartner):
-        if p >= 0 and not fresh[k]:
-            newpartner[k] = remap[p]
+            skip = ("SLASH", "ATTRIB", "FNREF")
+            prev, nxt = _neighbour(tokens, i - 1, -1, skip), _neighbour(tokens, j + 1, 1, skip)
+            alone = not (prev is not None and prev.type in ("RBR", "PLACEHOLDER")) and \
+                not (nxt is not None and nxt.type in ("LBR", "PLACEHOLDER"))
+            if _is_note(text, tok, tokens[j], inner, alone):
+                close = tokens[j]
+                note = Token("DNOTE", text[tok.start_pos:close.end_pos], tok.start_pos,
+                             tok.line, tok.column, close.end_line, close.end_column,
+                             close.end_pos)
+                edits[i] = (j, [note], [None])
+                skip_to = j
+            elif alone:
+                if quoted is None:
+                    quoted = _quote_depths(tokens)
+                if quoted[i] and len(inner.split()) <= 3:
+                    problems.add(E.ParseError, f"editorial bracket '[{inner}]' in a "
+                                 "quotation: read as text", tok.line, tok.column,
+                                 severity="warning", offset=tok.start_pos,
+                                 code="editorial-bracket", hint=_HINT_ESCAPE)
+                    edits[i] = (i, [_as("TEXT", tok)], [None])
+                    edits[j] = (j, [_as("TEXT", tokens[j])], [None])
+            continue
+        if tok[0] not in _OPENERS:  # `{Placeholder ...}`
+            continue
+        # side by side or with a slash, a placeholder is one of the alternatives
+        prev = _neighbour(tokens, i - 1, -1, ("SLASH", "ATTRIB", "FNREF"))
+        nxt = _neighbour(tokens, i + 1, 1, ("SLASH",))
+        if (prev is not None and prev.type in ("RBR", "PLACEHOLDER")) or \
+                (nxt is not None and nxt.type in ("LBR", "PLACEHOLDER")):
+            value = str(tok)
+            edits[i] = (i, [_tok("LBR", value[0], tok, 0), _tok("PH_TEXT", value[1:-1], tok, 1),
+                            _tok("RBR", value[-1], tok, len(value) - 1)], [2, None, 0])
+            continue
+        if quoted is None:
+            quoted = _quote_depths(tokens)
+        if quoted[i]:
+            problems.add(E.ParseError, f"editorial bracket '{tok}' in a quotation: read "
+                         "as text", tok.line, tok.column, severity="warning",
+                         offset=tok.start_pos, code="editorial-bracket", hint=_HINT_ESCAPE)
+            edits[i] = (i, [_as("TEXT", tok)], [None])
+    if not edits:
+        return tokens, partner
+    out: list[Token] = []
+    newpartner: list[int] = []
+    remap = [-1] * len(tokens)
+    fixups: list[int] = []  # positions in ``out`` whose partner is an old index
+    i, n = 0, len(tokens)
+    while i < n:
+        edit = edits.get(i)
+        if edit is None:
+            remap[i] = len(out)
+            if partner[i] >= 0:
+                fixups.append(len(out))
+            out.append(tokens[i])
+            newpartner.append(partner[i])
+            i += 1
+            continue
+        end, new, rel = edit
+        base = len(out)
+        out.extend(new)
+        newpartner.extend(-1 if r is None else base + r for r in rel)
+        i = end + 1
+    for k in fixups:
+        newpartner[k] = remap[newpartner[k]]
     return out, newpartner
 
 
