@@ -1,0 +1,129 @@
+"""Alignment: which unit of a proposal is which unit of the base, and which words changed.
+
+**Units** are aligned level by level, inside units already aligned, so a change in
+Article 5 can never land in Article 6:
+
+1. units whose whole text (sub-units included, their own number left out) is the
+   same in both are anchors (``identical``; also across a renumbering);
+2. between two anchors, a base unit pairs with the proposal's unit of the same
+   kind and number when their texts are at least 40 % alike (``number``), else with
+   the most alike unit of the same kind among the next few, at least 50 % alike
+   (``similar``, reported as uncertain), else with the unit of the same number
+   however different (``number``: a rewritten unit);
+3. what is left is deleted (base) or added (proposal).
+
+**Words**: the contents of two aligned units are compared as token sequences
+(:mod:`.units`) with :class:`difflib.SequenceMatcher`; two changes separated by one or
+two unchanged tokens, fewer than either change, are joined into one (so a rewritten
+phrase is one group, not a comb of one-word groups that happen to share "the").
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from .units import Token, Unit
+
+__all__ = ["Pair", "align_units", "similarity", "word_edits", "Edit", "change_share"]
+
+NUMBER_RATIO = 0.4
+SIMILAR_RATIO = 0.5
+WINDOW = 6
+
+
+@dataclass(slots=True)
+class Pair:
+    """A base unit and the proposal's unit it was aligned with (either may be None)."""
+    base: Unit | None
+    prop: Unit | None
+    method: str
+    """``identical``, ``number``, ``similar``, ``added`` or ``deleted``."""
+
+
+def similarity(a: Unit, b: Unit) -> float:
+    """Word-level likeness of two units' whole text (0..1)."""
+    ka, kb = a.flat_keys(), b.flat_keys()
+    if ka == kb:
+        return 1.0
+    sm = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+    if sm.real_quick_ratio() < 0.3 or sm.quick_ratio() < 0.3:
+        return sm.quick_ratio() * 0.5
+    return sm.ratio()
+
+
+def align_units(base: list[Unit], prop: list[Unit]) -> list[Pair]:
+    """Pairs in base order; added proposal units come right after the base unit before them."""
+    bs = [u.signature() for u in base]
+    ps = [u.signature() for u in prop]
+    pairs: list[Pair] = []
+    if bs == ps:
+        return [Pair(b, p, "identical") for b, p in zip(base, prop)]
+    sm = difflib.SequenceMatcher(None, bs, ps, autojunk=False)
+    i = j = 0
+    for bi, pj, size in sm.get_matching_blocks():
+        pairs.extend(_align_gap(base[i:bi], prop[j:pj]))
+        pairs.extend(Pair(base[bi + k], prop[pj + k], "identical") for k in range(size))
+        i, j = bi + size, pj + size
+    return pairs
+
+
+def _align_gap(base: list[Unit], prop: list[Unit]) -> list[Pair]:
+    out: list[Pair] = []
+    j = 0
+    for b in base:
+        same, same_ratio, best, best_j, top = -1, 0.0, -1, -1, SIMILAR_RATIO
+        for k in range(j, min(len(prop), j + WINDOW)):
+            p = prop[k]
+            if p.kind != b.kind:
+                continue
+            r = similarity(b, p)
+            if p.number == b.number and b.heading is not None and same < 0:
+                same, same_ratio = k, r
+            if r >= top:
+                best, best_j, top = k, k, r
+        if same >= 0 and (same_ratio >= NUMBER_RATIO or best < 0):
+            k, method = same, "number"
+        elif best >= 0:
+            k, method = best_j, "similar"
+        else:
+            out.append(Pair(b, None, "deleted"))
+            continue
+        out.extend(Pair(None, prop[m], "added") for m in range(j, k))
+        out.append(Pair(b, prop[k], method))
+        j = k + 1
+    out.extend(Pair(None, prop[k], "added") for k in range(j, len(prop)))
+    return out
+
+
+def change_share(a: Unit, b: Unit) -> float:
+    """How much of a unit changed (0: nothing, 1: everything), by words."""
+    return 1.0 - similarity(a, b)
+
+
+@dataclass(slots=True)
+class Edit:
+    """Base tokens ``[start, end)`` replaced by ``tokens`` of one proposal."""
+    start: int
+    end: int
+    tokens: list[Token]
+
+
+def word_edits(base: list[Token], prop: list[Token]) -> list[Edit]:
+    """The changes that turn ``base`` into ``prop``, close changes joined."""
+    bk = [t.key for t in base]
+    pk = [t.key for t in prop]
+    if bk == pk:
+        return []
+    sm = difflib.SequenceMatcher(None, bk, pk, autojunk=False)
+    raw = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
+    joined: list[list[int]] = []
+    for i1, i2, j1, j2 in raw:
+        if joined:
+            last = joined[-1]
+            gap = i1 - last[1]
+            if gap <= 2 and gap < max(last[1] - last[0], last[3] - last[2]) \
+                    and gap < max(i2 - i1, j2 - j1):
+                last[1], last[3] = i2, j2
+                continue
+        joined.append([i1, i2, j1, j2])
+    return [Edit(i1, i2, prop[j1:j2]) for i1, i2, j1, j2 in joined]

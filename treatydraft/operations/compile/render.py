@@ -1,0 +1,440 @@
+"""Writing the compiled draft: the base text with a group wherever proposals differ.
+
+:class:`Renderer` walks the base outline unit by unit, with, for each proposal still
+*active* there (whose text this part of the draft stands for), the unit aligned
+with it.  It writes text, never nodes: the result is parsed afterwards, and every
+group it opened is found again by the offset of its opening bracket or label
+(:attr:`Renderer.plans`), which tells which alternative each proposal and the base
+choose.  Unchanged units are copied as written.
+
+Notation (see docs/compile.md):
+
+* changed words: ``[base][proposal]@RUS+CHN[other]@EU``, base first, unattributed;
+* inserted words: ``[inserted]@EU`` (optional text);
+* deleted words: widened with a neighbouring word, ``[promptly take][take]@EU``;
+* a proposal choosing an alternative of a base group: its code joins that alternative;
+* a new unit: ``[2bis. text]@EU`` on its own line(s);
+* a deleted unit: ``Option 1:`` (the unit) / ``Option 2 @EU: No text``;
+* an article rewritten beyond the threshold, or deleted: an option block after the
+  article's heading line, ``Option 1:`` the base, ``Option 2 @EU:`` the proposal.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...ast import BracketGroup, OptionBlock, walk
+from .align import align_units, change_share
+from .clusters import Cluster, alternatives, clusters_for
+from .report import CompileReport, Entry, Warning
+from .units import Token, Unit, normalise, raw_text
+
+__all__ = ["Renderer", "GroupPlan", "LABELS"]
+
+#: option label word and "No text" per language (the parser knows them all)
+LABELS = {"zh": ("备选案文{n}{who}：", "无案文"), "ar": ("الخيار {n}{who}:", "لا نص"),
+          "ru": ("Вариант {n}{who}:", "Текст отсутствует"), "es": ("Opción {n}{who}:", "Sin texto"),
+          "fr": ("Variante {n}{who}:", "Pas de texte")}
+_DEFAULT_LABEL = ("Option {n}{who}:", "No text")
+
+
+@dataclass(slots=True)
+class GroupPlan:
+    """What each proposal (by key) and the base choose in a group the renderer wrote."""
+    choices: dict[str, int]
+    base: int | None
+    entry: Entry | None = None
+
+
+@dataclass
+class Renderer:
+    codes: dict[str, tuple[str, ...]]
+    """proposal key -> delegation codes (attribution order)."""
+    threshold: float
+    language: str | None = None
+    out: list[str] = field(default_factory=list)
+    pos: int = 0
+    plans: dict[int, GroupPlan] = field(default_factory=dict)
+    report: CompileReport = field(default_factory=CompileReport)
+    _article: str = "(start)"
+    _strip: bool = False
+
+    # ------------------------------------------------------------ output
+
+    def emit(self, text: str) -> None:
+        if self._strip and text:
+            text = text.lstrip("\r\n")
+            self._strip = not text
+        if text:
+            self.out.append(text)
+            self.pos += len(text)
+
+    def _at_line_start(self) -> None:
+        if self.out and not self.out[-1].endswith("\n"):
+            self.emit("\n")
+
+    def _trim(self) -> str:
+        """Remove the blanks and line breaks at the end of the output; return them."""
+        removed = []
+        while self.out:
+            last = self.out[-1]
+            core = last.rstrip()
+            if core:
+                if core != last:
+                    removed.append(last[len(core):])
+                    self.out[-1] = core
+                    self.pos -= len(last) - len(core)
+                break
+            removed.append(last)
+            self.out.pop()
+            self.pos -= len(last)
+        return "".join(reversed(removed))
+
+    def _who(self, keys: list[str]) -> str:
+        codes: list[str] = []
+        for k in keys:
+            codes.extend(c for c in self.codes[k] if c not in codes)
+        return "+".join(codes)
+
+    def _label(self, n: int, keys: list[str] | None = None) -> str:
+        fmt = LABELS.get(self.language or "", _DEFAULT_LABEL)[0]
+        return fmt.format(n=n, who=f" @{self._who(keys)}" if keys else "")
+
+    def _no_text(self) -> str:
+        return LABELS.get(self.language or "", _DEFAULT_LABEL)[1]
+
+    def warn(self, key: str, message: str, unit: str, line: int, column: int = 1) -> None:
+        self.report.warnings.append(Warning(message, key, unit, line, column))
+
+    def _entry(self, kind: str, unit: str, line: int, column: int, alts: list[list[str]]) -> Entry:
+        e = Entry(kind, self._article, unit, line, column,
+                  [list(dict.fromkeys(c for k in keys for c in self.codes[k])) for keys in alts])
+        self.report.entries.append(e)
+        return e
+
+    # ------------------------------------------------------------ units
+
+    def unit(self, b: Unit, props: dict[str, Unit], active: list[str],
+             deleters: list[str] | None = None) -> None:
+        """Write base unit ``b``; ``props`` maps each active key to its aligned unit."""
+        if b.kind in ("article", "preamble", "part", "chapter", "section", "title"):
+            if b.kind == "article" or self._article == "(start)":
+                self._article = b.label
+        if all(props[k].signature() == b.signature() for k in active) and not deleters:
+            self._headings(b, props, active)
+            self.emit(b.subtree_raw())
+            return
+        rewriters = [k for k in active if b.kind == "article"
+                     and props[k].signature() != b.signature()
+                     and change_share(b, props[k]) > self.threshold]
+        if (rewriters or deleters) and self._has_options(b, props, rewriters):
+            for k in rewriters + (deleters or []):
+                self.warn(k, "this article holds option blocks: its "
+                          + ("rewrite" if k in rewriters else "deletion")
+                          + " cannot be another option; "
+                          + ("compiled word by word" if k in rewriters else "not compiled"),
+                          b.label, b.line())
+            rewriters, deleters = [], []
+        self._headings(b, props, active)
+        if b.heading is not None:
+            self.emit(b.heading.value)
+        if rewriters or deleters:
+            self._option_article(b, props, active, rewriters, deleters or [])
+            return
+        self.content(b, props, active)
+        self.children(b, props, active)
+
+    def _headings(self, b: Unit, props: dict[str, Unit], active: list[str]) -> None:
+        if b.heading is None:
+            return
+        for k in active:
+            h = props[k].heading
+            if h is not None and normalise(h.value) != normalise(b.heading.value):
+                self.warn(k, f"heading '{h.value}' kept as '{b.heading.value}' (renumbering "
+                          "is not compiled)", b.label, b.line())
+
+    @staticmethod
+    def _has_options(b: Unit, props: dict[str, Unit], keys: list[str]) -> bool:
+        def opts(u: Unit) -> bool:
+            stack = [u]
+            while stack:
+                x = stack.pop()
+                if any(isinstance(n, OptionBlock) for n in walk(x.nodes)):
+                    return True
+                stack.extend(x.children)
+            return False
+        return opts(b) or any(opts(props[k]) for k in keys)
+
+    def children(self, b: Unit, props: dict[str, Unit], active: list[str]) -> None:
+        n = len(b.children)
+        matched: dict[str, list] = {}
+        added: list[list[tuple[str, Unit]]] = [[] for _ in range(n + 1)]
+        for k in active:
+            p = props[k]
+            pairs = align_units(b.children, p.children) if b.children or p.children else []
+            row: list = [None] * n
+            index = {id(c): i for i, c in enumerate(b.children)}
+            at = 0
+            for pair in pairs:
+                if pair.base is None:
+                    added[at].append((k, pair.prop))
+                    continue
+                i = index[id(pair.base)]
+                at = i + 1
+                if pair.prop is not None:
+                    row[i] = pair
+                    if pair.method == "similar":
+                        self.warn(k, f"matched with its '{pair.prop.label}' by similar text "
+                                  "(uncertain)", pair.base.label, pair.base.line())
+            matched[k] = row
+        for i, child in enumerate(b.children):
+            self._additions(added[i], active, b, child.line())
+            keep = [k for k in active if matched[k][i] is not None]
+            gone = [k for k in active if matched[k][i] is None]
+            sub = {k: matched[k][i].prop for k in keep}
+            if gone and child.kind != "article":
+                self._deleted_unit(child, sub, keep, gone, active)
+            else:
+                self.unit(child, sub, keep, gone)
+        self._additions(added[n], active, b, b.line())
+
+    def _additions(self, items: list[tuple[str, Unit]], active: list[str], parent: Unit,
+                   line: int) -> None:
+        if not items:
+            return
+        after = self._trim()
+        distinct: dict[str, list] = {}
+        for k, u in items:
+            sig = (u.heading.value if u.heading else "") + "\x02" + u.signature()
+            distinct.setdefault(sig, [[], u])[0].append(k)
+        for keys, u in distinct.values():
+            text = u.subtree_raw()
+            body = text.rstrip()
+            if self._has_options(u, {}, []) or any(t.hard and not t.is_group
+                                                  for t in self._all_tokens(u)):
+                for k in keys:
+                    self.warn(k, f"new unit '{u.label}' holds notes, footnote lines or option "
+                              "blocks: not compiled", parent.label, parent.line())
+                continue
+            if self.out:
+                self.emit("\n")
+            entry = self._entry("new-unit", parent.label, line, 1, [keys])
+            if u.kind == "article":
+                entry.article = u.label
+            self.plans[self.pos] = GroupPlan({k: (1 if k in keys else 0) for k in active}, 0, entry)
+            self.emit("[" + body + "]@" + self._who(keys))
+        self.emit(after if "\n" in after else "\n")
+
+    @staticmethod
+    def _all_tokens(u: Unit) -> list[Token]:
+        out: list[Token] = []
+        stack = [u]
+        while stack:
+            x = stack.pop()
+            out.extend(x.tokens()[0])
+            stack.extend(x.children)
+        return out
+
+    def _deleted_unit(self, child: Unit, sub: dict[str, Unit], keep: list[str], gone: list[str],
+                      active: list[str]) -> None:
+        if self._has_options(child, sub, keep):
+            for k in gone:
+                self.warn(k, "deletion not compiled: the unit holds option blocks",
+                          child.label, child.line())
+            return self.unit(child, {**sub, **{k: child for k in gone}}, active)
+        self._at_line_start()
+        entry = self._entry("deleted-unit", child.label, child.line(), 1, [gone])
+        self.plans[self.pos] = GroupPlan({k: (2 if k in gone else 1) for k in active}, 1, entry)
+        self.emit(self._label(1) + "\n")
+        self.unit(child, sub, keep)
+        tail = self._trim()
+        self.emit("\n" + self._label(2, gone) + " " + self._no_text())
+        self.emit(tail if "\n" in tail else "\n")
+
+    def _option_article(self, b: Unit, props: dict[str, Unit], active: list[str],
+                        rewriters: list[str], deleters: list[str]) -> None:
+        """The article's heading line compiled word by word, the rest as an option block."""
+        tokens, tail = b.tokens()
+        cut = next((i for i, t in enumerate(tokens) if "\n" in t.lead), len(tokens))
+        title_active = [k for k in active]
+        split = {k: self._split(props[k]) for k in title_active}
+        self.words(tokens[:cut], {k: split[k][0] for k in title_active}, title_active, b)
+        rest_base = Unit(None, [], b.children)
+        rest_base._tokens = (tokens[cut:], tail)
+        keep = [k for k in active if k not in rewriters]
+        self.emit("\n")
+        plan_at = self.pos
+        self.emit(self._label(1) + "\n")
+        rest_props = {}
+        for k in keep:
+            r = Unit(None, [], props[k].children)
+            r._tokens = (split[k][1], props[k].tokens()[1])
+            rest_props[k] = r
+        body_start = len(self.out)
+        self.content(rest_base, rest_props, keep, strip_first_lead=True)
+        self.children(rest_base, rest_props, keep)
+        if len(self.out) == body_start:
+            self.emit("\n")
+        tail_ws = self._trim()
+        versions: dict[str, list] = {}
+        for k in rewriters:
+            text = self._rest_text(props[k], split[k][1])
+            versions.setdefault(normalise(text), [[], text])[0].append(k)
+        choices = {k: 1 for k in keep}
+        n = 1
+        alts: list[list[str]] = []
+        for keys, text in versions.values():
+            n += 1
+            alts.append(keys)
+            choices.update({k: n for k in keys})
+            self.emit("\n" + self._label(n, keys) + "\n" + text.strip("\n").rstrip())
+        if deleters:
+            n += 1
+            alts.append(deleters)
+            choices.update({k: n for k in deleters})
+            self.emit("\n" + self._label(n, deleters) + " " + self._no_text())
+        self.emit(tail_ws if "\n" in tail_ws else "\n")
+        kind = "rewrite" if versions else "deleted-unit"
+        entry = self._entry(kind, b.label, b.line(), 1, alts)
+        self.plans[plan_at] = GroupPlan(choices, 1, entry)
+
+    @staticmethod
+    def _split(u: Unit) -> tuple[list[Token], list[Token]]:
+        tokens = u.tokens()[0]
+        cut = next((i for i, t in enumerate(tokens) if "\n" in t.lead), len(tokens))
+        return tokens[:cut], tokens[cut:]
+
+    @staticmethod
+    def _rest_text(u: Unit, rest: list[Token]) -> str:
+        parts = ["".join(t.raw for t in rest), u.tokens()[1]]
+        parts.extend(c.subtree_raw() for c in u.children)
+        return "".join(parts)
+
+    # ------------------------------------------------------------ words
+
+    def content(self, b: Unit, props: dict[str, Unit], active: list[str],
+                strip_first_lead: bool = False) -> None:
+        tokens, tail = b.tokens()
+        if strip_first_lead:
+            self._strip = True
+        if all(normalise(props[k].raw) == normalise(b.raw) for k in active):
+            self.emit("".join(t.raw for t in tokens) + tail)
+            return
+        self.words(tokens, {k: props[k].tokens()[0] for k in active}, active, b)
+        self.emit(tail)
+
+    def words(self, tokens: list[Token], props: dict[str, list[Token]], active: list[str],
+              unit: Unit) -> None:
+        """Write ``tokens`` with a group at every cluster of the proposals' changes."""
+        clusters = clusters_for(tokens, props, active) if any(
+            [t.key for t in props[k]] != [t.key for t in tokens] for k in active) else []
+        pos = 0
+        last_end = -1
+        for c in clusters:
+            if c.dropped:
+                for k in c.edits:
+                    t = tokens[min(c.start, len(tokens) - 1)] if tokens else None
+                    self.warn(k, f"change not compiled: {c.dropped}", unit.label,
+                              t.line if t else unit.line(), t.column if t else 1)
+                continue
+            self._plain(tokens, pos, c.start, last_end)
+            pos = c.end
+            if last_end == c.start:  # right after the group before: keep them two groups
+                self.emit("\\+")
+            if c.choice:
+                self._choice(tokens[c.start], c, active, unit)
+            elif not self._group(tokens, c, active, unit, last_end == c.start):
+                continue
+            last_end = c.end
+        self._plain(tokens, pos, len(tokens), last_end)
+
+    def _plain(self, tokens: list[Token], start: int, end: int, last_end: int) -> None:
+        """Base tokens ``[start, end)``; a base group right after a new group is kept apart."""
+        if start >= end:
+            return
+        if start == last_end and self._adjacent_group(tokens, start) \
+                and "\n" not in tokens[start].lead:
+            self.emit("\\+")
+        self.emit("".join(t.raw for t in tokens[start:end]))
+
+    def _adjacent_group(self, tokens: list[Token], i: int) -> bool:
+        return 0 <= i < len(tokens) and isinstance(tokens[i].node, BracketGroup)
+
+    def _group(self, tokens: list[Token], c: Cluster, active: list[str], unit: Unit,
+               split: bool) -> bool:
+        """Write cluster ``c`` as a group (False: no proposal differs from the base there)."""
+        mine, versions = alternatives(tokens, c, active)
+        if not versions:
+            self.emit("".join(t.raw for t in mine))
+            return False
+        alts = ([mine] if mine else []) + [v for _, v in versions]
+        leads = [a[0].lead for a in alts]
+        if all(lead == leads[0] for lead in leads):
+            factor = leads[0]
+        elif all(lead and "\n" not in lead for lead in leads):
+            factor = leads[0]
+        else:
+            factor = ""
+        before_group = not split and self._adjacent_group(tokens, c.start - 1) and "\n" not in factor
+        self.emit(("\\+" if before_group else "") + factor)
+        at = tokens[c.start] if c.start < len(tokens) else (tokens[-1] if tokens else None)
+        line, col = (at.line, at.column) if at else (unit.line(), 1)
+        edits = [e for k in c.edits for e in c.edits[k]]
+        if all(e.start == e.end for e in edits):
+            kind = "insertion"
+        elif all(not e.tokens for e in edits):
+            kind = "deletion"
+        else:
+            kind = "substitution"
+        entry = self._entry(kind, unit.label, line, col, [keys for keys, _ in versions])
+        choices: dict[str, int] = {}
+        for k in active:
+            choices[k] = 1 if mine else 0
+        for n, (keys, _) in enumerate(versions):
+            for k in keys:
+                choices[k] = n + (2 if mine else 1)
+        self.plans[self.pos] = GroupPlan(choices, 1 if mine else 0, entry)
+        parts = []
+        for n, alt in enumerate(alts):
+            text = "".join(t.raw for t in alt)
+            text = text[len(alt[0].lead):] if factor else text
+            who = ""
+            if mine and n:
+                who = "@" + self._who(versions[n - 1][0])
+            elif not mine:
+                who = "@" + self._who(versions[n][0])
+            parts.append("[" + text + "]" + who)
+        self.emit("".join(parts))
+        return True
+
+    def _choice(self, token: Token, c: Cluster, active: list[str], unit: Unit) -> None:
+        """Proposals chose alternatives of a base group: their codes join those alternatives."""
+        g: BracketGroup = token.node
+        joining: dict[int, list[str]] = {}
+        for k, alt in c.chosen.items():
+            joining.setdefault(alt, []).extend(self.codes[k])
+        moving = {code for codes in joining.values() for code in codes}
+        parts = [token.lead]
+        self.plans[self.pos + len(token.lead)] = GroupPlan(dict(c.chosen), None, self._entry(
+            "choice", unit.label, token.line, token.column,
+            [list(dict.fromkeys(k2 for k in c.chosen if c.chosen[k] == a for k2 in self.codes[k]))
+             for a in sorted(joining)]))
+        for i, alt in enumerate(g.alternatives):
+            if i:
+                parts.append(g.gaps[i - 1])
+            proposers = [p for p in alt.proposers if p not in moving]
+            proposers += [p for p in joining.get(alt.index, []) if p not in proposers]
+            if list(proposers) == list(alt.proposers):
+                attribution = alt.attribution
+            else:
+                attribution = "@" + "+".join(proposers) if proposers else ""
+                moved = [p for p in alt.proposers if p in moving]
+                if moved:
+                    self.warn(next(k for k in c.chosen if set(self.codes[k]) & set(moved)),
+                              f"{'+'.join(moved)} moved from alternative {alt.index} of a base "
+                              "group to the one it now proposes", unit.label, token.line,
+                              token.column)
+            parts.append(alt.open + raw_text(alt.children) + alt.close + attribution
+                         + "".join(f.value for f in alt.footnotes))
+        parts.append(g.attribution)
+        self.emit("".join(parts))
+
