@@ -53,6 +53,9 @@ class CompileResult:
     """delegation code -> {group id: choice} that gives back its proposal."""
     base_plan: dict[str, int]
     """{group id: choice} that gives back the base."""
+    accept_ready: bool
+    """True when ``accept(document, code, otherwise="drop")`` gives each proposal too: the
+    base had no groups of its own and no deletion needed the ``@@`` notation."""
 
     def choices(self, code: str) -> dict[str, int]:
         """The choices (for :func:`~treatydraft.operations.resolve`) that give ``code``'s proposal."""
@@ -163,6 +166,7 @@ def compile(base: Source, proposals: Mapping[str, Source], *,
     renderer.emit(front)
     order = list(keys)
     renderer.unit(outline(base_doc), {k: outline(docs[k]) for k in order}, order)
+    renderer.accept_ready = renderer.accept_ready and next(base_doc.groups(), None) is None
     text = "".join(renderer.out)
     try:
         doc = parse(text, source="<compiled>")
@@ -194,4 +198,4 @@ def _finish(doc: Document, text: str, renderer: Renderer,
         raise OperationError(f"internal: {len(renderer.plans) - found} compiled groups were not "
                              "found in the compiled draft", hint="please report this with the inputs")
     renderer.report.entries.sort(key=lambda e: (e.line, e.column))
-    return CompileResult(doc, text, renderer.report, plans, base_plan)
+    return CompileResult(doc, text, renderer.report, plans, base_plan, renderer.accept_ready)

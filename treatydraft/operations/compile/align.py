@@ -3,8 +3,9 @@
 **Units** are aligned level by level, inside units already aligned, so a change in
 Article 5 can never land in Article 6:
 
-1. units whose whole text (sub-units included, their own number left out) is the
-   same in both are anchors (``identical``; also across a renumbering);
+1. units with the same number and the same whole text (sub-units included) are
+   anchors; between them, units with the same text under another number
+   (``identical``: a renumbering);
 2. between two anchors, a base unit pairs with the proposal's unit of the same
    kind and number when their texts are at least 40 % alike (``number``), else with
    the most alike unit of the same kind among the next few, at least 50 % alike
@@ -53,15 +54,22 @@ def similarity(a: Unit, b: Unit) -> float:
 
 def align_units(base: list[Unit], prop: list[Unit]) -> list[Pair]:
     """Pairs in base order; added proposal units come right after the base unit before them."""
-    bs = [u.signature() for u in base]
-    ps = [u.signature() for u in prop]
-    pairs: list[Pair] = []
+    bs = [u.number + "\x02" + u.signature() for u in base]
+    ps = [u.number + "\x02" + u.signature() for u in prop]
     if bs == ps:
         return [Pair(b, p, "identical") for b, p in zip(base, prop)]
+    return _anchored(base, prop, bs, ps, lambda b, p: _anchored(
+        b, p, [u.signature() for u in b], [u.signature() for u in p], _align_gap))
+
+
+def _anchored(base: list[Unit], prop: list[Unit], bs: list[str], ps: list[str], gap) -> list[Pair]:
+    """Identical units (by ``bs``/``ps``) as anchors; ``gap`` aligns what lies between them."""
+    pairs: list[Pair] = []
     sm = difflib.SequenceMatcher(None, bs, ps, autojunk=False)
     i = j = 0
     for bi, pj, size in sm.get_matching_blocks():
-        pairs.extend(_align_gap(base[i:bi], prop[j:pj]))
+        if bi > i or pj > j:
+            pairs.extend(gap(base[i:bi], prop[j:pj]))
         pairs.extend(Pair(base[bi + k], prop[pj + k], "identical") for k in range(size))
         i, j = bi + size, pj + size
     return pairs
@@ -110,8 +118,8 @@ class Edit:
 
 def word_edits(base: list[Token], prop: list[Token]) -> list[Edit]:
     """The changes that turn ``base`` into ``prop``, close changes joined."""
-    bk = [t.key for t in base]
-    pk = [t.key for t in prop]
+    bk = [t.akey for t in base]
+    pk = [t.akey for t in prop]
     if bk == pk:
         return []
     sm = difflib.SequenceMatcher(None, bk, pk, autojunk=False)

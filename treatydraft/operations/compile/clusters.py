@@ -29,7 +29,7 @@ from ...ast import FootnoteRef
 from .align import Edit, word_edits
 from .units import Token, tokens_of
 
-__all__ = ["Cluster", "clusters_for", "alternatives"]
+__all__ = ["Cluster", "clusters_for", "alternatives", "placeholder_like"]
 
 _CODE_START = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+@")
 _PLACEHOLDER = re.compile(
@@ -52,6 +52,9 @@ class Cluster:
     """proposal key -> alternative chosen (choice clusters)."""
     dropped: str = ""
     """Why the cluster cannot be shown ('' when it can)."""
+    pad: bool = False
+    """An alternative reads as a placeholder and no neighbour can be taken: such
+    alternatives get a blank before the closing bracket (``[X ]`` is text)."""
 
     def version(self, base: list[Token], key: str) -> list[Token]:
         """Proposal ``key``'s tokens for the cluster (the base's when it changed nothing here)."""
@@ -70,8 +73,10 @@ def _group_choice(token: Token, edit: Edit) -> int:
     if edit.end - edit.start != 1 or not token.is_group or token.hard or not edit.tokens:
         return 0
     keys = [t.key for t in edit.tokens]
+    akeys = [t.akey for t in edit.tokens[1:]]
     for alt in token.node.alternatives:
-        if [t.key for t in tokens_of(alt.children)[0]] == keys:
+        alt_tokens = tokens_of(alt.children)[0]
+        if [t.key for t in alt_tokens] == keys and [t.akey for t in alt_tokens[1:]] == akeys:
             return alt.index
     return 0
 
@@ -99,14 +104,14 @@ def _merge(clusters: list[Cluster]) -> list[Cluster]:
 def alternatives(base: list[Token], c: Cluster, keys: list[str]) -> tuple[list, list]:
     """(base tokens, [(keys, tokens), ...] distinct proposal wordings other than the base)."""
     mine = base[c.start:c.end]
-    mine_keys = [t.key for t in mine]
+    mine_keys = [t.akey for t in mine]
     versions: list[tuple[list[str], list[Token]]] = []
     seen: dict[tuple, int] = {}
     for key in keys:
         if key not in c.edits:
             continue
         v = c.version(base, key)
-        vk = tuple(t.key for t in v)
+        vk = tuple(t.akey for t in v)
         if list(vk) == mine_keys:
             continue
         if vk in seen:
@@ -117,7 +122,7 @@ def alternatives(base: list[Token], c: Cluster, keys: list[str]) -> tuple[list, 
     return mine, versions
 
 
-def _placeholder_like(tokens: list[Token]) -> bool:
+def placeholder_like(tokens: list[Token]) -> bool:
     text = "".join(t.raw for t in tokens).strip()
     return bool(_PLACEHOLDER.fullmatch(text))
 
@@ -144,8 +149,9 @@ def _needs(base: list[Token], c: Cluster, keys: list[str]) -> str:
         return "widen"
     if mine and any(not v for _, v in versions):
         return "widen"
-    if any(_placeholder_like(v) for _, v in versions) or (mine and _placeholder_like(mine)):
-        return "widen"
+    if not c.pad and (any(placeholder_like(v) for _, v in versions)
+                      or (mine and placeholder_like(mine))):
+        return "placeholder"
     return ""
 
 
@@ -156,6 +162,8 @@ def _widen(base: list[Token], c: Cluster, how: str) -> bool:
     ok_right = right is not None and not right.hard
     ok_left = left is not None and not left.hard
     attached = c.start < c.end and not base[c.start].lead  # ", inter alia," sticks to the left
+    if how == "placeholder":
+        how = "widen"
     if how == "right" and ok_right or how == "widen" and ok_right and not (attached and ok_left) \
             and (right.node is None and right.core[:1].isalnum() or not ok_left):
         c.end += 1
@@ -207,6 +215,9 @@ def clusters_for(base: list[Token], proposals: dict[str, list[Token]],
             if how == "drop":
                 c.dropped = "it would enclose a line of its own, a bracketed unit or an option block"
             elif how and not _widen(base, c, how):
+                if how == "placeholder":
+                    c.pad = True
+                    continue
                 c.dropped = "the format cannot show it (no neighbouring word to widen it with)"
             elif how:
                 changed = True

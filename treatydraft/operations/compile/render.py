@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ...ast import BracketGroup, OptionBlock, walk
 from .align import align_units, change_share
-from .clusters import Cluster, alternatives, clusters_for
+from .clusters import Cluster, alternatives, clusters_for, placeholder_like
 from .report import CompileReport, Entry, Warning
 from .units import Token, Unit, normalise, raw_text
 
@@ -57,6 +57,10 @@ class Renderer:
     report: CompileReport = field(default_factory=CompileReport)
     _article: str = "(start)"
     _strip: bool = False
+    _nest: int = 0
+    """> 0 inside an option block's option or a bracketed deletion: no option block there."""
+    accept_ready: bool = True
+    """False once a deletion needed the ``@@`` notation, which ``accept`` cannot choose."""
 
     # ------------------------------------------------------------ output
 
@@ -123,7 +127,7 @@ class Renderer:
             self._headings(b, props, active)
             self.emit(b.subtree_raw())
             return
-        rewriters = [k for k in active if b.kind == "article"
+        rewriters = [k for k in active if b.kind == "article" and not self._nest
                      and props[k].signature() != b.signature()
                      and change_share(b, props[k]) > self.threshold]
         if (rewriters or deleters) and self._has_options(b, props, rewriters):
@@ -191,8 +195,8 @@ class Renderer:
             keep = [k for k in active if matched[k][i] is not None]
             gone = [k for k in active if matched[k][i] is None]
             sub = {k: matched[k][i].prop for k in keep}
-            if gone and child.kind != "article":
-                self._deleted_unit(child, sub, keep, gone, active)
+            if gone and (child.kind != "article" or self._nest):
+                self._deleted_unit(child, sub, keep, gone, active, first=i == 0)
             else:
                 self.unit(child, sub, keep, gone)
         self._additions(added[n], active, b, b.line())
@@ -235,19 +239,40 @@ class Renderer:
         return out
 
     def _deleted_unit(self, child: Unit, sub: dict[str, Unit], keep: list[str], gone: list[str],
-                      active: list[str]) -> None:
-        if self._has_options(child, sub, keep):
+                      active: list[str], first: bool = False) -> None:
+        if self._has_options(child, sub, keep) or any(
+                t.hard and not t.is_group for t in self._all_tokens(child)):
             for k in gone:
-                self.warn(k, "deletion not compiled: the unit holds option blocks",
-                          child.label, child.line())
+                self.warn(k, "deletion not compiled: the unit holds option blocks, notes or "
+                          "footnote lines", child.label, child.line())
             return self.unit(child, {**sub, **{k: child for k in gone}}, active)
         self._at_line_start()
         entry = self._entry("deleted-unit", child.label, child.line(), 1, [gone])
+        if self._nest or child.level < 4:
+            # inside an option (or a division): the unit in brackets, bracketed by the deleters
+            self.accept_ready = False
+            self.plans[self.pos] = GroupPlan({k: (0 if k in gone else 1) for k in active}, 1, entry)
+            self.emit("[")
+            self._nest += 1
+            self.unit(child, sub, keep)
+            self._nest -= 1
+            tail = self._trim()
+            self.emit("]@@" + self._who(gone))
+            self.emit(tail if "\n" in tail else "\n")
+            return
+        if first:
+            # right under its parent's heading line, "No text" would remove the parent
+            # (docs/operations.md); a blank line before the block keeps it to the unit
+            self.emit("\n")
         self.plans[self.pos] = GroupPlan({k: (2 if k in gone else 1) for k in active}, 1, entry)
         self.emit(self._label(1) + "\n")
+        self._nest += 1
         self.unit(child, sub, keep)
+        self._nest -= 1
         tail = self._trim()
         self.emit("\n" + self._label(2, gone) + " " + self._no_text())
+        # closed explicitly: a label on the next line (another deletion) would continue it
+        self.emit("\n\\end-options")
         self.emit(tail if "\n" in tail else "\n")
 
     def _option_article(self, b: Unit, props: dict[str, Unit], active: list[str],
@@ -270,8 +295,10 @@ class Renderer:
             r._tokens = (split[k][1], props[k].tokens()[1])
             rest_props[k] = r
         body_start = len(self.out)
+        self._nest += 1
         self.content(rest_base, rest_props, keep, strip_first_lead=True)
         self.children(rest_base, rest_props, keep)
+        self._nest -= 1
         if len(self.out) == body_start:
             self.emit("\n")
         tail_ws = self._trim()
@@ -326,7 +353,7 @@ class Renderer:
               unit: Unit) -> None:
         """Write ``tokens`` with a group at every cluster of the proposals' changes."""
         clusters = clusters_for(tokens, props, active) if any(
-            [t.key for t in props[k]] != [t.key for t in tokens] for k in active) else []
+            [t.akey for t in props[k]] != [t.akey for t in tokens] for k in active) else []
         pos = 0
         last_end = -1
         for c in clusters:
@@ -397,6 +424,8 @@ class Renderer:
         for n, alt in enumerate(alts):
             text = "".join(t.raw for t in alt)
             text = text[len(alt[0].lead):] if factor else text
+            if c.pad and placeholder_like(alt):
+                text += " "  # '[X]' would be a placeholder, '[X ]' is text
             who = ""
             if mine and n:
                 who = "@" + self._who(versions[n - 1][0])
@@ -416,8 +445,7 @@ class Renderer:
         parts = [token.lead]
         self.plans[self.pos + len(token.lead)] = GroupPlan(dict(c.chosen), None, self._entry(
             "choice", unit.label, token.line, token.column,
-            [list(dict.fromkeys(k2 for k in c.chosen if c.chosen[k] == a for k2 in self.codes[k]))
-             for a in sorted(joining)]))
+            [[k for k in c.chosen if c.chosen[k] == a] for a in sorted(joining)]))
         for i, alt in enumerate(g.alternatives):
             if i:
                 parts.append(g.gaps[i - 1])

@@ -34,6 +34,7 @@ SCRIPTIO_CONTINUA = ("\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3400
                      "\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f"
                      "\u1780-\u17ff")
 _TOKEN = re.compile(rf"(\s*)([{SCRIPTIO_CONTINUA}]|[^\W{SCRIPTIO_CONTINUA}]+|[^\w\s])")
+_CLOSING = set(",.;:)!?，。；：）、！？،؛»”")
 _EMPTY_FRONT = FrontMatter("", (), (), None)
 _ATOMIC = (BracketGroup, OptionBlock, Placeholder, FootnoteRef, Footnote, Note, NoText,
            OptionsEnd, Escape, SplitMark)
@@ -63,6 +64,14 @@ class Token:
     line: int = 0
     column: int = 0
     """Where it stands in its draft (1-based), for messages."""
+
+    @property
+    def akey(self) -> str:
+        """The key alignment uses: ``key``, marked when a blank comes before it (so that
+        ``数据`` and ``数 据`` differ) unless it is closing punctuation."""
+        if self.lead and self.core[0] not in _CLOSING:
+            return "\x01" + self.key
+        return self.key
 
     @property
     def raw(self) -> str:
