@@ -119,7 +119,7 @@ def mutate(draw, lang: str, arts: list) -> list:
         a = draw(st.sampled_from(arts))
         p = draw(st.sampled_from(a.paras))
         op = draw(st.sampled_from(["sub", "ins", "del", "move", "choose", "newpara", "delpara",
-                                   "delsub", "rewrite", "delart", "title"]))
+                                   "delsub", "rewrite", "delart", "title", "newart"]))
         target = p.words
         if op in ("sub", "ins", "del") and p.subs and draw(st.booleans()):
             target = draw(st.sampled_from(p.subs))[1]
@@ -160,6 +160,11 @@ def mutate(draw, lang: str, arts: list) -> list:
                        for n in range(1, draw(st.integers(1, 3)) + 1)]
         elif op == "delart" and len(arts) > 1:
             arts.remove(a)
+        elif op == "newart":
+            number = a.number + "bis"
+            if all(b.number != number for b in arts):
+                arts.insert(arts.index(a) + 1, Art(number, words(draw, lang, 1, 2),
+                                                   [Para("1", words(draw, lang, 2, 8))]))
         elif op == "title":
             a.title = words(draw, lang, 1, 3)
     return arts
@@ -181,7 +186,7 @@ def case(draw, with_groups: bool):
     return base, proposals, threshold
 
 
-_NUMBER = re.compile(r"(?m)^(Article \d+\w*\.|\d+\w*\.)")
+_NUMBER = re.compile(r"(?m)^(Article \d+\w*\.|\d+\w*\.|\(\w+\))")
 
 
 _ATTRIBUTION = re.compile(r"(?<=\])@@?[A-Z][A-Za-z+]*")

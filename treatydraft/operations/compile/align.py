@@ -59,19 +59,31 @@ def align_units(base: list[Unit], prop: list[Unit]) -> list[Pair]:
     if bs == ps:
         return [Pair(b, p, "identical") for b, p in zip(base, prop)]
     return _anchored(base, prop, bs, ps, lambda b, p: _anchored(
-        b, p, [u.signature() for u in b], [u.signature() for u in p], _align_gap))
+        b, p, [u.signature() for u in b], [u.signature() for u in p], _align_gap, _renumbered))
 
 
-def _anchored(base: list[Unit], prop: list[Unit], bs: list[str], ps: list[str], gap) -> list[Pair]:
+def _renumbered(b: Unit, p: Unit, prop: list[Unit]) -> bool:
+    """Take a same-text pair under different numbers unless the proposal's unit with the
+    base unit's number is alike too (then the texts only happen to coincide)."""
+    same = next((q for q in prop if q.number == b.number and q.kind == b.kind), None)
+    return same is None or same is p or similarity(b, same) < NUMBER_RATIO
+
+
+def _anchored(base: list[Unit], prop: list[Unit], bs: list[str], ps: list[str], gap,
+              keep=None) -> list[Pair]:
     """Identical units (by ``bs``/``ps``) as anchors; ``gap`` aligns what lies between them."""
-    pairs: list[Pair] = []
     sm = difflib.SequenceMatcher(None, bs, ps, autojunk=False)
+    anchors = [(bi + k, pj + k) for bi, pj, size in sm.get_matching_blocks() for k in range(size)]
+    if keep is not None:
+        anchors = [(i, j) for i, j in anchors if keep(base[i], prop[j], prop)]
+    pairs: list[Pair] = []
     i = j = 0
-    for bi, pj, size in sm.get_matching_blocks():
+    for bi, pj in anchors + [(len(base), len(prop))]:
         if bi > i or pj > j:
             pairs.extend(gap(base[i:bi], prop[j:pj]))
-        pairs.extend(Pair(base[bi + k], prop[pj + k], "identical") for k in range(size))
-        i, j = bi + size, pj + size
+        if bi < len(base):
+            pairs.append(Pair(base[bi], prop[pj], "identical"))
+        i, j = bi + 1, pj + 1
     return pairs
 
 

@@ -56,7 +56,6 @@ class Renderer:
     plans: dict[int, GroupPlan] = field(default_factory=dict)
     report: CompileReport = field(default_factory=CompileReport)
     _article: str = "(start)"
-    _strip: bool = False
     _nest: int = 0
     """> 0 inside an option block's option or a bracketed deletion: no option block there."""
     accept_ready: bool = True
@@ -65,9 +64,6 @@ class Renderer:
     # ------------------------------------------------------------ output
 
     def emit(self, text: str) -> None:
-        if self._strip and text:
-            text = text.lstrip("\r\n")
-            self._strip = not text
         if text:
             self.out.append(text)
             self.pos += len(text)
@@ -117,33 +113,16 @@ class Renderer:
 
     # ------------------------------------------------------------ units
 
-    def unit(self, b: Unit, props: dict[str, Unit], active: list[str],
-             deleters: list[str] | None = None) -> None:
+    def unit(self, b: Unit, props: dict[str, Unit], active: list[str]) -> None:
         """Write base unit ``b``; ``props`` maps each active key to its aligned unit."""
-        if b.kind in ("article", "preamble", "part", "chapter", "section", "title"):
-            if b.kind == "article" or self._article == "(start)":
-                self._article = b.label
-        if all(props[k].signature() == b.signature() for k in active) and not deleters:
-            self._headings(b, props, active)
+        if b.kind == "article" or (b.heading is not None and self._article == "(start)"):
+            self._article = b.label
+        self._headings(b, props, active)
+        if all(props[k].signature() == b.signature() for k in active):
             self.emit(b.subtree_raw())
             return
-        rewriters = [k for k in active if b.kind == "article" and not self._nest
-                     and props[k].signature() != b.signature()
-                     and change_share(b, props[k]) > self.threshold]
-        if (rewriters or deleters) and self._has_options(b, props, rewriters):
-            for k in rewriters + (deleters or []):
-                self.warn(k, "this article holds option blocks: its "
-                          + ("rewrite" if k in rewriters else "deletion")
-                          + " cannot be another option; "
-                          + ("compiled word by word" if k in rewriters else "not compiled"),
-                          b.label, b.line())
-            rewriters, deleters = [], []
-        self._headings(b, props, active)
         if b.heading is not None:
             self.emit(b.heading.value)
-        if rewriters or deleters:
-            self._option_article(b, props, active, rewriters, deleters or [])
-            return
         self.content(b, props, active)
         self.children(b, props, active)
 
@@ -195,10 +174,15 @@ class Renderer:
             keep = [k for k in active if matched[k][i] is not None]
             gone = [k for k in active if matched[k][i] is None]
             sub = {k: matched[k][i].prop for k in keep}
-            if gone and (child.kind != "article" or self._nest):
+            rewriters = [k for k in keep if child.kind == "article" and not self._nest
+                         and sub[k].signature() != child.signature()
+                         and change_share(child, sub[k]) > self.threshold]
+            if child.kind == "article" and not self._nest and (rewriters or gone):
+                self._article_options(child, sub, keep, rewriters, gone, first=i == 0)
+            elif gone:
                 self._deleted_unit(child, sub, keep, gone, active, first=i == 0)
             else:
-                self.unit(child, sub, keep, gone)
+                self.unit(child, sub, keep)
         self._additions(added[n], active, b, b.line())
 
     def _additions(self, items: list[tuple[str, Unit]], active: list[str], parent: Unit,
@@ -275,74 +259,56 @@ class Renderer:
         self.emit("\n\\end-options")
         self.emit(tail if "\n" in tail else "\n")
 
-    def _option_article(self, b: Unit, props: dict[str, Unit], active: list[str],
-                        rewriters: list[str], deleters: list[str]) -> None:
-        """The article's heading line compiled word by word, the rest as an option block."""
-        tokens, tail = b.tokens()
-        cut = next((i for i, t in enumerate(tokens) if "\n" in t.lead), len(tokens))
-        title_active = [k for k in active]
-        split = {k: self._split(props[k]) for k in title_active}
-        self.words(tokens[:cut], {k: split[k][0] for k in title_active}, title_active, b)
-        rest_base = Unit(None, [], b.children)
-        rest_base._tokens = (tokens[cut:], tail)
-        keep = [k for k in active if k not in rewriters]
-        self.emit("\n")
-        plan_at = self.pos
-        self.emit(self._label(1) + "\n")
-        rest_props = {}
-        for k in keep:
-            r = Unit(None, [], props[k].children)
-            r._tokens = (split[k][1], props[k].tokens()[1])
-            rest_props[k] = r
-        body_start = len(self.out)
-        self._nest += 1
-        self.content(rest_base, rest_props, keep, strip_first_lead=True)
-        self.children(rest_base, rest_props, keep)
-        self._nest -= 1
-        if len(self.out) == body_start:
+    def _article_options(self, b: Unit, props: dict[str, Unit], keep: list[str],
+                         rewriters: list[str], gone: list[str], first: bool) -> None:
+        """An article rewritten or deleted by some proposals: an option block around it,
+        ``Option 1:`` the base article (with the other proposals' changes),
+        ``Option 2 @EU:`` a rewrite as proposed, ... , ``Option n @X: No text``."""
+        self._article = b.label
+        if self._has_options(b, props, rewriters) or any(
+                t.hard and not t.is_group for t in self._all_tokens(b)):
+            for k in rewriters + gone:
+                self.warn(k, "the article holds option blocks, notes or footnote lines: its "
+                          + ("rewrite is compiled word by word" if k in rewriters
+                             else "deletion is not compiled"), b.label, b.line())
+            return self.unit(b, {**props, **{k: b for k in gone}}, keep + gone)
+        self._at_line_start()
+        if first:  # right under its parent's heading, "No text" would remove the parent
             self.emit("\n")
-        tail_ws = self._trim()
+        plan_at = self.pos
+        stay = [k for k in keep if k not in rewriters]
+        self.emit(self._label(1) + "\n")
+        self._nest += 1
+        self.unit(b, {k: props[k] for k in stay}, stay)
+        self._nest -= 1
+        tail = self._trim()
+        choices = {k: 1 for k in stay}
+        alts: list[list[str]] = []
         versions: dict[str, list] = {}
         for k in rewriters:
-            text = self._rest_text(props[k], split[k][1])
+            text = props[k].subtree_raw().strip("\r\n").rstrip()
             versions.setdefault(normalise(text), [[], text])[0].append(k)
-        choices = {k: 1 for k in keep}
         n = 1
-        alts: list[list[str]] = []
         for keys, text in versions.values():
             n += 1
             alts.append(keys)
             choices.update({k: n for k in keys})
-            self.emit("\n" + self._label(n, keys) + "\n" + text.strip("\n").rstrip())
-        if deleters:
+            self.emit("\n" + self._label(n, keys) + "\n" + text)
+        if gone:
             n += 1
-            alts.append(deleters)
-            choices.update({k: n for k in deleters})
-            self.emit("\n" + self._label(n, deleters) + " " + self._no_text())
-        self.emit(tail_ws if "\n" in tail_ws else "\n")
-        kind = "rewrite" if versions else "deleted-unit"
-        entry = self._entry(kind, b.label, b.line(), 1, alts)
+            alts.append(gone)
+            choices.update({k: n for k in gone})
+            self.emit("\n" + self._label(n, gone) + " " + self._no_text())
+        # closed explicitly: what follows (a new unit in brackets) must not join the last option
+        self.emit("\n\\end-options")
+        self.emit(tail if "\n" in tail else "\n")
+        entry = self._entry("rewrite" if versions else "deleted-unit", b.label, b.line(), 1, alts)
         self.plans[plan_at] = GroupPlan(choices, 1, entry)
-
-    @staticmethod
-    def _split(u: Unit) -> tuple[list[Token], list[Token]]:
-        tokens = u.tokens()[0]
-        cut = next((i for i, t in enumerate(tokens) if "\n" in t.lead), len(tokens))
-        return tokens[:cut], tokens[cut:]
-
-    @staticmethod
-    def _rest_text(u: Unit, rest: list[Token]) -> str:
-        parts = ["".join(t.raw for t in rest), u.tokens()[1]]
-        parts.extend(c.subtree_raw() for c in u.children)
-        return "".join(parts)
 
     # ------------------------------------------------------------ words
 
-    def content(self, b: Unit, props: dict[str, Unit], active: list[str],
-                strip_first_lead: bool = False) -> None:
+    def content(self, b: Unit, props: dict[str, Unit], active: list[str]) -> None:
         tokens, tail = b.tokens()
-        if strip_first_lead:
-            self._strip = True
         if all(normalise(props[k].raw) == normalise(b.raw) for k in active):
             self.emit("".join(t.raw for t in tokens) + tail)
             return
