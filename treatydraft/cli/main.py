@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import akn, edit, export, inspect
+from . import akn, compile, edit, export, inspect
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -13,6 +13,6 @@ def main():
     """Parse, check, resolve and export bracketed treaty drafts."""
 
 
-for _module in (inspect, edit, export, akn):
+for _module in (inspect, edit, export, akn, compile):
     for _command in _module.COMMANDS:
         main.add_command(_command)

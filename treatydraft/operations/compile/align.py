@@ -115,9 +115,26 @@ def _align_gap(base: list[Unit], prop: list[Unit]) -> list[Pair]:
     return out
 
 
+def _subtree_tokens(u: Unit) -> list[Token]:
+    out: list[Token] = []
+    stack = [u]
+    while stack:
+        x = stack.pop()
+        if x is not u and x.heading is not None:
+            out.append(Token("\x00§" + x.number, "", x.heading.value))
+        out.extend(x.tokens()[0])
+        stack.extend(reversed(x.children))
+    return out
+
+
 def change_share(a: Unit, b: Unit) -> float:
-    """How much of a unit changed (0: nothing, 1: everything), by words."""
-    return 1.0 - similarity(a, b)
+    """How much of a unit changed (0: nothing, 1: everything): the share of its words
+    (characters, in scripts without spaces) inside the changes, close changes joined."""
+    ta, tb = _subtree_tokens(a), _subtree_tokens(b)
+    if not ta and not tb:
+        return 0.0
+    changed = sum(max(e.end - e.start, len(e.tokens)) for e in word_edits(ta, tb))
+    return min(1.0, changed / max(len(ta), len(tb)))
 
 
 @dataclass(slots=True)
