@@ -29,7 +29,7 @@ from ..resolve import apply_decisions
 from .authors import check_docx_authors
 from .render import GroupPlan, Renderer
 from .report import CompileReport, Entry, Warning, report_table
-from .units import outline
+from .units import SCRIPTIO_CONTINUA, outline
 
 __all__ = ["compile", "CompileResult", "CompileReport", "Entry", "Warning", "report_table",
            "DEFAULT_THRESHOLD", "normalised_text"]
@@ -74,16 +74,19 @@ class CompileResult:
 
 
 _BEFORE_CLOSING = re.compile(r"\s+(?=[,.;:)!?，。；：）、！？،؛])")
+_CJK_BLANK = re.compile(rf"(?<=[{SCRIPTIO_CONTINUA}\u3000-\u303f\uff00-\uffef])\s+"
+                        rf"|\s+(?=[{SCRIPTIO_CONTINUA}\u3000-\u303f\uff00-\uffef])")
 _AFTER_OPENING = re.compile(r"(?<=[(（])\s+")
 
 
 def normalised_text(draft: Document | str) -> str:
     """A draft's text whitespace-normalised, as the invariant compares it: blanks and line
     breaks collapsed to one blank, none before closing punctuation or after ``(`` (the
-    whitespace rule of :mod:`treatydraft.operations.spacing` makes the same repairs)."""
+    whitespace rule of :mod:`treatydraft.operations.spacing` makes the same repairs), none
+    next to a character of a script written without spaces (Chinese, Japanese, Thai ...)."""
     text = draft.to_text() if isinstance(draft, Document) else draft
     text = " ".join(text.split())
-    return _AFTER_OPENING.sub("", _BEFORE_CLOSING.sub("", text))
+    return _CJK_BLANK.sub("", _AFTER_OPENING.sub("", _BEFORE_CLOSING.sub("", text)))
 
 
 def _load(source: Source, what: str) -> Document:
@@ -158,7 +161,8 @@ def compile(base: Source, proposals: Mapping[str, Source], *,
         keys[key] = codes
     docs = {k: _load(src, f"<proposal {k}>") for k, src in proposals.items()}
     front = _front(base_doc, extra)
-    renderer = Renderer(keys, option_threshold, base_doc.front.language)
+    renderer = Renderer(keys, option_threshold, base_doc.front.language,
+                        {c: i for i, c in enumerate([*registry, *extra])})
     renderer.report.proposals = dict(keys)
     for k, src in proposals.items():
         for w in check_docx_authors(src, keys[k], {**registry, **extra}):

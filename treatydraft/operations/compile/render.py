@@ -20,13 +20,14 @@ Notation (see docs/compile.md):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...ast import BracketGroup, OptionBlock, walk
 from .align import align_units, change_share
 from .clusters import Cluster, alternatives, clusters_for, placeholder_like
 from .report import CompileReport, Entry, Warning
-from .units import Token, Unit, normalise, raw_text
+from .units import SCRIPTIO_CONTINUA, Token, Unit, normalise, raw_text
 
 __all__ = ["Renderer", "GroupPlan", "LABELS"]
 
@@ -35,6 +36,7 @@ LABELS = {"zh": ("备选案文{n}{who}：", "无案文"), "ar": ("الخيار {
           "ru": ("Вариант {n}{who}:", "Текст отсутствует"), "es": ("Opción {n}{who}:", "Sin texto"),
           "fr": ("Variante {n}{who}:", "Pas de texte")}
 _DEFAULT_LABEL = ("Option {n}{who}:", "No text")
+_SCRIPTIO = re.compile(f"[{SCRIPTIO_CONTINUA}]")
 
 
 @dataclass(slots=True)
@@ -51,11 +53,14 @@ class Renderer:
     """proposal key -> delegation codes (attribution order)."""
     threshold: float
     language: str | None = None
+    order: dict[str, int] = field(default_factory=dict)
+    """code -> position in the registry (attributions list codes in that order)."""
     out: list[str] = field(default_factory=list)
     pos: int = 0
     plans: dict[int, GroupPlan] = field(default_factory=dict)
     report: CompileReport = field(default_factory=CompileReport)
     _article: str = "(start)"
+    _eat_lead: bool = False
     _nest: int = 0
     """> 0 inside an option block's option or a bracketed deletion: no option block there."""
     accept_ready: bool = True
@@ -89,11 +94,13 @@ class Renderer:
             self.pos -= len(last)
         return "".join(reversed(removed))
 
+    def _codes(self, keys: list[str]) -> list[str]:
+        """The delegations of ``keys``, in registry order."""
+        codes = list(dict.fromkeys(c for k in keys for c in self.codes[k]))
+        return sorted(codes, key=lambda c: self.order.get(c, len(self.order)))
+
     def _who(self, keys: list[str]) -> str:
-        codes: list[str] = []
-        for k in keys:
-            codes.extend(c for c in self.codes[k] if c not in codes)
-        return "+".join(codes)
+        return "+".join(self._codes(keys))
 
     def _label(self, n: int, keys: list[str] | None = None) -> str:
         fmt = LABELS.get(self.language or "", _DEFAULT_LABEL)[0]
@@ -106,8 +113,7 @@ class Renderer:
         self.report.warnings.append(Warning(message, key, unit, line, column))
 
     def _entry(self, kind: str, unit: str, line: int, column: int, alts: list[list[str]]) -> Entry:
-        e = Entry(kind, self._article, unit, line, column,
-                  [list(dict.fromkeys(c for k in keys for c in self.codes[k])) for keys in alts])
+        e = Entry(kind, self._article, unit, line, column, [self._codes(keys) for keys in alts])
         self.report.entries.append(e)
         return e
 
@@ -329,6 +335,8 @@ class Renderer:
                     self.warn(k, f"change not compiled: {c.dropped}", unit.label,
                               t.line if t else unit.line(), t.column if t else 1)
                 continue
+            if c.start == pos:  # no base text between: nothing to take the blanks from
+                self._eat_lead = False
             self._plain(tokens, pos, c.start, last_end)
             pos = c.end
             if last_end == c.start:  # right after the group before: keep them two groups
@@ -339,6 +347,7 @@ class Renderer:
                 continue
             last_end = c.end
         self._plain(tokens, pos, len(tokens), last_end)
+        self._eat_lead = False
 
     def _plain(self, tokens: list[Token], start: int, end: int, last_end: int) -> None:
         """Base tokens ``[start, end)``; a base group right after a new group is kept apart."""
@@ -347,7 +356,11 @@ class Renderer:
         if start == last_end and self._adjacent_group(tokens, start) \
                 and "\n" not in tokens[start].lead:
             self.emit("\\+")
-        self.emit("".join(t.raw for t in tokens[start:end]))
+        text = "".join(t.raw for t in tokens[start:end])
+        if self._eat_lead:  # its blanks went before the insertion (see _group)
+            text = text[len(tokens[start].lead):]
+            self._eat_lead = False
+        self.emit(text)
 
     def _adjacent_group(self, tokens: list[Token], i: int) -> bool:
         return 0 <= i < len(tokens) and isinstance(tokens[i].node, BracketGroup)
@@ -361,6 +374,14 @@ class Renderer:
             return False
         alts = ([mine] if mine else []) + [v for _, v in versions]
         leads = [a[0].lead for a in alts]
+        after = tokens[c.end] if c.end < len(tokens) else None
+        if not mine and after is not None and after.lead and "\n" not in after.lead \
+                and after.node is None and _SCRIPTIO.match(after.core) \
+                and all(_SCRIPTIO.match(v[-1].core[-1]) or v[-1].core[-1] in "。，；：、" for v in alts):
+            # an insertion before a word of a script without spaces: the blank before that
+            # word goes before the insertion ("2. [此类测试应当善意进行。]@EU第1款")
+            leads = [after.lead]
+            self._eat_lead = True
         if all(lead == leads[0] for lead in leads):
             factor = leads[0]
         elif all(lead and "\n" not in lead for lead in leads):

@@ -35,6 +35,8 @@ SCRIPTIO_CONTINUA = ("\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3400
                      "\u1780-\u17ff")
 _TOKEN = re.compile(rf"(\s*)([{SCRIPTIO_CONTINUA}]|[^\W{SCRIPTIO_CONTINUA}]+|[^\w\s])")
 _CLOSING = set(",.;:)!?，。；：）、！？،؛»”")
+_OPENING = set("(（[«“")
+_SC = re.compile(f"[{SCRIPTIO_CONTINUA}\u3000-\u303f\uff00-\uffef]")
 _EMPTY_FRONT = FrontMatter("", (), (), None)
 _ATOMIC = (BracketGroup, OptionBlock, Placeholder, FootnoteRef, Footnote, Note, NoText,
            OptionsEnd, Escape, SplitMark)
@@ -64,14 +66,16 @@ class Token:
     line: int = 0
     column: int = 0
     """Where it stands in its draft (1-based), for messages."""
+    spaced: bool = False
+    """A blank separates it from the token before (not counted before closing punctuation,
+    after an opening one, or next to a character of a script without spaces, where
+    whitespace-normalised texts ignore blanks)."""
 
     @property
     def akey(self) -> str:
-        """The key alignment uses: ``key``, marked when a blank comes before it (so that
-        ``数据`` and ``数 据`` differ) unless it is closing punctuation."""
-        if self.lead and self.core[0] not in _CLOSING:
-            return "\x01" + self.key
-        return self.key
+        """The key alignment uses: ``key``, marked when :attr:`spaced` (so that ``数据`` and
+        ``数 据`` differ, as whitespace-normalised texts do)."""
+        return "\x01" + self.key if self.spaced else self.key
 
     @property
     def raw(self) -> str:
@@ -127,6 +131,11 @@ def tokens_of(nodes) -> tuple[list[Token], str]:
             pending = []
         else:
             raise OperationError(f"compile: unknown node type {type(node).__name__}")
+    prev = ""
+    for t in tokens:
+        t.spaced = bool(t.lead) and t.core[0] not in _CLOSING and prev[-1:] not in _OPENING \
+            and not _SC.match(t.core) and not _SC.match(prev[-1:] or "x")
+        prev = t.core
     return tokens, "".join(pending)
 
 
