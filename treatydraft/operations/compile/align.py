@@ -23,7 +23,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from .units import Token, Unit
+from .units import Token, Unit, keys_of
 
 __all__ = ["Pair", "align_units", "similarity", "word_edits", "Edit", "change_share"]
 
@@ -58,6 +58,12 @@ def align_units(base: list[Unit], prop: list[Unit]) -> list[Pair]:
     ps = [u.number + "\x02" + u.signature() for u in prop]
     if bs == ps:
         return [Pair(b, p, "identical") for b, p in zip(base, prop)]
+    if [(u.kind, u.number) for u in base] == [(u.kind, u.number) for u in prop] \
+            and all(u.heading is not None for u in base):
+        # the same units under the same numbers (the usual case): pair them in order, in
+        # linear time; a unit rewritten beyond recognition is still the unit of its number
+        return [Pair(b, p, "identical" if x == y else "number")
+                for b, p, x, y in zip(base, prop, bs, ps)]
     return _anchored(base, prop, bs, ps, lambda b, p: _anchored(
         b, p, [u.signature() for u in b], [u.signature() for u in p], _align_gap, _renumbered))
 
@@ -115,14 +121,14 @@ def _align_gap(base: list[Unit], prop: list[Unit]) -> list[Pair]:
     return out
 
 
-def _subtree_tokens(u: Unit) -> list[Token]:
-    out: list[Token] = []
+def _subtree_keys(u: Unit) -> list[str]:
+    out: list[str] = []
     stack = [u]
     while stack:
         x = stack.pop()
         if x is not u and x.heading is not None:
-            out.append(Token("\x00§" + x.number, "", x.heading.value))
-        out.extend(x.tokens()[0])
+            out.append("\x00§" + x.number)
+        out.extend(keys_of(x.nodes))
         stack.extend(reversed(x.children))
     return out
 
@@ -130,11 +136,11 @@ def _subtree_tokens(u: Unit) -> list[Token]:
 def change_share(a: Unit, b: Unit) -> float:
     """How much of a unit changed (0: nothing, 1: everything): the share of its words
     (characters, in scripts without spaces) inside the changes, close changes joined."""
-    ta, tb = _subtree_tokens(a), _subtree_tokens(b)
-    if not ta and not tb:
+    ka, kb = _subtree_keys(a), _subtree_keys(b)
+    if not ka and not kb:
         return 0.0
-    changed = sum(max(e.end - e.start, len(e.tokens)) for e in word_edits(ta, tb))
-    return min(1.0, changed / max(len(ta), len(tb)))
+    changed = sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in _joined(ka, kb))
+    return min(1.0, changed / max(len(ka), len(kb)))
 
 
 @dataclass(slots=True)
@@ -147,8 +153,12 @@ class Edit:
 
 def word_edits(base: list[Token], prop: list[Token]) -> list[Edit]:
     """The changes that turn ``base`` into ``prop``, close changes joined."""
-    bk = [t.akey for t in base]
-    pk = [t.akey for t in prop]
+    return [Edit(i1, i2, prop[j1:j2])
+            for i1, i2, j1, j2 in _joined([t.akey for t in base], [t.akey for t in prop])]
+
+
+def _joined(bk: list[str], pk: list[str]) -> list[list[int]]:
+    """``[i1, i2, j1, j2]`` for each change between two key lists, close changes joined."""
     if bk == pk:
         return []
     sm = difflib.SequenceMatcher(None, bk, pk, autojunk=False)
@@ -163,4 +173,4 @@ def word_edits(base: list[Token], prop: list[Token]) -> list[Edit]:
                 last[1], last[3] = i2, j2
                 continue
         joined.append([i1, i2, j1, j2])
-    return [Edit(i1, i2, prop[j1:j2]) for i1, i2, j1, j2 in joined]
+    return joined

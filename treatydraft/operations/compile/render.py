@@ -314,11 +314,14 @@ class Renderer:
     # ------------------------------------------------------------ words
 
     def content(self, b: Unit, props: dict[str, Unit], active: list[str]) -> None:
-        tokens, tail = b.tokens()
-        if all(normalise(props[k].raw) == normalise(b.raw) for k in active):
-            self.emit("".join(t.raw for t in tokens) + tail)
+        mine = normalise(b.raw)
+        changed = [k for k in active if normalise(props[k].raw) != mine]
+        if not changed:
+            self.emit(b.raw)
             return
-        self.words(tokens, {k: props[k].tokens()[0] for k in active}, active, b)
+        tokens, tail = b.tokens()
+        self.words(tokens, {k: (props[k].tokens()[0] if k in changed else tokens) for k in active},
+                   active, b)
         self.emit(tail)
 
     def words(self, tokens: list[Token], props: dict[str, list[Token]], active: list[str],

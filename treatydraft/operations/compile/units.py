@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from ...ast import (BracketGroup, Document, Escape, Footnote, FootnoteRef, FrontMatter, Heading,
@@ -27,7 +28,8 @@ from ...ast import (BracketGroup, Document, Escape, Footnote, FootnoteRef, Front
                     walk)
 from ...errors import OperationError
 
-__all__ = ["Token", "Unit", "outline", "raw_text", "tokens_of", "normalise", "SCRIPTIO_CONTINUA"]
+__all__ = ["Token", "Unit", "outline", "raw_text", "tokens_of", "keys_of", "normalise",
+           "SCRIPTIO_CONTINUA"]
 
 #: scripts written without spaces: aligned character by character
 SCRIPTIO_CONTINUA = ("\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3400-\u4dbf"
@@ -99,6 +101,23 @@ class Token:
 
 def _node_key(node, core: str) -> str:
     return "\x00" + type(node).__name__ + "\x00" + normalise(core)
+
+
+@lru_cache(maxsize=1 << 16)
+def _cores(text: str) -> tuple[str, ...]:
+    return tuple(m.group(2) for m in _TOKEN.finditer(text))
+
+
+def keys_of(nodes) -> list[str]:
+    """The keys of :func:`tokens_of` without building tokens (cached per text: the
+    proposals share most of their text with the base)."""
+    keys: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            keys.extend(_cores(node.value))
+        elif isinstance(node, _ATOMIC):
+            keys.append(_node_key(node, raw_text([node])))
+    return keys
 
 
 def tokens_of(nodes) -> tuple[list[Token], str]:
