@@ -1,4 +1,4 @@
-"""Writing the compiled draft: the base text with a group wherever proposals differ.
+r"""Writing the compiled draft: the base text with a group wherever proposals differ.
 
 :class:`Renderer` walks the base outline unit by unit, with, for each proposal still
 *active* there (whose text this part of the draft stands for), the unit aligned
@@ -14,9 +14,10 @@ Notation (see docs/compile.md):
 * deleted words: widened with a neighbouring word, ``[promptly take][take]@EU``;
 * a proposal choosing an alternative of a base group: its code joins that alternative;
 * a new unit: ``[2bis. text]@EU`` on its own line(s);
-* a deleted unit: ``Option 1:`` (the unit) / ``Option 2 @EU: No text``;
-* an article rewritten beyond the threshold, or deleted: an option block after the
-  article's heading line, ``Option 1:`` the base, ``Option 2 @EU:`` the proposal.
+* a deleted unit: ``Option 1:`` (the unit) / ``Option 2 @EU: No text`` / ``\end-options``;
+  inside an option (blocks do not nest) or for a division: ``[the unit]@@EU``;
+* an article rewritten beyond the threshold, or deleted: an option block around it,
+  ``Option 1:`` the base article, ``Option 2 @EU:`` the article as proposed.
 """
 from __future__ import annotations
 
