@@ -84,6 +84,12 @@ def test_stats_count_the_new_groups_per_delegation(case):
         assert gained >= made, code  # more when a proposal brings brackets of its own
 
 
+def test_the_module_examples_run():
+    import doctest
+    import treatydraft.operations.compile as module
+    assert doctest.testmod(module).failed == 0
+
+
 def test_identical_proposals_merge_and_conflicts_are_reported():
     reg = "---\ndelegations:\n  RUS: R\n  CHN: C\n  EU: E\n---\n"
     base = reg + "Article 1. Scope\n1. Parties shall share data.\n"

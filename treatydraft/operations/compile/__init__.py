@@ -8,7 +8,7 @@
     ...     "EU": base.replace("share", "exchange")})
     >>> print(result.text[len(reg):], end="")
     Article 1
-    1. Parties shall [share][exchange]@EU [data][information]@RUS promptly.
+    1. Parties shall [share][exchange]@EU\\+ [data][information]@RUS promptly.
     >>> treatydraft.operations.resolve(result.document, result.choices("RUS")).to_text() \\
     ...     == base.replace("data", "information")
     True

@@ -5,7 +5,8 @@ Article 5 can never land in Article 6:
 
 1. units with the same number and the same whole text (sub-units included) are
    anchors; between them, units with the same text under another number
-   (``identical``: a renumbering);
+   (``identical``: a renumbering), unless the proposal's unit of the base number is
+   at least 75 % alike (then the texts only happen to coincide);
 2. between two anchors, a base unit pairs with the proposal's unit of the same
    kind and number when their texts are at least 40 % alike (``number``), else with
    the most alike unit of the same kind among the next few, at least 50 % alike
@@ -29,6 +30,7 @@ __all__ = ["Pair", "align_units", "similarity", "word_edits", "Edit", "change_sh
 
 NUMBER_RATIO = 0.4
 SIMILAR_RATIO = 0.5
+RENUMBER_RATIO = 0.75
 WINDOW = 6
 
 
@@ -72,7 +74,7 @@ def _renumbered(b: Unit, p: Unit, prop: list[Unit]) -> bool:
     """Take a same-text pair under different numbers unless the proposal's unit with the
     base unit's number is alike too (then the texts only happen to coincide)."""
     same = next((q for q in prop if q.number == b.number and q.kind == b.kind), None)
-    return same is None or same is p or similarity(b, same) < NUMBER_RATIO
+    return same is None or same is p or similarity(b, same) < RENUMBER_RATIO
 
 
 def _anchored(base: list[Unit], prop: list[Unit], bs: list[str], ps: list[str], gap,

@@ -210,6 +210,12 @@ class Renderer:
                     self.warn(k, f"new unit '{u.label}' holds notes, footnote lines or option "
                               "blocks: not compiled", parent.label, parent.line())
                 continue
+            if u.heading is not None and any(c.number == u.number and c.kind == u.kind
+                                             for c in parent.children):
+                for k in keys:
+                    self.warn(k, f"new unit '{u.heading.value}' has the number of a unit of the "
+                              "base (its id gets a suffix until the draft is renumbered)",
+                              parent.label, line)
             if self.out:
                 self.emit("\n")
             entry = self._entry("new-unit", parent.label, line, 1, [keys])
