@@ -23,7 +23,7 @@ import treatydraft
 from treatydraft.operations import accept, resolve
 from treatydraft.operations.compile import normalised_text
 
-SETTINGS = settings(max_examples=120, deadline=None,
+SETTINGS = settings(max_examples=200, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 CODES = ("RUS", "CHN", "EU", "USA", "CAN")

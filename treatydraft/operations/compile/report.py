@@ -109,19 +109,20 @@ def report_table(report: CompileReport) -> str:
     lines.append(f"{len(report.entries)} groups added or changed, "
                  f"{len(report.conflicts)} conflicts, {len(report.warnings)} warnings")
     if per_article:
-        width = max(len(a) for a in per_article) + 2
+        width = max(len("article"), *(len(a) for a in per_article)) + 2
         lines.append("")
-        lines.append("article".ljust(width) + "groups  " + "  ".join(c.rjust(4) for c in codes))
+        lines.append("article".ljust(width) + "groups" + "".join(c.rjust(8) for c in codes))
         for art, n in per_article.items():
             per_code = Counter(c for e in report.entries if e.article == art
                                for c in dict.fromkeys(e.codes))
-            lines.append(art.ljust(width) + str(n).rjust(6) + "  "
-                         + "  ".join(str(per_code.get(c, 0)).rjust(4) for c in codes))
+            lines.append(art.ljust(width) + str(n).rjust(6)
+                         + "".join(str(per_code.get(c, 0)).rjust(8) for c in codes))
     lines.append("")
-    lines.append("delegation  " + "  ".join(k.rjust(6)[:12] for k in KINDS))
+    width = max(len("delegation"), *(len(c) for c in codes)) + 2 if codes else 12
+    lines.append("delegation".ljust(width) + "".join(k.rjust(len(k) + 2) for k in KINDS))
     for code, kinds in report.per_delegation().items():
-        lines.append(code.ljust(12) + "  ".join(str(kinds.get(k, 0)).rjust(max(6, len(k)))
-                                                for k in KINDS))
+        lines.append(code.ljust(width) + "".join(str(kinds.get(k, 0)).rjust(len(k) + 2)
+                                                 for k in KINDS))
     if report.conflicts:
         lines.append("")
         lines.append("conflicts:")
