@@ -18,7 +18,7 @@ from treatydraft.schema import validate_akn
 from treatydraft.writers.akn import to_akn
 from treatydraft.writers.docx import to_docx
 
-from fixtures import cases, golden, parse_file, read
+from fixtures import FIXTURES, cases, golden, parse_file, read
 from test_compile_properties import same
 from test_docx_support import NS, change_elements
 
@@ -132,3 +132,15 @@ def test_unknown_code_and_registry_additions():
     assert result.document.delegations["RUS"].name == "Russian Federation"
     assert "[data][information]@RUS" in result.text
 
+
+
+def test_base_from_akoma_ntoso():
+    from treatydraft.operations.compile import normalised_text
+    from treatydraft.readers.akn import read_akn
+    case = FIXTURES / "compile" / "en-three-delegations"
+    base = read_akn(to_akn(parse_file(case / "base.txt")))
+    result = treatydraft.compile(base, {"RUS": parse_file(case / "RUS.txt"),
+                                        "EU": parse_file(case / "EU.txt")})
+    for code in ("RUS", "EU"):
+        assert normalised_text(resolve(result.document, result.choices(code))) == \
+            normalised_text(read(case / f"{code}.txt"))
