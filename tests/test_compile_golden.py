@@ -144,3 +144,19 @@ def test_base_from_akoma_ntoso():
     for code in ("RUS", "EU"):
         assert normalised_text(resolve(result.document, result.choices(code))) == \
             normalised_text(read(case / f"{code}.txt"))
+
+
+def test_crlf_base_keeps_its_line_breaks():
+    from treatydraft.operations.compile import normalised_text
+    reg = "---\r\ndelegations:\r\n  EU: E\r\n---\r\n"
+    base = (reg + "Article 1. A\r\n1. a b c.\r\n2. d e:\r\n(a) x;\r\n(b) y.\r\n\r\n"
+            "Article 2. B\r\n1. f.\r\n")
+    prop = base.replace("b c", "b z c").replace("(a) x;\r\n", "").replace(
+        "1. f.\r\n", "1. g h i j.\r\n")
+    result = treatydraft.compile(base, {"EU": prop}, delegations={"RUS": "R"})
+    assert "\n" not in result.text.replace("\r\n", "")
+    assert "  RUS: R\r\n" in result.text
+    added = " RUS: R"  # the registry line --delegations added
+    assert normalised_text(resolve(result.document, result.choices("EU"))).replace(added, "") \
+        == normalised_text(prop)
+    assert normalised_text(result.base()).replace(added, "") == normalised_text(base)

@@ -112,14 +112,15 @@ def _front(base: Document, extra: dict[str, str]) -> str:
     value = base.front.value
     if not extra:
         return value
-    lines = [f"  {code}: {name}\n" for code, name in extra.items()]
+    nl = "\r\n" if "\r\n" in value else "\n"
+    lines = [f"  {code}: {name}{nl}" for code, name in extra.items()]
     if not value:
-        return "---\ndelegations:\n" + "".join(lines) + "---\n"
+        return f"---{nl}delegations:{nl}" + "".join(lines) + f"---{nl}"
     rows = value.splitlines(keepends=True)
     at = next((i for i, r in enumerate(rows) if r.rstrip() == "delegations:"), None)
     if at is None:
         close = max(i for i, r in enumerate(rows) if r.strip() == "---")
-        return "".join(rows[:close]) + "delegations:\n" + "".join(lines) + "".join(rows[close:])
+        return "".join(rows[:close]) + f"delegations:{nl}" + "".join(lines) + "".join(rows[close:])
     end = at + 1
     while end < len(rows) and rows[end][:1] in (" ", "\t") and rows[end].strip():
         end += 1
@@ -162,6 +163,7 @@ def compile(base: Source, proposals: Mapping[str, Source], *,
     docs = {k: _load(src, f"<proposal {k}>") for k, src in proposals.items()}
     front = _front(base_doc, extra)
     renderer = Renderer(keys, option_threshold, base_doc.front.language,
+                        "\r\n" if "\r\n" in base_doc.to_text()[:10000] else "\n",
                         {c: i for i, c in enumerate([*registry, *extra])})
     renderer.report.proposals = dict(keys)
     for k, src in proposals.items():

@@ -54,6 +54,8 @@ class Renderer:
     """proposal key -> delegation codes (attribution order)."""
     threshold: float
     language: str | None = None
+    nl: str = "\n"
+    """The line break the base uses (``\\r\\n`` or ``\\n``) for the lines compilation adds."""
     order: dict[str, int] = field(default_factory=dict)
     """code -> position in the registry (attributions list codes in that order)."""
     out: list[str] = field(default_factory=list)
@@ -76,7 +78,7 @@ class Renderer:
 
     def _at_line_start(self) -> None:
         if self.out and not self.out[-1].endswith("\n"):
-            self.emit("\n")
+            self.emit(self.nl)
 
     def _trim(self) -> str:
         """Remove the blanks and line breaks at the end of the output; return them."""
@@ -217,13 +219,13 @@ class Renderer:
                               "base (its id gets a suffix until the draft is renumbered)",
                               parent.label, line)
             if self.out:
-                self.emit("\n")
+                self.emit(self.nl)
             entry = self._entry("new-unit", parent.label, line, 1, [keys])
             if u.kind == "article":
                 entry.article = u.label
             self.plans[self.pos] = GroupPlan({k: (1 if k in keys else 0) for k in active}, 0, entry)
             self.emit("[" + body + "]@" + self._who(keys))
-        self.emit(after if "\n" in after else "\n")
+        self.emit(after if "\n" in after else self.nl)
 
     @staticmethod
     def _all_tokens(u: Unit) -> list[Token]:
@@ -255,22 +257,22 @@ class Renderer:
             self._nest -= 1
             tail = self._trim()
             self.emit("]@@" + self._who(gone))
-            self.emit(tail if "\n" in tail else "\n")
+            self.emit(tail if "\n" in tail else self.nl)
             return
         if first:
             # right under its parent's heading line, "No text" would remove the parent
             # (docs/operations.md); a blank line before the block keeps it to the unit
-            self.emit("\n")
+            self.emit(self.nl)
         self.plans[self.pos] = GroupPlan({k: (2 if k in gone else 1) for k in active}, 1, entry)
-        self.emit(self._label(1) + "\n")
+        self.emit(self._label(1) + self.nl)
         self._nest += 1
         self.unit(child, sub, keep)
         self._nest -= 1
         tail = self._trim()
-        self.emit("\n" + self._label(2, gone) + " " + self._no_text())
+        self.emit(self.nl + self._label(2, gone) + " " + self._no_text())
         # closed explicitly: a label on the next line (another deletion) would continue it
-        self.emit("\n\\end-options")
-        self.emit(tail if "\n" in tail else "\n")
+        self.emit(self.nl + "\\end-options")
+        self.emit(tail if "\n" in tail else self.nl)
 
     def _article_options(self, b: Unit, props: dict[str, Unit], keep: list[str],
                          rewriters: list[str], gone: list[str], first: bool) -> None:
@@ -287,10 +289,10 @@ class Renderer:
             return self.unit(b, {**props, **{k: b for k in gone}}, keep + gone)
         self._at_line_start()
         if first:  # right under its parent's heading, "No text" would remove the parent
-            self.emit("\n")
+            self.emit(self.nl)
         plan_at = self.pos
         stay = [k for k in keep if k not in rewriters]
-        self.emit(self._label(1) + "\n")
+        self.emit(self._label(1) + self.nl)
         self._nest += 1
         self.unit(b, {k: props[k] for k in stay}, stay)
         self._nest -= 1
@@ -306,15 +308,15 @@ class Renderer:
             n += 1
             alts.append(keys)
             choices.update({k: n for k in keys})
-            self.emit("\n" + self._label(n, keys) + "\n" + text)
+            self.emit(self.nl + self._label(n, keys) + self.nl + text)
         if gone:
             n += 1
             alts.append(gone)
             choices.update({k: n for k in gone})
-            self.emit("\n" + self._label(n, gone) + " " + self._no_text())
+            self.emit(self.nl + self._label(n, gone) + " " + self._no_text())
         # closed explicitly: what follows (a new unit in brackets) must not join the last option
-        self.emit("\n\\end-options")
-        self.emit(tail if "\n" in tail else "\n")
+        self.emit(self.nl + "\\end-options")
+        self.emit(tail if "\n" in tail else self.nl)
         entry = self._entry("rewrite" if versions else "deleted-unit", b.label, b.line(), 1, alts)
         self.plans[plan_at] = GroupPlan(choices, 1, entry)
 
