@@ -338,6 +338,7 @@ class Renderer:
         """Write ``tokens`` with a group at every cluster of the proposals' changes."""
         clusters = clusters_for(tokens, props, active) if any(
             [t.akey for t in props[k]] != [t.akey for t in tokens] for k in active) else []
+        self._moves(tokens, clusters, unit)
         pos = 0
         last_end = -1
         for c in clusters:
@@ -360,6 +361,21 @@ class Renderer:
             last_end = c.end
         self._plain(tokens, pos, len(tokens), last_end)
         self._eat_lead = False
+
+    def _moves(self, tokens: list[Token], clusters: list[Cluster], unit: Unit) -> None:
+        """Say where a proposal moved text (shown as an insertion and a deletion)."""
+        for key in {k for c in clusters for k in c.edits}:
+            edits = [e for c in clusters for e in c.edits.get(key, ())]
+            removed = {tuple(t.key for t in tokens[e.start:e.end]): e for e in edits
+                       if e.end - e.start >= 3}
+            for e in edits:
+                moved = removed.get(tuple(t.key for t in e.tokens))
+                if moved is not None and moved is not e:
+                    at = tokens[min(e.start, len(tokens) - 1)]
+                    text = normalise("".join(t.raw for t in e.tokens))
+                    text = text if len(text) <= 40 else text[:39] + "…"
+                    self.warn(key, f"moved text '{text}' shown as an insertion and a deletion",
+                              unit.label, at.line, at.column)
 
     def _plain(self, tokens: list[Token], start: int, end: int, last_end: int) -> None:
         """Base tokens ``[start, end)``; a base group right after a new group is kept apart."""
