@@ -160,3 +160,15 @@ def test_crlf_base_keeps_its_line_breaks():
     assert normalised_text(resolve(result.document, result.choices("EU"))).replace(added, "") \
         == normalised_text(prop)
     assert normalised_text(result.base()).replace(added, "") == normalised_text(base)
+
+
+def test_issue_10_group_right_after_a_heading_keeps_the_blank():
+    # '3.[' would be text (a paragraph number needs a blank after its dot)
+    reg = "---\ndelegations:\n  RUS: R\n---\n"
+    base = reg + "Article 1. 缔\n2. 缔缔:\n(a) 缔缔；\n3. 缔缔:\n(a) 缔缔；\n"
+    prop = base.replace("3. 缔缔:", "3. 缔:")
+    result = treatydraft.compile(base, {"RUS": prop})
+    assert [h.id for h in result.document.headings()] == [
+        "art_1", "art_1__para_2", "art_1__para_2__subpara_a", "art_1__para_3",
+        "art_1__para_3__subpara_a"]
+    assert "3. [" in result.text

@@ -127,6 +127,10 @@ class WordRenderer:
             factor = leads[0]
         else:
             factor = ""
+        if c.start == 0 and not factor and unit.heading is not None:
+            # a heading needs a blank after it ('3.[' would be text, not paragraph 3)
+            first = tokens[0].lead if tokens else ""
+            factor = first if first and "\n" not in first else " "
         before_group = not split and self._adjacent_group(tokens, c.start - 1) and "\n" not in factor
         self.emit(("\\+" if before_group else "") + factor)
         at = tokens[c.start] if c.start < len(tokens) else (tokens[-1] if tokens else None)
