@@ -10,7 +10,8 @@
 from .ast import Document
 from .errors import TreatyDraftError
 from .io import atomic_write, load
+from .operations.compile import compile
 from .parser import parse
 
-__all__ = ["parse", "load", "atomic_write", "Document", "TreatyDraftError"]
+__all__ = ["parse", "load", "atomic_write", "compile", "Document", "TreatyDraftError"]
 __version__ = "0.1.0"

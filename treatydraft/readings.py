@@ -22,8 +22,9 @@ The evidence, strongest first:
 * two long clauses (ten words or more each): separate, with a warning;
 * otherwise: alternatives, as in UN usage, with a warning naming both readings.
 
-A bracket holding a lone connective (``[and]``, ``[or]``) is never an alternative of
-its neighbours, even side by side: ``[a][and][b]`` is three insertions.
+A bracket holding a lone connective (``[and]``, ``[or]``) is not an alternative of its
+neighbours, even side by side: ``[a][and][b]`` is three insertions, unless an
+attribution says they compete (``[and][or]@EU``, ``[和][与]@CHN``).
 """
 from __future__ import annotations
 

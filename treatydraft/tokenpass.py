@@ -315,6 +315,12 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems) 
             continue
         if tok[0] not in _OPENERS:  # `{Placeholder ...}`
             continue
+        if i + 1 < len(tokens) and tokens[i + 1].type in ("ATTRIB", "GROUP_ATTRIB"):
+            # `[z]@EU`: an attributed proposal, not a gap to fill
+            value = str(tok)
+            edits[i] = (i, [_tok("LBR", value[0], tok, 0), _tok("TEXT", value[1:-1], tok, 1),
+                            _tok("RBR", value[-1], tok, len(value) - 1)], [2, None, 0])
+            continue
         # side by side or with a slash, a placeholder is one of the alternatives
         prev = _neighbour(tokens, i - 1, -1, ("SLASH", "ATTRIB", "FNREF"))
         nxt = _neighbour(tokens, i + 1, 1, ("SLASH",))
@@ -401,8 +407,10 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
         sep, k = _next_open(tokens, r)
         if k < 0 or partner[k] < 0:
             continue
-        if _connective_only(text, tokens, partner, r) != \
-                _connective_only(text, tokens, partner, partner[k]):
+        ka, kb = _linking(text, tokens, partner, r), _linking(text, tokens, partner, partner[k])
+        attributed = tokens[r + 1].type == "ATTRIB" or (
+            partner[k] + 1 < n and tokens[partner[k] + 1].type == "ATTRIB")
+        if not attributed and ((ka == "word" and kb is None) or (kb == "word" and ka is None)):
             continue  # `[a][and][b]`: the connective links, it does not compete
         if sep < 0 or tokens[sep].type == "SLASH":
             joined_after.add(k)
@@ -434,13 +442,16 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
         tokens[k] = _as("NEXT_LBR", tokens[k])
 
 
-def _connective_only(text: str, tokens: list[Token], partner: list[int], i: int) -> bool:
-    """Does the bracket pair at ``i`` (either end) hold a lone connective (``[and]``)?"""
+def _linking(text: str, tokens: list[Token], partner: list[int], i: int) -> str | None:
+    """What the bracket pair at ``i`` (either end) holds when it only links: ``word`` for
+    a lone connective (``[and]``), ``punct`` for punctuation (``[,]``), else None."""
     a, b = sorted((i, partner[i]))
     if b - a > 2:
-        return False
+        return None
     inner = text[tokens[a].end_pos:tokens[b].start_pos].strip(" \t")
-    return inner.lower() in CONNECTIVE_ONLY or (inner != "" and not _CONTENT.search(inner))
+    if inner.lower() in CONNECTIVE_ONLY:
+        return "word"
+    return "punct" if inner and not _CONTENT.search(inner) else None
 
 
 def _spaced(text: str, tokens: list[Token], partner: list[int], r: int, k: int, *,

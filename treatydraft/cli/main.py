@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import akn, edit, export, inspect
+from . import akn, compile, edit, export, inspect
 from .common import no_color
 
 
@@ -20,6 +20,6 @@ def main():
     no_color()
 
 
-for _module in (inspect, edit, export, akn):
+for _module in (inspect, edit, export, akn, compile):
     for _command in _module.COMMANDS:
         main.add_command(_command)
