@@ -175,7 +175,7 @@ def test_mixed_line_ends_are_kept_and_warned_once():  # issue 8, item 8
     assert [(d.code, d.line) for d in doc.diagnostics] == [("mixed-line-ends", 2)]
 
 
-def test_parse_leaves_the_garbage_collector_alone():  # issue 8, item 15
+def test_parse_restores_the_garbage_collector_exactly():  # issue 8, item 15
     import gc
     gc.disable()
     try:
@@ -185,3 +185,27 @@ def test_parse_leaves_the_garbage_collector_alone():  # issue 8, item 15
         gc.enable()
     treatydraft.parse("1. [a][b]\n")
     assert gc.isenabled()
+
+
+def test_concurrent_parses_leave_the_collector_as_they_found_it():  # issue 8, item 15
+    import gc
+    import threading
+    from treatydraft import parser
+    text = "Article 1\n" + "1. Parties [shall][may] share [data] [information].\n" * 3000
+    seen = []
+    errors = []
+
+    def work():
+        try:
+            for _ in range(3):
+                seen.append(len(list(treatydraft.parse(text, mode="tolerant").groups())))
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(seen) == 12 and len(set(seen)) == 1
+    assert gc.isenabled() and parser._gc_depth == 0
