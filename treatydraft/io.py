@@ -7,7 +7,7 @@ What :func:`atomic_write` promises (see docs/safety.md):
 * a symbolic link is written through: its target is replaced, the link stays;
 * an existing file we may not write (read-only for a non-root user) is refused with
   ``EACCES``, as ``cp`` would refuse it, instead of being replaced by the rename;
-* temporaries are named ``.NAME.treatydraft-PID-XXXXXXXX.tmp``; one left behind by a
+* temporaries are named ``.NAME.treatydraft-PID-xxxxxxxx.tmp``; one left behind by a
   killed run (its process gone, older than this run) is removed by the next write
   of the same target.
 """

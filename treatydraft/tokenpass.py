@@ -398,7 +398,7 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
     """Mark which neighbouring brackets are alternatives of one group (NEXT_LBR)."""
     n = len(tokens)
     # pass 1: side by side or with a slash, always one group
-    spaced: list[tuple[int, int, int]] = []  # (close, separator, open)
+    spaced: list[tuple[int, int]] = []  # (close, open) separated by blanks only
     joined_after: set[int] = set()    # indices of `[` joined to the bracket before them
     joined_before: set[int] = set()   # indices of `]` joined to the bracket after them
     for r in range(n):
@@ -416,10 +416,10 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
             joined_after.add(k)
             joined_before.add(r)
         else:
-            spaced.append((r, sep, k))
+            spaced.append((r, k))
     # pass 2: blanks only, by the document's convention
     tight_after, tight_before = frozenset(joined_after), frozenset(joined_before)
-    for r, sep, k in spaced:
+    for r, k in spaced:
         if convention == "separate":
             continue
         if convention == "auto":
