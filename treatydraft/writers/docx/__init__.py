@@ -22,7 +22,7 @@ import docx
 
 from ...ast import Document, Heading, walk
 from ...errors import ExportError
-from . import package
+from . import ooxml, package  # noqa: F401  (ooxml first: the writers import it)
 from .brackets import BracketsWriter
 from .layout import Layout
 from .tracked import TrackedWriter, base_note, kept_as_brackets, resolve_base
