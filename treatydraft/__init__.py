@@ -10,8 +10,15 @@
 from .ast import Document
 from .errors import TreatyDraftError
 from .io import atomic_write, load
-from .operations.compile import compile
 from .parser import parse
 
 __all__ = ["parse", "load", "atomic_write", "compile", "Document", "TreatyDraftError"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # ``treatydraft.compile`` is imported when first used: ``import treatydraft`` stays light
+    if name == "compile":
+        from .operations.compile import compile
+        return compile
+    raise AttributeError(f"module 'treatydraft' has no attribute {name!r}")

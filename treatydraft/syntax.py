@@ -1,4 +1,9 @@
-"""Loading the grammar files (``grammar/*.lark``) once, and the two Lark objects built from them."""
+"""Loading the grammar files (``grammar/*.lark``) once, and the Lark objects built from them.
+
+Each is built once per process, and its LALR tables are cached by Lark in the
+temporary folder (keyed by the grammar's text and options), so a command starts
+without rebuilding them; a missing or unusable cache only costs the build.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -38,22 +43,24 @@ class _TokenList(Lexer):
 @lru_cache(maxsize=None)
 def body_lexer() -> Lark:
     """Lark with the basic lexer: used for ``.lex(text)`` only."""
-    return Lark(grammar_text("treaty"), parser="lalr", lexer="basic", import_paths=IMPORT_PATHS)
+    return Lark(grammar_text("treaty"), parser="lalr", lexer="basic", import_paths=IMPORT_PATHS,
+                cache=True)
 
 
 @lru_cache(maxsize=None)
 def body_parser() -> Lark:
     """Lark's LALR parser over prepared tokens; builds a plain parse tree."""
-    return Lark(grammar_text("treaty"), parser="lalr", lexer=_TokenList, import_paths=IMPORT_PATHS)
+    return Lark(grammar_text("treaty"), parser="lalr", lexer=_TokenList, import_paths=IMPORT_PATHS,
+                cache=True)
 
 
 @lru_cache(maxsize=None)
 def front_parser() -> Lark:
-    return Lark(grammar_text("front"), parser="lalr")
+    return Lark(grammar_text("front"), parser="lalr", cache=True)
 
 
 @lru_cache(maxsize=None)
 def label_parser() -> Lark:
     """LALR with the contextual lexer over grammar/label.lark: the parts of a marker."""
-    return Lark(grammar_text("label"), parser="lalr", lexer="contextual",
+    return Lark(grammar_text("label"), parser="lalr", lexer="contextual", cache=True,
                 start=list(LABEL_KINDS.values()))

@@ -9,7 +9,6 @@ import click
 
 from ..errors import TreatyDraftError
 from ..io import InputError, read_text
-from ..operations.compile import DEFAULT_THRESHOLD, compile as compile_draft, report_table
 from .common import (EXIT_USAGE, Abort, Reporter, output_option, report_error,
                      report_options, tolerant_option, write_output)
 
@@ -55,8 +54,8 @@ input.""")
                    "co-sponsors joined with '+' (EU+USA). Repeatable.")
 @click.option("--delegations", "delegations_file", type=click.Path(dir_okay=False),
               help="Codes and names ('CODE: Name' lines) to add to the base's registry.")
-@click.option("--option-threshold", type=click.FloatRange(0, 1), default=DEFAULT_THRESHOLD,
-              show_default=True,
+@click.option("--option-threshold", type=click.FloatRange(0, 1), default=None,
+              show_default="0.5, the library's default",
               help="An article where more than this share of the words changed becomes an "
                    "option block.")
 @click.option("--json", "as_json", is_flag=True,
@@ -90,6 +89,9 @@ def compile_command(base, proposals, delegations_file, option_threshold, as_json
         if key.strip() in pairs:
             raise click.BadParameter(f"'{key}' is given twice", param_hint="--proposal")
         pairs[key.strip()] = path.strip()
+    from ..operations.compile import DEFAULT_THRESHOLD, compile as compile_draft, report_table
+    if option_threshold is None:
+        option_threshold = DEFAULT_THRESHOLD
     rep = Reporter(verbose, quiet)
     extra = read_delegations(delegations_file) if delegations_file else None
     base_doc = rep.open(base, tolerant)
