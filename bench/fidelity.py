@@ -77,9 +77,7 @@ def read_actual(doc) -> Expected:
         elif isinstance(node, Placeholder) and node.value[:1] in _OPENERS:
             got.placeholders.add((node.span.line, node.span.column))
         elif isinstance(node, DraftingNote):
-            s = node.span
-            lead = len(node.value) - len(node.value.lstrip(" \t*_"))
-            got.notes.add((s.line, s.column + lead))
+            got.notes.add((node.span.line, node.span.column))
     for d in doc.diagnostics:
         if d.code == "unclosed-bracket":
             got.unbalanced.add((d.line, d.column, "unclosed"))

@@ -62,3 +62,18 @@ def golden(path: Path, actual: str | bytes) -> None:
 def seed_text() -> str:
     """The seed document (tests/fixtures/seed/)."""
     return read(SEED)
+
+
+def bench_module(name: str):
+    """The benchmark module ``bench/<name>.py``, loaded from its file.
+
+    bench/ is never put on sys.path: its docx.py would shadow python-docx."""
+    import importlib.util
+    import sys
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    return module

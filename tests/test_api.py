@@ -10,7 +10,7 @@ import treatydraft
 from treatydraft import errors as E
 from treatydraft.ast import BracketGroup, Heading
 
-from fixtures import SAMPLES
+from fixtures import SAMPLES, bench_module
 
 
 def test_parse_modes_and_types():
@@ -90,9 +90,7 @@ def test_unclosed_thousands_of_brackets_tolerant():
 
 
 def test_large_draft_parses():
-    sys.path.insert(0, str(SAMPLES.parent / "bench"))
-    from synth import synthetic_draft
-    text = synthetic_draft(3000)
+    text = bench_module("synth").synthetic_draft(3000)
     doc = treatydraft.parse(text)
     assert doc.to_text() == text
     assert len(doc.articles()) == 3000

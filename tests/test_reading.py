@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-import sys
 
 import pytest
 from lark import Lark, logger
@@ -15,10 +14,9 @@ from lark import Lark, logger
 import treatydraft
 from treatydraft.syntax import IMPORT_PATHS, LABEL_KINDS, grammar_text
 
-from fixtures import ROOT, cases, read
+from fixtures import ROOT, bench_module, cases, read
 
-sys.path.insert(0, str(ROOT / "bench"))
-import fidelity  # noqa: E402
+fidelity = bench_module("fidelity")
 
 
 @pytest.mark.parametrize("case", cases("reading"))

@@ -84,21 +84,17 @@ class _Builder:
         value = str(tok)
         marker = read_marker(tok.type, value)
         kind = marker.kind
+        number = normalise_number(marker.number) if marker.number else ""
         if kind == "preamble":
-            number = ""
             self.preamble, self.article, self.para, self.subs = True, None, None, []
         elif kind in _ID_PREFIX:
-            number = normalise_number(marker.number)
             self.division = f"{_ID_PREFIX[kind]}_{number}"
             self.preamble, self.article, self.para, self.subs = False, None, None, []
         elif kind == "article":
-            number = normalise_number(marker.number)
             self.article, self.preamble, self.para, self.subs = f"art_{number}", False, None, []
         elif kind == "paragraph":
-            number = normalise_number(marker.number)
             self.para, self.subs = f"para_{number}", []
         else:  # subparagraph: `(a)`, `a)`, `iv.`
-            number = normalise_number(marker.number)
             self._subparagraph(marker.number)
         level = _LEVEL[kind] + (len(self.subs) - 1 if kind == "subparagraph" else 0)
         self.level = level
@@ -172,9 +168,8 @@ class _Builder:
                     pid = self._next(prefix if prefix is not None else self.location, "ph")
                     out.append(Placeholder(str(child), pid, self.location, depth, _span(child)))
                 elif t in ("DNOTE", "BRACE_NOTE"):
-                    raw = str(child)
-                    inner = raw.strip(" \t*_")
-                    out.append(DraftingNote(inner[1:-1].strip(), raw, _span(child)))
+                    raw = str(child)  # from its opening bracket or brace to its closing one
+                    out.append(DraftingNote(raw[1:-1].strip(), raw, _span(child)))
                 elif t == "FNREF":
                     out.append(FootnoteRef(str(child).strip()[2:-1], str(child), _span(child)))
                 elif t == "FNDEF":

@@ -17,6 +17,7 @@ from datetime import date as _date
 from lark import Token, Tree
 from lark.exceptions import UnexpectedInput
 
+from .readings import CONVENTIONS
 from . import errors as E
 from .ast import Delegation, FrontMatter
 from .syntax import front_parser
@@ -40,8 +41,8 @@ za zh zu""".split())
 #: ISO 639-2 codes (bibliographic and terminological) of the six UN languages
 UN_639_2 = frozenset("ara chi zho eng fre fra rus spa".split())
 
-#: values of the ``spaced-brackets`` key
-SPACED_BRACKETS = ("alternatives", "separate", "auto")
+#: values of the ``spaced-brackets`` key (their meaning: :mod:`treatydraft.readings`)
+SPACED_BRACKETS = CONVENTIONS
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _TAG = re.compile(r"([A-Za-z]{2,3})((?:-[A-Za-z0-9]{1,8})*)")
