@@ -18,13 +18,18 @@ The evidence, strongest first:
   ``以及``, ``و`` ...) or with punctuation, or the first ends with ``,`` ``;`` ``:`` where
   the second does not: the second continues the sentence, an insertion;
 * the first begins with a connective and the second does not, or the first ends with
-  a word that asks for a complement (``to``, ``of``, ``at least``): separate;
+  a word that asks for a complement (``to``, ``of``, ``should``, ``providing``) that the
+  second does not also ask for: separate;
+* two clauses (capital first) ending with ``,``, as preambular paragraphs: separate;
+* two clauses ending with the same ``;`` or ``.``: two versions of one provision
+  (alternatives, with a warning);
 * two long clauses (ten words or more each): separate, with a warning;
 * otherwise: alternatives, as in UN usage, with a warning naming both readings.
 
 A bracket holding a lone connective (``[and]``, ``[or]``) is not an alternative of its
 neighbours, even side by side: ``[a][and][b]`` is three insertions, unless an
-attribution says they compete (``[and][or]@EU``, ``[和][与]@CHN``).
+attribution says they compete (``[and][or]@EU``, ``[和][与]@CHN``); two lone
+connectives next to each other compete (``[y] [o]``).
 """
 from __future__ import annotations
 
@@ -51,15 +56,32 @@ _CJK_CONNECTIVES = ("以及", "并且", "并", "和", "及", "或", "包括", "�
 _WORD = re.compile(r"\w+")
 _TRAILING = ",;:"
 # Last words (lower case) that ask for a complement: what follows continues the text.
-_OPENING_ENDS = frozenset("""
-to of the a an at by for from in into on with least than and or its their such between
-shall should may must will would can could be
-de la le les des du à au aux en et ou par pour sur del los las al y o con para que
-в и на с по для к от или
-""".split())
+# Last words (lower case) that ask for a complement, by kind: what follows continues the
+# text.  A second bracket ending with a word of the same kind asks for the same complement.
+_OPENING_KINDS = {
+    "determiner": "the a an its their such la le les el los las une un",
+    "preposition": "to of at by for from in into on with least than between de des du à au "
+                   "aux en par pour sur del al con para в на с по для к от",
+    "modal": "shall should may must will would can could be",
+    "conjunction": "and or et ou y o que и или",
+}
+_OPENING_ENDS = {w: kind for kind, words in _OPENING_KINDS.items() for w in words.split()}
+
+
+def _asks_complement(word: str) -> str | None:
+    """The kind of complement ``word`` (a bracket's last word) asks for, or None."""
+    w = word.lower()
+    if w in _OPENING_ENDS:
+        return _OPENING_ENDS[w]
+    return "verb" if len(w) > 4 and w.endswith("ing") else None  # `[providing]`, `[joining]`
+
+
 #: Bracket texts that are a lone connective: ``[and]`` links, it does not compete.
-CONNECTIVE_ONLY = frozenset({"and", "or", "and/or", "nor", "et", "ou", "и", "или", "和", "或",
-                             "及", "以及", "أو"})
+#: Single letters among them (``[y]``, ``[o]``, ``[e]``) are also list labels and
+#: variables: they link only when paired with another connective (``[y] [o]``).
+CONNECTIVE_ONLY = frozenset({"and", "or", "and/or", "nor", "et", "ou", "et/ou", "y", "o", "y/o",
+                             "e", "e/ou", "u", "ni", "и", "или", "和", "或", "及", "以及",
+                             "و", "أو"})
 _LONG = 10  # words: two spaced brackets this long are clauses of their own
 
 
@@ -95,6 +117,13 @@ def _continues(head: str) -> bool:
     return len(word) > 2 and word[0] == "و" and word[1] in "أإاالفبت"
 
 
+def _clause(head: str) -> bool:
+    """Does bracket text starting with ``head`` read as a clause of its own: a capital
+    letter first and at least three words (``[Notes that ...;]``, ``[Les Parties ...,]``)?"""
+    stripped = head.lstrip(" \t*_")
+    return stripped[:1].isupper() and len(stripped.split()) >= 3
+
+
 def _words(s: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(s)}
 
@@ -119,15 +148,23 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
     if ca and cb:
         return Reading(False, True, "both are insertions, each joined by its own connective")
     last, other = _WORD.findall(a_tail[-40:]), _WORD.findall(b_tail[-40:])
-    if len(a_head.split()) >= 2 and last and last[-1].lower() in _OPENING_ENDS and \
-            not (other and other[-1].lower() in _OPENING_ENDS):
+    asks = _asks_complement(last[-1]) if last else None
+    if len(a_head.split()) >= 2 and asks is not None and \
+            not (other and _asks_complement(other[-1]) in (asks, "verb")):
         return Reading(False, True, f"the first ends with '{last[-1]}', which the second completes")
     ea, eb = a_tail.rstrip(" \t*_")[-1:], b_tail.rstrip(" \t*_")[-1:]
     if ea and ea in _TRAILING and eb != ea:
         return Reading(False, True, f"the first ends with '{ea}'")
+    clauses = _clause(a_head) and _clause(b_head)
+    if clauses and ea == eb == ",":
+        return Reading(False, True, "both are clauses ending with ',', as preambular "
+                                    "paragraphs do")
     wa, wb = _words(a_head + " " + a_tail), _words(b_head + " " + b_tail)
     if wa and wb and len(wa & wb) * 2 >= min(len(wa), len(wb)) and len(wa | wb) > 2:
         return Reading(True, True, "they share most of their words")
+    if clauses and ea == eb and ea in ";.":
+        return Reading(True, False, f"both are whole clauses ending with '{ea}': two "
+                                    "versions of one provision")
     if len(a_head.split()) >= _LONG and len(b_head.split()) >= _LONG:
         return Reading(False, False, "both are whole clauses")
     if ea and ea == eb and ea in _TRAILING + ".":

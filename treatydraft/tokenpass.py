@@ -412,7 +412,8 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
             partner[k] + 1 < n and tokens[partner[k] + 1].type == "ATTRIB")
         if not attributed and ((ka == "word" and kb is None) or (kb == "word" and ka is None)):
             continue  # `[a][and][b]`: the connective links, it does not compete
-        if sep < 0 or tokens[sep].type == "SLASH":
+        if sep < 0 or tokens[sep].type == "SLASH" or (ka in _WORDS and kb in _WORDS):
+            # `[y] [o]`: two lone connectives compete for one slot, even spaced
             joined_after.add(k)
             joined_before.add(r)
         else:
@@ -442,15 +443,19 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
         tokens[k] = _as("NEXT_LBR", tokens[k])
 
 
+_WORDS = ("word", "letter")
+
+
 def _linking(text: str, tokens: list[Token], partner: list[int], i: int) -> str | None:
     """What the bracket pair at ``i`` (either end) holds when it only links: ``word`` for
-    a lone connective (``[and]``), ``punct`` for punctuation (``[,]``), else None."""
+    a lone connective (``[and]``), ``letter`` for a one-letter one (``[y]``, also a label
+    or a variable), ``punct`` for punctuation (``[,]``), else None."""
     a, b = sorted((i, partner[i]))
     if b - a > 2:
         return None
     inner = text[tokens[a].end_pos:tokens[b].start_pos].strip(" \t")
     if inner.lower() in CONNECTIVE_ONLY:
-        return "word"
+        return "word" if len(inner) > 1 or not inner.isalpha() else "letter"
     return "punct" if inner and not _CONTENT.search(inner) else None
 
 
