@@ -9,7 +9,8 @@ excerpt in tolerant mode and compares:
   groups reported) and recall (of the groups expected);
 * option blocks: found when a block starts on the expected line with the expected
   number of options;
-* placeholders and notes: typed right when the tool reports that type at that position;
+* placeholders, notes and bracketed footnote markers (`[17]`): typed right when the tool
+  reports that type at that position;
 * unbalanced brackets: reported as unclosed/stray where expected.
 
     python bench/fidelity.py            # a table per document, then the totals
@@ -25,7 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import treatydraft  # noqa: E402
-from treatydraft.ast import BracketGroup, DraftingNote, OptionBlock, Placeholder  # noqa: E402
+from treatydraft.ast import (BracketGroup, DraftingNote, FootnoteRef, OptionBlock,  # noqa: E402
+                             Placeholder)
 
 CORPUS = ROOT / "tests" / "corpus"
 TARGETS = {"overall": 0.95, "document": 0.90, "options": 0.90}
@@ -38,6 +40,7 @@ class Expected:
     options: set = field(default_factory=set)      # (line, n)
     placeholders: set = field(default_factory=set)  # (line, col)
     notes: set = field(default_factory=set)
+    refs: set = field(default_factory=set)         # bracketed footnote markers: [17]
     unbalanced: set = field(default_factory=set)   # (line, col, "unclosed"|"stray")
 
 
@@ -61,7 +64,9 @@ def read_expected(path: Path) -> Expected:
             exp.notes.add((ln, col))
         elif kind in ("unclosed", "stray"):
             exp.unbalanced.add((ln, col, kind))
-        elif kind not in ("ref", "editorial"):
+        elif kind == "ref":
+            exp.refs.add((ln, col))
+        elif kind != "editorial":
             raise ValueError(f"{path}: unknown item {kind!r}")
     return exp
 
@@ -78,6 +83,8 @@ def read_actual(doc) -> Expected:
             got.placeholders.add((node.span.line, node.span.column))
         elif isinstance(node, DraftingNote):
             got.notes.add((node.span.line, node.span.column))
+        elif isinstance(node, FootnoteRef):
+            got.refs.add((node.span.line, node.span.column))
     for d in doc.diagnostics:
         if d.code == "unclosed-bracket":
             got.unbalanced.add((d.line, d.column, "unclosed"))
@@ -115,8 +122,9 @@ def score(folder: Path) -> tuple[Score, Expected, Expected]:
     exp, got = read_expected(folder / "expected.txt"), read_actual(doc)
     s = Score(folder.name, len(exp.groups), len(got.groups), len(exp.groups & got.groups),
               len(exp.options), len(exp.options & got.options),
-              len(exp.placeholders) + len(exp.notes),
-              len(exp.placeholders & got.placeholders) + len(exp.notes & got.notes),
+              len(exp.placeholders) + len(exp.notes) + len(exp.refs),
+              len(exp.placeholders & got.placeholders) + len(exp.notes & got.notes)
+              + len(exp.refs & got.refs),
               len(exp.unbalanced), len(exp.unbalanced & got.unbalanced))
     return s, exp, got
 
@@ -143,7 +151,7 @@ def show(name: str) -> None:
     s, exp, got = score(CORPUS / name)
     for label, e, g in (("groups", exp.groups, got.groups), ("options", exp.options, got.options),
                         ("placeholders", exp.placeholders, got.placeholders),
-                        ("notes", exp.notes, got.notes),
+                        ("notes", exp.notes, got.notes), ("refs", exp.refs, got.refs),
                         ("unbalanced", exp.unbalanced, got.unbalanced)):
         for item in sorted(e - g):
             print(f"missed   {label:12} {item}")

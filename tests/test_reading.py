@@ -30,6 +30,7 @@ def test_reading_matches_expected_structure(case):
     assert sorted(got.options) == sorted(exp.options)
     assert sorted(got.placeholders) == sorted(exp.placeholders)
     assert sorted(got.notes) == sorted(exp.notes)
+    assert sorted(got.refs) == sorted(exp.refs)
     assert sorted(got.unbalanced) == sorted(exp.unbalanced)
 
 

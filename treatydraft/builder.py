@@ -171,7 +171,7 @@ class _Builder:
                     raw = str(child)  # from its opening bracket or brace to its closing one
                     out.append(DraftingNote(raw[1:-1].strip(), raw, _span(child)))
                 elif t == "FNREF":
-                    out.append(FootnoteRef(str(child).strip()[2:-1], str(child), _span(child)))
+                    out.append(FootnoteRef(str(child).strip(" \t[]［］^"), str(child), _span(child)))
                 elif t == "FNDEF":
                     out.append(self.footnote_lines[child.start_pos])
                 elif t == "NOTE":

@@ -280,6 +280,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems) 
     # edits: start -> (end, replacement tokens, their partners relative to start or None)
     edits: dict[int, tuple[int, list[Token], list]] = {}
     skip_to = -1
+    numbers: list[tuple[int, int, int]] = []  # bracketed numbers alone: (open, close, n)
     for i in [k for k, tok in enumerate(tokens) if tok.type in ("LBR", "PLACEHOLDER")]:
         if i <= skip_to:
             continue
@@ -302,6 +303,8 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems) 
                              close.end_pos)
                 edits[i] = (j, [note], [None])
                 skip_to = j
+            elif alone and _NUMBER.fullmatch(inner):
+                numbers.append((i, j, int(inner)))
             elif alone:
                 if quoted is None:
                     quoted = _quote_depths(tokens)
@@ -337,6 +340,12 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems) 
                          "as text", tok.line, tok.column, severity="warning",
                          offset=tok.start_pos, code="editorial-bracket", hint=_HINT_ESCAPE)
             edits[i] = (i, [_as("TEXT", tok)], [None])
+    for i, j in _references(text, tokens, numbers):
+        close = tokens[j]
+        ref = Token("FNREF", text[tokens[i].start_pos:close.end_pos], tokens[i].start_pos,
+                    tokens[i].line, tokens[i].column, close.end_line, close.end_column,
+                    close.end_pos)
+        edits[i] = (j, [ref], [None])
     if not edits:
         return tokens, partner
     out: list[Token] = []
@@ -362,6 +371,37 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems) 
     for k in fixups:
         newpartner[k] = remap[newpartner[k]]
     return out, newpartner
+
+
+_NUMBER = re.compile(r"[ \t]*[0-9]{1,3}[ \t]*")
+# What may follow a bracketed footnote marker written apart from the text: the end of
+# the line, punctuation, a capital, or a function word (`nationals [17] of the`); any
+# other word is what the number counts (`[30] days`, `[6] cases`, `[50] per cent`).
+_REF_FOLLOW = re.compile(r"[ \t]*(?:$|[\r\n.,;:)\]]|[A-Z]|(?:of|as|and|or|to|in|on|at|by|"
+                         r"for|with|the|a|an|it|its|their|that|which|is|are|shall|may|"
+                         r"et|de|du|des|la|le|les|y|o|del|el|los|las|en|que|и|в)\b)",
+                         re.MULTILINE)
+
+
+def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, int]]):
+    """Bracketed numbers that are footnote or note references (``nationals [17] of``,
+    ``A.1[1]``), not a number in negotiation (``[30] days``, ``[4][2].``).
+
+    A reference is alone (no bracket beside it), not at the start of a line (a
+    paragraph number), and either written against the text before it (``A.1[1]``), or
+    one of a run of consecutive numbers (``[17]`` ... ``[ 18]``), as footnote markers
+    are, and not followed by what a number counts (``[30] days``)."""
+    fit = []
+    for i, j, n in numbers:
+        s = tokens[i].start_pos
+        before = text[text.rfind("\n", 0, s) + 1:s]
+        if not before.strip(" \t*_#"):
+            continue
+        glued = not before[-1:].isspace()
+        if glued or _REF_FOLLOW.match(text, tokens[j].end_pos):
+            fit.append((i, j, n, glued))
+    values = {n for _, _, n, _ in fit}
+    return [(i, j) for i, j, n, glued in fit if glued or n - 1 in values or n + 1 in values]
 
 
 def _is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bool) -> bool:
