@@ -37,7 +37,7 @@ _ARTICLE_LEVEL = 4  # a block before any unit ends at the next article or above
 class Label:
     """An option label while its block is being gathered (not part of the AST)."""
     __slots__ = ("token", "attribution", "group_attribution", "proposers", "group_proposers",
-                 "location", "ctx_level", "span", "depth")
+                 "location", "ctx_level", "span", "depth", "read_number")
 
 
 def option_number(label: str) -> tuple[str, str]:
@@ -74,9 +74,11 @@ def gather(builder, nodes: list) -> list:
         blk = stack.pop()
         target().append(_block(builder, blk.first, blk.options))
 
+    fused = _fused_marks(builder, nodes)
     for i, node in enumerate(nodes):
         if isinstance(node, Label):
             series, number = option_number(str(node.token))
+            number = fused.get(i, number)
             k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].series == series),
                      None)
             if k is None and stack and not _first(number) and series[:4] != "alt:":
@@ -127,6 +129,33 @@ def gather(builder, nodes: list) -> list:
         target().append(node)
     while stack:
         close()
+    return out
+
+
+def _fused_marks(builder, nodes: list) -> dict[int, str]:
+    """Labels whose number carries footnote marks fused to it, as text copied from a
+    PDF gives them (``Option 167:`` for ``Option 1`` and the marks 6 and 7): an arabic
+    number longer than one digit, starting with 1, whose next label of the same series
+    is ``2``.  Returns {index in ``nodes``: the number read}, with a warning for each."""
+    out: dict[int, str] = {}
+    following: dict[str, str] = {}  # series -> number of the next label of that series
+    for i in range(len(nodes) - 1, -1, -1):
+        node = nodes[i]
+        if not isinstance(node, Label):
+            continue
+        series, number = option_number(str(node.token))
+        if series == "arabic" and len(number) > 1 and number[0] == "1" and \
+                following.get(series) == "2":
+            out[i] = node.read_number = "1"
+            tok = node.token
+            builder.problems.add(E.ParseError, f"option label '{str(tok).strip()}' read as "
+                                 f"option 1 followed by the footnote marks '{number[1:]}'",
+                                 tok.line, tok.column, severity="warning", offset=tok.start_pos,
+                                 code="fused-option-number",
+                                 hint="the next option of the series is numbered 2; write "
+                                      "the footnote marks apart from the number")
+            number = "1"
+        following[series] = number
     return out
 
 
@@ -184,8 +213,10 @@ def _block(builder, first: Label, options) -> OptionBlock:
     for k, (label, children) in enumerate(options, 1):
         tok = label.token
         end = children[-1].span if children else label.span
-        number = option_number(str(tok))[1] if str(tok) else \
-            (children[0].number if children and isinstance(children[0], Heading) else "1")
+        if str(tok):
+            number = getattr(label, "read_number", None) or option_number(str(tok))[1]
+        else:
+            number = children[0].number if children and isinstance(children[0], Heading) else "1"
         built.append(Option(f"{bid}__opt_{k}", k, str(tok), normalise_number(number),
                             label.attribution + label.group_attribution, label.proposers,
                             tuple(children), Span.covering(label.span, end)))

@@ -68,10 +68,19 @@ def _as(type_: str, tok: Token) -> Token:
     return Token.new_borrow_pos(type_, str(tok), tok)
 
 
+_NUMBER_THEN_BRACKET = re.compile(r"[ \t#*_]*[0-9][0-9.]*[a-z]*[.:]?[ \t]+(?=[\[［【])")
+
+
 def _split_heading(tok: Token, out: list) -> None:
-    """``  **[[3.`` -> TEXT('  **'), LBR('['), LBR('['), PARA('3.')."""
+    """``  **[[3.`` -> TEXT('  **'), LBR('['), LBR('['), PARA('3.'); an option label
+    after a unit number and a bracket, ``13.2 [Option 1:`` -> TEXT('13.2 '), LBR('['),
+    OPTION('Option 1:')."""
     value = str(tok)
     i, start, n = 0, 0, len(value)
+    if tok.type == "OPTION":
+        m = _NUMBER_THEN_BRACKET.match(value)
+        if m:
+            i = m.end()
     while i < n and (value[i] in _LEAD or value[i] in _OPENERS):
         if value[i] in _OPENERS:
             if i > start:
@@ -89,7 +98,8 @@ def lex(text: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     for tok in body_lexer().lex(text):
-        if tok.type in HEADING_TYPES and (tok[0] in _LEAD or tok[0] in _OPENERS):
+        if tok.type in HEADING_TYPES and (tok[0] in _LEAD or tok[0] in _OPENERS or (
+                tok.type == "OPTION" and _NUMBER_THEN_BRACKET.match(tok))):
             _split_heading(tok, tokens)
         else:
             append(tok)
