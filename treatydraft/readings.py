@@ -17,6 +17,9 @@ The evidence, strongest first:
 * the second begins with a connective (``and``, ``including``, ``et``, ``y``, ``и``,
   ``以及``, ``و`` ...) or with punctuation, or the first ends with ``,`` ``;`` ``:`` where
   the second does not: the second continues the sentence, an insertion;
+* both end asking for the same complement (``[... of the] [... from the] text``):
+  rivals; both begin with a preposition, or both with a determiner: rivals; one with
+  a preposition, the other with a determiner: separate (each a guess, with a warning);
 * the first begins with a connective and the second does not, or the first ends with
   a word that asks for a complement (``to``, ``of``, ``should``, ``providing``) that the
   second does not also ask for: separate;
@@ -60,12 +63,16 @@ _TRAILING = ",;:"
 # text.  A second bracket ending with a word of the same kind asks for the same complement.
 _OPENING_KINDS = {
     "determiner": "the a an its their such la le les el los las une un",
-    "preposition": "to of at by for from in into on with least than between de des du à au "
+    "preposition": "to of at by for from in into on with as least than between within under "
+                   "upon through during before after without among towards against de des du à au "
                    "aux en par pour sur del al con para в на с по для к от",
     "modal": "shall should may must will would can could be",
     "conjunction": "and or et ou y o que и или",
 }
 _OPENING_ENDS = {w: kind for kind, words in _OPENING_KINDS.items() for w in words.split()}
+
+
+_PHRASES = ("preposition", "determiner")  # first words that say what a phrase is
 
 
 def _asks_complement(word: str) -> str | None:
@@ -149,6 +156,18 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         return Reading(False, True, "both are insertions, each joined by its own connective")
     last, other = _WORD.findall(a_tail[-40:]), _WORD.findall(b_tail[-40:])
     asks = _asks_complement(last[-1]) if last else None
+    asks_b = _asks_complement(other[-1]) if other else None
+    if asks is not None and asks == asks_b and asks != "conjunction" and \
+            len(a_head.split()) >= 2 and len(b_head.split()) >= 2:
+        return Reading(True, False, "both end asking for the same complement, which the "
+                                    "text after them gives")
+    kind, kind_b = _OPENING_ENDS.get(fa), _OPENING_ENDS.get(fb)
+    if kind in _PHRASES and kind_b in _PHRASES:
+        if kind == kind_b:
+            return Reading(True, False, f"both begin with a {kind} ('{fa}', '{fb}'): rivals "
+                                        "for one slot")
+        return Reading(False, False, f"one begins with a {kind} ('{fa}'), the other with a "
+                                     f"{kind_b} ('{fb}'): different parts of the sentence")
     if len(a_head.split()) >= 2 and asks is not None and \
             not (other and _asks_complement(other[-1]) in (asks, "verb")):
         return Reading(False, True, f"the first ends with '{last[-1]}', which the second completes")
