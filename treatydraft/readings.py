@@ -26,7 +26,6 @@ The evidence, strongest first:
 * two clauses (capital first) ending with ``,``, as preambular paragraphs: separate;
 * two clauses ending with the same ``;`` or ``.``: two versions of one provision
   (alternatives, with a warning);
-* two long clauses (ten words or more each): separate, with a warning;
 * otherwise: alternatives, as in UN usage, with a warning naming both readings.
 
 A bracket holding a lone connective (``[and]``, ``[or]``) is not an alternative of its
@@ -89,7 +88,6 @@ def _asks_complement(word: str) -> str | None:
 CONNECTIVE_ONLY = frozenset({"and", "or", "and/or", "nor", "et", "ou", "et/ou", "y", "o", "y/o",
                              "e", "e/ou", "u", "ni", "и", "или", "和", "或", "及", "以及",
                              "و", "أو"})
-_LONG = 10  # words: two spaced brackets this long are clauses of their own
 
 
 class Reading(NamedTuple):
@@ -184,8 +182,6 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
     if clauses and ea == eb and ea in ";.":
         return Reading(True, False, f"both are whole clauses ending with '{ea}': two "
                                     "versions of one provision")
-    if len(a_head.split()) >= _LONG and len(b_head.split()) >= _LONG:
-        return Reading(False, False, "both are whole clauses")
     if ea and ea == eb and ea in _TRAILING + ".":
         return Reading(True, True, f"both end with '{ea}'")
     return Reading(True, False, "no evidence either way")
