@@ -53,7 +53,11 @@ _NOTE = re.compile(
     r"Elements? for |Text (?:to be|moved)|Para(?:graph|\.)? [0-9A-Za-z.]+ (?:moved|deleted)|"
     r"Placement |Consider |See (?:also )?(?:para|art|section)|Note du |Nota:|Примечание|"
     r"[Pp]laceholder for |Move |Define |Provisions? (?:on|for|regarding) |Insert |"
-    r"Cross-reference|Explanatory )")
+    r"Cross-reference|Explanatory |"
+    # an instruction to the drafters about a unit: `[Report on the above paragraph ...]`
+    r"(?:Report|Reflect|Merge|Delete|Add|Align|Combine|Reformulate|Place|Include|"
+    r"Consolidate|Revisit|Check)[ \t][^\]\r\n]{0,40}?\b(?:above|below|this|that|these|"
+    r"previous|following)[ \t]+(?:paragraphs?|articles?|sections?|provisions?|text)\b)")
 _HINT_ESCAPE = "escape editorial brackets as '\\[' and '\\]'"
 
 
