@@ -161,7 +161,7 @@ def test_real_text_corpus_floor():
     bench/fidelity.py for where the reading stands.  This floor catches regressions."""
     scores, total = fidelity.run()
     assert len(scores) >= 15
-    assert total.precision >= 0.93 and total.recall >= 0.94
+    assert total.precision >= 0.95 and total.recall >= 0.95
     assert total.options_found / total.options_expected >= 0.9
 
 

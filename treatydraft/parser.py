@@ -133,7 +133,7 @@ def _parse(text: str, *, strict: bool, source: str | None) -> Document:
     partner = T.pair(tokens, problems)
     T.check_pairs(tokens, partner, problems, strict)
     tokens, partner = T.type_brackets(text, tokens, partner, problems)
-    T.join(text, tokens, partner, convention, problems)
+    tokens = T.join(text, tokens, partner, convention, problems)
     del partner
     T.settle(tokens)
     try:

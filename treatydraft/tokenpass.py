@@ -447,9 +447,49 @@ def _next_open(tokens: list[Token], r: int) -> tuple[int, int]:
     return sep, -1
 
 
+# A list item's label (`1.4)`, `(a)`, `3.`), and what may stand before a bracket that
+# starts a list item: blanks, residue, such a label.
+_LABEL = r"(?:\(?[0-9]{1,3}(?:\.[0-9]+)*|\(?[a-zA-Z]|\(?[ivx]{1,4})[.)](?:[ \t]|$)"
+_LIST_LABEL = re.compile(r"[ \t*_#]*(?:" + _LABEL + r"[ \t]*)?")
+_LABEL_FIRST = re.compile(r"[ \t*_]*" + _LABEL, re.MULTILINE)
+
+
+def _wrapped_open(text: str, tokens: list[Token], partner: list[int], r: int) -> int:
+    """For a ``]`` at ``r`` that ends a hard-wrapped line (``by decision [of the CMA ]``,
+    then ``[1.CP/21].`` on the next line), the index of the ``[`` starting the next
+    line, else -1.  The line break stands where a blank would: the first bracket
+    continues a sentence (text before it on its line), does not end one (no ``.`` ``;``
+    ``:`` before its ``]``), and the next line starts with a bracket, not a unit."""
+    n = len(tokens)
+    k = r + 1
+    while k < n and tokens[k].type in _AFTER_CLOSE:
+        k += 1
+    if k < n and tokens[k].type == "TEXT" and not str(tokens[k]).strip(" \t"):
+        k += 1
+    if k >= n or tokens[k].type != "NL":
+        return -1
+    k += 1
+    if k < n and tokens[k].type == "GAP":
+        k += 1
+    if k + 1 >= n or tokens[k].type != "LBR" or partner[k] < 0 or \
+            tokens[k + 1].type in _HEADS:
+        return -1
+    start, close = tokens[partner[r]].start_pos, tokens[r].start_pos
+    line_start = text.rfind("\n", 0, start) + 1
+    if _LIST_LABEL.fullmatch(text, line_start, start) or \
+            _LABEL_FIRST.match(text, tokens[k].end_pos):
+        return -1  # `1.4) [item]` then `[1.5) item]`: list items, one per line
+    if text[max(start, close - 3):close].rstrip(" \t")[-1:] in (".", ";", ":", "!", "?"):
+        return -1
+    return k
+
+
 def join(text: str, tokens: list[Token], partner: list[int], convention: str,
-         problems) -> None:
-    """Mark which neighbouring brackets are alternatives of one group (NEXT_LBR)."""
+         problems) -> list[Token]:
+    """Mark which neighbouring brackets are alternatives of one group (NEXT_LBR).
+
+    Returns the token list: ``tokens`` itself, or a new list where the line break
+    between two alternatives of a hard-wrapped line has become their separator (GAP)."""
     n = len(tokens)
     # pass 1: side by side or with a slash, always one group
     spaced: list[tuple[int, int]] = []  # (close, open) separated by blanks only
@@ -459,7 +499,12 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
         if tokens[r].type != "RBR" or partner[r] < 0:
             continue
         sep, k = _next_open(tokens, r)
-        if k < 0 or partner[k] < 0:
+        if k < 0:
+            k = _wrapped_open(text, tokens, partner, r)
+            if k >= 0:
+                spaced.append((r, k))
+            continue
+        if partner[k] < 0:
             continue
         ka, kb = _linking(text, tokens, partner, r), _linking(text, tokens, partner, partner[k])
         attributed = tokens[r + 1].type == "ATTRIB" or (
@@ -474,6 +519,7 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
             spaced.append((r, k))
     # pass 2: blanks only, by the document's convention
     tight_after, tight_before = frozenset(joined_after), frozenset(joined_before)
+    wrapped: dict[int, int] = {}  # `]` -> `[` of the next line, joined across the break
     for r, k in spaced:
         if convention == "separate":
             continue
@@ -493,8 +539,34 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
                                   "keep them apart, or declare 'spaced-brackets: "
                                   "alternatives' or 'separate' in the front matter")
         joined_after.add(k)
+        if tokens[k - 1].type != "GAP" or "\n" in text[tokens[r].end_pos:tokens[k].start_pos]:
+            wrapped[r] = k
     for k in joined_after:
         tokens[k] = _as("NEXT_LBR", tokens[k])
+    return _soft_breaks(tokens, wrapped) if wrapped else tokens
+
+
+def _soft_breaks(tokens: list[Token], wrapped: dict[int, int]) -> list[Token]:
+    """``tokens`` with what stands between each ``]`` and the ``[`` of the next line
+    (blanks, the line break) merged into one GAP, the separator of two alternatives."""
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        out.append(tokens[i])
+        k = wrapped.get(i)
+        if k is None:
+            i += 1
+            continue
+        j = i + 1
+        while tokens[j].type in _AFTER_CLOSE:
+            out.append(tokens[j])
+            j += 1
+        first, last = tokens[j], tokens[k - 1]
+        value = "".join(str(t) for t in tokens[j:k])
+        out.append(Token("GAP", value, first.start_pos, first.line, first.column,
+                         last.end_line, last.end_column, last.end_pos))
+        i = k
+    return out
 
 
 _WORDS = ("word", "letter")
