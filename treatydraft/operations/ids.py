@@ -17,8 +17,9 @@ gives the groups of the new parse the ids they had in the previous revision:
     ['art_1__para_1__brk_2']
 
 A group *survives* when its text as written (every alternative, nested brackets
-included, and its kind) is unchanged; it is found first among the groups of the same
-unit, in order, then anywhere in the draft when its text is unique on both sides.  A
+included, and its kind) is unchanged, or when only groups nested in it were resolved;
+it is found first among the groups of the same unit, in order, then anywhere in the
+draft when its text is unique on both sides.  A
 group of the new revision that matches none gets an id no group of the previous
 revision had, so an old id never names a different group.
 """
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import replace
 
 from ..ast import Alternative, BracketGroup, Document, OptionBlock, Placeholder, _emit
@@ -59,14 +61,24 @@ def _all(doc: Document) -> list:
 def id_map(new: Document, old: Document) -> dict[str, str]:
     """new id -> old id for every group (and placeholder) of ``new`` that survives from ``old``."""
     old_groups, new_groups = _all(old), _all(new)
+    mapping: dict[str, str] = {}
+    taken: set[str] = set()
+    # first the groups that still have their id and their text (an operation's result,
+    # a revision where nothing moved): identity is never second-guessed
+    old_by_id = {g.id: g for g in old_groups}
+    for g in new_groups:
+        o = old_by_id.get(g.id)
+        if o is not None and (fingerprint(o) == fingerprint(g) or _shrunk(o, g)):
+            mapping[g.id] = g.id
+            taken.add(g.id)
     by_loc_old: dict[str, list] = {}
     by_loc_new: dict[str, list] = {}
     for g in old_groups:
-        by_loc_old.setdefault(g.location, []).append(g)
+        if g.id not in taken:
+            by_loc_old.setdefault(g.location, []).append(g)
     for g in new_groups:
-        by_loc_new.setdefault(g.location, []).append(g)
-    mapping: dict[str, str] = {}
-    taken: set[str] = set()
+        if g.id not in mapping:
+            by_loc_new.setdefault(g.location, []).append(g)
     for loc, ng in by_loc_new.items():
         og = by_loc_old.get(loc)
         if not og:
@@ -74,10 +86,16 @@ def id_map(new: Document, old: Document) -> dict[str, str]:
         a = [fingerprint(g) for g in og]
         b = [fingerprint(g) for g in ng]
         matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-        for i, j, n in matcher.get_matching_blocks():
-            for k in range(n):
-                mapping[ng[j + k].id] = og[i + k].id
-                taken.add(og[i + k].id)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                pairs = zip(og[i1:i2], ng[j1:j2])
+            elif tag == "replace":  # groups whose nested groups were resolved
+                pairs = _shrunk_pairs(og[i1:i2], ng[j1:j2])
+            else:
+                continue
+            for o, n in pairs:
+                mapping[n.id] = o.id
+                taken.add(o.id)
     # a group that moved to another unit (renumbered, or its unit split): by unique text
     rest_old: dict[tuple, list] = {}
     for g in old_groups:
@@ -92,6 +110,42 @@ def id_map(new: Document, old: Document) -> dict[str, str]:
         if len(ng) == 1 and len(og) == 1:
             mapping[ng[0].id] = og[0].id
     return mapping
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _nested(group) -> bool:
+    return any(isinstance(c, (BracketGroup, OptionBlock, Placeholder))
+               for a in group.alternatives for c in a.children)
+
+
+def _shrunk(old, new) -> bool:
+    """True when ``new`` reads like ``old`` with groups nested in it resolved: same kind,
+    same number of alternatives (same option labels), and no word in an alternative of
+    ``new`` that its alternative in ``old`` lacks."""
+    if isinstance(old, Placeholder) or isinstance(new, Placeholder) or old.kind != new.kind \
+            or len(old.alternatives) != len(new.alternatives) or not _nested(old):
+        return False
+    for a, b in zip(old.alternatives, new.alternatives):
+        if getattr(a, "label", None) != getattr(b, "label", None):
+            return False
+        have = Counter(_WORD.findall(alternative_text(a)))
+        have.subtract(_WORD.findall(alternative_text(b)))
+        if any(v < 0 for v in have.values()):
+            return False
+    return True
+
+
+def _shrunk_pairs(olds: list, news: list) -> list[tuple]:
+    pairs, start = [], 0
+    for n in news:
+        for i in range(start, len(olds)):
+            if _shrunk(olds[i], n):
+                pairs.append((olds[i], n))
+                start = i + 1
+                break
+    return pairs
 
 
 def _bump(gid: str, used: set[str]) -> str:
