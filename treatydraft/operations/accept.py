@@ -98,7 +98,8 @@ def plan(doc: Document, policy: Policy, within=None) -> Plan:
     outside are left open.
 
         >>> import treatydraft
-        >>> doc = treatydraft.parse("Article 3\\n[a]@EU [b]@USA\\nArticle 3bis\\n[c]@EU [d]@USA\\n")
+        >>> reg = "---\\ndelegations:\\n  EU: European Union\\n  USA: United States\\n---\\n"
+        >>> doc = treatydraft.parse(reg + "Article 3\\n[a]@EU [b]@USA\\nArticle 3bis\\n[c]@EU [d]@USA\\n")
         >>> plan(doc, Policy(("eu",)), within="art_3").choices
         {'art_3__brk_1': 1}
     """
@@ -159,8 +160,9 @@ def accept(doc: Document, code: str, otherwise: str = "open", within=None) -> Do
     ``within`` limits it to units (``"art_3"`` is not ``art_3bis``) or a predicate.
 
         >>> import treatydraft
-        >>> doc = treatydraft.parse("Article 1\\n[a]@EU [b]@USA\\nArticle 2\\n[c]@EU [d]@USA\\n")
-        >>> accept(doc, "usa", within="art_2").to_text()
+        >>> reg = "---\\ndelegations:\\n  EU: European Union\\n  USA: United States\\n---\\n"
+        >>> doc = treatydraft.parse(reg + "Article 1\\n[a]@EU [b]@USA\\nArticle 2\\n[c]@EU [d]@USA\\n")
+        >>> accept(doc, "usa", within="art_2").to_text()[len(reg):]
         'Article 1\\n[a]@EU [b]@USA\\nArticle 2\\nd\\n'
     """
     p = plan_accept(doc, code, otherwise, within)

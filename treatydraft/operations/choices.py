@@ -6,7 +6,7 @@ functions, so a script gets exactly what the command line does:
 
     >>> import treatydraft
     >>> from treatydraft.operations import choices
-    >>> doc = treatydraft.parse("---\\ndelegations:\\n  EGY: Egypt [AFG]\\n  AFG: African Group\\n"
+    >>> doc = treatydraft.parse("---\\ndelegations:\\n  EGY: Egypt @AFG\\n  AFG: African Group\\n"
     ...     "  EU: European Union\\n---\\nArticle 1\\n1. Parties [shall]@EU [may]@AFG act.\\n")
     >>> choices.parse_specs(["art_1__para_1__brk_1=2"])
     [('art_1__para_1__brk_1', '2')]
@@ -15,7 +15,7 @@ functions, so a script gets exactly what the command line does:
 
 The position of a delegation on a group (:func:`position`) is the alternative it
 proposed itself, else the one a negotiating group it belongs to proposed (the
-registry's ``EGY: Egypt [AFG]``); codes are matched case-insensitively when that is
+registry's ``EGY: Egypt @AFG``); codes are matched case-insensitively when that is
 unambiguous (:func:`canonical_code`).
 """
 from __future__ import annotations
@@ -58,7 +58,7 @@ def canonical_code(doc: Document, code: str) -> str:
     code.  A draft with no registry and no attribution knows no code: any is returned as is.
 
         >>> import treatydraft
-        >>> canonical_code(treatydraft.parse("[a]@EU [b]@USA\\n"), "usa")
+        >>> canonical_code(treatydraft.parse("---\\ndelegations:\\n  USA: United States\\n---\\n"), "usa")
         'USA'
     """
     known = _known_codes(doc)
