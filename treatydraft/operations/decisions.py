@@ -2,9 +2,9 @@
 
 A decision records the group id, the choice, the text of the chosen alternative and
 the text of every alternative of the group.  Applied to another revision of the draft
-(:func:`match`) it lands on the same group — the one with that id and the same
-alternatives, or, when ids moved, the only group of the same unit with the same
-alternatives — or it fails with a message naming the group and what changed.  It is
+(:func:`match`) it lands on the same group — the group of the same unit with the
+same alternatives (the k-th of them when the unit had n such groups and still has n),
+whatever its id is now — or it fails with a message naming the group and what changed.  It is
 never applied to a group whose alternatives differ.
 
     >>> import treatydraft
@@ -49,6 +49,8 @@ class Decision:
     """1-based alternative or option; for optional text 1 keeps it, 0 drops it."""
     alternatives: tuple[str, ...]
     """The raw text of every alternative (an option's label included)."""
+    occurrence: tuple[int, int] = (1, 1)
+    """``(k, n)``: the group is the k-th of the n groups of its unit with these alternatives."""
 
     @property
     def chosen(self) -> str | None:
@@ -62,18 +64,32 @@ class Decision:
         choice: int | str = self.choice
         if self.kind == "optional":
             choice = "keep" if self.choice == KEEP else "drop"
-        return {"group": self.group, "kind": self.kind, "location": self.location,
-                "choice": choice, "chosen": self.chosen, "alternatives": list(self.alternatives)}
+        out = {"group": self.group, "kind": self.kind, "location": self.location,
+               "choice": choice, "chosen": self.chosen, "alternatives": list(self.alternatives)}
+        if self.occurrence != (1, 1):
+            out["occurrence"] = list(self.occurrence)
+        return out
 
 
 def record(doc: Document, choices) -> list[Decision]:
     """The decisions for ``choices`` (``{id: k}`` or pairs, checked as :func:`~.resolve.resolve` does)."""
     index = index_groups(doc)
+    twins = _twins(doc)
     out = []
     for gid, k in normalise_choices(index, choices).items():
         g = index[gid].group
+        same = twins[(g.location, fingerprint(g))]
         out.append(Decision(gid, g.kind, g.location, k,
-                            tuple(alternative_text(a) for a in g.alternatives)))
+                            tuple(alternative_text(a) for a in g.alternatives),
+                            (same.index(gid) + 1, len(same))))
+    return out
+
+
+def _twins(doc: Document) -> dict[tuple, list[str]]:
+    """(unit, fingerprint) -> ids of the groups with it, in document order."""
+    out: dict[tuple, list[str]] = {}
+    for g in sorted(doc.groups(), key=lambda g: g.span.start):
+        out.setdefault((g.location, fingerprint(g)), []).append(g.id)
     return out
 
 
@@ -100,27 +116,21 @@ def _what_changed(d: Decision, group) -> str:
 def match(doc: Document, decisions) -> tuple[dict[str, int], list[str]]:
     """``({group id in doc: choice}, notes)`` for ``decisions`` made on another revision.
 
-    A decision lands on the group of ``doc`` with the same id when its alternatives are
-    unchanged; else on the only group of the same unit with exactly the recorded
-    alternatives (a note says so).  Otherwise :class:`OperationError` names the group
+    A decision lands on the group of the same unit with exactly the recorded alternatives
+    (the k-th of n such groups when there are still n); a note says when its id differs.  Otherwise :class:`OperationError` names the group
     and what changed; nothing is guessed.
     """
     index = index_groups(doc)
-    groups = [e.group for e in index.values() if e.group.kind != "placeholder"]
-    prints = {g.id: fingerprint(g) for g in groups}
-    decisions = list(decisions)
-    exact = {d.group for d in decisions if prints.get(d.group) == d.fingerprint()}
+    twins = _twins(doc)
     out: dict[str, int] = {}
     notes: list[str] = []
     for d in decisions:
-        if d.group in exact:
-            target = d.group
-        else:
-            same = [g for g in groups if prints[g.id] == d.fingerprint()
-                    and g.location == d.location and g.id not in exact]
-            if len(same) != 1:
-                raise OperationError(_failure(d, index, same), hint=_hint(d))
-            target = same[0].id
+        same = twins.get((d.location, d.fingerprint()), [])
+        k, n = d.occurrence
+        if len(same) != n or not 1 <= k <= n:
+            raise OperationError(_failure(d, index, same), hint=_hint(d))
+        target = same[k - 1]
+        if target != d.group:
             notes.append(f"decision for {d.group} applied to {target}: same alternatives "
                          f"in {d.location}")
         if target in out and out[target] != d.choice:
@@ -134,9 +144,10 @@ def match(doc: Document, decisions) -> tuple[dict[str, int], list[str]]:
 
 def _failure(d: Decision, index, same: list) -> str:
     head = f"decision for '{d.group}' ({_short(d.chosen)}) cannot be applied: "
-    if len(same) > 1:
-        return head + (f"{len(same)} groups of {d.location} have its alternatives ("
-                       + ", ".join(g.id for g in same) + "): which one is meant is unclear")
+    if same:
+        return head + (f"{len(same)} group(s) of {d.location} have its alternatives ("
+                       + ", ".join(same) + f"), it was one of {d.occurrence[1]}: which one is "
+                       "meant is unclear")
     entry = index.get(d.group)
     if entry is None or entry.group.kind == "placeholder":
         where = d.location or "the text"
@@ -202,7 +213,12 @@ def _decision(item: dict) -> Decision:
     else:
         raise ValueError(f"choice {raw!r} does not fit a group of {len(alts)} "
                          + ("option(s)" if kind == "options" else "alternative(s)"))
-    d = Decision(str(item["group"]), kind, str(item.get("location", "")), k, tuple(alts))
+    occ = item.get("occurrence", [1, 1])
+    if not (isinstance(occ, list) and len(occ) == 2 and all(isinstance(x, int) for x in occ)
+            and 1 <= occ[0] <= occ[1]):
+        raise ValueError(f"'occurrence' {occ!r} must be [k, n] with 1 <= k <= n")
+    d = Decision(str(item["group"]), kind, str(item.get("location", "")), k, tuple(alts),
+                 (occ[0], occ[1]))
     if "chosen" in item and item["chosen"] != d.chosen:
         raise ValueError(f"'chosen' {item['chosen']!r} is not the text of choice {raw!r}")
     return d

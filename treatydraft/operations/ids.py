@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
 from dataclasses import replace
 
 from ..ast import Alternative, BracketGroup, Document, OptionBlock, Placeholder, _emit
@@ -63,39 +62,47 @@ def id_map(new: Document, old: Document) -> dict[str, str]:
     old_groups, new_groups = _all(old), _all(new)
     mapping: dict[str, str] = {}
     taken: set[str] = set()
-    # first the groups that still have their id and their text (an operation's result,
-    # a revision where nothing moved): identity is never second-guessed
+
+    def pair(o, n) -> None:
+        mapping[n.id] = o.id
+        taken.add(o.id)
+
+    def remaining() -> tuple[dict, dict]:
+        by_old: dict[str, list] = {}
+        by_new: dict[str, list] = {}
+        for g in old_groups:
+            if g.id not in taken:
+                by_old.setdefault(g.location, []).append(g)
+        for g in new_groups:
+            if g.id not in mapping:
+                by_new.setdefault(g.location, []).append(g)
+        return by_old, by_new
+
+    # 1. same id, same text (an operation's result, a revision where nothing moved)
     old_by_id = {g.id: g for g in old_groups}
     for g in new_groups:
         o = old_by_id.get(g.id)
-        if o is not None and (fingerprint(o) == fingerprint(g) or _shrunk(o, g)):
-            mapping[g.id] = g.id
-            taken.add(g.id)
-    by_loc_old: dict[str, list] = {}
-    by_loc_new: dict[str, list] = {}
-    for g in old_groups:
-        if g.id not in taken:
-            by_loc_old.setdefault(g.location, []).append(g)
+        if o is not None and fingerprint(o) == fingerprint(g):
+            pair(o, g)
+    # 2. same text, in order, unit by unit
+    by_old, by_new = remaining()
+    for loc, ng in by_new.items():
+        og = by_old.get(loc)
+        if og:
+            matcher = difflib.SequenceMatcher(None, [fingerprint(g) for g in og],
+                                              [fingerprint(g) for g in ng], autojunk=False)
+            for i, j, n in matcher.get_matching_blocks():
+                for k in range(n):
+                    pair(og[i + k], ng[j + k])
+    # 3. groups whose nested groups were resolved: same id first, then in order
     for g in new_groups:
-        if g.id not in mapping:
-            by_loc_new.setdefault(g.location, []).append(g)
-    for loc, ng in by_loc_new.items():
-        og = by_loc_old.get(loc)
-        if not og:
-            continue
-        a = [fingerprint(g) for g in og]
-        b = [fingerprint(g) for g in ng]
-        matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "equal":
-                pairs = zip(og[i1:i2], ng[j1:j2])
-            elif tag == "replace":  # groups whose nested groups were resolved
-                pairs = _shrunk_pairs(og[i1:i2], ng[j1:j2])
-            else:
-                continue
-            for o, n in pairs:
-                mapping[n.id] = o.id
-                taken.add(o.id)
+        o = old_by_id.get(g.id)
+        if g.id not in mapping and o is not None and o.id not in taken and _shrunk(o, g):
+            pair(o, g)
+    by_old, by_new = remaining()
+    for loc, ng in by_new.items():
+        for o, n in _shrunk_pairs(by_old.get(loc, []), ng):
+            pair(o, n)
     # a group that moved to another unit (renumbered, or its unit split): by unique text
     rest_old: dict[tuple, list] = {}
     for g in old_groups:
@@ -112,9 +119,6 @@ def id_map(new: Document, old: Document) -> dict[str, str]:
     return mapping
 
 
-_WORD = re.compile(r"\w+")
-
-
 def _nested(group) -> bool:
     return any(isinstance(c, (BracketGroup, OptionBlock, Placeholder))
                for a in group.alternatives for c in a.children)
@@ -122,19 +126,24 @@ def _nested(group) -> bool:
 
 def _shrunk(old, new) -> bool:
     """True when ``new`` reads like ``old`` with groups nested in it resolved: same kind,
-    same number of alternatives (same option labels), and no word in an alternative of
-    ``new`` that its alternative in ``old`` lacks."""
+    same number of alternatives (same option labels), and each alternative of ``new`` is
+    its alternative in ``old`` with characters left out (blanks aside)."""
     if isinstance(old, Placeholder) or isinstance(new, Placeholder) or old.kind != new.kind \
             or len(old.alternatives) != len(new.alternatives) or not _nested(old):
         return False
     for a, b in zip(old.alternatives, new.alternatives):
         if getattr(a, "label", None) != getattr(b, "label", None):
             return False
-        have = Counter(_WORD.findall(alternative_text(a)))
-        have.subtract(_WORD.findall(alternative_text(b)))
-        if any(v < 0 for v in have.values()):
+        if not _subsequence("".join(alternative_text(b).split()),
+                            "".join(alternative_text(a).split())):
             return False
     return True
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """True when ``short`` is ``long`` with characters left out (blanks ignored by the caller)."""
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 def _shrunk_pairs(olds: list, news: list) -> list[tuple]:
