@@ -23,7 +23,8 @@ __all__ = [
     "Span", "Text", "LineBreak", "Escape", "SplitMark", "Heading", "Placeholder",
     "FootnoteRef", "Footnote", "Note", "DraftingNote", "NoText", "OptionsEnd", "Alternative",
     "BracketGroup", "Option", "OptionBlock", "Delegation", "FrontMatter",
-    "Diagnostic", "Article", "Document", "Node", "Group", "walk", "with_alternatives",
+    "Diagnostic", "Article", "Unit", "Document", "Node", "Group", "walk", "with_alternatives",
+    "text_of",
 ]
 
 
@@ -99,6 +100,9 @@ class Placeholder:
     def alternatives(self) -> tuple:
         """A placeholder has no alternatives to choose from."""
         return ()
+
+    unit = property(lambda self: _unit(self.location),
+                    doc="The top-level unit it stands in: ``art_3`` for ``art_3__para_2``.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +187,17 @@ class Alternative:
     """Footnote markers written right after the closing bracket (and attribution)."""
     span: Span
 
+    def text(self, clean: bool = False) -> str:
+        """The alternative's text: as written (nested brackets included), or ``clean``
+        (see :func:`text_of`).
+
+            >>> import treatydraft
+            >>> g = next(treatydraft.parse("Parties [shall [promptly] share] data.").groups())
+            >>> g.alternatives[0].text(), g.alternatives[0].text(clean=True)
+            ('shall [promptly] share', 'shall promptly share')
+        """
+        return text_of(self.children, clean)
+
 
 @dataclass(frozen=True, slots=True)
 class BracketGroup:
@@ -207,6 +222,20 @@ class BracketGroup:
         """``optional`` (one alternative) or ``alternatives``."""
         return "optional" if len(self.alternatives) == 1 else "alternatives"
 
+    def texts(self, clean: bool = False) -> tuple[str, ...]:
+        """The text of every alternative (see :meth:`Alternative.text`).
+
+            >>> import treatydraft
+            >>> next(treatydraft.parse("[data][information]").groups()).texts()
+            ('data', 'information')
+        """
+        return tuple(a.text(clean) for a in self.alternatives)
+
+    unit = property(lambda self: _unit(self.location),
+                    doc="The top-level unit it stands in: ``art_3`` for ``art_3__para_2``.")
+    is_top_level = property(lambda self: self.depth == 1,
+                            doc="True when no group or option block is around it.")
+
 
 @dataclass(frozen=True, slots=True)
 class Option:
@@ -220,6 +249,10 @@ class Option:
     proposers: tuple[str, ...]
     children: tuple["Node", ...]
     span: Span
+
+    def text(self, clean: bool = False) -> str:
+        """The option's content (label excluded), as written or ``clean`` (:func:`text_of`)."""
+        return text_of(self.children, clean)
 
     @property
     def no_text(self) -> bool:
@@ -246,6 +279,15 @@ class OptionBlock:
     def alternatives(self) -> tuple[Option, ...]:
         return self.options
 
+    def texts(self, clean: bool = False) -> tuple[str, ...]:
+        """The content of every option (see :meth:`Option.text`)."""
+        return tuple(o.text(clean) for o in self.options)
+
+    unit = property(lambda self: _unit(self.location),
+                    doc="The top-level unit it stands in: ``art_3`` for ``art_3__para_2``.")
+    is_top_level = property(lambda self: self.depth == 1,
+                            doc="True when no group or option block is around it.")
+
 
 def with_alternatives(group: "BracketGroup | OptionBlock", alternatives) -> "BracketGroup | OptionBlock":
     """A copy of ``group`` with other alternatives (options, for an option block)."""
@@ -253,6 +295,8 @@ def with_alternatives(group: "BracketGroup | OptionBlock", alternatives) -> "Bra
         return replace(group, options=tuple(alternatives))
     return replace(group, alternatives=tuple(alternatives))
 
+
+_KINDS = frozenset({"alternatives", "optional", "options", "placeholder"})
 
 Node = Union[Text, LineBreak, Escape, SplitMark, Heading, Placeholder, FootnoteRef,
              Footnote, Note, DraftingNote, NoText, OptionsEnd, BracketGroup, OptionBlock]
@@ -379,6 +423,63 @@ def _emit(nodes, out: list) -> None:
             out.append(node.value)
 
 
+def _unit(location: str) -> str:
+    return location.split("__", 1)[0]
+
+
+def text_of(nodes, clean: bool = False) -> str:
+    """The text of ``nodes``: as written (byte for byte), or ``clean``: the words a reader
+    sees, nested groups read as their first alternative (optional text kept, the first
+    option), escapes as the characters they stand for, footnote markers, attributions,
+    notes and split marks left out, blanks and line breaks collapsed to single spaces.
+
+        >>> import treatydraft
+        >>> doc = treatydraft.parse("Parties [shall][may][^1] share \\\\[sic\\\\] data.\\n\\n[^1]: A note.\\n")
+        >>> text_of(doc.body[:3])
+        'Parties [shall][may][^1] share '
+        >>> text_of(doc.body, clean=True)
+        'Parties shall share [sic] data.'
+
+    """
+    out: list[str] = []
+    if not clean:
+        _emit(nodes, out)
+        return "".join(out)
+    stack = [iter(nodes)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
+        if isinstance(node, (BracketGroup, OptionBlock)):
+            stack.append(iter(node.alternatives[0].children))
+        elif isinstance(node, Escape):
+            out.append(node.char)
+        elif isinstance(node, (Text, LineBreak, Heading, Placeholder, NoText)):
+            out.append(node.value if not isinstance(node, LineBreak) else " ")
+    return " ".join("".join(out).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A structural unit from :meth:`Document.units` (a view, not part of the tree)."""
+    id: str
+    """Its location id (``art_3``, ``art_3__para_2``, ``chp_1``, ``preamble``)."""
+    kind: str
+    """``preamble``, ``part``, ``title``, ``chapter``, ``section``, ``article``, ``paragraph``
+    or ``subparagraph``."""
+    number: str
+    """The number normalised for ids (``3bis``; '' for a preamble)."""
+    heading: Heading
+    title: str
+    """The rest of the heading line as written (brackets included), stripped; '' for a
+    paragraph or subparagraph (its line is its text)."""
+    clean_title: str
+    """The same, clean (see :func:`text_of`)."""
+    groups: tuple
+    """Groups, option blocks and placeholders located in it or in units inside it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """A parsed draft: front matter, body, and what tolerant mode found."""
@@ -407,12 +508,22 @@ class Document:
         """Every node of the body in document order (see :func:`walk`)."""
         return walk(self.body)
 
-    def brackets(self, kinds: set[str] | None = None) -> Iterator[Group]:
+    def brackets(self, kinds=None) -> Iterator[Group]:
         """Every bracket group, option block and placeholder in document order.
 
         Each has ``.id``, ``.kind`` (``alternatives``, ``optional``, ``options`` or
         ``placeholder``), ``.alternatives``, ``.location``, ``.depth`` and ``.span``.
         """
+        if kinds is not None:
+            kinds = {kinds} if isinstance(kinds, str) else set(kinds)
+            unknown = kinds - _KINDS
+            if unknown:
+                from .errors import OperationError
+                raise OperationError("unknown group kind " + ", ".join(sorted(map(repr, unknown))),
+                                     hint="kinds are " + ", ".join(sorted(_KINDS)))
+        return self._brackets(kinds)
+
+    def _brackets(self, kinds) -> Iterator[Group]:
         for node in walk(self.body):
             if isinstance(node, (BracketGroup, OptionBlock, Placeholder)):
                 if kinds is None or node.kind in kinds:
@@ -456,9 +567,52 @@ class Document:
         result.sort(key=lambda a: a.heading.span.start)
         return result
 
+    def units(self) -> list[Unit]:
+        """Every structural unit (divisions, preamble, articles, paragraphs, subparagraphs)
+        in document order, with its heading text and its groups.
+
+            >>> import treatydraft
+            >>> doc = treatydraft.parse("Article 3. [Scope][Purpose]\\n1. Parties [shall] act.\\n")
+            >>> [(u.id, u.kind, u.number, u.clean_title, len(u.groups)) for u in doc.units()]
+            [('art_3', 'article', '3', 'Scope', 2), ('art_3__para_1', 'paragraph', '1', '', 1)]
+        """
+        heads = []
+        sequences = [self.body]
+        sequences.extend(n.children for n in walk(self.body) if isinstance(n, (Alternative, Option)))
+        for seq in sequences:
+            for i, node in enumerate(seq):
+                if isinstance(node, Heading):
+                    rest = []
+                    for j in range(i + 1, len(seq)):
+                        if isinstance(seq[j], LineBreak):
+                            break
+                        rest.append(seq[j])
+                    heads.append((node, rest))
+        heads.sort(key=lambda h: h[0].span.start)
+        groups: dict[str, list] = {}
+        for g in self.brackets():
+            groups.setdefault(g.location, []).append(g)
+        out = []
+        for node, rest in heads:
+            if node.level > 4:  # a paragraph's line is its text, not a title
+                rest = []
+            title = text_of(rest).strip()
+            title = title[1:].strip() if title[:1] in ".:" else title
+            clean = text_of(rest, clean=True)
+            clean = clean[1:].strip() if clean[:1] in ".:" else clean
+            mine = tuple(g for loc, gs in groups.items()
+                         if loc == node.id or loc.startswith(node.id + "__") for g in gs)
+            mine = tuple(sorted(mine, key=lambda g: g.span.start))
+            out.append(Unit(node.id, node.kind, node.number, node, title, clean, mine))
+        return out
+
     def find(self, group_id: str):
-        """The group, option block, placeholder, alternative or option with this id, or None."""
+        """The group, option block, placeholder, alternative or option with this id, or None;
+        for a unit id (``art_3``, ``art_3__para_1``) the :class:`Unit`."""
         for node in walk(self.body):
             if getattr(node, "id", None) == group_id and not isinstance(node, Heading):
                 return node
+        for node in walk(self.body):
+            if isinstance(node, Heading) and node.id == group_id:
+                return next(u for u in self.units() if u.id == group_id)
         return None

@@ -16,6 +16,8 @@ import click
 from ..errors import OperationError, TreatyDraftError
 from .. import operations as ops
 from ..operations.accept import explain
+from ..operations import choices as choices_mod, decisions as decisions_mod
+from ..operations.ids import carry_ids
 from ..operations.resolve import index_groups, normalise_choices, check_choices
 from ..operations.variants import from_digits
 from .common import (Reporter, given, output_option, plural, report_options, tolerant_option,
@@ -42,13 +44,10 @@ format of the input."""
 
 
 def _pairs(values, flag: str) -> list[tuple[str, str]]:
-    out = []
-    for v in values:
-        gid, sep, k = v.partition("=")
-        if not sep or not gid.strip() or not k.strip():
-            raise click.BadParameter(f"'{v}' is not ID=K", param_hint=flag)
-        out.append((gid.strip(), k.strip()))
-    return out
+    try:
+        return choices_mod.parse_specs(values)
+    except OperationError as err:
+        raise click.BadParameter(err.message, param_hint=flag) from None
 
 
 def _fail(rep: Reporter, err: TreatyDraftError, source: str | None = None):
@@ -77,12 +76,23 @@ def _report_placeholders(rep: Reporter, doc) -> None:
               help="Choose what delegation CODE proposed, wherever it proposed something.")
 @click.option("--otherwise", type=click.Choice(list(ops.FALLBACKS)), default="open",
               show_default=True, help="With --accept: what to do where CODE proposed nothing.")
+@click.option("--decisions", "decisions_file", metavar="FILE.json",
+              type=click.Path(dir_okay=False),
+              help="Apply a decisions file (from --save-decisions, maybe on another revision): "
+                   "each decision lands on the same group or the command fails (exit 2).")
+@click.option("--save-decisions", "save_file", metavar="FILE.json",
+              type=click.Path(dir_okay=False),
+              help="Write every choice made, with the text of the group's alternatives.")
+@click.option("--previous", metavar="OLD",
+              type=click.Path(dir_okay=False, allow_dash=False),
+              help="Carry group ids from the previous revision OLD (see docs/ids.md), so "
+                   "--choose and --save-decisions use OLD's ids.")
 @tolerant_option
 @output_option
 @in_place_option
 @report_options
-def resolve(file, chosen, keep, drop, code, otherwise, tolerant, output, in_place, verbose,
-            quiet):
+def resolve(file, chosen, keep, drop, code, otherwise, decisions_file, save_file, previous,
+            tolerant, output, in_place, verbose, quiet):
     """Resolve brackets in FILE and write the new draft (standard output by default).
 
     --verbose also lists every decision on standard error.
@@ -90,36 +100,39 @@ def resolve(file, chosen, keep, drop, code, otherwise, tolerant, output, in_plac
     \b
       treatydraft resolve draft.txt --choose art_5__para_2__brk_1=2 --drop art_1__brk_3
       treatydraft resolve draft.txt --accept EU --otherwise first -o eu.txt
+      treatydraft resolve rev1.txt --choose art_1__brk_2=1 --save-decisions d.json -o r.txt
+      treatydraft resolve rev2.txt --decisions d.json -o rev2-resolved.txt
     """
     pairs = _pairs(chosen, "--choose") + [(g, "keep") for g in keep] + \
         [(g, "drop") for g in drop]
-    if not pairs and not code:
-        raise click.UsageError("nothing to resolve: give --choose, --keep, --drop or --accept")
+    if not pairs and not code and not decisions_file:
+        raise click.UsageError("nothing to resolve: give --choose, --keep, --drop, --accept "
+                               "or --decisions")
     if given("otherwise") and not code:
         raise click.UsageError("--otherwise goes with --accept")
     rep = Reporter(verbose, quiet)
     doc = rep.open(file, tolerant)
+    if previous:
+        doc = carry_ids(doc, rep.open(previous, tolerant))
     try:
         index = index_groups(doc)
         explicit = normalise_choices(index, pairs)
+        if decisions_file:
+            loaded = decisions_mod.loads(_read_text(rep, decisions_file), decisions_file)
+            from_file, notes = decisions_mod.match(doc, loaded)
+            for note in notes:
+                rep.note(note)
+            explicit = choices_mod.merge_plan(index, explicit, from_file,
+                                              who=f"the decisions file {decisions_file}")
         choices = dict(explicit)
         conflicts = []
         if code:
             plan = ops.plan_accept(doc, code, otherwise)
             conflicts = plan.conflicts
-            for gid, k in plan.choices.items():
-                if gid in explicit and explicit[gid] != k:
-                    g = index[gid].group
-                    raise OperationError(
-                        f"conflicting choices for '{gid}': you chose "
-                        f"{ops.describe_choice(g, explicit[gid])}, --accept {code} chooses "
-                        f"{ops.describe_choice(g, k)}", hint="drop one of them")
-            # explicit choices win inside what accept would discard: check them together
-            for gid, k in plan.choices.items():
-                choices.setdefault(gid, k)
-            choices = _consistent(index, explicit, choices)
+            choices = choices_mod.merge_plan(index, explicit, plan.choices, who=f"--accept {code}")
         check_choices(index, choices)
         result = ops.apply_decisions(doc, choices.get)
+        saved = decisions_mod.dumps(decisions_mod.record(doc, choices), file) if save_file else None
     except TreatyDraftError as err:
         _fail(rep, err, file)
     for c in conflicts:
@@ -127,19 +140,18 @@ def resolve(file, chosen, keep, drop, code, otherwise, tolerant, output, in_plac
     if verbose:
         for gid, k in choices.items():
             click.echo(f"{gid} = {ops.describe_choice(index[gid].group, k)}", err=True)
+    if saved is not None:
+        write_output(saved, save_file, inputs=[file] + ([previous] if previous else []))
     write_draft(result, output, input_path=file, in_place=in_place)
     rep.finish()
 
 
-def _consistent(index, explicit: dict, choices: dict) -> dict:
-    """Drop accept's decisions for groups that an explicit choice discards."""
-    out = {}
-    for gid, k in choices.items():
-        if gid not in explicit and any(o in explicit and explicit[o] != a
-                                       for o, a in index[gid].ancestors):
-            continue
-        out[gid] = k
-    return out
+def _read_text(rep: Reporter, path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        rep.usage(f"cannot read decisions file {path}: {exc}")
 
 
 @click.command(epilog=EXIT_HELP + " A policy with an empty step (EU>, >drop, EU>>drop) or "

@@ -12,6 +12,10 @@ No function changes its input.  See docs/operations.md.
 """
 from .accept import (FALLBACKS, Conflict, Plan, Policy, accept, clean, clean_text, parse_policy,
                      placeholders, plan, plan_accept)
+from . import choices, decisions
+from .choices import base_choices, canonical_code, parse_specs, position, within_scope
+from .decisions import Decision
+from .ids import carry_ids, fingerprint, relabel
 from .diff import Change, DocumentDiff, UnitDiff, diff, diff_report
 from .resolve import DROP, KEEP, apply_decisions, describe_choice, index_groups, resolve
 from .stats import Stats, count_words, statistics, stats_table
@@ -24,4 +28,6 @@ __all__ = [
     "count_variants", "variant", "variants", "sample_variants", "variant_document", "digits",
     "Stats", "statistics", "count_words", "stats_table",
     "DocumentDiff", "UnitDiff", "Change", "diff", "diff_report",
+    "choices", "decisions", "Decision", "base_choices", "canonical_code", "parse_specs",
+    "position", "within_scope", "carry_ids", "fingerprint", "relabel",
 ]

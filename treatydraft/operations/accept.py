@@ -21,10 +21,11 @@ decided nor reported.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..ast import BracketGroup, Document, Escape, OptionBlock, SplitMark, _emit
 from ..errors import OperationError
+from .choices import canonical_code, memberships, position, within_scope
 from .resolve import DROP, KEEP, apply_decisions, describe_choice
 
 __all__ = ["Policy", "Conflict", "Plan", "FALLBACKS", "parse_policy", "plan", "accept",
@@ -87,30 +88,25 @@ def parse_policy(text: str, *, default_fallback: str = "first") -> Policy:
     return Policy(tuple(parts), fallback)
 
 
-def _known_codes(doc: Document) -> list[str]:
-    codes = list(doc.delegations)
-    for g in doc.groups():
-        for a in g.alternatives:
-            codes.extend(c for c in a.proposers if c not in codes)
-    return codes
+def plan(doc: Document, policy: Policy, within=None) -> Plan:
+    """Decide every group of ``doc`` by ``policy`` (nothing is resolved yet).
 
+    A delegation's position on a group is :func:`.choices.position`: what it proposed,
+    else what a negotiating group it belongs to proposed.  Codes match
+    case-insensitively when unambiguous.  ``within`` limits the plan to units (``"art_3"``,
+    several ids, or a predicate on groups, see :func:`.choices.within_scope`); groups
+    outside are left open.
 
-def _check_codes(doc: Document, codes) -> None:
-    """Refuse codes the draft does not know (a draft with no registry and no
-    attribution knows none, so any code is accepted: it proposed nothing)."""
-    known = _known_codes(doc)
-    if not known:
-        return
-    for code in codes:
-        if code not in known:
-            raise OperationError(f"unknown delegation '{code}'",
-                                 hint="known codes: " + (", ".join(known) or "none: the draft "
-                                                         "has no registry and no attribution"))
-
-
-def plan(doc: Document, policy: Policy) -> Plan:
-    """Decide every group of ``doc`` by ``policy`` (nothing is resolved yet)."""
-    _check_codes(doc, policy.prefer)
+        >>> import treatydraft
+        >>> reg = "---\\ndelegations:\\n  EU: European Union\\n  USA: United States\\n---\\n"
+        >>> doc = treatydraft.parse(reg + "Article 3\\n[a]@EU [b]@USA\\nArticle 3bis\\n[c]@EU [d]@USA\\n")
+        >>> plan(doc, Policy(("eu",)), within="art_3").choices
+        {'art_3__brk_1': 1}
+    """
+    prefer = tuple(canonical_code(doc, c) for c in policy.prefer)
+    policy = replace(policy, prefer=prefer)
+    members = memberships(doc)
+    inside = within_scope(within)
     result = Plan()
     stack = [iter(doc.body)]
     while stack:
@@ -120,7 +116,7 @@ def plan(doc: Document, policy: Policy) -> Plan:
             continue
         if not isinstance(node, (BracketGroup, OptionBlock)):
             continue
-        k, who = _decide(node, policy, result.conflicts)
+        k, who = _decide(node, policy, result.conflicts, members) if inside(node) else (None, "")
         if k is None:
             result.open.append(node.id)
             for alt in reversed(node.alternatives):
@@ -133,9 +129,9 @@ def plan(doc: Document, policy: Policy) -> Plan:
     return result
 
 
-def _decide(group, policy: Policy, conflicts: list) -> tuple[int | None, str]:
+def _decide(group, policy: Policy, conflicts: list, members: dict) -> tuple[int | None, str]:
     for code in policy.prefer:
-        hits = tuple(a.index for a in group.alternatives if code in a.proposers)
+        hits = position(group, code, members.get(code, ()))
         if len(hits) == 1:
             return hits[0], code
         if len(hits) > 1:
@@ -148,30 +144,46 @@ def _decide(group, policy: Policy, conflicts: list) -> tuple[int | None, str]:
     return 1, policy.otherwise
 
 
-def plan_accept(doc: Document, code: str, otherwise: str = "open") -> Plan:
+def plan_accept(doc: Document, code: str, otherwise: str = "open", within=None) -> Plan:
     """The plan of :func:`accept`."""
-    return plan(doc, Policy((code,), otherwise))
+    return plan(doc, Policy((code,), otherwise), within)
 
 
-def accept(doc: Document, code: str, otherwise: str = "open") -> Document:
-    """Choose, in every group where delegation ``code`` proposed an alternative, that one.
+def accept(doc: Document, code: str, otherwise: str = "open", within=None) -> Document:
+    """Choose, in every group where delegation ``code`` has a position, that alternative.
 
-    Groups where it proposed nothing are left open, or decided by ``otherwise``
-    (``first``/``keep``/``drop``, see the module docs).  Groups where several
-    alternatives name ``code`` are conflicts: see :func:`plan_accept` to list them.
+    Its position is what it proposed, else what a negotiating group it belongs to
+    proposed (the same rule as the Word writer's ``base=CODE``); ``code`` matches
+    case-insensitively when unambiguous.  Groups where it has none are left open, or
+    decided by ``otherwise`` (``first``/``keep``/``drop``, see the module docs).  Groups
+    where several alternatives speak for ``code`` are conflicts: see :func:`plan_accept`.
+    ``within`` limits it to units (``"art_3"`` is not ``art_3bis``) or a predicate.
+
+        >>> import treatydraft
+        >>> reg = "---\\ndelegations:\\n  EU: European Union\\n  USA: United States\\n---\\n"
+        >>> doc = treatydraft.parse(reg + "Article 1\\n[a]@EU [b]@USA\\nArticle 2\\n[c]@EU [d]@USA\\n")
+        >>> accept(doc, "usa", within="art_2").to_text()[len(reg):]
+        'Article 1\\n[a]@EU [b]@USA\\nArticle 2\\nd\\n'
     """
-    p = plan_accept(doc, code, otherwise)
+    p = plan_accept(doc, code, otherwise, within)
     return apply_decisions(doc, p.choices.get)
 
 
-def clean(doc: Document, policy: Policy | str = "first") -> Document:
-    """Every group resolved by ``policy`` (a fallback of ``open`` is refused)."""
+def clean(doc: Document, policy: Policy | str = "first", within=None) -> Document:
+    """Every group resolved by ``policy`` (a fallback of ``open`` is refused); with
+    ``within``, every group of those units (the others stay open).
+
+        >>> import treatydraft
+        >>> doc = treatydraft.parse("Article 1\\n[a][b]\\nArticle 2\\n[c][d]\\n")
+        >>> clean(doc, "first", within=["art_2"]).to_text()
+        'Article 1\\n[a][b]\\nArticle 2\\nc\\n'
+    """
     if isinstance(policy, str):
         policy = parse_policy(policy)
     if policy.otherwise == "open":
         raise OperationError("a clean text needs a fallback that resolves every group",
                              hint="end the policy with first, keep or drop")
-    return apply_decisions(doc, plan(doc, policy).choices.get)
+    return apply_decisions(doc, plan(doc, policy, within).choices.get)
 
 
 def clean_text(doc: Document) -> str:

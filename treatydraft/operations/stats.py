@@ -12,8 +12,10 @@ Counted per unit and for the document:
 * ``placeholders``; ``max_depth`` (1 = a group not inside another);
 * ``words`` and ``bracketed_words``: treaty text only (headings, labels, notes,
   footnotes, attributions and placeholders are not words).  A word is a run of
-  characters between blanks that holds a letter or digit; in Chinese and Japanese
-  text each Han character counts as one word.  Every alternative's words count, so
+  characters between blanks that holds a letter or digit; Chinese and Japanese text
+  (runs of Han characters) is cut by :func:`words`: common one-character function
+  words (的, 和, 或, 及 ...) stand alone, the rest is read as words of two characters
+  (three for an odd remainder), the usual length of a Chinese word.  Every alternative's words count, so
   a group of two alternatives counts both.  A word glued to a bracket (``law[s]``)
   counts once on each side.
 
@@ -29,17 +31,62 @@ from dataclasses import asdict, dataclass, field
 from ..ast import (Alternative, BracketGroup, Document, Heading, LineBreak, Option, OptionBlock,
                    Placeholder, Text, _emit)
 
-__all__ = ["UnitStats", "DelegationStats", "Stats", "statistics", "count_words", "stats_table"]
+__all__ = ["UnitStats", "DelegationStats", "Stats", "statistics", "count_words", "words",
+           "stats_table"]
 
 _HAN = ("\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff"
         "\uf900-\ufaff\U00020000-\U0002fa1f")
-# a Han character, or a run of other non-blank characters holding a letter or digit
-_WORD = re.compile(rf"[{_HAN}]|[^\s{_HAN}]*?[^\W_{_HAN}][^\s{_HAN}]*")
+#: one-character function words of Chinese treaty text: a word of their own
+_FUNCTION = frozenset("的之和与及或在对为并将应由于以其等各是了把被从向而即但如")
+_HAN_RUN = re.compile(rf"[{_HAN}]+")
+# a run of Han characters, or a run of other non-blank characters holding a letter or digit
+_TOKEN = re.compile(rf"[{_HAN}]+|[^\s{_HAN}]*?[^\W_{_HAN}][^\s{_HAN}]*")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, by the rule of the module docs (:func:`count_words` counts them).
+
+        >>> words("States Parties, inter alia, shall")
+        ['States', 'Parties,', 'inter', 'alia,', 'shall']
+        >>> words("本公约的宗旨")
+        ['本公约', '的', '宗旨']
+    """
+    out: list[str] = []
+    for w in _TOKEN.findall(text):
+        if _HAN_RUN.fullmatch(w):
+            out.extend(_cut(w))
+        else:
+            out.append(w)
+    return out
+
+
+def _cut(run: str) -> list[str]:
+    """A run of Han characters cut into words."""
+    out: list[str] = []
+    chunk = ""
+    for ch in run:
+        if ch in _FUNCTION:
+            out.extend(_pairs(chunk))
+            out.append(ch)
+            chunk = ""
+        else:
+            chunk += ch
+    out.extend(_pairs(chunk))
+    return out
+
+
+def _pairs(chunk: str) -> list[str]:
+    if len(chunk) <= 3:
+        return [chunk] if chunk else []
+    parts = [chunk[i:i + 2] for i in range(0, len(chunk) - len(chunk) % 2, 2)]
+    if len(chunk) % 2:
+        parts[-1] += chunk[-1]
+    return parts
 
 
 def count_words(text: str) -> int:
-    """Words in ``text`` by the rule above."""
-    return len(_WORD.findall(text))
+    """Words in ``text`` by the rule above: ``len(words(text))``."""
+    return len(words(text))
 
 
 @dataclass(slots=True)

@@ -14,6 +14,8 @@ exporter does not write is refused with the element and its line.
 """
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from ..ast import Document
@@ -48,6 +50,7 @@ class _Reader:
         self.out: list[str] = []
         self.lines: list[tuple[int, int]] = []  # (offset in text, XML line) per piece
         self.size = 0
+        self.ids: list[str] = []  # td:id / td:group values in document order
 
     def fail(self, message: str, el=None, hint: str | None = None):
         line = el.sourceline if el is not None else None
@@ -100,6 +103,10 @@ class _Reader:
             tag = node.tag
             if not isinstance(tag, str):
                 continue  # a comment or processing instruction (entities: refused by parse_xml)
+            for attr in (_T + "group", _T + "id"):
+                value = node.get(attr)
+                if value:
+                    self.ids.append(value)
             if tag in _CONTAINERS:
                 self.whitespace(node.text, node)
             elif tag in _TEXTUAL:
@@ -218,10 +225,27 @@ def read_akn(data: bytes, source: str | None = None) -> Document:
 
     text, mode, reader = akn_to_text(data, source)
     try:
-        return parse(text, mode=mode, source=source)
+        doc = parse(text, mode=mode, source=source)
     except TreatyDraftError as err:
         line = reader.xml_line(text, err.line, err.column)
         raise ImportError_(f"the draft text in the XML is not valid: {err.message}"
                            + (f" (draft line {err.line}, column {err.column})"
                               if err.line else ""),
                            file=source, line=line, hint=err.hint) from None
+    return _keep_ids(doc, reader.ids)
+
+
+_ALT_ID = re.compile(r"__(?:alt|opt)_\d+$")
+
+
+def _keep_ids(doc: Document, written: list[str]) -> Document:
+    """``doc`` with the group ids the XML was written with (``td:id``, ``td:group``): an
+    export of a resolved draft keeps the ids its groups had, not a fresh numbering."""
+    from ..operations.ids import relabel
+
+    seen: set[str] = set()
+    ids = [i for i in written if not _ALT_ID.search(i) and not (i in seen or seen.add(i))]
+    groups = list(doc.brackets())
+    if len(ids) != len(groups) or len(set(ids)) != len(ids):
+        return doc  # not written by this exporter's rules: the text's own numbering
+    return relabel(doc, {g.id: i for g, i in zip(groups, ids)})

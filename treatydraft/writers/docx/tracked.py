@@ -35,7 +35,8 @@ How a tracked group is written (Reject all = the base, Accept all = the other va
 from __future__ import annotations
 
 from ...ast import (BracketGroup, Footnote, LineBreak, Note, OptionBlock, OptionsEnd, Text, walk)
-from ...errors import ExportError
+from ...errors import ExportError, OperationError
+from ...operations.choices import base_choices
 from . import ooxml
 from .common import UNATTRIBUTED, BaseWriter
 from .worlds import BOTH, LinePlan, Status, lines, plan_lines
@@ -46,71 +47,13 @@ __all__ = ["TrackedWriter", "resolve_base", "classify", "UNATTRIBUTED"]
 # ---------------------------------------------------------------- the base
 
 
-def _groups(doc) -> list:
-    return [n for n in walk(doc.body) if isinstance(n, (BracketGroup, OptionBlock))]
-
-
-def _alternatives(group):
-    return group.alternatives if isinstance(group, BracketGroup) else group.options
-
-
-def _preferred(group, codes: list[str]) -> int:
-    alts = _alternatives(group)
-    for code_set in codes:
-        for alt in alts:
-            if any(c in code_set for c in alt.proposers):
-                return alt.index
-    return 1
-
-
-def _list_values(values: list[str], limit: int = 30) -> str:
-    shown = ", ".join(values[:limit])
-    return shown + (f", ... ({len(values)} in all)" if len(values) > limit else "")
-
-
 def resolve_base(doc, base: str) -> dict[str, int]:
-    """group id -> chosen alternative (1-based; 0 drops an optional group), for every group."""
-    groups = _groups(doc)
-    base = (base or "first").strip()
-    if base == "first":
-        return {g.id: 1 for g in groups}
-    if "=" not in base:
-        registry = doc.delegations
-        if base not in registry:
-            folded = [code for code in registry if code.casefold() == base.casefold()]
-            base = folded[0] if len(folded) == 1 else base
-        if base not in registry:
-            valid = list(registry) or ["(the draft has no delegation registry)"]
-            raise ExportError(f"unknown base delegation {base!r}", file=doc.source,
-                              hint="use 'first', a delegation code (" + _list_values(valid)
-                              + ") or choices such as GROUP_ID=2,GROUP_ID=0")
-        codes = [{base}, set(registry[base].groups)]
-        return {g.id: _preferred(g, codes) for g in groups}
-    by_id = {g.id: g for g in groups}
-    choices = {g.id: 1 for g in groups}
-    for item in base.split(","):
-        item = item.strip()
-        if not item:
-            continue
-        gid, sep, k = item.partition("=")
-        gid, k = gid.strip(), k.strip()
-        if not sep or gid not in by_id:
-            raise ExportError(f"unknown group id {gid!r} in --base", file=doc.source,
-                              hint="valid group ids: " + _list_values(list(by_id) or ["(none)"]))
-        try:
-            value = int(k)
-        except ValueError:
-            raise ExportError(f"choice for {gid} must be a number, not {k!r}",
-                              file=doc.source) from None
-        group = by_id[gid]
-        n = len(_alternatives(group))
-        low = 0 if isinstance(group, BracketGroup) and n == 1 else 1
-        if not low <= value <= n:
-            raise ExportError(f"choice {value} for {gid} is out of range", file=doc.source,
-                              hint=f"{gid} accepts {low}..{n}"
-                              + (" (1 keeps the optional text, 0 drops it)" if low == 0 else ""))
-        choices[gid] = value
-    return choices
+    """group id -> chosen alternative (1-based; 0 drops an optional group), for every group:
+    :func:`treatydraft.operations.choices.base_choices`, its errors as :class:`ExportError`."""
+    try:
+        return base_choices(doc, base)
+    except OperationError as err:
+        raise ExportError(err.message, file=doc.source, hint=err.hint) from None
 
 
 # ---------------------------------------------------------------- which groups are tracked
