@@ -21,8 +21,9 @@ def run(*args, input=None):
 def test_check_clean_sample_exits_0_with_summary():
     r = run("check", EN)
     assert r.exit_code == 0
-    assert r.output.strip() == (f"{EN}: 7 articles, 32 bracket groups, 55 alternatives, "
-                                "2 option blocks, 8 placeholders, 10 delegations")
+    assert r.output.strip() == (f"{EN}: 7 articles, 34 groups (18 of alternatives, "
+                                "14 optional, 2 option blocks), 45 alternatives, "
+                                "8 placeholders, 0 notes, 10 delegations")
     assert r.stderr == ""
 
 
@@ -54,7 +55,7 @@ def test_check_missing_file_exits_2_and_continues():
 
 def test_check_stdin():
     r = run("check", "-", input="Article 1\n1. [a][b]\n")
-    assert r.exit_code == 0 and "-: 1 article, 1 bracket group, 2 alternatives" in r.output
+    assert r.exit_code == 0 and "-: 1 article, 1 group (1 of alternatives" in r.output
 
 
 def test_show_text_and_json():
@@ -89,3 +90,18 @@ def test_python_dash_m_entry_point():
     r = subprocess.run([sys.executable, "-m", "treatydraft", "check", EN],
                        capture_output=True, text=True)
     assert r.returncode == 0 and "7 articles" in r.stdout
+
+
+def test_issue13_check_stats_and_brackets_agree_and_say_what_they_count():
+    draft = ("Article 1\n1. Parties [shall][may] act [now] [...] {linkages to 4.1}.\n"
+             "Option 1: [a][b][c]\nOption 2: No text\n")
+    check = run("check", "-", input=draft).output
+    doc_line = ("4 groups (2 of alternatives, 1 optional, 1 option block), 7 alternatives, "
+                "1 placeholder")
+    assert check == f"-: 1 article, {doc_line}, 1 note, 0 delegations\n"
+    stats = run("stats", "-", input=draft).output
+    assert f"brackets remaining: {doc_line}, 1 note;" in stats
+    assert run("brackets", "-", input=draft).output.endswith(f"\nlisted: {doc_line}\n")
+    optional = run("brackets", "--kind", "optional", "-", input=draft).output
+    assert optional.endswith("\nlisted: 1 group (0 of alternatives, 1 optional, 0 option "
+                             "blocks), 0 alternatives, 0 placeholders\n")

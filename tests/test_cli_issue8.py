@@ -263,9 +263,11 @@ def test_issue_8_no_color_is_honoured(monkeypatch):
 
 def test_issue_8_plurals():
     r = run("check", "-", input="Article 1\n1. [a][b] and [c]\n")
-    assert "1 article, 2 bracket groups, 3 alternatives, 0 option blocks" in r.stdout
+    assert "1 article, 2 groups (1 of alternatives, 1 optional, 0 option blocks), " \
+        "2 alternatives, 0 placeholders, 0 notes" in r.stdout
     r = run("brackets", "-", input="Article 1\n1. [a][b]\n")
-    assert r.stdout.endswith("\n1 group\n")
+    assert r.stdout.endswith("\nlisted: 1 group (1 of alternatives, 0 optional, 0 option "
+                             "blocks), 2 alternatives, 0 placeholders\n")
     r = run("check", "-", "--tolerant", input="Article 1\n1. [a\n")
     assert "-: 1 problem (1 error)" in r.stderr
 

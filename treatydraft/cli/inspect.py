@@ -6,6 +6,7 @@ import json
 import click
 
 from ..ast import BracketGroup, Diagnostic, Document, Placeholder
+from ..operations.stats import counts_line, statistics, tally
 from ..writers.json import document_to_dict, group_to_dict, plain
 from ..writers.outline import outline
 from .common import Abort, Reporter, plural, report_options, tolerant_option
@@ -19,25 +20,17 @@ Exit status: 0 no errors (warnings may be shown), 1 errors found in the draft (w
 
 
 def summary(doc: Document) -> dict:
-    groups = alternatives = placeholders = options = 0
-    for g in doc.brackets():
-        if isinstance(g, Placeholder):
-            placeholders += 1
-        elif isinstance(g, BracketGroup):
-            groups += 1
-            alternatives += len(g.alternatives)
-        else:
-            options += 1
-    return {"articles": len(doc.articles()), "bracket_groups": groups,
-            "alternatives": alternatives, "option_blocks": options,
-            "placeholders": placeholders, "delegations": len(doc.front.delegations)}
+    """The counts ``check`` reports, by the rules of ``treatydraft stats`` (one definition)."""
+    u = statistics(doc).document
+    return {"articles": len(doc.articles()), "groups": u.groups,
+            "alternative_groups": u.alternative_groups, "optional": u.optional,
+            "option_blocks": u.option_blocks, "alternatives": u.alternatives,
+            "placeholders": u.placeholders, "notes": u.notes,
+            "delegations": len(doc.front.delegations)}
 
 
-def _summary_line(s: dict) -> str:
-    return ", ".join([plural(s["articles"], "article"), plural(s["bracket_groups"], "bracket group"),
-                      plural(s["alternatives"], "alternative"),
-                      plural(s["option_blocks"], "option block"),
-                      plural(s["placeholders"], "placeholder"),
+def _summary_line(s: dict, u) -> str:
+    return ", ".join([plural(s["articles"], "article"), counts_line(u),
                       plural(s["delegations"], "delegation")])
 
 
@@ -75,7 +68,7 @@ def check(files, tolerant, as_json, verbose, quiet):
         results.append({"file": path, "summary": s,
                         "problems": [_as_dict(i) for i in doc.diagnostics]})
         if not quiet and not as_json:
-            click.echo(f"{path}: {_summary_line(s)}")
+            click.echo(f"{path}: {_summary_line(s, statistics(doc).document)}")
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=1))
     rep.finish()
@@ -143,7 +136,7 @@ def brackets(file, tolerant, as_json, delegation, article, kinds, verbose, quiet
             who = f"  ({', '.join(a.proposers)})" if a.proposers else ""
             label = f"{a.index}." if isinstance(g, BracketGroup) else a.label
             click.echo(f"    {label} {_one_line(plain(a.children))}{who}")
-    click.echo(plural(len(selected), "group"))
+    click.echo(f"listed: {counts_line(tally(selected), notes=False)}")
     rep.finish()
 
 

@@ -9,7 +9,8 @@ Counted per unit and for the document:
 * ``groups``: bracket groups and option blocks (the choice points: "brackets remaining"),
   of which ``alternative_groups``, ``optional`` spans and ``option_blocks``;
 * ``alternatives``: alternatives of groups of alternatives plus options of option blocks;
-* ``placeholders``; ``max_depth`` (1 = a group not inside another);
+* ``placeholders`` (gaps to fill) and ``notes`` (drafting notes: not groups, not
+  counted in ``groups``); ``max_depth`` (1 = a group not inside another);
 * ``words`` and ``bracketed_words``: treaty text only (headings, labels, notes,
   footnotes, attributions and placeholders are not words).  A word is a run of
   characters between blanks that holds a letter or digit; Chinese and Japanese text
@@ -28,11 +29,11 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from ..ast import (Alternative, BracketGroup, Document, Heading, LineBreak, Option, OptionBlock,
+from ..ast import (Alternative, BracketGroup, Document, DraftingNote, Heading, LineBreak, Option, OptionBlock,
                    Placeholder, Text, _emit)
 
 __all__ = ["UnitStats", "DelegationStats", "Stats", "statistics", "count_words", "words",
-           "stats_table"]
+           "stats_table", "tally", "counts_line"]
 
 _HAN = ("\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff"
         "\uf900-\ufaff\U00020000-\U0002fa1f")
@@ -100,6 +101,7 @@ class UnitStats:
     option_blocks: int = 0
     alternatives: int = 0
     placeholders: int = 0
+    notes: int = 0
     max_depth: int = 0
     words: int = 0
     bracketed_words: int = 0
@@ -192,6 +194,9 @@ def statistics(doc: Document) -> Stats:
         elif isinstance(node, Placeholder):
             for u in (unit(_unit_of(node.location)), total):
                 u.placeholders += 1
+        elif isinstance(node, DraftingNote):
+            for u in (unit(current), total):
+                u.notes += 1
         elif isinstance(node, (BracketGroup, OptionBlock)):
             u = unit(_unit_of(node.location))
             for s in (u, total):
@@ -263,21 +268,55 @@ def _unit_order(doc: Document) -> dict[str, int]:
     return order
 
 
+def tally(items) -> UnitStats:
+    """Counts of a selection of groups, option blocks and placeholders (what
+    ``treatydraft brackets`` lists), by the same rules as :func:`statistics`.
+
+        >>> import treatydraft
+        >>> doc = treatydraft.parse("1. Parties [shall][may] act [now]. [...]\\n")
+        >>> counts_line(tally(doc.brackets()), notes=False)
+        '2 groups (1 of alternatives, 1 optional, 0 option blocks), 2 alternatives, 1 placeholder'
+    """
+    u = UnitStats("selection")
+    for node in items:
+        if isinstance(node, Placeholder):
+            u.placeholders += 1
+            continue
+        u.groups += 1
+        u.max_depth = max(u.max_depth, node.depth)
+        if isinstance(node, OptionBlock):
+            u.option_blocks += 1
+            u.alternatives += len(node.options)
+        elif node.kind == "optional":
+            u.optional += 1
+        else:
+            u.alternative_groups += 1
+            u.alternatives += len(node.alternatives)
+    return u
+
+
+def counts_line(u: UnitStats, notes: bool = True) -> str:
+    """What ``check``, ``stats`` and ``brackets`` say they count, in one wording:
+    groups (bracket groups and option blocks, nested ones included), of which groups
+    of alternatives, optional texts and option blocks; alternatives (of groups of
+    alternatives, and options of option blocks); placeholders; drafting notes."""
+    parts = [f"{_n(u.groups, 'group')} ({u.alternative_groups} of alternatives, "
+             f"{u.optional} optional, {_n(u.option_blocks, 'option block')})",
+             _n(u.alternatives, "alternative"), _n(u.placeholders, "placeholder")]
+    if notes:
+        parts.append(_n(u.notes, "note"))
+    return ", ".join(parts)
+
+
 def stats_table(s: Stats) -> str:
     """The readable tables of ``treatydraft stats``: units, then delegations."""
     head = ("unit", "groups", "alt.groups", "optional", "options", "alternatives",
-            "placeholders", "depth", "words", "bracketed")
+            "placeholders", "notes", "depth", "words", "bracketed")
     rows = [head]
     for u in s.units + [s.document]:
-        if u is s.document:
-            rows.append((
-                "total", u.groups, u.alternative_groups, u.optional, u.option_blocks,
-                u.alternatives, u.placeholders, u.max_depth, u.words,
-                f"{u.bracketed_share:.0%}"))
-        else:
-            rows.append((u.id, u.groups, u.alternative_groups, u.optional, u.option_blocks,
-                         u.alternatives, u.placeholders, u.max_depth, u.words,
-                         f"{u.bracketed_share:.0%}"))
+        rows.append(("total" if u is s.document else u.id, u.groups, u.alternative_groups,
+                     u.optional, u.option_blocks, u.alternatives, u.placeholders, u.notes,
+                     u.max_depth, u.words, f"{u.bracketed_share:.0%}"))
     out = _table(rows, sep_before_last=True)
     drows = [("delegation", "proposed", "co-sponsored", "group @@", "with")]
     for d in s.delegations:
@@ -286,9 +325,7 @@ def stats_table(s: Stats) -> str:
         drows.append((d.code, d.proposed, d.cosponsored, d.group_attributions, partners))
     out += "\n" + _table(drows)
     doc = s.document
-    out += (f"\nbrackets remaining: {_n(doc.groups, 'group')} ({doc.alternative_groups} of "
-            f"alternatives, {doc.optional} optional, {_n(doc.option_blocks, 'option block')}), "
-            f"{_n(doc.placeholders, 'placeholder')}; {doc.bracketed_words} of "
+    out += (f"\nbrackets remaining: {counts_line(doc)}; {doc.bracketed_words} of "
             f"{_n(doc.words, 'word')} bracketed ({doc.bracketed_share:.1%})\n")
     return out
 
