@@ -30,6 +30,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "seed" / "a-ac291-cn-chair-note-zh.txt"
@@ -82,7 +83,7 @@ def prepare() -> None:
         compileall.compile_dir(folder, quiet=1)
 
 
-def measure(rounds: int = 20) -> dict:
+def measure(rounds: int = 20) -> dict[str, Any]:
     """Medians over ``rounds`` interleaved runs: {name: {"wall": s, "cpu": s}} and verdicts."""
     prepare()
     cmds = commands()
@@ -103,7 +104,7 @@ def measure(rounds: int = 20) -> dict:
             "import_over_cpu": imp["cpu"] - bare["cpu"]}
 
 
-def report(r: dict) -> str:
+def report(r: dict[str, Any]) -> str:
     bare = r["commands"]["python -c pass"]
     lines = [f"median of {r['rounds']} interleaved runs each",
              f"{'command':<26} {'wall ms':>8} {'x bare':>7} {'CPU ms':>8} {'x bare':>7}"]
@@ -121,7 +122,7 @@ def report(r: dict) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str]) -> dict:
+def main(argv: list[str]) -> dict[str, Any]:
     as_json = "--json" in argv
     numbers = [a for a in argv if a != "--json"]
     r = measure(int(numbers[0]) if numbers else 20)

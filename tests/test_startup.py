@@ -77,6 +77,7 @@ def test_issue11_help_lists_every_command(capsys):
 
 
 def test_issue11_public_names_load_when_first_used():
+    assert sorted(treatydraft.__all__) == sorted(treatydraft._LAZY)  # one entry each
     for name in treatydraft.__all__:
         assert getattr(treatydraft, name) is not None, name
     assert set(treatydraft.__all__) <= set(dir(treatydraft))

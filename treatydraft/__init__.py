@@ -44,7 +44,12 @@ _LAZY = {
     "DelegationStats": ".operations.stats",
 }
 
-__all__ = list(_LAZY)
+__all__ = [
+    "parse", "load", "atomic_write", "compile", "Document",
+    "TreatyDraftError", "ParseError", "OperationError", "ExportError",
+    "to_akn", "to_docx", "DocxResult",
+    "statistics", "Stats", "UnitStats", "DelegationStats",
+]
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ loads them
     from typing import Any

@@ -29,8 +29,10 @@ def _words(rng: random.Random, n: int) -> str:
 
 def _group(rng: random.Random) -> str:
     kind = rng.random()
-    attrib = (lambda: "@" + "+".join(rng.sample(_CODES, rng.randint(1, 2)))
-              if rng.random() < 0.5 else "")
+
+    def attrib() -> str:  # about half the alternatives are attributed
+        return "@" + "+".join(rng.sample(_CODES, rng.randint(1, 2))) if rng.random() < 0.5 else ""
+
     if kind < 0.35:
         return f"[{_words(rng, rng.randint(2, 6))}]{attrib()}"
     if kind < 0.85:

@@ -40,7 +40,7 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="treatydraft")
-def main():
+def main() -> None:
     """Parse, check, resolve and export bracketed treaty drafts.
 
     Every command reports problems on standard error and exits 0 (done), 1
