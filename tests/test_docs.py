@@ -3,7 +3,7 @@
 Every docstring example in the package runs here as a doctest (so the README's test
 command runs them), every public name has one, the reference (docs/api/, mkdocs with
 mkdocstrings) names every public name, and it builds in strict mode where mkdocs is
-installed (``pip install -e '.[docs]'``).
+installed (the test and docs extras install it).
 """
 from __future__ import annotations
 
