@@ -9,8 +9,9 @@ import pytest
 import treatydraft
 from treatydraft import errors as E
 from treatydraft.ast import BracketGroup, Heading
+from treatydraft.testing import synthetic_draft
 
-from fixtures import SAMPLES, bench_module
+from fixtures import SAMPLES
 
 
 def test_parse_modes_and_types():
@@ -90,7 +91,7 @@ def test_unclosed_thousands_of_brackets_tolerant():
 
 
 def test_large_draft_parses():
-    text = bench_module("synth").synthetic_draft(3000)
+    text = synthetic_draft(3000)
     doc = treatydraft.parse(text)
     assert doc.to_text() == text
     assert len(doc.articles()) == 3000
@@ -125,3 +126,17 @@ def test_group_around_a_paragraph_is_named_after_it():
     doc = treatydraft.parse("Article 1\n1. x\n[2. whole paragraph]\n")
     g = next(doc.brackets())
     assert isinstance(g, BracketGroup) and g.id == "art_1__para_2__brk_1"
+
+
+def test_issue11_synthetic_drafts_from_the_package_are_deterministic_and_parse():
+    from treatydraft.testing import synthetic_draft
+    from fixtures import bench_module
+    assert bench_module("synth").synthetic_draft is synthetic_draft  # bench/ uses it
+    for n, seed in ((1, 7), (40, 7), (40, 3)):
+        text = synthetic_draft(n, seed)
+        assert text == synthetic_draft(n, seed)
+        doc = treatydraft.parse(text)
+        assert len(doc.articles()) == n and doc.to_text() == text
+        assert not [d for d in doc.diagnostics if d.severity == "error"]
+    assert synthetic_draft(40, 7) != synthetic_draft(40, 3)
+    assert sum(1 for _ in treatydraft.parse(synthetic_draft(40)).brackets()) > 10

@@ -482,7 +482,20 @@ class Unit:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A parsed draft: front matter, body, and what tolerant mode found."""
+    """A parsed draft: front matter, body, and what tolerant mode found.
+
+    Immutable: the operations return new documents.  ``to_text()`` gives back the
+    input byte for byte.
+
+        >>> import treatydraft
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties shall [share][exchange] data.\\n")
+        >>> [(g.id, g.kind) for g in doc.brackets()]
+        [('art_1__para_1__brk_1', 'alternatives')]
+        >>> doc.find("art_1__para_1__brk_1").alternatives[1].id
+        'art_1__para_1__brk_1__alt_2'
+        >>> doc.to_text()
+        'Article 1\\n1. Parties shall [share][exchange] data.\\n'
+    """
     front: FrontMatter
     body: tuple[Node, ...]
     diagnostics: tuple[Diagnostic, ...] = ()

@@ -16,7 +16,21 @@ __all__ = [
 
 
 class TreatyDraftError(Exception):
-    """Base of every error treatydraft raises on purpose."""
+    """Base of every error treatydraft raises on purpose.
+
+    ``file``, ``line``, ``column`` and ``hint`` are fields; ``str()`` adds the source
+    line with a caret.  Catch this one class to catch them all.
+
+        >>> import treatydraft
+        >>> try:
+        ...     treatydraft.parse("1. Parties [shall share data.\\n", source="draft.txt")
+        ... except treatydraft.TreatyDraftError as err:
+        ...     print(err)
+        draft.txt:1:12: unclosed bracket: this '[' is never closed
+            1 | 1. Parties [shall share data.
+              |            ^
+        hint: add ']' where the bracketed text ends, or escape a literal bracket as '\\['
+    """
 
     #: short machine-readable name, also used for tolerant-mode diagnostics
     code = "error"
@@ -62,7 +76,18 @@ class TreatyDraftError(Exception):
 
 
 class ParseError(TreatyDraftError):
-    """The text does not follow the draft format."""
+    """The text does not follow the draft format (strict parsing).
+
+    Its ``code`` names the problem, as the diagnostics of tolerant mode do; the
+    subclasses below are the kinds of problem.
+
+        >>> import treatydraft
+        >>> try:
+        ...     treatydraft.parse("1. a ] b\\n")
+        ... except treatydraft.ParseError as err:
+        ...     print(err.code, err.line, err.column)
+        stray-bracket 1 6
+    """
     code = "syntax"
 
 
@@ -102,12 +127,31 @@ class FrontMatterError(ParseError):
 
 
 class OperationError(TreatyDraftError):
-    """An operation (resolve, accept, diff ...) was asked something impossible."""
+    """An operation (resolve, accept, diff ...) was asked something impossible.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import resolve
+        >>> doc = treatydraft.parse("Article 1\\n1. [a][b]\\n")
+        >>> try:
+        ...     resolve(doc, {"art_9__para_1__brk_1": 1})
+        ... except treatydraft.OperationError as err:
+        ...     print(err.message)
+        unknown group id 'art_9__para_1__brk_1'
+    """
     code = "operation"
 
 
 class ExportError(TreatyDraftError):
-    """A writer cannot express the document or the request."""
+    """A writer cannot express the document or the request.
+
+        >>> import treatydraft
+        >>> doc = treatydraft.parse("Article 1\\n1. [a][b]\\n")
+        >>> try:
+        ...     treatydraft.to_docx(doc, style="fancy")
+        ... except treatydraft.ExportError as err:
+        ...     print(err.message, "/", err.hint)
+        unknown docx style 'fancy' / use one of: brackets, tracked
+    """
     code = "export"
 
 

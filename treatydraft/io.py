@@ -109,6 +109,11 @@ def load(path: str | os.PathLike, *, mode: str = "strict", **options) -> Documen
     Word (.docx) and PDF files are recognised by content (issue 12); ``options`` go to
     the Word reader (see :func:`treatydraft.readers.docx.read_docx`).
     ``-`` reads the draft format from standard input.
+
+        >>> import treatydraft
+        >>> doc = treatydraft.load("samples/convention-en.txt")
+        >>> doc.front.symbol, doc.source
+        ('A/AC.999/L.3/Rev.2', 'samples/convention-en.txt')
     """
     name = str(path)
     if _is_xml(name):
@@ -190,7 +195,13 @@ def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:
     The data goes to a temporary file in the same folder, which is then renamed
     over ``path``; on any failure the temporary file is removed.  A symbolic link
     is written through to its target; an existing file this user may not write is
-    refused (``PermissionError``), as ``cp`` would.
+    refused (``PermissionError``), as ``cp`` would.  A ``str`` is written as UTF-8.
+
+        >>> import os, tempfile, treatydraft
+        >>> path = os.path.join(tempfile.mkdtemp(), "draft.txt")
+        >>> treatydraft.atomic_write(path, "Article 1\\n1. [a][b]\\n")
+        >>> treatydraft.load(path).to_text()
+        'Article 1\\n1. [a][b]\\n'
     """
     if isinstance(data, str):
         data = data.encode("utf-8")

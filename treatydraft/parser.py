@@ -38,7 +38,15 @@ def parse(text: str, *, mode: str = "strict", source: str | None = None) -> Docu
     (its ``all_errors`` attribute lists every error found); ``mode="tolerant"``
     reports problems in ``Document.diagnostics`` instead, on any input (an internal
     bug still surfaces as an exception, never as a diagnostic).  Warnings are in
-    ``Document.diagnostics`` in both modes.
+    ``Document.diagnostics`` in both modes.  ``source`` names the text in messages.
+
+        >>> import treatydraft
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties shall [share][exchange] data.\\n")
+        >>> [alt.id for alt in doc.find("art_1__para_1__brk_1").alternatives]
+        ['art_1__para_1__brk_1__alt_1', 'art_1__para_1__brk_1__alt_2']
+        >>> bad = "Article 1\\n1. Parties [shall share data.\\n"
+        >>> treatydraft.parse(bad, mode="tolerant").diagnostics[0].code
+        'unclosed-bracket'
     """
     if mode not in ("strict", "tolerant"):
         raise ValueError(f"mode must be 'strict' or 'tolerant', not {mode!r}")

@@ -40,11 +40,13 @@ class _TokenList(Lexer):
         return iter(data)
 
 
-@lru_cache(maxsize=None)
 def body_lexer() -> Lark:
-    """Lark with the basic lexer: used for ``.lex(text)`` only."""
-    return Lark(grammar_text("treaty"), parser="lalr", lexer="basic", import_paths=IMPORT_PATHS,
-                cache=True)
+    """The Lark object used for ``.lex(text)``: :func:`body_parser` itself.
+
+    ``Lark.lex`` runs a basic lexer over the grammar's terminals whatever lexer the
+    parser was built with, so one load of the treaty grammar serves both (a second
+    Lark object only cost a second load of its tables at every start)."""
+    return body_parser()
 
 
 @lru_cache(maxsize=None)

@@ -1,16 +1,46 @@
-"""The ``treatydraft`` command group; each command lives in a module of this package."""
+"""The ``treatydraft`` command group; each command lives in a module of this package.
+
+The group knows its commands by name and imports a command's module only when that
+command runs (or when ``--help`` lists them all): ``treatydraft check`` loads the parser
+and nothing of the writers, readers or operations it does not use.
+"""
 from __future__ import annotations
+
+from importlib import import_module
 
 import click
 
 from .. import __version__
-from . import akn, compile, edit, export, inspect
 from .common import no_color
 
+#: command name -> the module of this package that defines it (in its ``COMMANDS``);
+#: tests/test_startup.py checks this against the modules
+COMMAND_MODULES = {
+    "check": "inspect", "show": "inspect", "brackets": "inspect",
+    "resolve": "edit", "clean": "edit", "variants": "edit", "stats": "edit", "diff": "edit",
+    "export": "export",
+    "validate": "akn", "import": "akn",
+    "compile": "compile",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """A click group whose commands are imported from their module when first asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMAND_MODULES) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            module = import_module(f".{COMMAND_MODULES[cmd_name]}", __package__)
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return self.commands.get(cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="treatydraft")
-def main():
+def main() -> None:
     """Parse, check, resolve and export bracketed treaty drafts.
 
     Every command reports problems on standard error and exits 0 (done), 1
@@ -18,8 +48,3 @@ def main():
     Colour is used on a terminal only, and never when NO_COLOR is set.
     """
     no_color()
-
-
-for _module in (inspect, edit, export, akn, compile):
-    for _command in _module.COMMANDS:
-        main.add_command(_command)

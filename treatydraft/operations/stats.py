@@ -92,7 +92,18 @@ def count_words(text: str) -> int:
 
 @dataclass(slots=True)
 class UnitStats:
-    """Counts for one unit (an article, the preamble ...) or the whole document."""
+    """Counts for one unit (an article, the preamble ...) or the whole document.
+
+    ``groups`` counts bracket groups and option blocks (``alternative_groups``,
+    ``optional`` and ``option_blocks`` split it), ``alternatives`` their choices,
+    ``max_depth`` the deepest nesting; words are counted by :func:`count_words`.
+
+        >>> import treatydraft
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties shall [share][exchange] data.\\n")
+        >>> unit = treatydraft.statistics(doc).units[0]
+        >>> unit.id, unit.groups, unit.words, unit.bracketed_words, unit.bracketed_share
+        ('art_1', 1, 5, 2, 0.4)
+    """
     id: str
     title: str = ""
     groups: int = 0
@@ -119,6 +130,18 @@ class UnitStats:
 
 @dataclass(slots=True)
 class DelegationStats:
+    """What one delegation proposed: alternatives ``proposed`` (alone or with others),
+    of which ``cosponsored`` with others, its ``partners`` (code -> alternatives
+    shared), and ``group_attributions`` (whole groups attributed to it).
+
+        >>> import treatydraft
+        >>> doc = treatydraft.parse("---\\ndelegations:\\n  EU: European Union\\n"
+        ...                         "  USA: United States\\n---\\n"
+        ...                         "Article 1\\n1. Parties shall [share]@EU+USA[exchange]@USA.\\n")
+        >>> [(d.code, d.proposed, d.cosponsored, d.partners)
+        ...  for d in treatydraft.statistics(doc).delegations]
+        [('EU', 1, 1, {'USA': 1}), ('USA', 2, 1, {'EU': 1})]
+    """
     code: str
     name: str = ""
     proposed: int = 0
@@ -132,6 +155,14 @@ class DelegationStats:
 
 @dataclass(slots=True)
 class Stats:
+    """What :func:`statistics` returns: the whole ``document``, its ``units`` in
+    document order, and the ``delegations`` (registry order, then any others met).
+
+        >>> import treatydraft
+        >>> s = treatydraft.statistics(treatydraft.parse("Article 1\\n1. [a][b] c [d]\\n"))
+        >>> s.to_dict()["document"]["groups"], len(s.units), s.delegations
+        (2, 1, [])
+    """
     document: UnitStats
     units: list[UnitStats]
     delegations: list[DelegationStats]
@@ -150,7 +181,15 @@ def _unit_of(location: str) -> str:
 
 
 def statistics(doc: Document) -> Stats:
-    """The statistics of ``doc`` (one walk over the tree)."""
+    """The statistics of ``doc`` (one walk over the tree): for the whole document, for
+    each unit (article, preamble ...) in document order, and for each delegation.
+
+        >>> import treatydraft
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties shall [share][exchange] data.\\n")
+        >>> s = treatydraft.statistics(doc)
+        >>> s.document.groups, s.document.alternatives, [u.id for u in s.units]
+        (1, 2, ['art_1'])
+    """
     total = UnitStats("document", doc.front.title or "")
     units: dict[str, UnitStats] = {}
     titles = _titles(doc)

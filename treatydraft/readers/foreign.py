@@ -13,9 +13,11 @@ from pathlib import Path
 
 from ..ast import Document
 from ..io import InputError, read_bytes
-from .docx.package import is_ole
 
-__all__ = ["read_foreign", "sniff", "read_limited"]
+__all__ = ["read_foreign", "sniff", "read_limited", "is_ole"]
+
+#: the first bytes of an OLE2 compound file
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 #: the largest Word or PDF file read (checked before reading it)
 MAX_INPUT = 40 * 1024 * 1024
@@ -40,6 +42,13 @@ def read_limited(path: str | os.PathLike, limit: int = MAX_INPUT) -> bytes:
         raise InputError(f"standard input is more than the {limit:,} bytes a draft may have",
                          file=name)
     return data
+
+
+def is_ole(data: bytes) -> bool:
+    """An OLE2 compound file: a Word 97-2003 .doc, or an encrypted .docx.
+
+    Here rather than in the Word reader so that sniffing a text draft loads no XML library."""
+    return data[:8] == _OLE_MAGIC
 
 
 def sniff(head: bytes) -> str | None:

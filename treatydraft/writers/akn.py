@@ -382,5 +382,14 @@ def build_akn(doc: Document):
 
 
 def to_akn(doc: Document) -> bytes:
-    """``doc`` as Akoma Ntoso 3.0 XML (UTF-8, with declaration; deterministic)."""
+    """``doc`` as Akoma Ntoso 3.0 XML (UTF-8, with declaration; deterministic).
+
+    :func:`treatydraft.load` reads the file back (docs/akn.md has the mapping).
+
+        >>> import treatydraft
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties shall [share][exchange] data.\\n")
+        >>> xml = treatydraft.to_akn(doc)
+        >>> xml.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\\n<akomaNtoso")
+        True
+    """
     return etree.tostring(build_akn(doc), xml_declaration=True, encoding="UTF-8")

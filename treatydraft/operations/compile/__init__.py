@@ -142,6 +142,17 @@ def compile(base: Source, proposals: Mapping[str, Source], *,
     where more than ``option_threshold`` of the words changed becomes an option block.
 
     Raises :class:`~treatydraft.errors.OperationError` for unknown or repeated codes.
+    docs/compile.md describes the result.
+
+        >>> import treatydraft
+        >>> base = ("---\\ndelegations:\\n  EU: European Union\\n---\\n"
+        ...         "Article 1\\n1. Parties shall share data.\\n")
+        >>> eu = base.replace("share data", "share data promptly")
+        >>> result = treatydraft.compile(base, {"EU": eu})
+        >>> print(result.text.splitlines()[-1])
+        1. Parties shall share data [promptly]@EU.
+        >>> result.plans
+        {'EU': {'art_1__para_1__brk_1': 1}}
     """
     if not 0 <= option_threshold <= 1:
         raise OperationError(f"option threshold {option_threshold} is not between 0 and 1")

@@ -21,6 +21,7 @@ import zipfile
 from lxml import etree
 
 from ...io import InputError
+from ..foreign import is_ole  # sniffing text loads no lxml: it lives there
 
 __all__ = ["DocxError", "Package", "open_package", "is_ole", "W", "R_NS",
            "MAX_FILE", "MAX_MEMBER", "MAX_RATIO"]
@@ -33,18 +34,12 @@ MAX_FILE = 40 * 1024 * 1024
 MAX_MEMBER = 200 * 1024 * 1024
 MAX_RATIO = 100
 _RATIO_FLOOR = 1024 * 1024
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CONVERT = "convert it to .docx first, e.g. 'soffice --headless --convert-to docx FILE'"
 
 
 class DocxError(InputError):
     """A Word file that cannot be read (not Word, damaged, encrypted, too large ...)."""
     code = "docx"
-
-
-def is_ole(data: bytes) -> bool:
-    """An OLE2 compound file: a Word 97-2003 .doc, or an encrypted .docx."""
-    return data[:8] == _OLE_MAGIC
 
 
 def _main_part(zf: zipfile.ZipFile) -> str | None:

@@ -35,7 +35,15 @@ ATTRIBUTIONS = ("footnotes", "comments")
 
 @dataclass(frozen=True)
 class DocxResult:
-    """A finished export."""
+    """A finished export: the file and what went into it.
+
+        >>> import treatydraft
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties shall [share]@EU data.\\n",
+        ...                         mode="tolerant")
+        >>> result = treatydraft.to_docx(doc)
+        >>> (result.bracketed, result.tracked, result.footnotes, result.comments)
+        (1, 0, 1, 0)
+    """
     data: bytes
     """The .docx file."""
     tracked: int
@@ -58,7 +66,16 @@ def to_docx(doc: Document, *, style: str = "brackets", base: str = "first",
     """Export ``doc`` to .docx bytes (deterministic for the same input).
 
     Raises :class:`~treatydraft.errors.ExportError` for an unknown style, attribution,
-    base delegation or group id (the message lists the valid values).
+    base delegation or group id (the message lists the valid values).  docs/docx.md
+    describes both styles.
+
+        >>> import treatydraft
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties shall [share][exchange] data.\\n")
+        >>> result = treatydraft.to_docx(doc)
+        >>> result.data[:2], result.bracketed
+        (b'PK', 1)
+        >>> treatydraft.to_docx(doc, style="tracked").tracked
+        1
     """
     if style not in STYLES:
         raise ExportError(f"unknown docx style {style!r}", hint="use one of: " + ", ".join(STYLES))
