@@ -434,6 +434,7 @@ def text_of(nodes, clean: bool = False) -> str:
     notes and split marks left out, blanks and line breaks collapsed to single spaces.
 
         >>> import treatydraft
+        >>> from treatydraft.ast import text_of
         >>> doc = treatydraft.parse("Parties [shall][may][^1] share \\\\[sic\\\\] data.\\n\\n[^1]: A note.\\n")
         >>> text_of(doc.body[:3])
         'Parties [shall][may][^1] share '

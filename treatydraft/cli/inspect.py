@@ -6,7 +6,7 @@ import json
 import click
 
 from ..ast import BracketGroup, Diagnostic, Document, Placeholder
-from ..operations.stats import counts_line, statistics, tally
+from ..counts import UnitStats, counts_line, tally
 from ..writers.json import document_to_dict, group_to_dict, plain
 from ..writers.outline import outline
 from .common import Abort, Reporter, plural, report_options, tolerant_option
@@ -20,8 +20,10 @@ Exit status: 0 no errors (warnings may be shown), 1 errors found in the draft (w
 
 
 def summary(doc: Document) -> dict:
-    """The counts ``check`` reports, by the rules of ``treatydraft stats`` (one definition)."""
-    u = statistics(doc).document
+    """The counts ``check`` reports, by the rules of :mod:`treatydraft.counts` (those of
+    ``stats`` and ``brackets``)."""
+    u = tally(doc.brackets())
+    u.notes = sum(1 for _ in doc.notes())
     return {"articles": len(doc.articles()), "groups": u.groups,
             "alternative_groups": u.alternative_groups, "optional": u.optional,
             "option_blocks": u.option_blocks, "alternatives": u.alternatives,
@@ -29,7 +31,9 @@ def summary(doc: Document) -> dict:
             "delegations": len(doc.front.delegations)}
 
 
-def _summary_line(s: dict, u) -> str:
+def _summary_line(s: dict) -> str:
+    u = UnitStats("document", **{k: v for k, v in s.items()
+                                 if k not in ("articles", "delegations")})
     return ", ".join([plural(s["articles"], "article"), counts_line(u),
                       plural(s["delegations"], "delegation")])
 
@@ -68,7 +72,7 @@ def check(files, tolerant, as_json, verbose, quiet):
         results.append({"file": path, "summary": s,
                         "problems": [_as_dict(i) for i in doc.diagnostics]})
         if not quiet and not as_json:
-            click.echo(f"{path}: {_summary_line(s, statistics(doc).document)}")
+            click.echo(f"{path}: {_summary_line(s)}")
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=1))
     rep.finish()

@@ -97,6 +97,7 @@ def plan(doc: Document, policy: Policy, within=None) -> Plan:
     several ids, or a predicate on groups, see :func:`.choices.within_scope`); groups
     outside are left open.
 
+        >>> from treatydraft.operations.accept import plan, Policy
         >>> import treatydraft
         >>> reg = "---\\ndelegations:\\n  EU: European Union\\n  USA: United States\\n---\\n"
         >>> doc = treatydraft.parse(reg + "Article 3\\n[a]@EU [b]@USA\\nArticle 3bis\\n[c]@EU [d]@USA\\n")
@@ -159,6 +160,7 @@ def accept(doc: Document, code: str, otherwise: str = "open", within=None) -> Do
     where several alternatives speak for ``code`` are conflicts: see :func:`plan_accept`.
     ``within`` limits it to units (``"art_3"`` is not ``art_3bis``) or a predicate.
 
+        >>> from treatydraft.operations.accept import accept
         >>> import treatydraft
         >>> reg = "---\\ndelegations:\\n  EU: European Union\\n  USA: United States\\n---\\n"
         >>> doc = treatydraft.parse(reg + "Article 1\\n[a]@EU [b]@USA\\nArticle 2\\n[c]@EU [d]@USA\\n")
@@ -173,6 +175,7 @@ def clean(doc: Document, policy: Policy | str = "first", within=None) -> Documen
     """Every group resolved by ``policy`` (a fallback of ``open`` is refused); with
     ``within``, every group of those units (the others stay open).
 
+        >>> from treatydraft.operations.accept import clean
         >>> import treatydraft
         >>> doc = treatydraft.parse("Article 1\\n[a][b]\\nArticle 2\\n[c][d]\\n")
         >>> clean(doc, "first", within=["art_2"]).to_text()

@@ -57,6 +57,7 @@ def canonical_code(doc: Document, code: str) -> str:
     only one code folds to it.  Raises :class:`OperationError` for an unknown or ambiguous
     code.  A draft with no registry and no attribution knows no code: any is returned as is.
 
+        >>> from treatydraft.operations.choices import canonical_code
         >>> import treatydraft
         >>> canonical_code(treatydraft.parse("---\\ndelegations:\\n  USA: United States\\n---\\n"), "usa")
         'USA'
@@ -105,6 +106,7 @@ def within_scope(within) -> Callable[[object], bool]:
     """A predicate on groups from ``within``: None (everything), a unit id, several, or a
     predicate taking the group.
 
+        >>> from treatydraft.operations.choices import within_scope
         >>> inside = within_scope("art_3")
         >>> from types import SimpleNamespace as G
         >>> inside(G(location="art_3__para_1")), inside(G(location="art_3bis"))

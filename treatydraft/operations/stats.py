@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from ..counts import UnitStats, _n, add_group, counts_line, tally
+
 from ..ast import (Alternative, BracketGroup, Document, DraftingNote, Heading, LineBreak, Option, OptionBlock,
                    Placeholder, Text, _emit)
 
@@ -47,6 +49,7 @@ _TOKEN = re.compile(rf"[{_HAN}]+|[^\s{_HAN}]*?[^\W_{_HAN}][^\s{_HAN}]*")
 def words(text: str) -> list[str]:
     """The words of ``text``, by the rule of the module docs (:func:`count_words` counts them).
 
+        >>> from treatydraft.operations.stats import words
         >>> words("States Parties, inter alia, shall")
         ['States', 'Parties,', 'inter', 'alia,', 'shall']
         >>> words("本公约的宗旨")
@@ -88,44 +91,6 @@ def _pairs(chunk: str) -> list[str]:
 def count_words(text: str) -> int:
     """Words in ``text`` by the rule above: ``len(words(text))``."""
     return len(words(text))
-
-
-@dataclass(slots=True)
-class UnitStats:
-    """Counts for one unit (an article, the preamble ...) or the whole document.
-
-    ``groups`` counts bracket groups and option blocks (``alternative_groups``,
-    ``optional`` and ``option_blocks`` split it), ``alternatives`` their choices,
-    ``max_depth`` the deepest nesting; words are counted by :func:`count_words`.
-
-        >>> import treatydraft
-        >>> doc = treatydraft.parse("Article 1\\n1. Parties shall [share][exchange] data.\\n")
-        >>> unit = treatydraft.statistics(doc).units[0]
-        >>> unit.id, unit.groups, unit.words, unit.bracketed_words, unit.bracketed_share
-        ('art_1', 1, 5, 2, 0.4)
-    """
-    id: str
-    title: str = ""
-    groups: int = 0
-    alternative_groups: int = 0
-    optional: int = 0
-    option_blocks: int = 0
-    alternatives: int = 0
-    placeholders: int = 0
-    notes: int = 0
-    max_depth: int = 0
-    words: int = 0
-    bracketed_words: int = 0
-
-    @property
-    def bracketed_share(self) -> float:
-        """Bracketed words as a share of all words (0.0 when there are no words)."""
-        return self.bracketed_words / self.words if self.words else 0.0
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d["bracketed_share"] = round(self.bracketed_share, 4)
-        return d
 
 
 @dataclass(slots=True)
@@ -238,17 +203,8 @@ def statistics(doc: Document) -> Stats:
                 u.notes += 1
         elif isinstance(node, (BracketGroup, OptionBlock)):
             u = unit(_unit_of(node.location))
-            for s in (u, total):
-                s.groups += 1
-                s.max_depth = max(s.max_depth, node.depth)
-                if isinstance(node, OptionBlock):
-                    s.option_blocks += 1
-                    s.alternatives += len(node.options)
-                elif node.kind == "optional":
-                    s.optional += 1
-                else:
-                    s.alternative_groups += 1
-                    s.alternatives += len(node.alternatives)
+            add_group(u, node)
+            add_group(total, node)
             for code in node.proposers:
                 delegation(code).group_attributions += 1
             for alt in node.alternatives:
@@ -307,46 +263,6 @@ def _unit_order(doc: Document) -> dict[str, int]:
     return order
 
 
-def tally(items) -> UnitStats:
-    """Counts of a selection of groups, option blocks and placeholders (what
-    ``treatydraft brackets`` lists), by the same rules as :func:`statistics`.
-
-        >>> import treatydraft
-        >>> doc = treatydraft.parse("1. Parties [shall][may] act [now]. [...]\\n")
-        >>> counts_line(tally(doc.brackets()), notes=False)
-        '2 groups (1 of alternatives, 1 optional, 0 option blocks), 2 alternatives, 1 placeholder'
-    """
-    u = UnitStats("selection")
-    for node in items:
-        if isinstance(node, Placeholder):
-            u.placeholders += 1
-            continue
-        u.groups += 1
-        u.max_depth = max(u.max_depth, node.depth)
-        if isinstance(node, OptionBlock):
-            u.option_blocks += 1
-            u.alternatives += len(node.options)
-        elif node.kind == "optional":
-            u.optional += 1
-        else:
-            u.alternative_groups += 1
-            u.alternatives += len(node.alternatives)
-    return u
-
-
-def counts_line(u: UnitStats, notes: bool = True) -> str:
-    """What ``check``, ``stats`` and ``brackets`` say they count, in one wording:
-    groups (bracket groups and option blocks, nested ones included), of which groups
-    of alternatives, optional texts and option blocks; alternatives (of groups of
-    alternatives, and options of option blocks); placeholders; drafting notes."""
-    parts = [f"{_n(u.groups, 'group')} ({u.alternative_groups} of alternatives, "
-             f"{u.optional} optional, {_n(u.option_blocks, 'option block')})",
-             _n(u.alternatives, "alternative"), _n(u.placeholders, "placeholder")]
-    if notes:
-        parts.append(_n(u.notes, "note"))
-    return ", ".join(parts)
-
-
 def stats_table(s: Stats) -> str:
     """The readable tables of ``treatydraft stats``: units, then delegations."""
     head = ("unit", "groups", "alt.groups", "optional", "options", "alternatives",
@@ -367,10 +283,6 @@ def stats_table(s: Stats) -> str:
     out += (f"\nbrackets remaining: {counts_line(doc)}; {doc.bracketed_words} of "
             f"{_n(doc.words, 'word')} bracketed ({doc.bracketed_share:.1%})\n")
     return out
-
-
-def _n(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _table(rows, sep_before_last: bool = False) -> str:
