@@ -282,3 +282,21 @@ def test_split_mark_kept_when_only_blanks_separate_the_brackets():
     text = resolve(doc, {outer: 1}).to_text()
     assert text == "[a]\\+ [b] c\n"
     assert [len(g.alternatives) for g in treatydraft.parse(text).groups()] == [1, 1]
+
+
+def test_diff_does_not_read_a_dropped_word_inside_a_longer_word():
+    """Found by hypothesis: the words of a dropped optional group ('data1') were read
+    inside a longer word of the new text ('data11'), so the diff said 'kept'."""
+    text = ("Article 1. Title 1\n[1. States [data1 [[data2] data3]]@AAA [data4][data5] "
+            "data6 [data7] data8 [data9]@AAA [data10] data11.]@AAA\n")
+    doc = treatydraft.parse(text, mode="tolerant")
+    choices = {"art_1__para_1__brk_1": 1, "art_1__para_1__brk_1__alt_1__brk_1": 0}
+    d = diff(doc, resolve(doc, choices))
+    assert {c.old_id: c.detail["choice"] for c in d.by_kind("resolved")} == choices
+    assert {c.old_id for c in d.by_kind("discarded")} == {
+        "art_1__para_1__brk_1__alt_1__brk_1__alt_1__brk_1",
+        "art_1__para_1__brk_1__alt_1__brk_1__alt_1__brk_1__alt_1__brk_1"}
+    # a word glued to a group is still read inside the new word (law[s] -> laws)
+    doc = treatydraft.parse("Article 1\n1. Each State shall adopt law[s] and rule[s].\n")
+    d = diff(doc, resolve(doc, {"art_1__para_1__brk_1": 1, "art_1__para_1__brk_2": "drop"}))
+    assert [c.detail["choice"] for c in d.by_kind("resolved")] == [1, 0]

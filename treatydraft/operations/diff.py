@@ -386,7 +386,7 @@ class _Differ:
         # old groups without a partner: resolved (read against the new words of every
         # stretch that differs) or removed
         def words(ts):
-            return "".join(t for t in ts if t[:1] != "\x00" and any(c.isalnum() for c in t))
+            return _Target(t for t in ts if t[:1] != "\x00" and any(c.isalnum() for c in t))
 
         for n, (_, oo, nt, _, ctx) in enumerate(regions):
             # read against the new text of its own stretch, and of the stretches that
@@ -464,12 +464,19 @@ class _Differ:
                         self.resolved(d, target, taken)
 
     def expand(self, seq, taken) -> list[str]:
+        """Word tokens of ``seq``, groups as ``\x00`` tokens, and ``\x01`` where a blank
+        separates a word from a group (a word glued to a group, ``law[s]``, may be read
+        inside a longer word; a word standing apart may not)."""
         toks: list[str] = []
         for node in seq:
             if isinstance(node, (BracketGroup, OptionBlock)):
                 toks.append(_signature(taken[id(node)]) if id(node) in taken else "\x00?")
             else:
+                if isinstance(node, Text) and node.value[:1].isspace():
+                    toks.append("\x01")
                 _flat([node], toks)
+                if isinstance(node, Text) and node.value[-1:].isspace():
+                    toks.append("\x01")
         return toks
 
     def text_change(self, ot, nt) -> None:
@@ -540,26 +547,65 @@ def _akin(old, new) -> bool:
     return bool(b) and kept / len(b) >= 0.8
 
 
+class _Target(str):
+    """The words of a stretch joined without blanks, and where each word starts and ends,
+    so that a piece is found as whole words where it can be (``data1`` is not read in
+    ``data11``) and across word boundaries only where it must (``law[s]`` -> ``laws``)."""
+    bounds: frozenset
+
+    def __new__(cls, words):
+        words = list(words)
+        self = super().__new__(cls, "".join(words))
+        bounds, at = {0}, 0
+        for w in words:
+            at += len(w)
+            bounds.add(at)
+        self.bounds = frozenset(bounds)
+        return self
+
+
+def _find(target: str, piece: str, pos: int, glued: tuple[bool, bool]) -> int:
+    """Where ``piece`` occurs in ``target`` from ``pos``: as whole words, or, on a side
+    where it is glued to a group (``glued``: before, after), inside a word."""
+    bounds = getattr(target, "bounds", None)
+    at = target.find(piece, pos)
+    if bounds is None:
+        return at
+    while at >= 0 and not ((glued[0] or at in bounds) and
+                           (glued[1] or at + len(piece) in bounds)):
+        at = target.find(piece, at + 1)
+    return at
+
+
 def _fit(tokens: list[str], target: str) -> tuple[int, int]:
     """(characters found, characters missing) of ``tokens`` read in order in ``target``.
 
-    Word tokens are joined without blanks into pieces, cut at group tokens.
+    Word tokens are joined without blanks into pieces, cut at group tokens (``\x00``);
+    ``\x01`` marks a blank between a word and a group.
     """
-    pieces, cur = [], []
-    for t in tokens:
+    pieces: list[tuple[str, tuple[bool, bool]]] = []
+    cur: list[str] = []
+    # the piece being built follows a group with no blank between; the edges of the
+    # tokens are open (what stands around the alternative is not known here: `law[s]`)
+    glued_before = True
+    for i, t in enumerate(tokens):
         if t.startswith("\x00"):
-            pieces.append("".join(cur))
-            cur = []
+            if cur:
+                pieces.append(("".join(cur), (glued_before, True)))
+            cur, glued_before = [], True
+        elif t == "\x01":
+            if cur:
+                pieces.append(("".join(cur), (glued_before, False)))
+            cur, glued_before = [], False
         elif any(c.isalnum() for c in t):  # words, and paragraph markers (§2)
             cur.append(t)
-    pieces.append("".join(cur))
+    if cur:
+        pieces.append(("".join(cur), (glued_before, True)))
     hit = miss = pos = 0
-    for piece in pieces:
-        if not piece:
-            continue
-        at = target.find(piece, pos)
+    for piece, glued in pieces:
+        at = _find(target, piece, pos, glued)
         if at < 0:
-            at = target.find(piece)
+            at = _find(target, piece, 0, glued)
         if at >= 0:
             hit += len(piece)
             pos = at + len(piece)
