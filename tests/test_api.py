@@ -115,7 +115,7 @@ def test_load_reads_files_and_stdin(tmp_path, monkeypatch):
 def test_headings_carry_levels_and_numbers():
     doc = treatydraft.parse("Chapter II\nArticle 19 ter\n3bis. x\n(a) y\n(i) z\n")
     got = [(h.kind, h.number, h.level, h.id) for h in doc.headings()]
-    assert got == [("chapter", "ii", 2, "chp_ii"), ("article", "19ter", 4, "art_19ter"),
+    assert got == [("chapter", "2", 2, "chp_2"), ("article", "19ter", 4, "art_19ter"),
                    ("paragraph", "3bis", 5, "art_19ter__para_3bis"),
                    ("subparagraph", "a", 6, "art_19ter__para_3bis__subpara_a"),
                    ("subparagraph", "i", 7, "art_19ter__para_3bis__subpara_a__subpara_i")]

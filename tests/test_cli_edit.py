@@ -127,7 +127,7 @@ def test_stats_table_and_json():
     assert "brackets remaining: 34 groups" in r.stdout
     assert r.stdout.splitlines()[0].split() == ["unit", "groups", "alt.groups", "optional",
                                                 "options", "alternatives", "placeholders",
-                                                "depth", "words", "bracketed"]
+                                                "notes", "depth", "words", "bracketed"]
     data = json.loads(run("stats", "--json", EN).stdout)
     assert data["document"]["groups"] == 34
     assert {d["code"] for d in data["delegations"]} >= {"RUS", "EU"}

@@ -115,3 +115,20 @@ def test_ids_are_unique_and_structural():
     assert g.alternatives[2].proposers == ("USA",)
     inner = doc.find("art_4__para_2__brk_1__alt_2__brk_1")
     assert inner.depth == 2 and inner.alternatives[1].proposers == ("CHN",)
+
+
+@pytest.mark.parametrize("text", ["Chapter I\nArticle 1\n1. [a][b]\n", "第一章\n第一条\n1. [a][b]\n",
+                                  "الفصل 1\nالمادة 1\n1. [a][b]\n", "Chapitre I\nArticle 1\n1. [a][b]\n",
+                                  "Глава I\nСтатья 1\n1. [a][b]\n"])
+def test_issue11_division_numbers_give_the_same_ids_in_every_language(text):
+    doc = treatydraft.parse(text)
+    assert [h.id for h in doc.headings()] == ["chp_1", "art_1", "art_1__para_1"]
+    assert [g.id for g in doc.groups()] == ["art_1__para_1__brk_1"]
+
+
+def test_issue11_depth_counts_option_blocks():
+    doc = treatydraft.parse("Article 1\nOption 1: Parties [shall][may] act.\n"
+                            "Option 2:\n[Option A: x [now]\nOption B: z]\n")
+    assert [(g.id, g.depth) for g in doc.brackets()] == [
+        ("art_1__opts_1", 1), ("art_1__brk_1", 2), ("art_1__brk_2", 2),
+        ("art_1__brk_2__alt_1__opts_1", 3), ("art_1__brk_2__alt_1__brk_1", 4)]

@@ -214,7 +214,8 @@ class BracketGroup:
     location: str
     """Location id of the structural unit the group opens in."""
     depth: int
-    """1 for a top-level group, 2 inside one alternative, ..."""
+    """1 for a top-level group, 2 inside one alternative or option, ... (option blocks
+    count, as bracket groups do)."""
     span: Span
 
     @property

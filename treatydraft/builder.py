@@ -16,7 +16,7 @@ from .ast import (Alternative, BracketGroup, Document, DraftingNote, Escape, Foo
                   FootnoteRef, Heading, LineBreak, NoText, Note, OptionsEnd, Placeholder,
                   SplitMark, Text)
 from .labels import read_marker
-from .numbering import normalise_number
+from .numbering import division_number, normalise_number
 from .options import Label, gather
 from .source import Span
 
@@ -85,6 +85,8 @@ class _Builder:
         marker = read_marker(tok.type, value)
         kind = marker.kind
         number = normalise_number(marker.number) if marker.number else ""
+        if kind in _ID_PREFIX and marker.number:
+            number = division_number(marker.number)  # `Chapter I` and `第一章`: chp_1
         if kind == "preamble":
             self.preamble, self.article, self.para, self.subs = True, None, None, []
         elif kind in _ID_PREFIX:

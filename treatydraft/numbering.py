@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["normalise_number", "chinese_to_int"]
+__all__ = ["normalise_number", "division_number", "chinese_to_int", "roman_to_int"]
 
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
 _DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
@@ -57,3 +57,32 @@ def normalise_number(raw: str) -> str:
         return str(n)
     out = "".join(ch.lower() for ch in s if ch.isalnum() and ch.isascii())
     return out or "".join(ch for ch in s if ch.isalnum()) or "x"
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_ROMAN_FORM = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+
+
+def roman_to_int(s: str) -> int | None:
+    """``XIV`` -> 14 (either case); None if ``s`` is not a well-formed Roman numeral."""
+    low = s.lower()
+    if not low or not _ROMAN_FORM.fullmatch(low):
+        return None
+    total = 0
+    for a, b in zip(low, low[1:] + " "):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN[b] > v else v
+    return total
+
+
+def division_number(raw: str) -> str:
+    """The number of a part, title, chapter or section for its id, the same in every
+    language: ``I`` (``Chapter I``), ``一`` (``第一章``) and ``1`` (``الفصل 1``) all give
+    ``1``, so the ids of language versions line up (``chp_1``).
+
+        >>> from treatydraft.numbering import division_number
+        >>> [division_number(n) for n in ("I", "IV", "一", "1", "١", "2bis")]
+        ['1', '4', '1', '1', '1', '2bis']
+    """
+    n = roman_to_int(raw.strip().rstrip(".:"))
+    return str(n) if n is not None else normalise_number(raw)

@@ -21,11 +21,14 @@ turns the sequence into one where every run of options is an
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lark import Token
 
 from . import errors as E
 from .labels import read_marker
-from .ast import Heading, LineBreak, NoText, Option, OptionBlock, OptionsEnd, Text
+from .ast import (BracketGroup, Heading, LineBreak, NoText, Option, OptionBlock, OptionsEnd,
+                  Placeholder, Text)
 from .numbering import normalise_number
 from .source import Span
 
@@ -219,7 +222,7 @@ def _block(builder, first: Label, options) -> OptionBlock:
             number = children[0].number if children and isinstance(children[0], Heading) else "1"
         built.append(Option(f"{bid}__opt_{k}", k, str(tok), normalise_number(number),
                             label.attribution + label.group_attribution, label.proposers,
-                            tuple(children), Span.covering(label.span, end)))
+                            _deeper(children), Span.covering(label.span, end)))
     span = Span.covering(built[0].span, built[-1].span)
     group_proposers: tuple[str, ...] = ()
     for label, _ in options:  # `@@CODE` on any label attaches to the whole block
@@ -227,3 +230,21 @@ def _block(builder, first: Label, options) -> OptionBlock:
     return OptionBlock(bid, tuple(built), first.group_attribution, group_proposers,
                        first.location if "__brk_" not in first.location else builder.location,
                        first.depth, span)
+
+
+def _deeper(nodes) -> tuple:
+    """``nodes`` with every group, option block and placeholder in them one level deeper:
+    an option block counts in the depth of what stands in its options, as a bracket
+    group does (``Option 1: [shall][may]`` is at depth 2)."""
+    out = []
+    for node in nodes:
+        if isinstance(node, BracketGroup):
+            node = replace(node, depth=node.depth + 1, alternatives=tuple(
+                replace(a, children=_deeper(a.children)) for a in node.alternatives))
+        elif isinstance(node, OptionBlock):
+            node = replace(node, depth=node.depth + 1, options=tuple(
+                replace(o, children=_deeper(o.children)) for o in node.options))
+        elif isinstance(node, Placeholder):
+            node = replace(node, depth=node.depth + 1)
+        out.append(node)
+    return tuple(out)

@@ -2,7 +2,7 @@
 
 Units: each group counts in the unit its location names (``art_5__para_2`` ->
 ``art_5``); text before the first article counts in its preamble or division
-(``preamble``, ``chp_i``), text before any heading in ``(start)``.
+(``preamble``, ``chp_1``), text before any heading in ``(start)``.
 
 Counted per unit and for the document:
 

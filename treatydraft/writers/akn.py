@@ -359,6 +359,19 @@ def _number_pattern(number: str):
     return re.compile(r"[\s.\-]*".join(re.escape(ch) for ch in number), re.I)
 
 
+_DIVISIONS = frozenset({"part", "title", "chapter", "section"})
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                           (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
+
+
 def nc_number(h: Heading) -> str:
     """The number part of an eId: the number as written in the heading when it can be
     found there (case kept: ``Chapter I`` -> ``I``, ``(PP1)`` -> ``PP1``), else the
@@ -369,6 +382,9 @@ def nc_number(h: Heading) -> str:
     number = h.number or ""
     if number and number.isascii():
         m = _number_pattern(number).search(h.value)
+        if m is None and number.isdigit() and h.kind in _DIVISIONS:
+            # the parser reads `Chapter I` as chp_1; bluebell's eId keeps the numeral
+            m = re.search(rf"\b{_roman(int(number))}\b", h.value, re.I)
         if m:
             number = m.group()
     number = re.sub(r"\s+", "", number)
