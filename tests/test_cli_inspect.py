@@ -77,7 +77,7 @@ def test_brackets_filters():
                                          "placeholder", "placeholder", "placeholder",
                                          "placeholder"]
     six = data[2]
-    assert len(six["alternatives"]) == 6 and six["depth"] == 1
+    assert len(six["alternatives"]) == 6 and six["depth"] == 2  # inside an option (issue 11)
     data = json.loads(run("brackets", EN, "--json", "--kind", "placeholder").output)
     assert len(data) == 8 and all(g["text"] for g in data)
     r = run("brackets", EN, "--delegation", "XYZ")
