@@ -403,19 +403,23 @@ def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, in
 
     A reference is alone (no bracket beside it), not at the start of a line (a
     paragraph number), and either written against the text before it (``A.1[1]``), or
-    one of a run of consecutive numbers (``[17]`` ... ``[ 18]``), as footnote markers
-    are, and not followed by what a number counts (``[30] days``)."""
+    with blanks on both sides inside its brackets (``option [ 13 ] as``), or one of a
+    run of consecutive numbers (``[17]`` ... ``[ 18]``), as footnote markers are; apart
+    from the text, it is not followed by what a number counts (``[30] days``)."""
     fit = []
     for i, j, n in numbers:
         s = tokens[i].start_pos
         before = text[text.rfind("\n", 0, s) + 1:s]
         if not before.strip(" \t*_#"):
             continue
+        # written against the text (`A.1[1]`), or spaced inside as a converted
+        # superscript is (`option [ 13 ] as an`)
         glued = not before[-1:].isspace()
+        spaced = text[tokens[i].end_pos].isspace() and text[tokens[j].start_pos - 1].isspace()
         if glued or _REF_FOLLOW.match(text, tokens[j].end_pos):
-            fit.append((i, j, n, glued))
+            fit.append((i, j, n, glued or spaced))
     values = {n for _, _, n, _ in fit}
-    return [(i, j) for i, j, n, glued in fit if glued or n - 1 in values or n + 1 in values]
+    return [(i, j) for i, j, n, marked in fit if marked or n - 1 in values or n + 1 in values]
 
 
 def _is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bool) -> bool:
