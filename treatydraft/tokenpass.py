@@ -58,6 +58,11 @@ _NOTE = re.compile(
     r"(?:Report|Reflect|Merge|Delete|Add|Align|Combine|Reformulate|Place|Include|"
     r"Consolidate|Revisit|Check)[ \t][^\]\r\n]{0,40}?\b(?:above|below|this|that|these|"
     r"previous|following)[ \t]+(?:paragraphs?|articles?|sections?|provisions?|text)\b)")
+# The notes that may hold brackets of their own: they say so in their first words.
+_NOTE_HOLDING = re.compile(
+    r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)"
+    r"[ \t]+[Nn]ote\b|(?:Note|NOTE)[ \t]*[:\-–—]|[Pp]laceholder for |Further provisions? |"
+    r"Refer to |Note du |Nota:|Примечание)")
 _HINT_ESCAPE = "escape editorial brackets as '\\[' and '\\]'"
 
 
@@ -305,6 +310,16 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems) 
                 continue
             inner = _inner(text, tokens, i, j)
             if inner is None:
+                if _NOTE_HOLDING.match(text, tok.end_pos) and not any(
+                        tokens[k].type in _HEADS for k in range(i + 1, j)):
+                    # `[placeholder for an option on [NDMC][INDC] ...]`: brackets inside
+                    # a note are part of the note
+                    close = tokens[j]
+                    note = Token("DNOTE", text[tok.start_pos:close.end_pos], tok.start_pos,
+                                 tok.line, tok.column, close.end_line, close.end_column,
+                                 close.end_pos)
+                    edits[i] = (j, [note], [None])
+                    skip_to = j
                 continue
             skip = ("SLASH", "ATTRIB", "FNREF")
             prev, nxt = _neighbour(tokens, i - 1, -1, skip), _neighbour(tokens, j + 1, 1, skip)
