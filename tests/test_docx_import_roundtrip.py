@@ -15,9 +15,13 @@ cannot carry, which is documented in docs/docx-import.md:
 """
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 
+import docx
 import pytest
+from lxml import etree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +32,8 @@ from treatydraft.writers.docx import to_docx
 from treatydraft.writers.json import plain
 
 from fixtures import parse_file, samples
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 STYLES = [("brackets", "first", "footnotes"), ("brackets", "first", "comments"),
           ("tracked", "first", "footnotes"), ("tracked", "RUS", "footnotes"),
@@ -68,9 +74,13 @@ def body_text(doc, *, tracked: bool, notation: bool = False) -> list[str]:
             ln = ln.translate(str.maketrans("［】【］", "[][]"))
             # a tracked change carries the blank next to it (so Reject All reads like
             # resolve), so blanks may come back on the other side of a bracket or `\+`
-            ln = re.sub(r"\s*(\\?[\[\]]|\\\+)\s*", r"\1", ln)
+            ln = _squeeze(ln)
         out.append(" ".join(ln.split()))
     return out
+
+
+def _squeeze(line: str) -> str:
+    return re.sub(r"\s*(\\?[\[\]]|\\\+)\s*", r"\1", line)
 
 
 def front(doc) -> dict:
@@ -181,3 +191,51 @@ def test_generated_drafts_round_trip(text, style):
         tracked = style[0] == "tracked"
         assert body_text(back, tracked=tracked, notation=True) == \
             body_text(original, tracked=tracked, notation=True)
+
+
+# ---------------------------------------------------------------- notation Word cannot show
+
+_NOTATION_DRAFT = ("---\ndelegations:\n  EU: European Union\n  CHN: China\n  RUS: Russian Federation\n"
+                   "---\n"
+                   "Article 1. Scope\n"
+                   "1. The phrase \\[as amended\\] and \\@ and \\{x} are quoted; [a]\\+[b]@EU.\n"
+                   "2. [Optional paragraph text.]\n"
+                   "[3. Bracketed paragraph with its number.]@CHN\n"
+                   "4. Last.\n"
+                   "Option 1:\nFirst option.\nOption 2:\nSecond option.\n\\end-options\n"
+                   "Done.\n")
+
+
+@pytest.mark.parametrize("style,base,attribution", STYLES, ids=["-".join(s) for s in STYLES])
+def test_issue12_notation_comes_back_exactly(style, base, attribution):
+    """Escapes, ``\\+``, ``\\end-options`` and a number outside a whole-paragraph
+    change come back as written; a reader of the document sees none of the notation."""
+    doc = treatydraft.parse(_NOTATION_DRAFT)
+    data = to_docx(doc, style=style, base=base, attribution=attribution).data
+    got = docx_to_text(data, delegations=doc.front.delegations).text
+    body = _NOTATION_DRAFT.split("---\n", 2)[2].replace("\n\n", "\n")
+    if style == "brackets":
+        assert got.split("---\n", 2)[2] == body
+    else:
+        lines = got.split("---\n", 2)[2].splitlines()
+        # escapes, \+ and the group (a change carries the blank next to it)
+        assert _squeeze(lines[1]) == _squeeze(body.splitlines()[1])
+        assert "2. [Optional paragraph text.]" in lines    # the number outside
+        assert any(ln.startswith("[3. Bracketed") for ln in lines)  # the number inside
+        assert lines[-2:] == ["\\end-options", "Done."]
+    shown = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    assert any("The phrase [as amended] and @ and {x} are quoted" in t for t in shown)
+    assert not any("\\" in t or "end-options" in t for t in shown)
+
+
+def test_issue12_number_outside_is_marked_only_outside():
+    """``2. [X]`` and ``[2. X]``, both removed with their paragraph by Accept All, differ
+    in Word only by the style of the number."""
+    doc = treatydraft.parse(_NOTATION_DRAFT)
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(to_docx(doc, style="tracked").data))
+                            .read("word/document.xml"))
+    styled = ["".join(r.itertext()) for r in root.iter(f"{{{W}}}r")
+              if r.find(f"{{{W}}}rPr/{{{W}}}rStyle[@{{{W}}}val='DraftNumber']") is not None]
+    assert styled == ["2."]
+    deleted = [el for el in root.iter(f"{{{W}}}del") if "".join(el.itertext()).startswith("2.")]
+    assert deleted  # the number is removed with its paragraph (Accept All = resolve)
