@@ -61,25 +61,30 @@ def measure(n: int, repeat: int = 3) -> list[dict]:
 
 
 def main(sizes: list[int]) -> int:
-    """Print the table; exit status 1 when the import misses the target (the import at
-    the smallest size above 1.5x the baseline, or its time per article growing more than
-    1.5x from the smallest size to the largest)."""
+    """Print the table; exit status 1 when the import misses the target: above 1.5x the
+    baseline at the smallest size, or its time per article growing more than 1.5x from
+    the smallest size to the largest *relative to the baseline's* (python-docx's walk is
+    linear and measured in the same run, so this ratio does not move with the machine's
+    load; the absolute growth is printed too)."""
     print(f"{'articles':>8} {'style':>9} {'MB':>5} {'text s':>7} {'load s':>7} {'base s':>7} "
-          f"{'text/base':>9} {'load/base':>9} {'load/article vs first':>21}")
+          f"{'text/base':>9} {'load/base':>9} {'load/article vs first':>21} "
+          f"{'same, vs baseline':>17}")
     worst, growth, first = 0.0, 0.0, {}
     for n in sizes:
-        for row in measure(n, 3 if n <= 2_000 else 1):
+        for row in measure(n, 3 if n <= 2_000 else 2):
             style, load_s, base_s = row["style"], row["load"], row["base"]
             per = load_s / n
-            first.setdefault(style, (n, per))
+            first.setdefault(style, (n, per, load_s / base_s))
             if n == first[style][0]:
                 worst = max(worst, load_s / base_s)
-            growth = max(growth, per / first[style][1])
+            relative = (load_s / base_s) / first[style][2]
+            growth = max(growth, relative)
             print(f"{n:>8} {style:>9} {row['mb']:>5.1f} {row['text']:>7.2f} {load_s:>7.2f} "
                   f"{base_s:>7.2f} {row['text'] / base_s:>8.2f}x {load_s / base_s:>8.2f}x "
-                  f"{per / first[style][1]:>20.2f}x")
+                  f"{per / first[style][1]:>20.2f}x {relative:>16.2f}x")
     print(f"import (reader + parser) / baseline at {sizes[0]:,} articles: worst {worst:.2f}x "
-          f"(target <= {TARGET}x); time per article grows at most {growth:.2f}x")
+          f"(target <= {TARGET}x); time per article relative to the baseline grows at most "
+          f"{growth:.2f}x (target <= {TARGET}x)")
     return 0 if worst <= TARGET and growth <= TARGET else 1
 
 
