@@ -70,8 +70,8 @@ def test_check_counts_groups_of_a_docx(exported):
     assert docx_result.exit_code == 0
     ours = json.loads(docx_result.stdout)["document"]
     theirs = json.loads(text_result.stdout)["document"]
-    # the export turns \[as amended\] into a visible bracket (see docs/docx-import.md)
-    assert ours["groups"] == theirs["groups"] + 1
+    # \[as amended\] is carried as literal brackets (style "Draft Literal")
+    assert ours["groups"] == theirs["groups"]
 
 
 def test_diff_between_txt_and_docx(exported):
