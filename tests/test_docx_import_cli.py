@@ -161,6 +161,19 @@ def test_import_pdf_text_reports_what_it_removed(tmp_path):
     assert [len(g.alternatives) for g in doc.brackets()] == [2] * 9
 
 
+def test_issue12_pdf_text_with_delegations_file(tmp_path):
+    """PDF text has no front matter: --delegations gives it the registry."""
+    copied = tmp_path / "copied.txt"
+    copied.write_text("Article 1. Scope\n\n1. Parties shall share [data]@EU [information]@RUS.\n",
+                      encoding="utf-8")
+    without = run("import", "--from", "pdf-text", copied)
+    assert without.exit_code == 1 and "unknown delegation code 'EU'" in without.stderr
+    result = run("import", "--from", "pdf-text", copied, "--delegations", EN)
+    assert result.exit_code == 0, result.stderr
+    doc = treatydraft.parse(result.stdout)
+    assert [a.proposers for g in doc.brackets() for a in g.alternatives] == [("EU",), ("RUS",)]
+
+
 def test_import_from_standard_input(exported):
     result = run("import", "-", "--delegations", EN, input=exported["brackets"].read_bytes())
     assert result.exit_code == 0, result.output

@@ -149,6 +149,21 @@ def test_cli_import_pdf(pdfs, tmp_path):
     assert "Article 3 bis. Protection of sovereignty" in out.read_text(encoding="utf-8")
 
 
+@needs_all
+@pytest.mark.parametrize("lang", ["en", "zh", "ar"])
+def test_cli_import_pdf_with_registry(pdfs, lang, tmp_path):
+    """--delegations gives the PDF's text the registry: a valid draft, exit status 0."""
+    txt, pdf = pdfs[lang]
+    out = tmp_path / "out.txt"
+    result = CliRunner().invoke(main, ["import", str(pdf), "-o", str(out), "--delegations",
+                                       str(SAMPLES / f"convention-{lang}.txt")])
+    assert result.exit_code == 0, result.output
+    doc = treatydraft.parse(out.read_text(encoding="utf-8"))
+    original = treatydraft.parse((SAMPLES / f"convention-{lang}.txt").read_text(encoding="utf-8"))
+    assert [[a.proposers for a in g.alternatives] for g in doc.groups()] == \
+        [[a.proposers for a in g.alternatives] for g in original.groups()]
+
+
 @pytest.mark.skipif(not HAVE_PYPDF, reason="pypdf (treatydraft[pdf]) is not installed")
 def test_pdf_without_text_layer(tmp_path):
     import io
