@@ -70,8 +70,8 @@ def test_check_counts_groups_of_a_docx(exported):
     assert docx_result.exit_code == 0
     ours = json.loads(docx_result.stdout)["document"]
     theirs = json.loads(text_result.stdout)["document"]
-    # the export turns \[as amended\] into a visible bracket (see docs/docx-import.md)
-    assert ours["groups"] == theirs["groups"] + 1
+    # \[as amended\] is carried as literal brackets (style "Draft Literal")
+    assert ours["groups"] == theirs["groups"]
 
 
 def test_diff_between_txt_and_docx(exported):
@@ -159,6 +159,19 @@ def test_import_pdf_text_reports_what_it_removed(tmp_path):
     assert "paragraph(s)" in result.stderr
     doc = treatydraft.parse(read(out), mode="tolerant")
     assert [len(g.alternatives) for g in doc.brackets()] == [2] * 9
+
+
+def test_issue12_pdf_text_with_delegations_file(tmp_path):
+    """PDF text has no front matter: --delegations gives it the registry."""
+    copied = tmp_path / "copied.txt"
+    copied.write_text("Article 1. Scope\n\n1. Parties shall share [data]@EU [information]@RUS.\n",
+                      encoding="utf-8")
+    without = run("import", "--from", "pdf-text", copied)
+    assert without.exit_code == 1 and "unknown delegation code 'EU'" in without.stderr
+    result = run("import", "--from", "pdf-text", copied, "--delegations", EN)
+    assert result.exit_code == 0, result.stderr
+    doc = treatydraft.parse(result.stdout)
+    assert [a.proposers for g in doc.brackets() for a in g.alternatives] == [("EU",), ("RUS",)]
 
 
 def test_import_from_standard_input(exported):

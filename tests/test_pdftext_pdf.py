@@ -1,9 +1,12 @@
 """``treatydraft import draft.pdf``: the text layer (pypdf, optional extra) reflowed (issue 12).
 
 PDFs are made from the samples' bodies by LibreOffice in the test (skipped, saying
-why, when LibreOffice or pypdf is missing).  English and Chinese give back the same
-groups with the same alternatives; Arabic gives the words in logical order, but not
-the order of brackets inside right-to-left lines (documented limitation).
+why, when LibreOffice or pypdf is missing).  English, Chinese and Arabic give back the
+same groups with the same alternatives; Arabic lines, which LibreOffice draws with
+mixed directions, come back in logical order (read glyph by glyph with pdfminer.six,
+:mod:`treatydraft.readers.pdfbidi`), the text lines exactly as in the sample.  A PDF
+LibreOffice makes from the Word export of the Arabic sample (right-to-left paragraphs,
+justified with kashida) gives back every bracket's text.
 """
 from __future__ import annotations
 
@@ -61,7 +64,7 @@ def _groups(doc):
 
 
 @needs_all
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", ["en", "zh", "ar"])
 def test_pdf_gives_the_same_groups(pdfs, lang):
     txt, pdf = pdfs[lang]
     got = pdf_to_text(pdf.read_bytes(), source=str(pdf))
@@ -72,11 +75,67 @@ def test_pdf_gives_the_same_groups(pdfs, lang):
 
 
 @needs_all
-def test_arabic_pdf_words_in_logical_order(pdfs):
-    _, pdf = pdfs["ar"]
-    text = pdf_to_text(pdf.read_bytes()).text
+def test_arabic_pdf_lines_in_logical_order(pdfs):
+    txt, pdf = pdfs["ar"]
+    got = pdf_to_text(pdf.read_bytes())
+    text = got.text
     assert text.startswith("الديباجة")
-    assert "إن الدول الأطراف في هذه الاتفاقية" in text
+    assert "(PP2) إذ [يساورها القلق إزاء]@EU [تشعر بالجزع إزاء]@RUS+CHN تزايد" in text
+    assert "المادة 1. [بيان الغرض][الأغراض]@EU" in text
+    lines = [ln for ln in txt.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    assert [ln for ln in text.splitlines() if ln.strip()] == lines
+    assert any("logical order" in line for line in got.report())
+
+
+@pytest.fixture(scope="module")
+def word_pdf(tmp_path_factory):
+    """The Arabic sample exported to Word (right-to-left paragraphs), printed by LibreOffice."""
+    if not (SOFFICE and HAVE_PYPDF):
+        pytest.skip("needs LibreOffice (soffice) and pypdf (treatydraft[pdf])")
+    from treatydraft.writers.docx import to_docx
+    tmp = tmp_path_factory.mktemp("wordpdf")
+    doc = treatydraft.parse((SAMPLES / "convention-ar.txt").read_text(encoding="utf-8"))
+    (tmp / "ar.docx").write_bytes(to_docx(doc).data)
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp), str(tmp / "ar.docx")],
+                   check=True, capture_output=True, timeout=300)
+    return doc, tmp / "ar.pdf"
+
+
+def _bracket_texts(doc):
+    return [" ".join(plain(a.children).split()) for g in doc.brackets()
+            if hasattr(g, "alternatives") for a in g.alternatives]
+
+
+@needs_all
+def test_arabic_pdf_with_right_to_left_paragraphs(word_pdf):
+    """Right-to-left paragraphs, kashida, footnote numbers after the brackets: every
+    bracket's text comes back, in order, up to article 4 (its option label "الخيار 1"
+    runs into the footnote number: a PDF draws them as one number, "الخيار 112")."""
+    doc, pdf = word_pdf
+    text = pdf_to_text(pdf.read_bytes()).text
+    assert "المادة 1. [بيان الغرض][الأغراض]" in text
+    assert "ترويج وتدعيم التدابير" in text  # no kashida
+    got = treatydraft.parse(text.split("المادة 4")[0], mode="tolerant")
+    want = treatydraft.parse(doc.to_text().split("المادة 4")[0], mode="tolerant")
+    assert len(_bracket_texts(want)) >= 20
+    assert _bracket_texts(got) == _bracket_texts(want)
+
+
+@needs_all
+def test_arabic_pdf_without_pdfminer_says_so(pdfs, monkeypatch):
+    real_import = builtins.__import__
+
+    def no_pdfminer(name, *args, **kw):
+        if name.startswith("pdfminer"):
+            raise ImportError("no pdfminer")
+        return real_import(name, *args, **kw)
+
+    monkeypatch.setattr(builtins, "__import__", no_pdfminer)
+    _, pdf = pdfs["ar"]
+    got = pdf_to_text(pdf.read_bytes())
+    assert any("treatydraft[pdf]" in line and "out of order" in line for line in got.report())
+    assert "الديباجة" in got.text
 
 
 @needs_all
@@ -88,6 +147,21 @@ def test_cli_import_pdf(pdfs, tmp_path):
     assert result.exit_code == 1, result.output
     assert "paragraph(s)" in result.output
     assert "Article 3 bis. Protection of sovereignty" in out.read_text(encoding="utf-8")
+
+
+@needs_all
+@pytest.mark.parametrize("lang", ["en", "zh", "ar"])
+def test_cli_import_pdf_with_registry(pdfs, lang, tmp_path):
+    """--delegations gives the PDF's text the registry: a valid draft, exit status 0."""
+    txt, pdf = pdfs[lang]
+    out = tmp_path / "out.txt"
+    result = CliRunner().invoke(main, ["import", str(pdf), "-o", str(out), "--delegations",
+                                       str(SAMPLES / f"convention-{lang}.txt")])
+    assert result.exit_code == 0, result.output
+    doc = treatydraft.parse(out.read_text(encoding="utf-8"))
+    original = treatydraft.parse((SAMPLES / f"convention-{lang}.txt").read_text(encoding="utf-8"))
+    assert [[a.proposers for a in g.alternatives] for g in doc.groups()] == \
+        [[a.proposers for a in g.alternatives] for g in original.groups()]
 
 
 @pytest.mark.skipif(not HAVE_PYPDF, reason="pypdf (treatydraft[pdf]) is not installed")

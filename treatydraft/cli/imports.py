@@ -60,6 +60,14 @@ def _check(rep: Reporter, text: str, source: str, tolerant: bool) -> None:
     rep.problems(name, doc.diagnostics, lambda: text)
 
 
+def _with_registry(text: str, delegations) -> str:
+    """PDF text (which has no front matter) with the registry of ``--delegations FILE``."""
+    if not delegations:
+        return text
+    from ..readers.docx import front_matter, load_registry
+    return front_matter({}, load_registry(read_text(delegations), delegations)) + text
+
+
 def import_foreign(rep: Reporter, file: str, output, *, source_format: str, delegations,
                    author_map, changes, marks, tolerant) -> bool:
     """Import a Word/PDF/PDF-text FILE; False when it is Akoma Ntoso (akn.py does it)."""
@@ -70,8 +78,9 @@ def import_foreign(rep: Reporter, file: str, output, *, source_format: str, dele
             result = reflow(read_text(file))
             for line in result.report():
                 rep.note(f"{file}: {line}")
-            _check(rep, result.text, file, tolerant)
-            write_output(result.text, output, inputs=[file])
+            text = _with_registry(result.text, delegations)
+            _check(rep, text, file, tolerant)
+            write_output(text, output, inputs=[file])
             return True
         if source_format == "akn":
             return False
@@ -91,8 +100,9 @@ def import_foreign(rep: Reporter, file: str, output, *, source_format: str, dele
             result = pdf_to_text(data, source=file)
             for line in result.report():
                 rep.note(f"{file}: {line}")
-            _check(rep, result.text, file, tolerant)
-            write_output(result.text, output, inputs=[file])
+            text = _with_registry(result.text, delegations)
+            _check(rep, text, file, tolerant)
+            write_output(text, output, inputs=[file])
             return True
         from ..readers.docx import docx_to_text, load_author_map, load_registry
         registry = load_registry(read_text(delegations), delegations) if delegations else ()

@@ -3,10 +3,12 @@
 pypdf (``pip install treatydraft[pdf]``) is a maintained, pure-Python PDF library.
 Tried on PDFs LibreOffice makes from the samples, it keeps CJK lines without spurious
 blanks (pdfminer.six put blanks between CJK and digits, ``备选案文 2``) and Arabic
-words in logical order (pdfminer.six gave them reversed).  Neither recovers the order
-of brackets and Latin runs inside right-to-left lines (a PDF stores glyphs in visual
-order, brackets mirrored), so bracketed Arabic PDFs need checking by hand.  The text is
-hard-wrapped like text copied from a PDF, so it goes through
+words in logical order (pdfminer.six's own layout gave them reversed).  Neither
+recovers the order of brackets and Latin runs inside right-to-left lines (a PDF
+stores glyphs in visual order, brackets mirrored): when the text layer holds Arabic
+or Hebrew, the page text is read again glyph by glyph with pdfminer.six (part of the
+same extra) and put in logical order by :mod:`treatydraft.readers.pdfbidi`.  The text
+is hard-wrapped like text copied from a PDF, so it goes through
 :func:`treatydraft.readers.pdftext.reflow`.  A PDF without a text layer (a scan) is
 refused with a message: treatydraft does not do OCR.
 """
@@ -16,6 +18,7 @@ import io
 
 from ..ast import Document
 from ..io import InputError
+from .pdfbidi import has_rtl, rtl_pages
 from .pdftext import Reflowed, reflow
 
 __all__ = ["pdf_to_text", "read_pdf", "MAX_PDF"]
@@ -50,7 +53,21 @@ def pdf_to_text(data: bytes, *, source: str | None = None) -> Reflowed:
     if not text.strip():
         raise InputError("the PDF has no text layer (a scanned image?)", file=source,
                          hint="run OCR on it first (e.g. ocrmypdf), or type the text")
-    return reflow(text)
+    notes = []
+    if has_rtl(text):
+        try:
+            text = "\f".join(rtl_pages(data))
+            notes.append("right-to-left lines read glyph by glyph and put in logical order")
+        except ImportError:
+            notes.append("right-to-left lines: brackets and Latin text may be out of order "
+                         "(pip install 'treatydraft[pdf]' adds pdfminer.six, which reads "
+                         "them in logical order)")
+        except Exception as exc:  # pdfminer on a damaged file: keep pypdf's text
+            notes.append(f"right-to-left lines: kept pypdf's order, pdfminer.six failed "
+                         f"({type(exc).__name__})")
+    result = reflow(text)
+    result.notes[:0] = notes
+    return result
 
 
 def read_pdf(data: bytes, *, source: str | None = None, mode: str = "strict") -> Document:

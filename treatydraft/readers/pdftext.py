@@ -12,7 +12,7 @@ middle of words.  :func:`reflow`:
    line (double-spaced copies), blank lines are noise; otherwise a blank line ends a
    paragraph;
 3. starts a new paragraph at a line that begins with a paragraph or heading marker
-   (``12.``, ``(a)``, ``二.``, ``第五条``, ``Article 5``) or after a line clearly shorter
+   (``12.``, ``(a)``, ``二.``, ``第五条``, ``Article 5``, a footnote ``[^1]:``) or after a line clearly shorter
    than a full line of the page (the last line of a paragraph, a heading), or at an
    indented line after a sentence end (when few lines are indented), but never
    while a bracket opened in the paragraph is still open and the next line does not
@@ -40,7 +40,8 @@ _MARKER = re.compile(
     r"^\s*(?:\d{1,3}(?:\s?(?:bis|ter|quater))?\.(?:\s|$|(?=[^\x00-\x7f]))|\(\w{1,6}\)|（[^）]{1,4}）"
     r"|[一二三四五六七八九十]{1,3}[.、．]|第[一二三四五六七八九十百零〇\d]+[条章节部分]"
     r"|(?:Article|Chapter|Part|Section|Preamble|Annex|Artículo|Capítulo|Статья|Глава|المادة|الفصل)\b"
-    r"|(?:Option|Alt\.|Alternative|Opción|Вариант|الخيار|备选案文)\s*\d|\[\s*\d{1,3}\.\s|>)", re.I)
+    r"|(?:Option|Alt\.|Alternative|Opción|Вариант|الخيار|备选案文)\s*\d|\[\s*\d{1,3}\.\s|>"
+    r"|\[\^[^\]\s]{1,12}\]:)", re.I)
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _OPEN, _CLOSE = "[［【", "]］】"
 _FINAL = frozenset("。？！：；.?!:;")
@@ -56,9 +57,11 @@ class Reflowed:
     """Repeated header/footer lines removed: the first such line -> times (digits may vary)."""
     paragraphs: int = 0
     """Paragraphs written."""
+    notes: list[str] = field(default_factory=list)
+    """How the text was read, for the user (e.g. right-to-left lines put in logical order)."""
 
     def report(self) -> list[str]:
-        out = []
+        out = list(self.notes)
         if self.page_numbers:
             out.append(f"removed {self.page_numbers} page number line(s)")
         for line, n in self.furniture.items():

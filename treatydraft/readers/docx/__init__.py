@@ -27,7 +27,7 @@ from .registry import Registry, load_author_map, load_registry
 from .styles import Styles
 
 __all__ = ["read_docx", "docx_to_text", "DocxText", "DocxError", "is_ole",
-           "load_registry", "load_author_map", "MODES", "MARKS"]
+           "load_registry", "load_author_map", "front_matter", "MODES", "MARKS"]
 
 MARKS = ("none", "underline-strike")
 _DC = "{http://purl.org/dc/elements/1.1/}"
@@ -50,7 +50,9 @@ class DocxText:
     """changes, attributions, footnotes, notes, numbers written."""
 
 
-def _front(meta: dict, delegations) -> str:
+def front_matter(meta: dict, delegations) -> str:
+    """Front matter with the fields of ``meta`` (title, symbol, language, date) and the
+    registry ``delegations`` ("" when there is nothing to write)."""
     out = ["---"]
     for key in ("title", "symbol", "language", "date"):
         value = " ".join((meta.get(key) or "").split())
@@ -162,7 +164,7 @@ def docx_to_text(data: bytes, *, source: str | None = None, mode: str = "strict"
         warnings.append(f"{n} x {what}")
     if reader.format_changes:
         warnings.append(f"{reader.format_changes} formatting change(s) (w:rPrChange) ignored")
-    text = _front(meta, registry.delegations) + "".join(ln + "\n" for ln in lines)
+    text = front_matter(meta, registry.delegations) + "".join(ln + "\n" for ln in lines)
     return DocxText(text, warnings, dict(asm.counts))
 
 

@@ -131,7 +131,13 @@ class Assembler:
             out, last = [], 0
             for pos in sorted(inserts):
                 piece, ins = text[last:pos], inserts[pos]
-                if _CODE_CHAR.match(text, pos) and ins[-1:].isalnum():
+                if ins[-1:].isalnum() and piece[-1:] in _CLOSERS and piece[-2:-1] in (" ", "\t") \
+                        and text.startswith("\\", pos) and text[pos + 1:pos + 2] != "+":
+                    # "[text ]@EU\\[" (a tracked change carries the blank): the blank
+                    # goes after the attribution, where the draft had it
+                    core = piece[:-1].rstrip(" \t")
+                    piece, ins = core + piece[-1:], ins + piece[len(core):-1]
+                elif _CODE_CHAR.match(text, pos) and ins[-1:].isalnum():
                     # "[promouvoir et ]@EUrenforcer" would read as the code EUrenforcer:
                     # the blank before the bracket's end moves after the attribution
                     core = piece[:-1].rstrip(" \t") if piece[-1:] in _CLOSERS else piece
@@ -192,6 +198,9 @@ class Assembler:
                 self.counts["notes"] += 1
                 after.append("> " + c.text)
         for kind, value in events:
+            if kind == "eo":  # the export's mark for \end-options, in order with the notes
+                after.append("\\end-options")
+                continue
             if kind not in ("fn", "en"):
                 continue
             note = (self.footnotes if kind == "fn" else self.endnotes).get(value)

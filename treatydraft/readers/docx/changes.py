@@ -19,12 +19,16 @@ A change right after a closing bracket is kept apart from it with ``\\+`` (two
 independent groups).  A change holding only blanks cannot be a bracket (``[ ]`` is a placeholder): it is
 applied (an inserted blank kept, a deleted one dropped).  Footnote references at the
 end of a change go after its closing bracket, where the draft format puts them.
+A paragraph number in the character style "Draft Number" at the start of a change
+(and the blanks after it) stays outside the bracket: the export writes ``3. [X]``,
+whose paragraph a change removes, that way (``[3. X]`` has the number in the change
+without that style).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .paragraphs import STRIKE, UNDERLINE
+from .paragraphs import NUMBER, STRIKE, UNDERLINE
 
 __all__ = ["Alt", "tokens", "MODES"]
 
@@ -104,7 +108,7 @@ def tokens(segs: list, mode: str = "brackets", marks: bool = False) -> list:
         drop = "del" if mode == "accept" else "ins"
         return [_plain(s) for s in segs
                 if s[0] in ("cs", "ce") or s[2] is None or s[2][0] != drop]
-    items = _runs(segs)
+    items = _runs(_number_outside(segs))
     out: list = []
     i, n = 0, len(items)
     while i < n:
@@ -136,6 +140,22 @@ def tokens(segs: list, mode: str = "brackets", marks: bool = False) -> list:
         _emit(out, new, Alt("ins", new[1][1], "pair-new", old[1][1]))
         i = j + 1
     return out
+
+
+def _number_outside(segs: list) -> list:
+    """The paragraph number in style "Draft Number" that opens a paragraph, and the blanks
+    after it, taken out of their change (see the module docstring)."""
+    out = None
+    for i, s in enumerate(segs):
+        kind = s[0]
+        if kind in ("cs", "ce"):
+            continue
+        if kind != "t" or s[2] is None or not (s[3] & NUMBER or (out and not s[1].strip())):
+            break
+        if out is None:
+            out = list(segs)
+        out[i] = ("t", s[1], None, s[3] & ~NUMBER)
+    return segs if out is None else out
 
 
 def _split(out: list) -> None:

@@ -11,6 +11,13 @@ cheap to build for large documents):
     a footnote or endnote reference
 ``("cs", id)`` / ``("ce", id)``
     a comment range starts or ends
+``("eo", "", None)``
+    ``\\end-options`` after this paragraph (the export's hidden bookmark ``_TDEndOptions``)
+
+Notation the export marks without showing it is read back: a run in the character
+style "Draft Literal" holds escaped characters (``[`` -> ``\\[``), the hidden bookmark
+``_TDSplit`` is ``\\+``, and a run in the style "Draft Number" (a paragraph number the
+export kept outside the brackets) carries the mark :data:`NUMBER`.
 
 Tabs, non-breaking spaces, soft and non-breaking hyphens (``w:softHyphen``,
 ``w:noBreakHyphen``) and symbols are kept as characters; a line break inside a
@@ -25,13 +32,17 @@ from dataclasses import dataclass, field
 
 from .package import W
 
-__all__ = ["Para", "BodyReader", "UNDERLINE", "STRIKE"]
+__all__ = ["Para", "BodyReader", "UNDERLINE", "STRIKE", "NUMBER"]
 
-UNDERLINE, STRIKE = 1, 2
+UNDERLINE, STRIKE, NUMBER = 1, 2, 4
+LITERAL_STYLE, NUMBER_STYLE = "DraftLiteral", "DraftNumber"
+"""Character style ids the Word export writes (``writers.docx.layout``)."""
+_ESCAPABLE = frozenset("[]［］【】\\@{")
 
 # tag names, computed once (compared per element in the hot loops)
 W_author = W + "author"
 W_bidi = W + "bidi"
+W_bookmarkStart = W + "bookmarkStart"
 W_br = W + "br"
 W_char = W + "char"
 W_commentRangeEnd = W + "commentRangeEnd"
@@ -51,6 +62,7 @@ W_ins = W + "ins"
 W_instrText = W + "instrText"
 W_moveFrom = W + "moveFrom"
 W_moveTo = W + "moveTo"
+W_name = W + "name"
 W_noBreakHyphen = W + "noBreakHyphen"
 W_numId = W + "numId"
 W_numPr = W + "numPr"
@@ -63,6 +75,7 @@ W_ptab = W + "ptab"
 W_r = W + "r"
 W_rPr = W + "rPr"
 W_rPrChange = W + "rPrChange"
+W_rStyle = W + "rStyle"
 W_sdt = W + "sdt"
 W_sdtContent = W + "sdtContent"
 W_softHyphen = W + "softHyphen"
@@ -224,20 +237,37 @@ class BodyReader:
                 segs.append(("cs", el.get(W_id)))
             elif tag == W_commentRangeEnd:
                 segs.append(("ce", el.get(W_id)))
+            elif tag == W_bookmarkStart:
+                name = el.get(W_name) or ""
+                if name.startswith("_TD"):
+                    if name.startswith("_TDEndOptions"):
+                        segs.append(("eo", "", None))
+                    elif name.startswith("_TDSplit"):
+                        segs.append(("t", "\\+", None, 0))
             elif tag in _SKIPPED:
                 self.warn(_SKIPPED[tag] + " (skipped)")
 
     def _run(self, r, segs: list, change) -> None:
         marks = 0
+        literal = False
         for el in r:
             tag = el.tag
             if tag == W_t or tag == W_delText:
                 if el.text:
-                    segs.append(("t", el.text, change, marks))
+                    text = el.text
+                    if literal:
+                        text = "".join("\\" + ch if ch in _ESCAPABLE else ch for ch in text)
+                    segs.append(("t", text, change, marks))
             elif tag == W_rPr:
                 for prop in el:
                     ptag = prop.tag
-                    if ptag == W_u:
+                    if ptag == W_rStyle:
+                        style = prop.get(W_val)
+                        if style == LITERAL_STYLE:
+                            literal = True
+                        elif style == NUMBER_STYLE:
+                            marks |= NUMBER
+                    elif ptag == W_u:
                         if prop.get(W_val) not in _OFF:
                             marks |= UNDERLINE
                     elif ptag == W_strike or ptag == W_dstrike:

@@ -10,6 +10,12 @@ becomes a tab (hanging indent).
 Footnote definition lines are not paragraphs: their text becomes the Word footnote
 at the footnote's marker.  A definition no marker refers to, and every chair's
 note, becomes a footnote at the end of the paragraph before it.
+
+Notation the import must read back but a reader of the document need not see:
+an escaped character (``\\[``) is written as the character in the character style
+"Draft Literal"; ``\\end-options`` is a hidden bookmark (``_TDEndOptions<n>``) at the
+end of the paragraph before it, ``\\+`` a hidden bookmark (``_TDSplit<n>``) where it
+stands.  Word, LibreOffice and pandoc show neither.
 """
 from __future__ import annotations
 
@@ -19,7 +25,7 @@ from ...ast import (Alternative, BracketGroup, Escape, Footnote, FootnoteRef, He
 from ...errors import ExportError
 from ...wording import UNATTRIBUTED as _U
 from . import ooxml
-from .layout import STYLE_BODY, STYLE_OPTION, STYLE_TITLE, Layout
+from .layout import CHAR_LITERAL, STYLE_BODY, STYLE_OPTION, STYLE_TITLE, Layout
 
 __all__ = ["BaseWriter", "Wording", "UNATTRIBUTED"]
 
@@ -117,6 +123,7 @@ class BaseWriter:
         self.wording = Wording(doc, layout.language)
         self.date = layout.date_attr
         self.ids = ooxml.Ids()
+        self.bookmarks = ooxml.Ids()
         self.scripts = layout.scripts
         self.footnotes = ooxml.Footnotes(document, ooxml.Ids(), "FootnoteText", "FootnoteReference",
                                          self.scripts)
@@ -194,7 +201,7 @@ class BaseWriter:
         self.pending_tab = False
         self.line_has_text = False
 
-    def _run(self, parent, text: str):
+    def _run(self, parent, text: str, char_style: str | None = None):
         if self.p_rtl is None:
             direction = self.scripts.starts_rtl(text)
             if direction is not None:
@@ -204,10 +211,12 @@ class BaseWriter:
                     ooxml.set_bidi(p)
                     self.scripts.mark_rtl(p)
         kind = self.scripts.kind(text, bool(self.p_rtl))
-        return ooxml.add_text(parent, text, deleted=self.deleted,
-                              rpr=self.scripts.rpr(kind) if kind else None)
+        rpr = self.scripts.rpr(kind) if kind else None
+        if char_style is not None:
+            rpr = ooxml.with_char_style(rpr, char_style)
+        return ooxml.add_text(parent, text, deleted=self.deleted, rpr=rpr)
 
-    def text(self, value: str) -> None:
+    def text(self, value: str, char_style: str | None = None) -> None:
         """Write treaty text (the blank after a paragraph number becomes a tab)."""
         if not value:
             return
@@ -222,7 +231,7 @@ class BaseWriter:
                     return
         if not self.line_has_text and value.strip():
             self.line_has_text = True
-        self._run(target, value)
+        self._run(target, value, char_style)
 
     def mark(self, value: str) -> None:
         """Write a bracket or other mark (not treaty text: does not end the line's start)."""
@@ -286,21 +295,29 @@ class BaseWriter:
         self.end_line()
 
     def write_Escape(self, node) -> None:
-        self.text(node.char)
+        """``\\[`` is written ``[`` in the character style "Draft Literal"."""
+        self.text(node.char, self.layout.char_style(CHAR_LITERAL))
+
+    def bookmark(self, parent, prefix: str) -> None:
+        bid = self.bookmarks()
+        ooxml.add_bookmark(parent, bid, prefix + bid)
 
     def write_SplitMark(self, node) -> None:
-        """``\\+`` is notation (two independent brackets), not text."""
+        """``\\+`` (two independent brackets) is notation: a hidden bookmark."""
+        self.bookmark(self.target(), ooxml.BOOKMARK_SPLIT)
 
     def write_OptionsEnd(self, node) -> None:
-        """``\\end-options`` is notation, not text."""
+        """``\\end-options`` is notation: a hidden bookmark at the end of the paragraph
+        before it (its own line is not a paragraph)."""
+        self.bookmark(self.note_anchor(), ooxml.BOOKMARK_END_OPTIONS)
 
-    def write_Heading(self, node) -> None:
+    def write_Heading(self, node, char_style: str | None = None) -> None:
         starts_line = not self.line_has_text
         if starts_line:
             ooxml.set_style(self.para(), self.layout.heading_style(node))
         self.pending_tab = False
         self.line_has_text = True
-        self._run(self.target(), node.value)
+        self._run(self.target(), node.value, char_style)
         self.pending_tab = self.layout.tab_after(node)
         if starts_line and self.pending_tab:
             # the label is everything before the tab: opening brackets and the number

@@ -13,6 +13,11 @@
   (``(PP12)``, ``[3 bis.``) needs more, measured with Times New Roman's advance
   widths plus a gap of :data:`LABEL_GAP_PT`, in steps of 0.25 cm.
 * Other text lines use "Body Text"; option labels "Option Label"; the title "Title".
+* Two character styles without formatting mark what the Word import must read back
+  and a reader of the document need not see (added only when used): "Draft Literal"
+  (:data:`CHAR_LITERAL`) for an escaped character (``\\[`` is written ``[`` in that
+  style) and "Draft Number" (:data:`CHAR_NUMBER`) for a paragraph number that stands
+  outside the brackets but is removed with its paragraph by a tracked change.
 * Fonts: Times New Roman; SimSun for East Asian text; Arial for complex scripts.
   A draft whose front matter says ``language: ar`` gets right-to-left paragraph styles.
 """
@@ -28,7 +33,7 @@ from docx.shared import Cm, Mm, Pt
 from . import ooxml, package
 
 __all__ = ["Layout", "STYLE_PARAGRAPH", "STYLE_SUBPARAGRAPH", "STYLE_BODY", "STYLE_OPTION",
-           "STYLE_TITLE", "FOOTNOTE_TEXT", "FOOTNOTE_REF"]
+           "STYLE_TITLE", "FOOTNOTE_TEXT", "FOOTNOTE_REF", "CHAR_LITERAL", "CHAR_NUMBER"]
 
 STYLE_BODY = "BodyText"
 STYLE_TITLE = "Title"
@@ -38,6 +43,9 @@ STYLE_SUBPARAGRAPH2 = "TreatySubparagraph2"
 STYLE_OPTION = "OptionLabel"
 FOOTNOTE_TEXT = "FootnoteText"
 FOOTNOTE_REF = "FootnoteReference"
+CHAR_LITERAL = "DraftLiteral"
+CHAR_NUMBER = "DraftNumber"
+_CHAR_NAMES = {CHAR_LITERAL: "Draft Literal", CHAR_NUMBER: "Draft Number"}
 
 LATIN_FONT = "Times New Roman"
 BODY_SIZE_PT = 12
@@ -110,6 +118,7 @@ class Layout:
         self.date_attr = self.when.strftime("%Y-%m-%dT%H:%M:%SZ")
         self.scripts = ooxml.Scripts(EAST_ASIA_FONT, "zh-CN", CS_FONT, "ar-SA")
         self._labels: dict[str, float] = {}
+        self._char_styles: set[str] = set()
         self._heading_style = {
             "part": "Heading1", "chapter": "Heading2", "section": "Heading3",
             "preamble": "Heading3", "article": "Heading4" if has_sections else "Heading3",
@@ -223,6 +232,15 @@ class Layout:
         if self.rtl:
             ooxml.set_bidi(header._p)
             ooxml.set_bidi(footer._p)
+
+    def char_style(self, style_id: str) -> str:
+        """``style_id`` (:data:`CHAR_LITERAL` or :data:`CHAR_NUMBER`), added to the styles
+        on first use: a character style with no formatting of its own."""
+        if style_id not in self._char_styles:
+            self._char_styles.add(style_id)
+            st = self.document.styles.add_style(_CHAR_NAMES[style_id], WD_STYLE_TYPE.CHARACTER)
+            st.element.set(ooxml.qn("w:styleId"), style_id)
+        return style_id
 
     # ------------------------------------------------------------ per paragraph
 

@@ -39,8 +39,8 @@ __all__ = [
     "open_change", "mark_paragraph", "Footnotes", "Comments", "add_page_number",
     "set_doc_defaults", "style_bidi", "style_fonts", "style_no_letter_spacing", "track_revisions",
     "theme_languages",
-    "detach_sectpr", "shift_ids",
-    "W_INS", "W_DEL", "W_AUTHOR",
+    "detach_sectpr", "shift_ids", "with_char_style", "add_bookmark",
+    "W_INS", "W_DEL", "W_AUTHOR", "BOOKMARK_END_OPTIONS", "BOOKMARK_SPLIT",
 ]
 
 # Clark names, computed once (the hot path creates millions of elements).
@@ -133,11 +133,15 @@ class Scripts:
         """Give the runs written before a paragraph turned out right-to-left (numbers,
         brackets) the right-to-left properties they would have had."""
         for r in p.iter(W_R):
-            if r.find(W_RPR) is not None:
+            rpr = r.find(W_RPR)
+            if rpr is not None and [c.tag for c in rpr] != [W_RSTYLE]:
                 continue
             text = "".join(t.text or "" for t in r if t.tag in (W_T, W_DELTEXT))
             if text and self.kind(text, True) == "rtl":
-                r.insert(0, self.rpr("rtl"))
+                if rpr is None:
+                    r.insert(0, self.rpr("rtl"))
+                else:
+                    rpr.extend(list(self.rpr("rtl")))
 
 
 # ---------------------------------------------------------------- paragraphs and runs
@@ -260,6 +264,28 @@ def add_tab(parent, *, rpr=None, count: int = 1):
     for _ in range(count):
         _sub(r, W_TAB)
     return r
+
+
+def with_char_style(rpr, style_id: str):
+    """Run properties ``rpr`` (None: none yet) with the character style ``style_id`` first."""
+    if rpr is None:
+        rpr = etree.Element(W_RPR)
+    rpr.insert(0, etree.Element(W_RSTYLE, {W_VAL: style_id}))
+    return rpr
+
+
+BOOKMARK_END_OPTIONS = "_TDEndOptions"
+"""Prefix of the hidden bookmark that stands for ``\\end-options`` (read back by the import)."""
+BOOKMARK_SPLIT = "_TDSplit"
+"""Prefix of the hidden bookmark that stands for ``\\+`` between two groups."""
+
+_W_BMS, _W_BME, _W_NAME = qn("w:bookmarkStart"), qn("w:bookmarkEnd"), qn("w:name")
+
+
+def add_bookmark(parent, bookmark_id: str, name: str) -> None:
+    """An empty bookmark (Word hides names that start with ``_``): notation with no text."""
+    _sub(parent, _W_BMS, {W_ID: bookmark_id, _W_NAME: name})
+    _sub(parent, _W_BME, {W_ID: bookmark_id})
 
 
 def open_change(parent, kind: str, change_id: str, author: str, date: str):

@@ -26,7 +26,10 @@ How a tracked group is written (Reject all = the base, Accept all = the other va
                                attribution's delegation (``@@CODE``) or "Unattributed".
     optional, base drops it:   the text in ``w:ins`` authored by its first proposer.
     An optional group alone on its line (a whole bracketed paragraph) also tracks the
-    paragraph mark, so neither Accept nor Reject leaves an empty paragraph.
+    paragraph mark, so neither Accept nor Reject leaves an empty paragraph.  When the
+    paragraph number stands outside the group (``3. [X]``), the number goes into the
+    change with the paragraph (Word removes only text inside a change) but in the
+    character style "Draft Number", so the import gives back ``3. [X]``, not ``[3. X]``.
     Authors fall back to the group attribution, then to "Unattributed".  A comment
     authored by the proposer names all proposers of a text when the change's author
     does not tell the whole story: an inserted text with co-sponsors, a deleted text
@@ -34,11 +37,13 @@ How a tracked group is written (Reject all = the base, Accept all = the other va
 """
 from __future__ import annotations
 
-from ...ast import (BracketGroup, Footnote, LineBreak, Note, OptionBlock, OptionsEnd, Text, walk)
+from ...ast import (BracketGroup, Footnote, Heading, LineBreak, Note, OptionBlock, OptionsEnd,
+                    SplitMark, Text, walk)
 from ...errors import ExportError, OperationError
 from ...operations.choices import base_choices
 from . import ooxml
 from .common import UNATTRIBUTED, BaseWriter
+from .layout import CHAR_NUMBER
 from .worlds import BOTH, LinePlan, Status, lines, plan_lines
 
 __all__ = ["TrackedWriter", "resolve_base", "classify", "UNATTRIBUTED"]
@@ -233,11 +238,21 @@ class TrackedWriter(BaseWriter):
         for item in plan.inserted(node):
             self.piece(item.text, item.status, author, world)
         status = plan.status(node)
+        if isinstance(node, SplitMark):
+            # notation with no text (a hidden bookmark): written whatever the worlds keep
+            if world is None:
+                self.write_SplitMark(node)
+            return
         if self._plain(status, world):
             self.write_nodes((node,))
         elif status.base or status.other:
-            self.in_change("del" if status.base else "ins", author,
-                           lambda: self.write_nodes((node,)))
+            if isinstance(node, Heading) and world is None:
+                # a number outside the groups, removed with its paragraph
+                style = self.layout.char_style(CHAR_NUMBER)
+                write = lambda: self.write_Heading(node, style)  # noqa: E731
+            else:
+                write = lambda: self.write_nodes((node,))  # noqa: E731
+            self.in_change("del" if status.base else "ins", author, write)
 
     @staticmethod
     def _plain(status: Status, world: str | None) -> bool:
