@@ -432,6 +432,37 @@ def test_issue_8_export_of_a_paragraph_over_10_mb_validates_and_imports(tmp_path
     assert r.exit_code == 0 and (tmp_path / "back.txt").read_bytes() == src.read_bytes()
 
 
+@pytest.mark.slow
+def test_issue_8_word_export_of_a_paragraph_over_10_mb_imports_back(tmp_path):
+    import random
+
+    import docx
+    rnd = random.Random(8)
+    words = ["".join(rnd.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rnd.randint(2, 9)))
+             for _ in range(5000)]  # varied text: the package stays under the zip-ratio limit
+    text = ("Article 1\n1. [Parties][States] " + " ".join(rnd.choice(words)
+                                                         for _ in range(1_800_000)) + " [a].\n")
+    assert len(text.encode()) > 10_500_000
+    src = _copy(tmp_path, text=text)
+    out = tmp_path / "big.docx"
+    assert run("export", src, "--to", "docx", "-o", out).exit_code == 0
+    assert max(len(p.text) for p in docx.Document(str(out)).paragraphs) > 10_000_000
+    r = run("import", out, "-o", tmp_path / "back.txt")
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / "back.txt").read_text(encoding="utf-8").endswith(text)
+
+
+def test_issue_8_word_text_nodes_stay_under_the_xml_limit():
+    from lxml import etree
+
+    from treatydraft.writers.docx import ooxml
+    p = etree.Element(ooxml.qn("w:p"))
+    ooxml.add_text(p, "x" * (2 * ooxml.MAX_TEXT_NODE + 5) + "\ty")
+    texts = [t.text for t in p.iter(ooxml.W_T)]
+    assert [len(t) for t in texts] == [ooxml.MAX_TEXT_NODE, ooxml.MAX_TEXT_NODE, 5, 1]
+    assert ooxml.paragraph_text(p) == "x" * (2 * ooxml.MAX_TEXT_NODE + 5) + " y"  # tab as blank
+
+
 def test_issue_8_huge_tree_is_not_used_for_a_doctype(tmp_path):
     from treatydraft.schema import XMLRefused, parse_xml
     big = b'<!DOCTYPE a><a>' + b"x" * 10_500_000 + b"</a>"

@@ -226,6 +226,11 @@ def clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text) if _NOT_XML.search(text) else text
 
 
+#: Characters in one ``w:t`` at most (at most 4 MB of UTF-8: libxml2 refuses text nodes
+#: over 10 MB unless told otherwise, and so do the readers of the .docx).
+MAX_TEXT_NODE = 1_000_000
+
+
 def add_text(parent, text: str, *, deleted: bool = False, rpr=None):
     """Append a run holding ``text`` (tabs become ``w:tab``) to a paragraph, ``w:ins`` or ``w:del``.
 
@@ -236,18 +241,15 @@ def add_text(parent, text: str, *, deleted: bool = False, rpr=None):
     if rpr is not None:
         r.append(rpr)
     tag = W_DELTEXT if deleted else W_T
-    if "\t" in text:
-        for i, piece in enumerate(text.split("\t")):
-            if i:
-                _sub(r, W_TAB)
-            if piece:
-                t = _sub(r, tag)
-                t.text = piece
-                t.set(XML_SPACE, "preserve")
-    else:
-        t = _sub(r, tag)
-        t.text = text
-        t.set(XML_SPACE, "preserve")
+    for i, piece in enumerate(text.split("\t")):
+        if i:
+            _sub(r, W_TAB)
+        # one text node stays far below libxml2's 10 MB limit, so that the import (and
+        # python-docx, LibreOffice) read back a paragraph of any length
+        for at in range(0, len(piece), MAX_TEXT_NODE):
+            t = _sub(r, tag)
+            t.text = piece[at:at + MAX_TEXT_NODE]
+            t.set(XML_SPACE, "preserve")
     return r
 
 
