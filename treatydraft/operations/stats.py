@@ -35,7 +35,7 @@ from ..counts import UnitStats, add_group, counts_line, tally
 from ..reports import stats_table  # moved to treatydraft.reports; kept here for one release
 
 from ..ast import (Alternative, BracketGroup, Document, DraftingNote, Heading, LineBreak, Option, OptionBlock,
-                   Placeholder, Text, _emit)
+                   Placeholder, Text, text_of)
 
 __all__ = ["UnitStats", "DelegationStats", "Stats", "statistics", "count_words", "words",
            "stats_table", "tally", "counts_line"]
@@ -248,7 +248,7 @@ def _titles(doc: Document) -> dict[str, str]:
                 titles.setdefault(current, title[1:].strip() if title[:1] in ".:" else title)
                 current = None
                 continue
-            _emit([node], parts)
+            parts.append(text_of((node,)))
         if current is not None:
             title = "".join(parts).strip()
             titles.setdefault(current, title[1:].strip() if title[:1] in ".:" else title)
