@@ -62,7 +62,8 @@ class AknWriter:
 
         >>> import treatydraft
         >>> from treatydraft.writers.akn import AknWriter
-        >>> root = AknWriter(treatydraft.parse("Article 1\\n1. Parties [shall][may] act.\\n")).build()
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act.\\n")
+        >>> root = AknWriter(doc).build()
         >>> [el.get("eId") for el in root.iter() if el.get("name") == "option"]
         ['art_1__para_1__brk_1__alt_1', 'art_1__para_1__brk_1__alt_2']
     """

@@ -58,8 +58,9 @@ def diff(old: Document, new: Document) -> DocumentDiff:
     """The differences between two versions of a draft (see the module docs).
 
     Groups are reported by the ids they have across revisions: ``new`` takes the ids
-    its groups had in ``old`` (:func:`..ids.carry_ids`), so a group that survived keeps
-    its name, and a new group has an id that ``old`` never used.
+    its groups had in ``old`` (:func:`treatydraft.operations.ids.carry_ids`), so a
+    group that survived keeps its name, and a new group has an id that ``old`` never
+    used.
     """
     from ..ids import carry_ids
     new = carry_ids(new, old)
