@@ -20,6 +20,7 @@ from ..operations import choices as choices_mod, decisions as decisions_mod
 from ..operations.ids import carry_ids
 from ..operations.resolve import index_groups, normalise_choices, check_choices
 from ..operations.variants import from_digits
+from ..reports import diff_report, stats_table
 from .common import (Reporter, given, output_option, plural, report_options, tolerant_option,
                      write_draft, write_output)
 
@@ -303,7 +304,7 @@ def stats(file, as_json, tolerant, output, verbose, quiet):
     if as_json:
         text = json.dumps(s.to_dict(), ensure_ascii=False, indent=1) + "\n"
     else:
-        text = ops.stats_table(s)
+        text = stats_table(s)
     write_output(text, output, inputs=[file])
     rep.finish()
 
@@ -326,7 +327,7 @@ def diff(old, new, as_json, tolerant, output, verbose, quiet):
     if as_json:
         text = json.dumps(d.to_dict(), ensure_ascii=False, indent=1) + "\n"
     else:
-        text = ops.diff_report(d)
+        text = diff_report(d)
     write_output(text, output, inputs=[old, new])
     rep.finish()
 

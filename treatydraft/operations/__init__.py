@@ -16,10 +16,12 @@ from . import choices, decisions
 from .choices import base_choices, canonical_code, parse_specs, position, within_scope
 from .decisions import Decision
 from .ids import carry_ids, fingerprint, relabel
-from .diff import Change, DocumentDiff, UnitDiff, diff, diff_report
+from .diff import Change, DocumentDiff, UnitDiff, diff
 from .resolve import DROP, KEEP, apply_decisions, describe_choice, index_groups, resolve
-from .stats import Stats, count_words, statistics, stats_table
+from .stats import Stats, count_words, statistics
 from .variants import count_variants, digits, sample_variants, variant, variant_document, variants
+# the text reports moved to treatydraft.reports; importable from here for one release
+from ..reports import diff_report, stats_table
 
 __all__ = [
     "DROP", "KEEP", "resolve", "apply_decisions", "index_groups", "describe_choice",

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..ast import BracketGroup, Document, Escape, OptionBlock, SplitMark, _emit
+from ..ast import BracketGroup, Document, Escape, OptionBlock, SplitMark, text_of
 from ..errors import OperationError
 from .choices import canonical_code, memberships, position, within_scope
 from .resolve import DROP, KEEP, apply_decisions, describe_choice
@@ -205,7 +205,7 @@ def clean_text(doc: Document) -> str:
         elif isinstance(node, Note):
             out.append("\x00")  # the whole line goes, below
         else:
-            _emit([node], out)
+            out.append(text_of((node,)))
     text = "".join(out)
     if "\x00" in text:  # a note's line goes; so does a blank line it leaves doubled
         lines = text.splitlines(keepends=True)

@@ -29,7 +29,7 @@ import difflib
 import re
 from dataclasses import replace
 
-from ..ast import Alternative, BracketGroup, Document, OptionBlock, Placeholder, _emit
+from ..ast import Alternative, BracketGroup, Document, OptionBlock, Placeholder, text_of
 
 __all__ = ["fingerprint", "alternative_text", "relabel", "carry_ids", "id_map"]
 
@@ -42,7 +42,7 @@ def alternative_text(alt) -> str:
     if not isinstance(alt, Alternative):
         out.append(alt.label)
         out.append(alt.attribution)
-    _emit(alt.children, out)
+    out.append(text_of(alt.children))
     return "".join(out)
 
 

@@ -20,6 +20,8 @@ Counted per unit and for the document:
   a group of two alternatives counts both.  A word glued to a bracket (``law[s]``)
   counts once on each side.
 
+The readable tables are :func:`treatydraft.reports.stats_table`.
+
 Per delegation: ``proposed`` (alternatives and options whose proposers include the
 code), ``cosponsored`` (of those, the ones proposed together with others),
 ``partners`` (co-sponsor -> count) and ``group_attributions`` (``@@CODE``).
@@ -29,10 +31,11 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from ..counts import UnitStats, _n, add_group, counts_line, tally
+from ..counts import UnitStats, add_group, counts_line, tally
+from ..reports import stats_table  # moved to treatydraft.reports; kept here for one release
 
 from ..ast import (Alternative, BracketGroup, Document, DraftingNote, Heading, LineBreak, Option, OptionBlock,
-                   Placeholder, Text, _emit)
+                   Placeholder, Text, text_of)
 
 __all__ = ["UnitStats", "DelegationStats", "Stats", "statistics", "count_words", "words",
            "stats_table", "tally", "counts_line"]
@@ -245,7 +248,7 @@ def _titles(doc: Document) -> dict[str, str]:
                 titles.setdefault(current, title[1:].strip() if title[:1] in ".:" else title)
                 current = None
                 continue
-            _emit([node], parts)
+            parts.append(text_of((node,)))
         if current is not None:
             title = "".join(parts).strip()
             titles.setdefault(current, title[1:].strip() if title[:1] in ".:" else title)
@@ -261,38 +264,3 @@ def _unit_order(doc: Document) -> dict[str, int]:
         elif isinstance(n, (BracketGroup, OptionBlock, Placeholder)):
             order.setdefault(_unit_of(n.location), n.span.start)
     return order
-
-
-def stats_table(s: Stats) -> str:
-    """The readable tables of ``treatydraft stats``: units, then delegations."""
-    head = ("unit", "groups", "alt.groups", "optional", "options", "alternatives",
-            "placeholders", "notes", "depth", "words", "bracketed")
-    rows = [head]
-    for u in s.units + [s.document]:
-        rows.append(("total" if u is s.document else u.id, u.groups, u.alternative_groups,
-                     u.optional, u.option_blocks, u.alternatives, u.placeholders, u.notes,
-                     u.max_depth, u.words, f"{u.bracketed_share:.0%}"))
-    out = _table(rows, sep_before_last=True)
-    drows = [("delegation", "proposed", "co-sponsored", "group @@", "with")]
-    for d in s.delegations:
-        partners = ", ".join(f"{c} {n}" for c, n in sorted(d.partners.items(),
-                                                            key=lambda kv: (-kv[1], kv[0])))
-        drows.append((d.code, d.proposed, d.cosponsored, d.group_attributions, partners))
-    out += "\n" + _table(drows)
-    doc = s.document
-    out += (f"\nbrackets remaining: {counts_line(doc)}; {doc.bracketed_words} of "
-            f"{_n(doc.words, 'word')} bracketed ({doc.bracketed_share:.1%})\n")
-    return out
-
-
-def _table(rows, sep_before_last: bool = False) -> str:
-    cells = [[str(c) for c in r] for r in rows]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(cells[0]))]
-    lines = []
-    for n, r in enumerate(cells):
-        line = "  ".join(c.ljust(w) if i == 0 or i == len(r) - 1 and not c.replace(
-            "%", "").isdigit() else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
-        lines.append(line.rstrip())
-        if n == 0 or (sep_before_last and n == len(cells) - 2):
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines) + "\n"

@@ -27,12 +27,11 @@ from ..ast import (BracketGroup, Document, Escape, Footnote, FootnoteRef, Headin
                    NoText, Note, DraftingNote, OptionBlock, OptionsEnd, Placeholder, SplitMark,
                    Text, walk)
 from ..errors import ExportError
-from .akn_groups import INF, GroupWriter
-from .akn_meta import (AKN_NS, ILLEGAL, TD_NS, A, T, clean, organization_ids, set_raw,
-                       write_meta, write_preface)
-from .akn_tree import Frame, Mark, TreeBuilder, ncname
+from .akn_groups import INF, GroupEncoder
+from .akn_meta import AKN_NS, TD_NS, A, T, Organizations, clean, set_raw, write_meta, write_preface
+from .akn_tree import Frame, TreeBuilder, ncname
 
-__all__ = ["to_akn", "build_akn", "ncname", "FORMAT_VERSION", "AKN_NS", "TD_NS"]
+__all__ = ["to_akn", "build_akn", "ncname", "AknWriter", "FORMAT_VERSION", "AKN_NS", "TD_NS"]
 
 #: ``<td:export version>`` in ``<meta>/<proprietary>``: the layout the reader expects
 FORMAT_VERSION = "1"
@@ -49,26 +48,32 @@ _TITLED = frozenset({"part", "title", "chapter", "section", "article"})
 _UNITS = frozenset({"part", "title", "chapter", "section", "article", "preamble"})
 
 
-class _Writer(TreeBuilder, GroupWriter):
-    """AST -> AKN: one pass over the body, dispatching on node type."""
+class AknWriter:
+    """AST -> AKN: one pass over the body, dispatching on node type.
+
+    The writer is composed of three collaborators, each owning its own state:
+    ``tree`` (:class:`~treatydraft.writers.akn_tree.TreeBuilder`: open containers,
+    inlines, text sinks, eIds), ``orgs``
+    (:class:`~treatydraft.writers.akn_meta.Organizations`: delegation eIds for
+    ``refersTo``) and ``groups`` (:class:`~treatydraft.writers.akn_groups.GroupEncoder`:
+    bracket groups and option blocks, which calls back :meth:`emit` and
+    :meth:`footnote_ref` for what the alternatives hold).  The writer itself keeps
+    what only the body walk knows: the headings met and whether a line just started.
+
+        >>> import treatydraft
+        >>> from treatydraft.writers.akn import AknWriter
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act.\\n")
+        >>> root = AknWriter(doc).build()
+        >>> [el.get("eId") for el in root.iter() if el.get("name") == "option"]
+        ['art_1__para_1__brk_1__alt_1', 'art_1__para_1__brk_1__alt_2']
+    """
 
     def __init__(self, doc: Document):
         self.doc = doc
         self.notes = doc.footnotes or {}
-        self.eids: dict[str, str] = {}
-        self.unit_ids: dict[str, str] = {}
-        self.alt_refs: list[tuple[str, str]] = []
-        codes = [d.code for d in doc.front.delegations]
-        self.orgs = organization_ids(doc, codes, set())
-        self.extra_orgs: list[str] = []
-        self.min_levels: dict[int, int] = {}
-        self.counters: dict[str, int] = {}
-        self.prefix = ""
-        self.marks: list[Mark] = []
-        self.inline: list = []
-        self.buf: list[str] = []
-        self.cur = None
-        self.watch = None          # last container of a closed container-level group
+        self.tree = TreeBuilder(doc.source)
+        self.orgs = Organizations(doc)
+        self.groups = GroupEncoder(self.tree, self.orgs, self)
         self.line_start = False    # a line break was written; no text yet on the new line
         self.headings = [n for n in walk(doc.body) if isinstance(n, Heading)]
         self.heading_at = {id(h): i for i, h in enumerate(self.headings)}
@@ -76,7 +81,7 @@ class _Writer(TreeBuilder, GroupWriter):
         self.dispatch = {
             Text: self.w_text, LineBreak: self.w_linebreak, Heading: self.w_heading,
             BracketGroup: self.w_group, OptionBlock: self.w_options,
-            Placeholder: self.w_placeholder, FootnoteRef: self.w_footnote_ref,
+            Placeholder: self.w_placeholder, FootnoteRef: self.footnote_ref,
             Footnote: self.w_footnote, Note: self.w_note, Escape: self.w_escape,
             DraftingNote: self.w_drafting_note,
             SplitMark: self.w_marker, OptionsEnd: self.w_marker, NoText: self.w_no_text,
@@ -84,54 +89,30 @@ class _Writer(TreeBuilder, GroupWriter):
 
     # ---------------------------------------------------------------- document
     def build(self):
-        doc = self.doc
+        """The ``<akomaNtoso>`` element (call once)."""
+        doc, tree = self.doc, self.tree
         root = etree.Element(A + "akomaNtoso", nsmap={None: AKN_NS, "td": TD_NS})
         bill = etree.SubElement(root, A + "bill", name="convention")
-        write_meta(bill, doc, self.orgs, self.eids, FORMAT_VERSION)
-        self.refs_el = bill[0].find(A + "references")
+        write_meta(bill, doc, self.orgs.ids, tree.eids, FORMAT_VERSION)
+        refs_el = bill[0].find(A + "references")
         write_preface(bill, doc)
         nodes = doc.body
         end = self.preamble_end(nodes)
         if end:
-            self.stack = [Frame(etree.SubElement(bill, A + "preamble"), -1, "preambleRoot", None)]
+            tree.stack = [Frame(etree.SubElement(bill, A + "preamble"), -1, "preambleRoot", None)]
             self.emit(nodes[:end])
-            self.reset()
+            tree.reset()
             nodes = nodes[end:]
         body = etree.SubElement(bill, A + "body")
-        self.stack = [Frame(body, -1, "body", None)]
+        tree.stack = [Frame(body, -1, "body", None)]
         self.emit(nodes)
-        self.flush()
+        tree.flush()
         if len(body) == 0:
-            self.sink()
-            self.flush()
-        for code in self.extra_orgs:
-            eid = self.orgs[code]
-            el = etree.SubElement(self.refs_el, A + "TLCOrganization", eId=eid,
-                                  href=f"/ontology/organization/un/delegation/{eid}",
-                                  showAs=code)
-            el.set(T + "code", code)
-            el.set(T + "registered", "false")
-            self.add_eid(eid, "TLCOrganization")
-        self.check()
+            tree.sink()
+            tree.flush()
+        self.orgs.write_extra(refs_el, tree.add_eid)
+        tree.check()
         return root
-
-    def check(self) -> None:
-        """Every alternativeTo target exists (refersTo targets are built from ``self.orgs``)."""
-        for source, target in self.alt_refs:
-            if target not in self.eids:
-                raise ExportError(f"internal: {source} is an alternative to {target}, "
-                                  "which is not in the document", file=self.doc.source)
-
-    def refers(self, codes) -> str:
-        out = []
-        for code in codes:
-            eid = self.orgs.get(code)
-            if eid is None:
-                eid = organization_ids(self.doc, [code], set(self.orgs.values()))[code]
-                self.orgs[code] = eid
-                self.extra_orgs.append(code)
-            out.append("#" + eid)
-        return " ".join(out)
 
     # ---------------------------------------------------------------- dispatch
     def emit(self, nodes) -> None:
@@ -144,13 +125,13 @@ class _Writer(TreeBuilder, GroupWriter):
             fn(node)
 
     def w_text(self, node) -> None:
-        if node.value.strip(" \t") and not self.inline:
+        if node.value.strip(" \t") and not self.tree.inline:
             if self.line_start and self.closes_chapeau(node.value):
                 self.open_wrap_up()
-            self.outside()
+            self.groups.outside()
         if node.value.strip(" \t"):
             self.line_start = False
-        self.text(node.value)
+        self.tree.text(node.value)
 
     # ---------------------------------------------------------------- wrapUp
     _CONTINUES = re.compile(r"(?:[,;:，；：、،؛]|\b(?:and|or|et|ou|y|o|и|или))\s*$", re.I)
@@ -160,7 +141,7 @@ class _Writer(TreeBuilder, GroupWriter):
         """A line of text right after a point whose text runs on (``…,`` ``…; and``) and
         before any further point of that list: the end of the chapeau sentence
         (``… with intent that it be used``), Akoma Ntoso's ``<wrapUp>`` of the unit."""
-        stack = self.stack
+        stack = self.tree.stack
         if len(stack) < 3 or stack[-1].kind != "subparagraph" or stack[-2].kind != "list":
             return False
         if stack[-3].kind not in _WRAPPABLE:
@@ -168,7 +149,7 @@ class _Writer(TreeBuilder, GroupWriter):
         first = text.lstrip(" \t")[:1]
         if not first.isalpha() or first.isupper():
             return False
-        self.flush()
+        self.tree.flush()
         point_text = self._TAIL.sub("", "".join(stack[-1].el.itertext()))
         if not self._CONTINUES.search(point_text):
             return False
@@ -178,86 +159,99 @@ class _Writer(TreeBuilder, GroupWriter):
         return nxt is None or nxt.level <= owner.level
 
     def open_wrap_up(self) -> None:
-        self.reset()
-        del self.stack[-2:]
-        owner = self.stack[-1]
+        self.tree.reset()
+        del self.tree.stack[-2:]
+        owner = self.tree.stack[-1]
         wrap = etree.SubElement(owner.el, A + "wrapUp")
         owner.wrap = etree.SubElement(wrap, A + "p")
         owner.sealed = True
-        self.watch = None
+        self.groups.end_watch()
 
     def w_linebreak(self, node) -> None:
-        self.text(node.value)
-        if not self.inline:
+        self.tree.text(node.value)
+        if not self.tree.inline:
             self.line_start = True
-            f = self.stack[-1]
+            f = self.tree.stack[-1]
             if f.phase == "heading" and not f.children:
-                self.reset()
+                self.tree.reset()
                 f.phase = "body"
 
     def w_no_text(self, node) -> None:
-        if not self.inline:
-            self.outside()
-        self.open_inline("noText")
-        self.text(node.value)
-        self.close_inline()
+        if not self.tree.inline:
+            self.groups.outside()
+        self.tree.open_inline("noText")
+        self.tree.text(node.value)
+        self.tree.close_inline()
 
     def w_escape(self, node) -> None:
-        if not self.inline:
-            self.outside()
+        if not self.tree.inline:
+            self.groups.outside()
             self.line_start = False
-        el = self.open_inline("literal")
+        el = self.tree.open_inline("literal")
         el.set(T + "value", node.value)
-        self.text(node.char)
-        self.close_inline()
+        self.tree.text(node.char)
+        self.tree.close_inline()
 
     def w_marker(self, node) -> None:
         name = "split" if isinstance(node, SplitMark) else "endOptions"
-        el = self.leaf("marker", name=name)
+        el = self.tree.leaf("marker", name=name)
         el.set(T + "value", node.value)
 
     def w_footnote(self, node) -> None:
-        el = self.leaf("marker", name="footnote")
+        el = self.tree.leaf("marker", name="footnote")
         el.set(T + "label", clean(node.label))
         set_raw(el, T + "value", node.value)
 
-    def w_footnote_ref(self, ref) -> None:
-        n = self.counters["note"] = self.counters.get("note", 0) + 1
-        el = self.leaf("authorialNote", marker=clean(ref.label), placement="bottom")
-        self.set_eid(el, f"authorialNote_{n}", "authorialNote")
+    def footnote_ref(self, ref) -> None:
+        n = self.tree.counters["note"] = self.tree.counters.get("note", 0) + 1
+        el = self.tree.leaf("authorialNote", marker=clean(ref.label), placement="bottom")
+        self.tree.set_eid(el, f"authorialNote_{n}", "authorialNote")
         set_raw(el, T + "ref", ref.value)
         note = self.notes.get(ref.label)
         if note is not None and note.proposers:
-            el.set("refersTo", self.refers(note.proposers))
+            el.set("refersTo", self.orgs.refers(note.proposers))
         p = etree.SubElement(el, A + "p")
         p.text = clean(note.text) if note is not None else None
 
     def w_note(self, node) -> None:
-        self.flush()
-        if self.cur is None:
-            self.cur = self.sink()
-        el = etree.SubElement(self.cur, A + "remark", {"class": "chairsNote"})
+        self.tree.flush()
+        if self.tree.cur is None:
+            self.tree.cur = self.tree.sink()
+        el = etree.SubElement(self.tree.cur, A + "remark", {"class": "chairsNote"})
         set_raw(el, T + "value", node.value)
         el.text = clean(node.text)
 
     def w_drafting_note(self, node) -> None:
         """A drafting note inside the text: an inline remark, not a group."""
-        el = self.leaf("remark", **{"class": "draftingNote"})
+        el = self.tree.leaf("remark", **{"class": "draftingNote"})
         set_raw(el, T + "value", node.value)
         el.text = clean(node.text)
 
+    def w_group(self, g: BracketGroup) -> None:
+        self.before_group()
+        self.groups.group(g)
+
+    def w_options(self, b: OptionBlock) -> None:
+        self.before_group()
+        self.groups.options(b)
+
+    def before_group(self) -> None:
+        if not self.tree.inline:
+            self.groups.outside()
+            self.line_start = False
+
     def w_placeholder(self, node) -> None:
-        self.open_inline("bracketGroup", node.id, node.location, **{"class": "placeholder"})
-        self.text(node.value)
-        self.close_inline()
+        self.tree.open_inline("bracketGroup", node.id, node.location, **{"class": "placeholder"})
+        self.tree.text(node.value)
+        self.tree.close_inline()
 
     # ---------------------------------------------------------------- structure
     def w_heading(self, h: Heading) -> None:
-        self.reset()
-        self.watch = None
+        self.tree.reset()
+        self.groups.end_watch()
         self.line_start = False
         self.last_heading = self.heading_at.get(id(h), self.last_heading)
-        stack = self.stack
+        stack = self.tree.stack
         level = h.level
         kind = h.kind
         if kind in _UNITS:  # an article or division ends a preamble, whatever the levels
@@ -267,38 +261,33 @@ class _Writer(TreeBuilder, GroupWriter):
                 if stack[i].kind == "preamble":
                     del stack[i:]
                     break
-        while len(stack) > 1 and (stack[-1].sealed or stack[-1].level >= level):
-            stack.pop()
+        self.tree.pop_to(level)
         parent = stack[-1]
         if kind == "subparagraph" and parent.kind != "list":
-            el = self.add_child(parent, "list")
-            base = self.path()
-            n = self.counters["list@" + base] = self.counters.get("list@" + base, 0) + 1
+            el = self.tree.add_child(parent, "list")
+            base = self.tree.path()
+            n = self.tree.counters["list@" + base] = self.tree.counters.get("list@" + base, 0) + 1
             # unnumbered: "nn" and a counter, as bluebell writes it (list_nn_1)
-            eid = self.set_eid(el, f"{base}__list_nn_{n}" if base else f"list_nn_{n}", "list")
+            eid = self.tree.set_eid(el, f"{base}__list_nn_{n}" if base else f"list_nn_{n}", "list")
             parent = Frame(el, level - 0.5, "list", eid)
             stack.append(parent)
         if parent.kind == "preambleRoot":  # the preamble heading: <recitals>
-            el = self.add_child(parent, "recitals")
+            el = self.tree.add_child(parent, "recitals")
             kind = "recitals"
         elif parent.kind == "recitals":
-            el = self.add_child(parent, "recital")
+            el = self.tree.add_child(parent, "recital")
             kind = "recital"
         elif kind == "preamble":
-            el = self.add_child(parent, "hcontainer")
+            el = self.tree.add_child(parent, "hcontainer")
             el.set("name", "preamble")
         else:
-            el = self.add_child(parent, _TAGS.get(kind, "hcontainer"))
+            el = self.tree.add_child(parent, _TAGS.get(kind, "hcontainer"))
             if el.tag == A + "hcontainer":
                 el.set("name", kind)
-        eid = self.set_eid(el, self.unit_eid(h, kind), kind)
-        self.unit_ids[eid] = h.id
-        if self.marks:
-            mark = self.marks[-1]
-            if mark.level == level:
-                self.apply_mark(el, mark, eid)
-        self.write_num(el, self.prefix + h.value)
-        self.prefix = ""
+        eid = self.tree.set_eid(el, self.unit_eid(h, kind), kind)
+        self.tree.unit_ids[eid] = h.id
+        self.groups.mark_unit(el, eid, level)
+        self.tree.write_num(el, self.groups.take_prefix() + h.value)
         frame = Frame(el, level, kind, eid, "heading" if kind in _TITLED else "body")
         if kind == "recital":  # a recital needs a block even when it holds no text
             frame.p = etree.SubElement(el, A + "p")
@@ -311,18 +300,9 @@ class _Writer(TreeBuilder, GroupWriter):
             return "preamble__recitals"
         if kind == "preamble":
             return "preamble"
-        base = self.path()
+        base = self.tree.path()
         own = f"{_PREFIX.get(kind, kind)}_{nc_number(h)}"
         return f"{base}__{own}" if base else own
-
-    def write_num(self, el, value: str) -> None:
-        self.reset()
-        if not ILLEGAL.search(value):
-            etree.SubElement(el, A + "num").text = value
-            return
-        self.cur = etree.SubElement(el, A + "num")
-        self.text(value)
-        self.reset()
 
     def preamble_end(self, nodes) -> int:
         """Where the preamble ends when it can be AKN's ``<preamble>`` (0 when it cannot).
@@ -334,7 +314,7 @@ class _Writer(TreeBuilder, GroupWriter):
         n, i = len(nodes), 0
         groups = (BracketGroup, OptionBlock)
         while i < n and not isinstance(nodes[i], Heading):
-            if isinstance(nodes[i], groups) and self.min_level(nodes[i]) != INF:
+            if isinstance(nodes[i], groups) and self.groups.min_level(nodes[i]) != INF:
                 return 0
             i += 1
         if i == n or nodes[i].kind != "preamble":
@@ -348,7 +328,7 @@ class _Writer(TreeBuilder, GroupWriter):
                 if node.kind != "paragraph":
                     return 0
                 paragraphs += 1
-            elif isinstance(node, groups) and self.min_level(node) != INF:
+            elif isinstance(node, groups) and self.groups.min_level(node) != INF:
                 return 0
         return n if paragraphs else 0
 
@@ -394,7 +374,7 @@ def nc_number(h: Heading) -> str:
 
 def build_akn(doc: Document):
     """The ``<akomaNtoso>`` element for ``doc`` (an lxml element)."""
-    return _Writer(doc).build()
+    return AknWriter(doc).build()
 
 
 def to_akn(doc: Document) -> bytes:

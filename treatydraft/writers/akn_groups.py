@@ -9,32 +9,84 @@ See ``docs/akn.md``.
 """
 from __future__ import annotations
 
-from ..ast import BracketGroup, Heading, OptionBlock
-from .akn_meta import T
-from .akn_tree import Frame, Mark
+from typing import Protocol
 
-__all__ = ["GroupWriter", "INF"]
+from ..ast import BracketGroup, FootnoteRef, Heading, OptionBlock
+from .akn_meta import T, Organizations
+from .akn_tree import Frame, Mark, TreeBuilder
+
+__all__ = ["GroupEncoder", "Body", "INF"]
 
 INF = 1 << 30
 
 
-class GroupWriter:
-    """Mixin of the AKN writer: everything about groups (needs TreeBuilder's methods)."""
+class Body(Protocol):
+    """What the group encoder needs from the body writer: the contents of an
+    alternative written as any other nodes, and a footnote reference after one."""
 
-    def apply_mark(self, el, mark: Mark, eid: str) -> None:
+    def emit(self, nodes) -> None: ...
+
+    def footnote_ref(self, ref: FootnoteRef) -> None: ...
+
+
+class GroupEncoder:
+    """Bracket groups and option blocks, inline or on containers.
+
+    It writes through ``tree`` (a :class:`~treatydraft.writers.akn_tree.TreeBuilder`),
+    names proposers through ``orgs`` (an
+    :class:`~treatydraft.writers.akn_meta.Organizations`) and hands the contents of
+    each alternative back to ``body`` (see :class:`Body`).  It keeps what a
+    container-level group leaves for the headings that follow: the open direct-form
+    marks, the opening bracket to prefix to the next ``<num>``, and the last container
+    of a closed group (see :meth:`outside`).
+
+        >>> import treatydraft
+        >>> from treatydraft.writers.akn import AknWriter
+        >>> from treatydraft.writers.akn_groups import INF
+        >>> doc = treatydraft.parse("Article 1\\n1. [Text.]\\n[2. More.][2. Other.]\\n")
+        >>> groups = AknWriter(doc).groups
+        >>> [groups.min_level(g) < INF for g in doc.groups()]  # holds a heading: on containers
+        [False, True]
+    """
+
+    def __init__(self, tree: TreeBuilder, orgs: Organizations, body: Body):
+        self.tree = tree
+        self.orgs = orgs
+        self.body = body
+        self.min_levels: dict[int, int] = {}
+        self.marks: list[Mark] = []
+        self.prefix = ""    # the opening bracket of a direct-form alternative, for <num>
+        self.watch = None   # last container of a closed container-level group
+
+    # ---------------------------------------------------------------- for headings
+    def mark_unit(self, el, eid: str, level: float) -> None:
+        """A unit opened at ``level``: in the direct form of a group open at that level,
+        it carries the group's attributes (the first one also ``alternativeTo``)."""
+        if not self.marks or self.marks[-1].level != level:
+            return
+        mark = self.marks[-1]
         el.set("class", mark.cls)
         if mark.refers:
             el.set("refersTo", mark.refers)
         el.set(T + "group", mark.group.id)
         el.set(T + "alt", str(mark.index))
         if mark.group.proposers:
-            el.set(T + "groupRefersTo", self.refers(mark.group.proposers))
+            el.set(T + "groupRefersTo", self.orgs.refers(mark.group.proposers))
         mark.last = el
         if mark.first is None:
             mark.first = eid
             if mark.alt_to:
                 el.set("alternativeTo", mark.alt_to)
-                self.alt_refs.append((eid, mark.alt_to))
+                self.tree.alternative_to(eid, mark.alt_to)
+
+    def take_prefix(self) -> str:
+        """The opening bracket a direct-form alternative puts before the next ``<num>``."""
+        prefix, self.prefix = self.prefix, ""
+        return prefix
+
+    def end_watch(self) -> None:
+        """Structure changed: text that follows is not after a closed group's container."""
+        self.watch = None
 
     def min_level(self, g) -> int:
         """The top heading level inside group ``g`` (a large number when it holds none)."""
@@ -53,61 +105,57 @@ class GroupWriter:
         return best
 
     # ---------------------------------------------------------------- groups
-    def w_group(self, g: BracketGroup) -> None:
-        if not self.inline:
-            self.outside()
-            self.line_start = False
-        if self.inline or self.min_level(g) == INF:
+    def group(self, g: BracketGroup) -> None:
+        """A bracket group: an inline, or on containers when it holds headings."""
+        if self.tree.inline or self.min_level(g) == INF:
             self.inline_group(g)
         else:
             self.container_group(g, False)
 
-    def w_options(self, b: OptionBlock) -> None:
-        if not self.inline:
-            self.outside()
-            self.line_start = False
-        if self.inline or self.min_level(b) == INF:
+    def options(self, b: OptionBlock) -> None:
+        """An option block: an inline, or on containers when it holds headings."""
+        if self.tree.inline or self.min_level(b) == INF:
             self.inline_options(b)
         else:
             self.container_group(b, True)
 
     def inline_group(self, g: BracketGroup) -> None:
-        self.open_inline("bracketGroup", g.id, g.location, **{"class": g.kind,
-                                                  "refersTo": self.refers(g.proposers)})
+        self.tree.open_inline("bracketGroup", g.id, g.location, **{"class": g.kind,
+                                                  "refersTo": self.orgs.refers(g.proposers)})
         first = None
         for i, alt in enumerate(g.alternatives):
             if i:
-                self.text(g.gaps[i - 1])
-            self.text(alt.open)
-            el = self.open_inline("option", alt.id, refersTo=self.refers(alt.proposers),
+                self.tree.text(g.gaps[i - 1])
+            self.tree.text(alt.open)
+            el = self.tree.open_inline("option", alt.id, refersTo=self.orgs.refers(alt.proposers),
                                   alternativeTo=first if i else None)
             if i:
-                self.alt_refs.append((el.get("eId"), first))
+                self.tree.alternative_to(el.get("eId"), first)
             else:
                 first = el.get("eId")
-            self.emit(alt.children)
-            self.close_inline()
-            self.text(alt.close + alt.attribution)
+            self.body.emit(alt.children)
+            self.tree.close_inline()
+            self.tree.text(alt.close + alt.attribution)
             for ref in alt.footnotes:
-                self.w_footnote_ref(ref)
-        self.text(g.attribution)
-        self.close_inline()
+                self.body.footnote_ref(ref)
+        self.tree.text(g.attribution)
+        self.tree.close_inline()
 
     def inline_options(self, b: OptionBlock) -> None:
-        self.open_inline("bracketGroup", b.id, b.location, **{"class": "options",
-                                                  "refersTo": self.refers(b.proposers)})
+        self.tree.open_inline("bracketGroup", b.id, b.location, **{"class": "options",
+                                                  "refersTo": self.orgs.refers(b.proposers)})
         first = None
         for i, opt in enumerate(b.options):
-            self.text(opt.label + opt.attribution)
-            el = self.open_inline("option", opt.id, refersTo=self.refers(opt.proposers),
+            self.tree.text(opt.label + opt.attribution)
+            el = self.tree.open_inline("option", opt.id, refersTo=self.orgs.refers(opt.proposers),
                                   alternativeTo=first if i else None)
             if i:
-                self.alt_refs.append((el.get("eId"), first))
+                self.tree.alternative_to(el.get("eId"), first)
             else:
                 first = el.get("eId")
-            self.emit(opt.children)
-            self.close_inline()
-        self.close_inline()
+            self.body.emit(opt.children)
+            self.tree.close_inline()
+        self.tree.close_inline()
 
     def outside(self) -> None:
         """Text is written after a container-level group closed: if it lands in the
@@ -116,20 +164,15 @@ class GroupWriter:
         and says ``td:partial="true"``, so that a consumer dropping the group's units
         by class or proposer does not drop words outside the bracket."""
         el = self.watch
-        if el is None or self.inline:
+        if el is None or self.tree.inline:
             return
         self.watch = None
-        if self.stack[-1].el is not el:
+        if self.tree.stack[-1].el is not el:
             return
         for attr in ("class", "refersTo", "alternativeTo"):
             if attr in el.attrib:
                 del el.attrib[attr]
         el.set(T + "partial", "true")
-
-    def pop_to(self, level: int) -> None:
-        stack = self.stack
-        while len(stack) > 1 and (stack[-1].sealed or stack[-1].level >= level):
-            stack.pop()
 
     def container_group(self, g, is_opts: bool) -> None:
         """A group or option block holding headings: markup on containers, not one inline."""
@@ -139,20 +182,20 @@ class GroupWriter:
             a.children and isinstance(a.children[0], Heading) and a.children[0].level == m
             for a in alts)
         cls = "options" if is_opts else "bracketed " + g.kind
-        group_refers = self.refers(g.proposers)
+        group_refers = self.orgs.refers(g.proposers)
         alt_to = None
         for i, alt in enumerate(alts):
             if i and not is_opts:
-                self.text(g.gaps[i - 1])
-            self.reset()
-            self.pop_to(m)
-            refers = self.refers(alt.proposers)
+                self.tree.text(g.gaps[i - 1])
+            self.tree.reset()
+            self.tree.pop_to(m)
+            refers = self.orgs.refers(alt.proposers)
             wrapper = None
             if direct:
                 self.prefix = alt.open
                 mark = Mark(g, i + 1, m, cls, refers, alt_to)
                 self.marks.append(mark)
-                self.emit(alt.children)
+                self.body.emit(alt.children)
                 self.marks.pop()
                 if i == 0:
                     alt_to = mark.first
@@ -160,37 +203,37 @@ class GroupWriter:
                 # outside the bracket: see ``outside``
                 self.watch = mark.last
             else:
-                parent = self.stack[-1]
-                el = self.add_child(parent, "hcontainer")
+                parent = self.tree.stack[-1]
+                el = self.tree.add_child(parent, "hcontainer")
                 el.set("name", "option" if is_opts else "alternative")
-                eid = self.set_eid(el, self.local(alt.id, 2, g.location), "hcontainer")
+                eid = self.tree.set_eid(el, self.tree.local(alt.id, 2, g.location), "hcontainer")
                 el.set(T + "id", alt.id)
                 el.set("class", cls)
                 if refers:
                     el.set("refersTo", refers)
                 if i:
                     el.set("alternativeTo", alt_to)
-                    self.alt_refs.append((eid, alt_to))
+                    self.tree.alternative_to(eid, alt_to)
                 else:
                     alt_to = eid
                 el.set(T + "group", g.id)
                 if group_refers:
                     el.set(T + "groupRefersTo", group_refers)
                 wrapper = Frame(el, m - 0.5, "wrapper", eid)
-                self.stack.append(wrapper)
+                self.tree.stack.append(wrapper)
                 if is_opts:
-                    self.write_num(el, alt.label + alt.attribution)
+                    self.tree.write_num(el, alt.label + alt.attribution)
                 else:
-                    self.text(alt.open)
-                self.emit(alt.children)
+                    self.tree.text(alt.open)
+                self.body.emit(alt.children)
             if not is_opts:
-                self.text(alt.close + alt.attribution)
+                self.tree.text(alt.close + alt.attribution)
                 for ref in alt.footnotes:
-                    self.w_footnote_ref(ref)
+                    self.body.footnote_ref(ref)
             if wrapper is not None:
                 # a heading after the group starts outside it
-                if wrapper in self.stack:
-                    for f in self.stack[self.stack.index(wrapper):]:
+                if wrapper in self.tree.stack:
+                    for f in self.tree.stack[self.tree.stack.index(wrapper):]:
                         f.sealed = True
         if not is_opts:
-            self.text(g.attribution)
+            self.tree.text(g.attribution)

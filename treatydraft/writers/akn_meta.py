@@ -16,7 +16,7 @@ from ..schema import AKN_NS, TD_NS
 __all__ = ["ILLEGAL", "clean", "set_raw", "AKN_NS", "TD_NS", "A", "T", "LANGUAGES",
            "language_code", "full_date", "frbr_number", "proponent", "author_id", "organization_ids",
            "write_meta",
-           "write_preface", "SOURCE_ID", "FALLBACK_DATE"]
+           "write_preface", "SOURCE_ID", "FALLBACK_DATE", "Organizations"]
 
 A = "{%s}" % AKN_NS
 T = "{%s}" % TD_NS
@@ -177,6 +177,51 @@ def organization_ids(doc: Document, codes, reserved: set[str]) -> dict[str, str]
         taken.add(eid)
         out[code] = eid
     return out
+
+
+class Organizations:
+    """Delegation code -> TLCOrganization eId, for ``refersTo`` in the body.
+
+    The delegations of the front matter are known from the start (``ids``, written
+    by :func:`write_meta`); a code the body names that the front matter does not
+    register gets an eId when first named and is listed in ``extra``, to be written
+    by :meth:`write_extra` once the body is done.
+
+        >>> import treatydraft
+        >>> from treatydraft.writers.akn_meta import Organizations
+        >>> orgs = Organizations(treatydraft.parse("Article 1\\nText.\\n"))
+        >>> orgs.refers(["EU", "BRA"]), orgs.extra
+        ('#eu #bra', ['EU', 'BRA'])
+    """
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.ids = organization_ids(doc, [d.code for d in doc.front.delegations], set())
+        self.extra: list[str] = []
+
+    def refers(self, codes) -> str:
+        """``refersTo`` for ``codes``: their eIds as ``#eid`` references."""
+        out = []
+        for code in codes:
+            eid = self.ids.get(code)
+            if eid is None:
+                eid = organization_ids(self.doc, [code], set(self.ids.values()))[code]
+                self.ids[code] = eid
+                self.extra.append(code)
+            out.append("#" + eid)
+        return " ".join(out)
+
+    def write_extra(self, refs, add_eid) -> None:
+        """``<TLCOrganization>`` in ``refs`` for the codes in ``extra`` (unregistered);
+        ``add_eid(eid, what)`` registers each eId (it raises on a duplicate)."""
+        for code in self.extra:
+            eid = self.ids[code]
+            el = etree.SubElement(refs, A + "TLCOrganization", eId=eid,
+                                  href=f"/ontology/organization/un/delegation/{eid}",
+                                  showAs=code)
+            el.set(T + "code", code)
+            el.set(T + "registered", "false")
+            add_eid(eid, "TLCOrganization")
 
 
 def _sub(parent, tag: str, **attrs):

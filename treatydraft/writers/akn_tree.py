@@ -63,18 +63,40 @@ class Mark:
 
 
 class TreeBuilder:
-    """Containers, inlines and text sinks; eIds checked unique as they are set."""
+    """Containers, inlines and text sinks; eIds checked unique as they are set.
 
-    doc = None
-    stack: list
-    eids: dict
-    counters: dict
-    unit_ids: dict  # eId of a unit -> the AST id of its heading
+    It owns everything about the XML being built and nothing about the draft: the
+    writer (:mod:`treatydraft.writers.akn`) and the group encoder
+    (:mod:`treatydraft.writers.akn_groups`) call it.  ``source`` names the draft in
+    errors.
+
+        >>> from lxml import etree
+        >>> from treatydraft.writers.akn_meta import A
+        >>> from treatydraft.writers.akn_tree import Frame, TreeBuilder
+        >>> tree = TreeBuilder("draft.txt")
+        >>> body = etree.Element(A + "body")
+        >>> tree.stack.append(Frame(body, -1, "body", None))
+        >>> tree.text("Preambular text")
+        >>> tree.flush()
+        >>> [el.get("eId") for el in body], "".join(body.itertext())
+        (['text_1'], 'Preambular text')
+    """
+
+    def __init__(self, source: str | None = None):
+        self.source = source
+        self.stack: list[Frame] = []
+        self.inline: list = []          # open inlines, innermost last
+        self.buf: list[str] = []        # text not yet written to ``cur``
+        self.cur = None                 # the element text goes to (None: ask ``sink``)
+        self.eids: dict[str, str] = {}  # eId -> what it names (checked unique)
+        self.counters: dict[str, int] = {}
+        self.unit_ids: dict[str, str] = {}  # eId of a unit -> the AST id of its heading
+        self.alt_refs: list[tuple[str, str]] = []  # (eId, eId it is an alternative to)
 
     def add_eid(self, eid: str, what: str) -> str:
         if eid in self.eids:
             raise ExportError(f"duplicate eId '{eid}' ({what} and {self.eids[eid]})",
-                              file=self.doc.source,
+                              file=self.source,
                               hint="two structural units or groups have the same id; "
                                    "renumber one of them")
         self.eids[eid] = what
@@ -115,6 +137,33 @@ class TreeBuilder:
         if location and not self.inline and self.unit_ids.get(base) != location:
             own = location.rsplit("__", 1)[-1] + "__" + own
         return f"{base}__{own}" if base else own
+
+    def alternative_to(self, eid: str, target: str) -> None:
+        """Record that ``eid`` is written as ``alternativeTo="target"`` (see :meth:`check`)."""
+        self.alt_refs.append((eid, target))
+
+    def check(self) -> None:
+        """Every alternativeTo target exists."""
+        for source, target in self.alt_refs:
+            if target not in self.eids:
+                raise ExportError(f"internal: {source} is an alternative to {target}, "
+                                  "which is not in the document", file=self.source)
+
+    def pop_to(self, level: float) -> None:
+        """Close the containers at ``level`` or deeper, and the sealed ones."""
+        stack = self.stack
+        while len(stack) > 1 and (stack[-1].sealed or stack[-1].level >= level):
+            stack.pop()
+
+    def write_num(self, el, value: str) -> None:
+        """``<num>`` of ``el``, its impossible characters as markers."""
+        self.reset()
+        if not _ILLEGAL.search(value):
+            etree.SubElement(el, A + "num").text = value
+            return
+        self.cur = etree.SubElement(el, A + "num")
+        self.text(value)
+        self.reset()
 
     # ---------------------------------------------------------------- text sinks
     def text(self, s: str) -> None:

@@ -3,16 +3,14 @@ from __future__ import annotations
 
 from ..ast import (Alternative, BracketGroup, Document, Escape, Footnote, FootnoteRef,
                    Heading, LineBreak, NoText, Note, DraftingNote, Option, OptionBlock, OptionsEnd,
-                   Placeholder, SplitMark, Text, _emit)
+                   Placeholder, SplitMark, Text, text_of)
 
 __all__ = ["document_to_dict", "node_to_dict", "group_to_dict", "plain"]
 
 
 def plain(nodes) -> str:
     """The raw text of ``nodes`` as written."""
-    out: list[str] = []
-    _emit(nodes, out)
-    return "".join(out)
+    return text_of(nodes)
 
 
 def _alt(alt: Alternative) -> dict:

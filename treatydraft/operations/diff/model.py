@@ -1,0 +1,58 @@
+"""What :func:`treatydraft.operations.diff` reports: changes, per unit, per document."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+__all__ = ["Change", "UnitDiff", "DocumentDiff"]
+
+
+@dataclass(slots=True)
+class Change:
+    """One difference. ``kind``: resolved, discarded, added, removed, alternatives,
+    attribution, text, renumbered."""
+    kind: str
+    old_id: str | None = None
+    new_id: str | None = None
+    message: str = ""
+    detail: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "old_id": self.old_id, "new_id": self.new_id,
+                "message": self.message, **self.detail}
+
+
+@dataclass(slots=True)
+class UnitDiff:
+    """An article (or preamble, division) in both versions, or in one of them."""
+    old_id: str | None
+    new_id: str | None
+    method: str
+    """How the unit was matched: identical text, number, title, similar text, added, removed."""
+    changes: list[Change] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"old_id": self.old_id, "new_id": self.new_id, "method": self.method,
+                "changes": [c.to_dict() for c in self.changes]}
+
+
+@dataclass(slots=True)
+class DocumentDiff:
+    units: list[UnitDiff]
+
+    @property
+    def changes(self) -> list[Change]:
+        return [c for u in self.units for c in u.changes]
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def by_kind(self, kind: str) -> list[Change]:
+        return [c for c in self.changes if c.kind == kind]
+
+    def to_dict(self) -> dict:
+        return {"units": [u.to_dict() for u in self.units if u.changes],
+                "matching": [{"old_id": u.old_id, "new_id": u.new_id, "method": u.method}
+                             for u in self.units],
+                "summary": dict(Counter(c.kind for c in self.changes))}
+
