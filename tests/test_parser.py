@@ -35,7 +35,7 @@ def test_tolerant_agrees_with_strict_on_valid_input(case):
 
 
 def _render_errors(err) -> str:
-    return "\n".join(str(e) for e in getattr(err, "all_errors", [err])) + "\n"
+    return err.report() + "\n"
 
 
 def _render_diagnostics(doc) -> str:
@@ -132,3 +132,24 @@ def test_issue11_depth_counts_option_blocks():
     assert [(g.id, g.depth) for g in doc.brackets()] == [
         ("art_1__opts_1", 1), ("art_1__brk_1", 2), ("art_1__brk_2", 2),
         ("art_1__brk_2__alt_1__opts_1", 3), ("art_1__brk_2__alt_1__brk_1", 4)]
+
+
+def test_issue11_errors_carry_their_diagnostics_as_a_declared_field():
+    from treatydraft.ast import Diagnostic
+    from treatydraft.errors import FormatError, InputError, StrayBracket
+    with pytest.raises(StrayBracket) as info:
+        treatydraft.parse("1. a ] b\n2. Parties share [data\n")
+    err = info.value
+    assert all(isinstance(d, Diagnostic) for d in err.diagnostics)
+    assert [(d.code, d.severity, d.line, d.column) for d in err.diagnostics] == [
+        ("stray-bracket", "error", 1, 6), ("unclosed-bracket", "error", 2, 18)]
+    assert (err.line, err.column, err.code) == (1, 6, "stray-bracket")
+    assert not hasattr(err, "all_errors") and not hasattr(err, "severity")
+    assert err.report().count("^") == 2 and str(err) in err.report()
+    # warnings are diagnostics, never raised: strict mode reads a text that only has them
+    doc = treatydraft.parse("1. [a] [b]\n")
+    assert [d.severity for d in doc.diagnostics] == ["warning"]
+    assert issubclass(InputError, treatydraft.TreatyDraftError)
+    assert issubclass(FormatError, treatydraft.TreatyDraftError)
+    from treatydraft import io
+    assert io.InputError is InputError

@@ -11,7 +11,7 @@ from .source import caret_context
 __all__ = [
     "TreatyDraftError", "ParseError", "UnclosedBracket", "StrayBracket",
     "UnknownDelegation", "EmptyAlternative", "OptionBlockError", "NestingTooDeep",
-    "FrontMatterError", "OperationError", "ExportError", "ImportError_",
+    "FrontMatterError", "OperationError", "ExportError", "FormatError", "InputError",
 ]
 
 
@@ -37,7 +37,8 @@ class TreatyDraftError(Exception):
 
     def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
                  column: int | None = None, hint: str | None = None,
-                 source: str | None = None, expected: list[str] | None = None):
+                 source: str | None = None, expected: list[str] | None = None,
+                 code: str | None = None, diagnostics: tuple = ()):
         super().__init__(message)
         self.message = message
         self.file = file
@@ -45,8 +46,18 @@ class TreatyDraftError(Exception):
         self.column = column
         self.hint = hint
         self.expected = list(expected or [])
+        if code is not None:
+            self.code = code
+        #: every error found, as :class:`treatydraft.ast.Diagnostic` records in text order
+        #: (strict parsing stops at the end of the text and raises the first of them)
+        self.diagnostics = tuple(diagnostics)
         #: the whole source text, kept to render the context line (not shown in repr)
         self._source = source
+
+    @property
+    def source_text(self) -> str | None:
+        """The text the error was found in (for the caret lines of :attr:`diagnostics`)."""
+        return self._source
 
     @property
     def context(self) -> str:
@@ -73,6 +84,16 @@ class TreatyDraftError(Exception):
         if self.hint:
             out.append(f"hint: {self.hint}")
         return "\n".join(out)
+
+    def report(self) -> str:
+        """Every problem in :attr:`diagnostics` as ``str()`` shows one (this error alone
+        when the list is empty), one after the other."""
+        if not self.diagnostics:
+            return str(self)
+        return "\n".join(str(TreatyDraftError(d.message, file=self.file, line=d.line,
+                                               column=d.column, hint=d.hint,
+                                               source=self._source))
+                         for d in self.diagnostics)
 
 
 class ParseError(TreatyDraftError):
@@ -155,6 +176,11 @@ class ExportError(TreatyDraftError):
     code = "export"
 
 
-class ImportError_(TreatyDraftError):
-    """An input file in another format (e.g. Akoma Ntoso) cannot be read."""
+class FormatError(TreatyDraftError):
+    """An input file in another format (Akoma Ntoso, Word, PDF) cannot be read."""
     code = "import"
+
+
+class InputError(TreatyDraftError):
+    """A file cannot be read (missing, unreadable, not UTF-8)."""
+    code = "io"

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Literal
 
 from .ast import Document
-from .errors import TreatyDraftError
+from .errors import InputError, TreatyDraftError
 from .parser import parse
 
 __all__ = ["read_bytes", "read_text", "load", "atomic_write", "InputError", "same_file",
@@ -35,11 +35,6 @@ DraftFormat = Literal["text", "akn"]
 #: process that no longer runs, are stale
 _STARTED = time.time()
 _TMP_TAG = ".treatydraft-"
-
-
-class InputError(TreatyDraftError):
-    """A file cannot be read (missing, unreadable, not UTF-8)."""
-    code = "io"
 
 
 def read_bytes(path: str | os.PathLike) -> bytes:

@@ -92,34 +92,33 @@ def collector_paused():
 
 
 class _Problems:
-    """Problems found on the way: errors to raise (strict) or diagnostics (tolerant)."""
+    """Problems found on the way, as :class:`Diagnostic` records: the errors are raised
+    at the end in strict mode (the first, carrying them all), every one is reported in
+    tolerant mode; warnings are reported in both and never raised."""
 
     def __init__(self, text: str, source: str | None, strict: bool):
         self.text, self.source, self.strict = text, source, strict
-        self.errors: list[E.ParseError] = []
+        #: (offset, error class, diagnostic) in the order found
+        self.found: list[tuple[int, type, Diagnostic]] = []
 
     def add(self, cls, message, line, column, hint=None, severity="error", offset=0,
             code=None):
-        err = cls(message, file=self.source, line=line, column=column, hint=hint,
-                  source=self.text)
-        err.severity = severity
-        err.offset = offset
-        if code is not None:
-            err.code = code
-        self.errors.append(err)
+        self.found.append((offset, cls, Diagnostic(code or cls.code, message, line, column,
+                                                   severity, hint)))
 
     def raise_first(self):
-        errs = [e for e in self.errors if getattr(e, "severity", "error") == "error"]
-        if self.strict and errs:
-            errs.sort(key=lambda e: e.offset)
-            first = errs[0]
-            first.all_errors = errs
-            raise first
+        if not self.strict:
+            return
+        errors = sorted((f for f in self.found if f[2].severity == "error"),
+                        key=lambda f: f[0])
+        if errors:
+            _, cls, first = errors[0]
+            raise cls(first.message, file=self.source, line=first.line, column=first.column,
+                      hint=first.hint, source=self.text, code=first.code,
+                      diagnostics=tuple(d for _, _, d in errors))
 
     def diagnostics(self) -> tuple[Diagnostic, ...]:
-        ordered = sorted(self.errors, key=lambda e: e.offset)
-        return tuple(Diagnostic(e.code, e.message, e.line, e.column,
-                                getattr(e, "severity", "error"), e.hint) for e in ordered)
+        return tuple(d for _, _, d in sorted(self.found, key=lambda f: f[0]))
 
 
 def _front(tokens: list[Token], problems) -> FrontMatter:

@@ -24,7 +24,7 @@ from typing import NoReturn, Sequence
 import click
 
 from ..ast import Diagnostic, Document
-from ..errors import ImportError_, OperationError, ExportError, ParseError, TreatyDraftError
+from ..errors import FormatError, OperationError, ExportError, ParseError, TreatyDraftError
 from ..io import InputError, atomic_write, draft_format, dump_draft, load, same_file
 from ..source import caret_context
 
@@ -121,7 +121,7 @@ def _render(item, path: str, text) -> str:
         ctx = caret_context(text(), item.line, item.column) if item.line else ""
         out = [_head(where, item.severity, item.message)] + ([ctx] if ctx else [])
         return "\n".join(out + _hint(item.hint))
-    out = [_head(item.location(), getattr(item, "severity", "error"), item.message)]
+    out = [_head(item.location(), "error", item.message)]
     if item.context:
         out.append(item.context)
     if item.expected:
@@ -130,7 +130,7 @@ def _render(item, path: str, text) -> str:
 
 
 def _severity(item) -> str:
-    return item.severity if isinstance(item, Diagnostic) else getattr(item, "severity", "error")
+    return item.severity if isinstance(item, Diagnostic) else "error"  # errors are errors
 
 
 class Reporter:
@@ -198,10 +198,9 @@ class Reporter:
         except InputError as err:
             self.fail(err, EXIT_USAGE)
         except ParseError as err:
-            errs = getattr(err, "all_errors", None) or [err]
-            self.problems(path, errs)
+            self.problems(path, err.diagnostics or [err], lambda: err.source_text or "")
             raise Abort(max(self.status, EXIT_PROBLEMS))
-        except (ImportError_, TreatyDraftError) as err:
+        except (FormatError, TreatyDraftError) as err:
             self.fail(err, EXIT_PROBLEMS)
         self.problems(path, doc.diagnostics, doc.to_text)
         return doc

@@ -41,7 +41,7 @@ def _summary_line(s: dict) -> str:
 def _as_dict(item) -> dict:
     if isinstance(item, Diagnostic):
         return item.to_dict()
-    return {"code": item.code, "severity": getattr(item, "severity", "error"),
+    return {"code": item.code, "severity": "error",
             "message": item.message, "line": item.line, "column": item.column,
             "hint": item.hint}
 

@@ -19,7 +19,7 @@ import re
 from lxml import etree
 
 from ..ast import Document
-from ..errors import ImportError_, TreatyDraftError
+from ..errors import FormatError, TreatyDraftError
 from ..schema import AKN_NS, TD_NS, XMLRefused, parse_xml
 
 __all__ = ["read_akn", "akn_to_text"]
@@ -54,7 +54,7 @@ class _Reader:
 
     def fail(self, message: str, el=None, hint: str | None = None):
         line = el.sourceline if el is not None else None
-        raise ImportError_(message, file=self.source, line=line, hint=hint)
+        raise FormatError(message, file=self.source, line=line, hint=hint)
 
     def add(self, s: str | None, el) -> None:
         if s:
@@ -168,7 +168,7 @@ def _parse_xml(data: bytes, source: str | None):
     try:
         return parse_xml(data)
     except XMLRefused as exc:
-        raise ImportError_(exc.message, file=source, line=exc.line, column=exc.column,
+        raise FormatError(exc.message, file=source, line=exc.line, column=exc.column,
                            hint="only Akoma Ntoso written by 'treatydraft export --to akn' "
                                 "can be imported") from None
 
@@ -217,7 +217,7 @@ def akn_to_text(data: bytes, source: str | None = None) -> tuple[str, str, "_Rea
 def read_akn(data: bytes, source: str | None = None) -> Document:
     """The :class:`Document` an exported Akoma Ntoso file holds.
 
-    Raises :class:`~treatydraft.errors.ImportError_` naming the element and its line
+    Raises :class:`~treatydraft.errors.FormatError` naming the element and its line
     when the file is not well-formed, not Akoma Ntoso, or not written by treatydraft,
     and when the text it holds is not a valid draft.
     """
@@ -228,7 +228,7 @@ def read_akn(data: bytes, source: str | None = None) -> Document:
         doc = parse(text, mode=mode, source=source)
     except TreatyDraftError as err:
         line = reader.xml_line(text, err.line, err.column)
-        raise ImportError_(f"the draft text in the XML is not valid: {err.message}"
+        raise FormatError(f"the draft text in the XML is not valid: {err.message}"
                            + (f" (draft line {err.line}, column {err.column})"
                               if err.line else ""),
                            file=source, line=line, hint=err.hint) from None

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...ast import Delegation, Document
-from ...errors import ImportError_
+from ...errors import FormatError
 from .assemble import Assembler
 from .changes import MODES
 from .notes import read_comments, read_notes
@@ -118,10 +118,10 @@ def docx_to_text(data: bytes, *, source: str | None = None, mode: str = "strict"
                  changes: str = "brackets", marks: str = "none") -> DocxText:
     """Read the .docx bytes ``data`` as draft text (see :func:`read_docx`)."""
     if changes not in MODES:
-        raise ImportError_(f"unknown --changes mode {changes!r}", hint="use one of: "
+        raise FormatError(f"unknown --changes mode {changes!r}", hint="use one of: "
                            + ", ".join(MODES))
     if marks not in MARKS:
-        raise ImportError_(f"unknown --marks convention {marks!r}", hint="use one of: "
+        raise FormatError(f"unknown --marks convention {marks!r}", hint="use one of: "
                            + ", ".join(MARKS))
     pkg = open_package(data, source)
     root = pkg.xml(pkg.main)
@@ -179,7 +179,7 @@ def read_docx(data: bytes, *, source: str | None = None, mode: str = "strict",
     ``marks="underline-strike"`` reads underlined text as proposed insertions and
     struck-through text as proposed deletions.  Raises :class:`DocxError` (an
     :class:`~treatydraft.io.InputError`) for files that are not readable Word
-    documents, :class:`~treatydraft.errors.ImportError_` for unmapped change authors in
+    documents, :class:`~treatydraft.errors.FormatError` for unmapped change authors in
     strict mode, and parse errors as :func:`treatydraft.parse` does.
     """
     from ...parser import parse

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ...errors import ImportError_
+from ...errors import FormatError
 from ...wording import is_unattributed
 from .changes import tokens
 from .numbering import Numbering
@@ -243,7 +243,7 @@ class Assembler:
             return []
         names = ", ".join(f'"{a}"' for a in sorted(self.unmapped))
         if self.strict:
-            raise ImportError_(f"tracked changes by authors that are not delegations: {names}",
+            raise FormatError(f"tracked changes by authors that are not delegations: {names}",
                                file=source,
                                hint="map them with --author-map FILE ('\"Word author\": CODE' "
                                     "lines) and --delegations FILE, or read with --tolerant")
