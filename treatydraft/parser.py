@@ -35,7 +35,7 @@ def parse(text: str, *, mode: str = "strict", source: str | None = None) -> Docu
     """Parse a draft.
 
     ``mode="strict"`` raises the first :class:`~treatydraft.errors.ParseError`
-    (its ``all_errors`` attribute lists every error found); ``mode="tolerant"``
+    (its ``diagnostics`` field lists every error found); ``mode="tolerant"``
     reports problems in ``Document.diagnostics`` instead, on any input (an internal
     bug still surfaces as an exception, never as a diagnostic).  Warnings are in
     ``Document.diagnostics`` in both modes.  ``source`` names the text in messages.

@@ -178,7 +178,7 @@ def read_docx(data: bytes, *, source: str | None = None, mode: str = "strict",
     (tracked changes become bracketed, attributed text), ``accept`` or ``reject``,
     ``marks="underline-strike"`` reads underlined text as proposed insertions and
     struck-through text as proposed deletions.  Raises :class:`DocxError` (an
-    :class:`~treatydraft.io.InputError`) for files that are not readable Word
+    :class:`~treatydraft.errors.InputError`) for files that are not readable Word
     documents, :class:`~treatydraft.errors.FormatError` for unmapped change authors in
     strict mode, and parse errors as :func:`treatydraft.parse` does.
     """
