@@ -17,11 +17,11 @@ from datetime import date as _date
 from lark import Token, Tree
 from lark.exceptions import UnexpectedInput
 
-from .readings import CONVENTIONS
 from . import errors as E
 from .ast import Delegation, FrontMatter
-from .syntax import front_parser
+from .readings import CONVENTIONS
 from .source import Span
+from .syntax import front_parser
 
 __all__ = ["read_front_matter", "EMPTY_FRONT", "ISO_639_1", "UN_639_2", "SPACED_BRACKETS",
            "valid_date", "valid_language"]

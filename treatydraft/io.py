@@ -13,6 +13,7 @@ What :func:`atomic_write` promises (see docs/safety.md):
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 from .ast import Document
-from .errors import InputError, TreatyDraftError
+from .errors import InputError
 from .parser import parse
 
 __all__ = ["read_bytes", "read_text", "load", "atomic_write", "InputError", "same_file",
@@ -221,8 +222,6 @@ def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:
             os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise

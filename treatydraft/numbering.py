@@ -69,7 +69,7 @@ def roman_to_int(s: str) -> int | None:
     if not low or not _ROMAN_FORM.fullmatch(low):
         return None
     total = 0
-    for a, b in zip(low, low[1:] + " "):
+    for a, b in zip(low, low[1:] + " ", strict=False):
         v = _ROMAN[a]
         total += -v if b != " " and _ROMAN[b] > v else v
     return total

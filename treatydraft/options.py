@@ -26,9 +26,18 @@ from dataclasses import replace
 from lark import Token
 
 from . import errors as E
+from .ast import (
+    BracketGroup,
+    Heading,
+    LineBreak,
+    NoText,
+    Option,
+    OptionBlock,
+    OptionsEnd,
+    Placeholder,
+    Text,
+)
 from .labels import read_marker
-from .ast import (BracketGroup, Heading, LineBreak, NoText, Option, OptionBlock, OptionsEnd,
-                  Placeholder, Text)
 from .numbering import normalise_number
 from .source import Span
 

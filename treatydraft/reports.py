@@ -65,7 +65,7 @@ def _table(rows, sep_before_last: bool = False) -> str:
     lines = []
     for n, r in enumerate(cells):
         line = "  ".join(c.ljust(w) if i == 0 or i == len(r) - 1 and not c.replace(
-            "%", "").isdigit() else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
+            "%", "").isdigit() else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=False)))
         lines.append(line.rstrip())
         if n == 0 or (sep_before_last and n == len(cells) - 2):
             lines.append("  ".join("-" * w for w in widths))

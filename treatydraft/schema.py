@@ -7,10 +7,10 @@ module never does.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-import re
 from pathlib import Path
 
 from lxml import etree

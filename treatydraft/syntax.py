@@ -6,7 +6,7 @@ without rebuilding them; a missing or unusable cache only costs the build.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from lark import Lark
@@ -49,19 +49,19 @@ def body_lexer() -> Lark:
     return body_parser()
 
 
-@lru_cache(maxsize=None)
+@cache
 def body_parser() -> Lark:
     """Lark's LALR parser over prepared tokens; builds a plain parse tree."""
     return Lark(grammar_text("treaty"), parser="lalr", lexer=_TokenList, import_paths=IMPORT_PATHS,
                 cache=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def front_parser() -> Lark:
     return Lark(grammar_text("front"), parser="lalr", cache=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def label_parser() -> Lark:
     """LALR with the contextual lexer over grammar/label.lark: the parts of a marker."""
     return Lark(grammar_text("label"), parser="lalr", lexer="contextual", cache=True,

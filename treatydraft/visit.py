@@ -37,12 +37,31 @@ sequence's text, as written or clean.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, Callable
+from typing import Any
 
-from .ast import (Alternative, BracketGroup, Document, Escape, Footnote, FootnoteRef, Heading,
-                  LineBreak, Note, DraftingNote, NoText, Option, OptionBlock, OptionsEnd,
-                  Placeholder, SplitMark, Text, walk, with_alternatives)
+from .ast import (
+    Alternative,
+    BracketGroup,
+    Document,
+    DraftingNote,
+    Escape,
+    Footnote,
+    FootnoteRef,
+    Heading,
+    LineBreak,
+    Note,
+    NoText,
+    Option,
+    OptionBlock,
+    OptionsEnd,
+    Placeholder,
+    SplitMark,
+    Text,
+    walk,
+    with_alternatives,
+)
 from .errors import OperationError
 
 __all__ = ["Visitor", "Transformer", "NODE_TYPES"]

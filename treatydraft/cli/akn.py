@@ -36,8 +36,9 @@ def validate(files, verbose, quiet):
                 rep.status = max(rep.status, exc.exit_code)
             continue
         violations = validate_akn(data)
+        text = data.decode("utf-8", "replace")
         rep.problems(path, [Diagnostic("schema", v.message, v.line, v.column)
-                            for v in violations], lambda: data.decode("utf-8", "replace"))
+                            for v in violations], lambda text=text: text)
         if not violations and not quiet:
             click.echo(f"{path}: valid Akoma Ntoso 3.0 (strict schema)")
     rep.finish()

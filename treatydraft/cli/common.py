@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn, Sequence
+from collections.abc import Sequence
+from typing import NoReturn
 
 import click
 
 from ..ast import Diagnostic, Document
-from ..errors import FormatError, OperationError, ExportError, ParseError, TreatyDraftError
+from ..errors import ExportError, FormatError, OperationError, ParseError, TreatyDraftError
 from ..io import InputError, atomic_write, draft_format, dump_draft, load, same_file
 from ..source import caret_context
 
@@ -198,8 +199,9 @@ class Reporter:
         except InputError as err:
             self.fail(err, EXIT_USAGE)
         except ParseError as err:
-            self.problems(path, err.diagnostics or [err], lambda: err.source_text or "")
-            raise Abort(max(self.status, EXIT_PROBLEMS))
+            text = err.source_text or ""
+            self.problems(path, err.diagnostics or [err], lambda: text)
+            raise Abort(max(self.status, EXIT_PROBLEMS)) from None
         except (FormatError, TreatyDraftError) as err:
             self.fail(err, EXIT_PROBLEMS)
         self.problems(path, doc.diagnostics, doc.to_text)
@@ -259,7 +261,7 @@ def write_output(data: bytes | str, output: str | None, *, inputs: Sequence[str]
     except OSError as exc:
         click.echo(f"error: cannot write {output}: {exc.strerror or exc}; nothing written",
                    err=True)
-        raise Abort(EXIT_USAGE)
+        raise Abort(EXIT_USAGE) from None
     return output
 
 

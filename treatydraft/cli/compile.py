@@ -9,8 +9,16 @@ import click
 
 from ..errors import TreatyDraftError
 from ..io import InputError, read_text
-from .common import (EXIT_USAGE, Abort, Reporter, output_option, report_error,
-                     report_options, tolerant_option, write_output)
+from .common import (
+    EXIT_USAGE,
+    Abort,
+    Reporter,
+    output_option,
+    report_error,
+    report_options,
+    tolerant_option,
+    write_output,
+)
 
 __all__ = ["COMMANDS"]
 
@@ -23,7 +31,7 @@ def read_delegations(path: str) -> dict[str, str]:
         text = read_text(path)
     except InputError as err:
         report_error(err)
-        raise Abort(EXIT_USAGE)
+        raise Abort(EXIT_USAGE) from None
     out: dict[str, str] = {}
     lines = text.splitlines()
     if lines and lines[0].strip() == "---":  # a draft: its registry
@@ -89,7 +97,8 @@ def compile_command(base, proposals, delegations_file, option_threshold, as_json
         if key.strip() in pairs:
             raise click.BadParameter(f"'{key}' is given twice", param_hint="--proposal")
         pairs[key.strip()] = path.strip()
-    from ..operations.compile import DEFAULT_THRESHOLD, compile as compile_draft, report_table
+    from ..operations.compile import DEFAULT_THRESHOLD, report_table
+    from ..operations.compile import compile as compile_draft
     if option_threshold is None:
         option_threshold = DEFAULT_THRESHOLD
     rep = Reporter(verbose, quiet)

@@ -13,16 +13,25 @@ import math
 
 import click
 
-from ..errors import OperationError, TreatyDraftError
 from .. import operations as ops
+from ..errors import OperationError, TreatyDraftError
+from ..operations import choices as choices_mod
+from ..operations import decisions as decisions_mod
 from ..operations.accept import explain
-from ..operations import choices as choices_mod, decisions as decisions_mod
 from ..operations.ids import carry_ids
-from ..operations.resolve import index_groups, normalise_choices, check_choices
+from ..operations.resolve import check_choices, index_groups, normalise_choices
 from ..operations.variants import from_digits
 from ..reports import diff_report, stats_table
-from .common import (Reporter, given, output_option, plural, report_options, tolerant_option,
-                     write_draft, write_output)
+from .common import (
+    Reporter,
+    given,
+    output_option,
+    plural,
+    report_options,
+    tolerant_option,
+    write_draft,
+    write_output,
+)
 
 __all__ = ["COMMANDS"]
 
@@ -182,7 +191,7 @@ def clean(file, policy, plain, tolerant, output, in_place, verbose, quiet):
                                  hint="end the policy with first, keep or drop")
     except TreatyDraftError as err:
         raise click.BadParameter(err.message + (f" ({err.hint})" if err.hint else ""),
-                                 param_hint="--policy")
+                                 param_hint="--policy") from None
     if plain and (in_place or (output and output.lower().endswith(".xml"))):
         raise click.UsageError("--plain writes plain text: give -o NAME.txt (not --in-place "
                                "or an .xml name)")
@@ -243,7 +252,7 @@ def variants(file, count_only, limit, start, index_, sample, seed, as_json, tole
             i = from_digits(index_.strip())
         except ValueError:
             raise click.BadParameter(f"'{index_}' is not a variant number (0, 1, 2 ...)",
-                                     param_hint="--index")
+                                     param_hint="--index") from None
     rep = Reporter(verbose, quiet)
     doc = rep.open(file, tolerant)
     try:
@@ -301,10 +310,7 @@ def stats(file, as_json, tolerant, output, verbose, quiet):
     rep = Reporter(verbose, quiet)
     doc = rep.open(file, tolerant)
     s = ops.statistics(doc)
-    if as_json:
-        text = json.dumps(s.to_dict(), ensure_ascii=False, indent=1) + "\n"
-    else:
-        text = stats_table(s)
+    text = _json(s) if as_json else stats_table(s)
     write_output(text, output, inputs=[file])
     rep.finish()
 
@@ -324,12 +330,13 @@ def diff(old, new, as_json, tolerant, output, verbose, quiet):
     a = rep.open(old, tolerant)
     b = rep.open(new, tolerant)
     d = ops.diff(a, b)
-    if as_json:
-        text = json.dumps(d.to_dict(), ensure_ascii=False, indent=1) + "\n"
-    else:
-        text = diff_report(d)
+    text = _json(d) if as_json else diff_report(d)
     write_output(text, output, inputs=[old, new])
     rep.finish()
 
 
 COMMANDS = [resolve, clean, variants, stats, diff]
+
+
+def _json(value) -> str:
+    return json.dumps(value.to_dict(), ensure_ascii=False, indent=1) + "\n"

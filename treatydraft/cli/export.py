@@ -6,8 +6,15 @@ from pathlib import Path
 import click
 
 from ..errors import ExportError, TreatyDraftError
-from .common import (EXIT_PROBLEMS, Reporter, given, plural, report_options, tolerant_option,
-                     write_output)
+from .common import (
+    EXIT_PROBLEMS,
+    Reporter,
+    given,
+    plural,
+    report_options,
+    tolerant_option,
+    write_output,
+)
 
 __all__ = ["COMMANDS"]
 

@@ -53,10 +53,10 @@ def _check(rep: Reporter, text: str, source: str, tolerant: bool) -> None:
     try:
         doc = parse(text, mode="tolerant" if tolerant else "strict", source=name)
     except TreatyDraftError as err:
-        rep.problems(name, err.diagnostics or [err], lambda: err.source_text or "")
+        rep.problems(name, err.diagnostics or [err], lambda: text)
         click.echo(f"{source}: the imported text is not a valid draft; -o writes nothing "
                    "(use --tolerant to write it anyway)", err=True)
-        raise Abort(EXIT_PROBLEMS)
+        raise Abort(EXIT_PROBLEMS) from None
     rep.problems(name, doc.diagnostics, lambda: text)
 
 

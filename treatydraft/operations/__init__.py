@@ -10,18 +10,29 @@
 
 No function changes its input.  See docs/operations.md.
 """
-from .accept import (FALLBACKS, Conflict, Plan, Policy, accept, clean, clean_text, parse_policy,
-                     placeholders, plan, plan_accept)
+# the text reports moved to treatydraft.reports; importable from here for one release
+from ..reports import diff_report, stats_table
 from . import choices, decisions
+from .accept import (
+                     FALLBACKS,
+                     Conflict,
+                     Plan,
+                     Policy,
+                     accept,
+                     clean,
+                     clean_text,
+                     parse_policy,
+                     placeholders,
+                     plan,
+                     plan_accept,
+)
 from .choices import base_choices, canonical_code, parse_specs, position, within_scope
 from .decisions import Decision
-from .ids import carry_ids, fingerprint, relabel
 from .diff import Change, DocumentDiff, UnitDiff, diff
+from .ids import carry_ids, fingerprint, relabel
 from .resolve import DROP, KEEP, apply_decisions, describe_choice, index_groups, resolve
 from .stats import Stats, count_words, statistics
 from .variants import count_variants, digits, sample_variants, variant, variant_document, variants
-# the text reports moved to treatydraft.reports; importable from here for one release
-from ..reports import diff_report, stats_table
 
 __all__ = [
     "DROP", "KEEP", "resolve", "apply_decisions", "index_groups", "describe_choice",

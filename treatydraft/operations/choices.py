@@ -20,7 +20,7 @@ unambiguous (:func:`canonical_code`).
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from ..ast import BracketGroup, Document, OptionBlock, walk
 from ..errors import OperationError

@@ -107,7 +107,7 @@ def _what_changed(d: Decision, group) -> str:
     if len(now) != len(d.alternatives):
         return (f"it had {len(d.alternatives)} alternatives, it now has {len(now)}: "
                 + " / ".join(_short(t) for t in now))
-    for i, (was, is_) in enumerate(zip(d.alternatives, now), 1):
+    for i, (was, is_) in enumerate(zip(d.alternatives, now, strict=False), 1):
         if was != is_:
             return f"alternative {i} was {_short(was)}, it is now {_short(is_)}"
     return "its text changed"  # pragma: no cover - same fingerprint is matched
@@ -117,8 +117,9 @@ def match(doc: Document, decisions) -> tuple[dict[str, int], list[str]]:
     """``({group id in doc: choice}, notes)`` for ``decisions`` made on another revision.
 
     A decision lands on the group of the same unit with exactly the recorded alternatives
-    (the k-th of n such groups when there are still n); a note says when its id differs.  Otherwise :class:`OperationError` names the group
-    and what changed; nothing is guessed.
+    (the k-th of n such groups when there are still n); a note says when its id
+    differs.  Otherwise :class:`OperationError` names the group and what changed;
+    nothing is guessed.
     """
     index = index_groups(doc)
     twins = _twins(doc)

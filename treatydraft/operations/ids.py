@@ -131,7 +131,7 @@ def _shrunk(old, new) -> bool:
     if isinstance(old, Placeholder) or isinstance(new, Placeholder) or old.kind != new.kind \
             or len(old.alternatives) != len(new.alternatives) or not _nested(old):
         return False
-    for a, b in zip(old.alternatives, new.alternatives):
+    for a, b in zip(old.alternatives, new.alternatives, strict=False):
         if getattr(a, "label", None) != getattr(b, "label", None):
             return False
         if not _subsequence("".join(alternative_text(b).split()),

@@ -12,11 +12,25 @@ resolved group is repaired by the whitespace rule of :mod:`.spacing`.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import Callable, Mapping, Union
 
-from ..ast import (Alternative, BracketGroup, Document, Footnote, FootnoteRef, Heading, LineBreak, Note,
-                   OptionBlock, OptionsEnd, Placeholder, Text, walk, with_alternatives)
+from ..ast import (
+    Alternative,
+    BracketGroup,
+    Document,
+    Footnote,
+    FootnoteRef,
+    Heading,
+    LineBreak,
+    Note,
+    OptionBlock,
+    OptionsEnd,
+    Placeholder,
+    Text,
+    walk,
+    with_alternatives,
+)
 from ..errors import OperationError
 from .spacing import JUNCTION, tidy
 
@@ -28,7 +42,7 @@ DROP = 0
 #: Choice value: keep optional text (its only alternative).
 KEEP = 1
 
-Choice = Union[int, str]
+Choice = int | str
 """``k`` (1-based alternative or option number), ``"keep"`` (= 1) or ``"drop"`` (= 0)."""
 
 
@@ -109,8 +123,8 @@ def normalise_choices(index: GroupIndex, choices) -> dict[str, int]:
             raise OperationError(f"'{gid}' is {_kind_word(group)}: it cannot be dropped",
                                  hint=f"choose {_valid(group)}")
         if not 0 <= k <= len(group.alternatives):
-            raise OperationError(f"'{gid}' has no {'option' if group.kind == 'options' else 'alternative'} {k}",
-                                 hint=f"choose {_valid(group)}")
+            what = "option" if group.kind == "options" else "alternative"
+            raise OperationError(f"'{gid}' has no {what} {k}", hint=f"choose {_valid(group)}")
         if gid in out and out[gid] != k:
             raise OperationError(f"conflicting choices for '{gid}': "
                                  f"{describe_choice(group, out[gid])} and {describe_choice(group, k)}",
@@ -148,7 +162,7 @@ def describe_choice(group, k: int) -> str:
 
 def check_choices(index: GroupIndex, choices: dict[str, int]) -> None:
     """Refuse a choice inside an alternative that another choice discards."""
-    for gid, k in choices.items():
+    for gid, _k in choices.items():
         for outer, alt in index[gid].ancestors:
             if outer in choices and choices[outer] != alt:
                 og = index[outer].group
@@ -350,7 +364,7 @@ def _finish_group(node, orphans):
         if any(k is JUNCTION or isinstance(k, (BracketGroup, OptionBlock, Footnote))
                for k in kids):
             new = _finish(kids, orphans, whole_lines=False)
-            if len(new) != len(kids) or any(a is not b for a, b in zip(new, kids)):
+            if len(new) != len(kids) or any(a is not b for a, b in zip(new, kids, strict=False)):
                 touched = True
                 alt = replace(alt, children=new)
         alts.append(alt)

@@ -93,10 +93,7 @@ def fix_junction(a: str, b: str, line_start: bool, line_end: bool) -> tuple[str,
             a = a_core[:-1]
             b = b_core
     if line_start and not a.strip(_BLANKS):
-        if a:  # an indented line: keep the indentation, drop the blanks after
-            b = b.lstrip(_BLANKS)
-        else:
-            b = b.lstrip(_BLANKS)
+        b = b.lstrip(_BLANKS)  # an indented line keeps its indentation (in a)
     if line_end and not b.strip(_BLANKS):
         a, b = a.rstrip(_BLANKS), ""
     return a, b
@@ -129,7 +126,7 @@ def _merge_run(run: list, line_start: bool, line_end: bool):
         # the offsets of later junctions move by the markers that vanished
         removed_before = []
         count = 0
-        for ch_old, ch_new in zip(s, chars):
+        for ch_old, ch_new in zip(s, chars, strict=False):
             removed_before.append(count)
             if ch_old == "\x00" and not ch_new:
                 count += 1
@@ -230,7 +227,7 @@ def tidy(seq, *, whole_lines: bool) -> tuple:
         ends = (whole_lines or idx < last) and (brk is not None or whole_lines)
         new: list = []
         run: list = []
-        for pos, n in enumerate(content + [None]):
+        for _pos, n in enumerate(content + [None]):
             if _is_junction(n) or isinstance(n, Text):
                 run.append(n)
                 continue

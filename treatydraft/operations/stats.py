@@ -31,11 +31,21 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from ..ast import (
+    Alternative,
+    BracketGroup,
+    Document,
+    DraftingNote,
+    Heading,
+    LineBreak,
+    Option,
+    OptionBlock,
+    Placeholder,
+    Text,
+    text_of,
+)
 from ..counts import UnitStats, add_group, counts_line, tally
 from ..reports import stats_table  # moved to treatydraft.reports; kept here for one release
-
-from ..ast import (Alternative, BracketGroup, Document, DraftingNote, Heading, LineBreak, Option, OptionBlock,
-                   Placeholder, Text, text_of)
 
 __all__ = ["UnitStats", "DelegationStats", "Stats", "statistics", "count_words", "words",
            "stats_table", "tally", "counts_line"]

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from ..ast import BracketGroup, Document, OptionBlock
 from ..errors import OperationError
@@ -80,7 +80,7 @@ def _decode(counter: _Counter, seq, i: int, out: dict) -> None:
         digits_ = [0] * len(groups)
         for j in range(len(groups) - 1, -1, -1):
             i, digits_[j] = divmod(i, counter.group(groups[j]))
-        for g, ij in zip(groups, digits_):
+        for g, ij in zip(groups, digits_, strict=False):
             if isinstance(g, BracketGroup) and g.kind == "optional":
                 inner = counter.seq(g.alternatives[0].children)[2]
                 if ij < inner:

@@ -24,8 +24,8 @@ from ..schema import AKN_NS, TD_NS, XMLRefused, parse_xml
 
 __all__ = ["read_akn", "akn_to_text"]
 
-_A = "{%s}" % AKN_NS
-_T = "{%s}" % TD_NS
+_A = f"{{{AKN_NS}}}"
+_T = f"{{{TD_NS}}}"
 _LAYOUTS = {"1"}
 
 #: containers: only whitespace may stand directly inside them
@@ -173,7 +173,7 @@ def _parse_xml(data: bytes, source: str | None):
                                 "can be imported") from None
 
 
-def akn_to_text(data: bytes, source: str | None = None) -> tuple[str, str, "_Reader"]:
+def akn_to_text(data: bytes, source: str | None = None) -> tuple[str, str, _Reader]:
     """``(draft text, parse mode, reader)`` held by an exported Akoma Ntoso document."""
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -248,4 +248,4 @@ def _keep_ids(doc: Document, written: list[str]) -> Document:
     groups = list(doc.brackets())
     if len(ids) != len(groups) or len(set(ids)) != len(ids):
         return doc  # not written by this exporter's rules: the text's own numbering
-    return relabel(doc, {g.id: i for g, i in zip(groups, ids)})
+    return relabel(doc, {g.id: i for g, i in zip(groups, ids, strict=False)})

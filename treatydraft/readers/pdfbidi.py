@@ -84,7 +84,7 @@ def shape_swaps(lines: list[list[str]]) -> str:
     ``]``): drawn brackets always pair left to right, so the reading that leaves fewer
     brackets unpaired over all lines wins."""
     swapped = ""
-    for o, c in zip(_OPENERS, _CLOSERS):
+    for o, c in zip(_OPENERS, _CLOSERS, strict=False):
         plain = flipped = 0
         for units in lines:
             sub = [u for u in units if u in (o, c)]

@@ -12,8 +12,8 @@ middle of words.  :func:`reflow`:
    line (double-spaced copies), blank lines are noise; otherwise a blank line ends a
    paragraph;
 3. starts a new paragraph at a line that begins with a paragraph or heading marker
-   (``12.``, ``(a)``, ``二.``, ``第五条``, ``Article 5``, a footnote ``[^1]:``) or after a line clearly shorter
-   than a full line of the page (the last line of a paragraph, a heading), or at an
+   (``12.``, ``(a)``, ``二.``, ``第五条``, ``Article 5``, a footnote ``[^1]:``) or after
+   a line clearly shorter than a full line of the page (the last line of a paragraph, a heading), or at an
    indented line after a sentence end (when few lines are indented), but never
    while a bracket opened in the paragraph is still open and the next line does not
    start a numbered unit (a bracket split by a page break stays one bracket);

@@ -23,12 +23,27 @@ from functools import lru_cache
 
 from lxml import etree
 
-from ..ast import (BracketGroup, Document, Escape, Footnote, FootnoteRef, Heading, LineBreak,
-                   NoText, Note, DraftingNote, OptionBlock, OptionsEnd, Placeholder, SplitMark,
-                   Text, walk)
+from ..ast import (
+    BracketGroup,
+    Document,
+    DraftingNote,
+    Escape,
+    Footnote,
+    FootnoteRef,
+    Heading,
+    LineBreak,
+    Note,
+    NoText,
+    OptionBlock,
+    OptionsEnd,
+    Placeholder,
+    SplitMark,
+    Text,
+    walk,
+)
 from ..errors import ExportError
 from .akn_groups import INF, GroupEncoder
-from .akn_meta import AKN_NS, TD_NS, A, T, Organizations, clean, set_raw, write_meta, write_preface
+from .akn_meta import AKN_NS, TD_NS, A, Organizations, T, clean, set_raw, write_meta, write_preface
 from .akn_tree import Frame, TreeBuilder, ncname
 
 __all__ = ["to_akn", "build_akn", "ncname", "AknWriter", "FORMAT_VERSION", "AKN_NS", "TD_NS"]

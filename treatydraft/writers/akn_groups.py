@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from ..ast import BracketGroup, FootnoteRef, Heading, OptionBlock
-from .akn_meta import T, Organizations
+from .akn_meta import Organizations, T
 from .akn_tree import Frame, Mark, TreeBuilder
 
 __all__ = ["GroupEncoder", "Body", "INF"]
@@ -230,10 +230,9 @@ class GroupEncoder:
                 self.tree.text(alt.close + alt.attribution)
                 for ref in alt.footnotes:
                     self.body.footnote_ref(ref)
-            if wrapper is not None:
+            if wrapper is not None and wrapper in self.tree.stack:
                 # a heading after the group starts outside it
-                if wrapper in self.tree.stack:
-                    for f in self.tree.stack[self.tree.stack.index(wrapper):]:
-                        f.sealed = True
+                for f in self.tree.stack[self.tree.stack.index(wrapper):]:
+                    f.sealed = True
         if not is_opts:
             self.tree.text(g.attribution)

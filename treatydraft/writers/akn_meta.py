@@ -18,8 +18,8 @@ __all__ = ["ILLEGAL", "clean", "set_raw", "AKN_NS", "TD_NS", "A", "T", "LANGUAGE
            "write_meta",
            "write_preface", "SOURCE_ID", "FALLBACK_DATE", "Organizations"]
 
-A = "{%s}" % AKN_NS
-T = "{%s}" % TD_NS
+A = f"{{{AKN_NS}}}"
+T = f"{{{TD_NS}}}"
 
 #: characters XML 1.0 cannot carry, not even as references
 ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -1,9 +1,26 @@
 """AST -> JSON-ready dicts (``treatydraft show --json``, ``brackets --json``)."""
 from __future__ import annotations
 
-from ..ast import (Alternative, BracketGroup, Document, Escape, Footnote, FootnoteRef,
-                   Heading, LineBreak, NoText, Note, DraftingNote, Option, OptionBlock, OptionsEnd,
-                   Placeholder, SplitMark, Text, text_of)
+from ..ast import (
+    Alternative,
+    BracketGroup,
+    Document,
+    DraftingNote,
+    Escape,
+    Footnote,
+    FootnoteRef,
+    Heading,
+    LineBreak,
+    Note,
+    NoText,
+    Option,
+    OptionBlock,
+    OptionsEnd,
+    Placeholder,
+    SplitMark,
+    Text,
+    text_of,
+)
 
 __all__ = ["document_to_dict", "node_to_dict", "group_to_dict", "plain"]
 

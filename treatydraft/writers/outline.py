@@ -1,8 +1,7 @@
 """AST -> a readable indented outline (``treatydraft show``)."""
 from __future__ import annotations
 
-from ..ast import (BracketGroup, Document, Footnote, Heading, Note, OptionBlock, Placeholder,
-                   walk)
+from ..ast import BracketGroup, Document, Footnote, Heading, Note, OptionBlock, Placeholder, walk
 from .json import plain
 
 __all__ = ["outline"]

@@ -59,13 +59,13 @@ def align_units(base: list[Unit], prop: list[Unit]) -> list[Pair]:
     bs = [u.number + "\x02" + u.signature() for u in base]
     ps = [u.number + "\x02" + u.signature() for u in prop]
     if bs == ps:
-        return [Pair(b, p, "identical") for b, p in zip(base, prop)]
+        return [Pair(b, p, "identical") for b, p in zip(base, prop, strict=False)]
     if [(u.kind, u.number) for u in base] == [(u.kind, u.number) for u in prop] \
             and all(u.heading is not None for u in base):
         # the same units under the same numbers (the usual case): pair them in order, in
         # linear time; a unit rewritten beyond recognition is still the unit of its number
         return [Pair(b, p, "identical" if x == y else "number")
-                for b, p, x, y in zip(base, prop, bs, ps)]
+                for b, p, x, y in zip(base, prop, bs, ps, strict=False)]
     return _anchored(base, prop, bs, ps, lambda b, p: _anchored(
         b, p, [u.signature() for u in b], [u.signature() for u in p], _align_gap, _renumbered))
 

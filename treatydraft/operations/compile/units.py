@@ -19,13 +19,28 @@ and :meth:`Document.to_text`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
 
-from ...ast import (BracketGroup, Document, Escape, Footnote, FootnoteRef, FrontMatter, Heading,
-                    LineBreak, Note, NoText, OptionBlock, OptionsEnd, Placeholder, SplitMark, Text,
-                    walk)
+from ...ast import (
+    BracketGroup,
+    Document,
+    Escape,
+    Footnote,
+    FootnoteRef,
+    FrontMatter,
+    Heading,
+    LineBreak,
+    Note,
+    NoText,
+    OptionBlock,
+    OptionsEnd,
+    Placeholder,
+    SplitMark,
+    Text,
+    walk,
+)
 from ...errors import OperationError
 
 __all__ = ["Token", "Unit", "outline", "raw_text", "tokens_of", "keys_of", "normalise",
@@ -165,7 +180,7 @@ class Unit:
     """``None`` for the text before the first heading."""
     nodes: list
     """The content after the heading, up to the first sub-unit's heading."""
-    children: list["Unit"] = field(default_factory=list)
+    children: list[Unit] = field(default_factory=list)
     _raw: str | None = None
     _tokens: tuple | None = None
     _sig: str | None = None

@@ -9,7 +9,6 @@ an alternative of a base group joins that alternative's proposers.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from ...ast import BracketGroup
@@ -121,9 +120,7 @@ class WordRenderer:
             # word goes before the insertion ("2. [此类测试应当善意进行。]@EU第1款")
             leads = [after.lead]
             self._eat_lead = True
-        if all(lead == leads[0] for lead in leads):
-            factor = leads[0]
-        elif all(lead and "\n" not in lead for lead in leads):
+        if all(lead == leads[0] for lead in leads) or all(lead and "\n" not in lead for lead in leads):
             factor = leads[0]
         else:
             factor = ""

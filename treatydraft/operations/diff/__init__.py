@@ -39,8 +39,17 @@ report is :func:`treatydraft.reports.diff_report`.
 """
 from __future__ import annotations
 
-from ...ast import (BracketGroup, Document, Footnote, LineBreak, Note, OptionBlock, OptionsEnd,
-                    Text, text_of)
+from ...ast import (
+    BracketGroup,
+    Document,
+    Footnote,
+    LineBreak,
+    Note,
+    OptionBlock,
+    OptionsEnd,
+    Text,
+    text_of,
+)
 from ...reports import diff_report
 from ..resolve import DROP, describe_choice
 from .align import Differ, descendants
@@ -95,7 +104,7 @@ def diff(old: Document, new: Document) -> DocumentDiff:
 
 
 def _same_nodes(a: list, b: list) -> bool:
-    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=False))
 
 
 def _raw(nodes) -> str:

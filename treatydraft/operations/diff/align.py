@@ -23,8 +23,19 @@ from collections import Counter
 from ...ast import BracketGroup, OptionBlock, Text
 from ..resolve import DROP, describe_choice
 from .model import Change
-from .tokens import (Cut, GroupToken, Token, alt_text, flat, group_token, is_word, ratio,
-                     signature, stream, wordy)
+from .tokens import (
+    Cut,
+    GroupToken,
+    Token,
+    alt_text,
+    flat,
+    group_token,
+    is_word,
+    ratio,
+    signature,
+    stream,
+    wordy,
+)
 
 __all__ = ["Differ", "descendants"]
 
@@ -59,19 +70,20 @@ class Differ:
         nt, no = stream(new_seq)
         # a group with the same id (relative to its unit) and the same token on both
         # sides is the same group: tie the two tokens so the alignment cannot swap twins
-        new_keys = Counter((_rel(g.id, self.new_key), t) for t, g in zip(nt, no) if g is not None)
-        for i, (t, g) in enumerate(zip(ot, oo)):
+        new_keys = Counter((_rel(g.id, self.new_key), t)
+                           for t, g in zip(nt, no, strict=False) if g is not None)
+        for i, (t, g) in enumerate(zip(ot, oo, strict=False)):
             if g is not None and (_rel(g.id, self.old_key), t) in new_keys:
                 ot[i] = t.tied(_rel(g.id, self.old_key))
         old_keys = {t for t in ot if isinstance(t, GroupToken) and t.tie}
-        for j, (t, h) in enumerate(zip(nt, no)):
+        for j, (t, h) in enumerate(zip(nt, no, strict=False)):
             if h is not None and t.tied(_rel(h.id, self.new_key)) in old_keys:
                 nt[j] = t.tied(_rel(h.id, self.new_key))
         sm = difflib.SequenceMatcher(None, ot, nt, autojunk=False)
         regions = []
         for tag, i1, i2, j1, j2 in sm.get_opcodes():
             if tag == "equal":
-                for a, b in zip(oo[i1:i2], no[j1:j2]):
+                for a, b in zip(oo[i1:i2], no[j1:j2], strict=False):
                     if a is not None:
                         self.pair(a, b, "content")
             else:
@@ -85,7 +97,7 @@ class Differ:
         old_groups = [g for _, oo, _, _, _ in regions for g in oo if g is not None]
         new_groups = [g for _, _, _, no, _ in regions for g in no if g is not None]
         if not old_groups and not new_groups:
-            for ot, oo, nt, no, _ in regions:
+            for ot, _oo, nt, _no, _ in regions:
                 if wordy(ot) != wordy(nt):
                     self.text_change(ot, nt)
             return
@@ -132,7 +144,7 @@ class Differ:
         def words(ts):
             return _Target(t for t in ts if is_word(t))
 
-        for n, (_, oo, nt, _, ctx) in enumerate(regions):
+        for n, (_, oo, nt, _, _ctx) in enumerate(regions):
             # read against the new text of its own stretch, and of the stretches that
             # replace no group (the alignment may cut a replacement in two)
             near = list(nt)
@@ -148,8 +160,8 @@ class Differ:
             self.out.append(Change("added", None, h.id, f"{h.id}: new {h.kind} group "
                                    + _brief(h), {"alternatives": _texts(h)}))
         # words outside brackets that no alternative explains are text changes
-        old_plain = [t for ot, oo, _, _, _ in regions for t, o in zip(ot, oo) if o is None]
-        new_plain = [t for _, _, nt, no, _ in regions for t, o in zip(nt, no) if o is None]
+        old_plain = [t for ot, oo, _, _, _ in regions for t, o in zip(ot, oo, strict=False) if o is None]
+        new_plain = [t for _, _, nt, no, _ in regions for t, o in zip(nt, no, strict=False) if o is None]
         explained = Counter()
         for g in old_groups:
             for d in [g] + descendants(g):
@@ -328,7 +340,7 @@ def _fit(tokens: list[Token], target: str) -> tuple[int, int]:
     # the piece being built follows a group with no blank between; the edges of the
     # tokens are open (what stands around the alternative is not known here: `law[s]`)
     glued_before = True
-    for i, t in enumerate(tokens):
+    for _i, t in enumerate(tokens):
         if t is Cut.GROUP:
             if cur:
                 pieces.append(("".join(cur), (glued_before, True)))

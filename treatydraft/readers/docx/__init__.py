@@ -21,7 +21,7 @@ from .assemble import Assembler
 from .changes import MODES
 from .notes import read_comments, read_notes
 from .numbering import Numbering
-from .package import W, DocxError, is_ole, open_package
+from .package import DocxError, W, is_ole, open_package
 from .paragraphs import BodyReader
 from .registry import Registry, load_author_map, load_registry
 from .styles import Styles

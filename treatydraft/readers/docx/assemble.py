@@ -116,9 +116,8 @@ class Assembler:
                 events.setdefault(off, []).append((kind, tok[1]))
         text = "".join(pieces)
         number = self._number(para)
-        if not text.strip() and not number:
-            if self.mode != "brackets" or not events:
-                return []
+        if not text.strip() and not number and (self.mode != "brackets" or not events):
+            return []
         option = _OPTION.match(text)
         label_end = option.end() if option else -1
         inserts: dict[int, str] = {}

@@ -252,7 +252,7 @@ class BodyReader:
         literal = False
         for el in r:
             tag = el.tag
-            if tag == W_t or tag == W_delText:
+            if tag in (W_t, W_delText):
                 if el.text:
                     text = el.text
                     if literal:
@@ -270,14 +270,14 @@ class BodyReader:
                     elif ptag == W_u:
                         if prop.get(W_val) not in _OFF:
                             marks |= UNDERLINE
-                    elif ptag == W_strike or ptag == W_dstrike:
+                    elif ptag in (W_strike, W_dstrike):
                         if prop.get(W_val) not in _OFF:
                             marks |= STRIKE
                     elif ptag == W_rPrChange:
                         self.format_changes += 1
-            elif tag == W_tab or tag == W_ptab:
+            elif tag in (W_tab, W_ptab):
                 segs.append(("t", "\t", change, marks))
-            elif tag == W_br or tag == W_cr:
+            elif tag in (W_br, W_cr):
                 if el.get(W_type) in (None, "textWrapping") or tag == W_cr:
                     segs.append(("t", "\n", change, marks))
             elif tag == W_noBreakHyphen:
@@ -296,7 +296,7 @@ class BodyReader:
                 segs.append(("fn", el.get(W_id), change))
             elif tag == W_endnoteReference:
                 segs.append(("en", el.get(W_id), change))
-            elif tag == W_instrText or tag == W_delInstrText:
+            elif tag in (W_instrText, W_delInstrText):
                 text = (el.text or "").strip()
                 if text:
                     name = text.split()[0].upper()

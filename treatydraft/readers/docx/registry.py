@@ -19,12 +19,19 @@ from ...io import InputError
 
 __all__ = ["Registry", "load_registry", "load_author_map", "Sentence"]
 
+# `"Author name": CODE  # comment` (the name quoted with " or ', or bare up to the colon)
+_AUTHOR_LINE = re.compile(r"""^(?:"(?P<q>[^"]+)"|'(?P<s>[^']+)'|(?P<p>[^:]+?))\s*:\s*"""
+                          r"""["']?(?P<code>[^"'#]+?)["']?\s*(#.*)?$""")
+
 #: language -> (proposed-by pattern, bracketed-by pattern, list separators)
 _SENTENCES = [
-    ("proposed", r"Proposed by (?P<names>.+?)\.?"), ("group", r"Bracketed at the request of (?P<names>.+?)\.?"),
+    ("proposed", r"Proposed by (?P<names>.+?)\.?"),
+    ("group", r"Bracketed at the request of (?P<names>.+?)\.?"),
     ("proposed", r"Proposé par (?P<names>.+?)\.?"), ("group", r"Crochets demandés par (?P<names>.+?)\.?"),
-    ("proposed", r"Propuesto por (?P<names>.+?)\.?"), ("group", r"Corchetes solicitados por (?P<names>.+?)\.?"),
-    ("proposed", r"Предложено: (?P<names>.+?)\.?"), ("group", r"Квадратные скобки по просьбе: (?P<names>.+?)\.?"),
+    ("proposed", r"Propuesto por (?P<names>.+?)\.?"),
+    ("group", r"Corchetes solicitados por (?P<names>.+?)\.?"),
+    ("proposed", r"Предложено: (?P<names>.+?)\.?"),
+    ("group", r"Квадратные скобки по просьбе: (?P<names>.+?)\.?"),
     ("proposed", r"由(?P<names>.+?)提议。?"), ("group", r"应(?P<names>.+?)要求加括号。?"),
     ("proposed", r"اقترحه (?P<names>.+?)\.?"), ("group", r"وضعت بين قوسين بناءً على طلب (?P<names>.+?)\.?"),
 ]
@@ -150,7 +157,7 @@ def load_author_map(text: str, source: str | None = None) -> dict[str, str]:
         s = line.strip()
         if not s or s.startswith("#"):
             continue
-        m = re.match(r"""^(?:"(?P<q>[^"]+)"|'(?P<s>[^']+)'|(?P<p>[^:]+?))\s*:\s*["']?(?P<code>[^"'#]+?)["']?\s*(#.*)?$""", s)
+        m = _AUTHOR_LINE.match(s)
         if not m or not _CODE.match(m.group("code").strip()):
             raise InputError("an author map line is '\"Word author\": CODE'", file=source,
                                line=n, hint='e.g. "Jane Smith (EU Delegation)": EU')

@@ -19,9 +19,25 @@ stands.  Word, LibreOffice and pandoc show neither.
 """
 from __future__ import annotations
 
-from ...ast import (Alternative, BracketGroup, Escape, Footnote, FootnoteRef, Heading, LineBreak,
-                    Note, DraftingNote, NoText, Option, OptionBlock, OptionsEnd, Placeholder, SplitMark, Text,
-                    walk)
+from ...ast import (
+    Alternative,
+    BracketGroup,
+    DraftingNote,
+    Escape,
+    Footnote,
+    FootnoteRef,
+    Heading,
+    LineBreak,
+    Note,
+    NoText,
+    Option,
+    OptionBlock,
+    OptionsEnd,
+    Placeholder,
+    SplitMark,
+    Text,
+    walk,
+)
 from ...errors import ExportError
 from ...wording import UNATTRIBUTED as _U
 from . import ooxml

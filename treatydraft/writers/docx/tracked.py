@@ -37,8 +37,18 @@ How a tracked group is written (Reject all = the base, Accept all = the other va
 """
 from __future__ import annotations
 
-from ...ast import (BracketGroup, Footnote, Heading, LineBreak, Note, OptionBlock, OptionsEnd,
-                    SplitMark, Text, walk)
+from ...ast import (
+    BracketGroup,
+    Footnote,
+    Heading,
+    LineBreak,
+    Note,
+    OptionBlock,
+    OptionsEnd,
+    SplitMark,
+    Text,
+    walk,
+)
 from ...errors import ExportError, OperationError
 from ...operations.choices import base_choices
 from . import ooxml
@@ -227,7 +237,7 @@ class TrackedWriter(BaseWriter):
             value = node.value
             ins = plan.insertions_in(node)
             cuts = sorted({0, len(value), *ins, *plan.runs(node)})
-            for a, b in zip(cuts, cuts[1:] + [None]):
+            for a, b in zip(cuts, cuts[1:] + [None], strict=False):
                 for item in ins.get(a, ()):
                     self.piece(item.text, item.status, author, world)
                 if b is None or b == a:

@@ -199,7 +199,7 @@ def _difflib(kept: str, resolved: str):
             keep[i1:i2] = b"\x01" * (i2 - i1)
         elif tag in ("insert", "replace"):
             text = resolved[j1:j2]
-            if not any(0xF0000 <= ord(ch) for ch in text):  # nodes are never added
+            if not any(ord(ch) >= 0xF0000 for ch in text):  # nodes are never added
                 added.append((i2, text))
     return keep, added
 
