@@ -39,11 +39,12 @@ def _codes(raw: str) -> tuple[str, ...]:
 
 
 class _Builder:
-    def __init__(self, problems, registry: set[str], footnotes: dict, footnote_lines: dict):
+    def __init__(self, problems, delegations, known: dict):
         self.problems = problems
-        self.footnote_lines = footnote_lines  # offset -> Footnote, for every footnote line
-        self.registry = registry
-        self.footnotes = footnotes
+        self.names = [(d.code, d.name) for d in delegations]
+        self.registry = {d.code for d in delegations}
+        self.known = known  # footnote label -> proposers, read before the body is built
+        self.notes: list[Footnote] = []  # every footnote line, in document order
         self.counters: dict[str, int] = {}
         self.used_locations: dict[str, int] = {}
         # structural context
@@ -140,6 +141,13 @@ class _Builder:
     # -- sequences ---------------------------------------------------------------
     def items(self, children, prefix: str | None, depth: int) -> tuple:
         out: list = []
+        if self.fill(children, prefix, depth, out):
+            out = gather(self, out)
+        return tuple(out)
+
+    def fill(self, children, prefix: str | None, depth: int, out: list) -> bool:
+        """Append the nodes of ``children`` (a parse tree's, consumed) to ``out``; True
+        when option labels were among them (the caller gathers them into blocks)."""
         text_run: list[Token] = []
         has_options = False
 
@@ -173,7 +181,9 @@ class _Builder:
                 elif t == "FNREF":
                     out.append(FootnoteRef(str(child).strip()[2:-1], str(child), _span(child)))
                 elif t == "FNDEF":
-                    out.append(self.footnote_lines[child.start_pos])
+                    note = _footnote(child, self.names)
+                    self.notes.append(note)
+                    out.append(note)
                 elif t == "NOTE":
                     out.append(Note(str(child).strip()[1:].strip(), str(child), _span(child)))
                 elif t == "NO_TEXT":
@@ -201,9 +211,7 @@ class _Builder:
                 has_options = True
                 out.append(self.option_label(child, prefix, depth))
         flush()
-        if has_options:
-            out = gather(self, out)
-        return tuple(out)
+        return has_options
 
     def group(self, tree: Tree, prefix: str | None, depth: int) -> BracketGroup:
         # a bracketed paragraph or article: its heading names the group's location
@@ -251,9 +259,9 @@ class _Builder:
                 refs.append(FootnoteRef(str(k).strip()[2:-1], str(k), _span(k)))
         if not proposers:
             for ref in refs:
-                note = self.footnotes.get(ref.label)
-                if note is not None:
-                    proposers += tuple(c for c in note.proposers if c not in proposers)
+                named = self.known.get(ref.label)
+                if named is not None:
+                    proposers += tuple(c for c in named if c not in proposers)
         children = self.items(inner, aid, depth)
         last = refs[-1].span if refs else _span(kids[close_at + 1] if attribution else close_tok)
         return Alternative(aid, index, str(open_tok), children, str(close_tok), attribution,
@@ -277,14 +285,15 @@ class _Builder:
         label.span = Span.covering(_span(tree.children[0]), _span(tree.children[-1]))
         return label
 
-def _fn_label(tok: Token) -> str:
-    value = str(tok).strip()
+def _fn_label(value: str) -> str:
+    value = value.strip()
     return value[2:value.index("]:") if "]:" in value else value.index("］:")]
 
 
-def _footnote(tok: Token, names) -> Footnote:
-    value = str(tok)
-    label = _fn_label(tok)
+def footnote_proposers(value: str, names) -> tuple[str, tuple[str, ...], str]:
+    """(label, proposers, text) of the footnote line ``value``: the registry codes
+    its text names (by code or full name), in the order they appear."""
+    label = _fn_label(value)
     text = value.strip()[len(label) + 4:].strip()
     found = []
     for code, name in names:
@@ -294,44 +303,52 @@ def _footnote(tok: Token, names) -> Footnote:
             pos = m.start() if m else -1
         if pos >= 0:
             found.append((pos, code))
-    proposers = tuple(code for _, code in sorted(found))
+    return label, tuple(code for _, code in sorted(found)), text
+
+
+def _footnote(tok: Token, names) -> Footnote:
+    value = str(tok)
+    label, proposers, text = footnote_proposers(value, names)
     return Footnote(label, text, proposers, value, _span(tok))
 
 
-def _collect_footnotes(tree: Tree, delegations, problems) -> tuple[dict, dict]:
-    """Every footnote line: (label -> first Footnote of that label, offset -> Footnote)."""
-    names = [(d.code, d.name) for d in delegations]
-    by_label, by_offset = {}, {}
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        for child in node.children:
-            if isinstance(child, Tree):
-                stack.append(child)
-            elif child.type == "FNDEF":
-                by_offset[child.start_pos] = _footnote(child, names)
-    for offset in sorted(by_offset):
-        note = by_offset[offset]
+def _footnotes(notes: list[Footnote], problems) -> dict:
+    """label -> the first Footnote of that label; a second definition is warned about."""
+    by_label: dict = {}
+    for note in notes:
         if note.label in by_label:
             problems.add(E.ParseError, f"footnote [^{note.label}] is defined twice",
-                         note.span.line, note.span.column, severity="warning", offset=offset,
-                         code="duplicate-footnote",
+                         note.span.line, note.span.column, severity="warning",
+                         offset=note.span.start, code="duplicate-footnote",
                          hint="the first definition is the one linked to the marker")
         else:
             by_label[note.label] = note
-    return by_label, by_offset
+    return by_label
 
 
-def build(tree: Tree, text: str, problems, source: str | None, front) -> Document:
-    """The :class:`Document` for parse tree ``tree`` of ``text`` with front matter ``front``."""
-    kids = tree.children
+def build(trees, text: str, problems, source: str | None, front, known: dict):
+    """The :class:`Document` for the parse trees ``trees`` of ``text`` (its segments, in
+    order, each consumed as it is built) with front matter ``front``.
+
+    ``known`` maps footnote labels to the proposers their first definition names, as read
+    before the body (an alternative's footnote marker usually comes before the note); if
+    the footnote lines found while building say otherwise, None is returned and the
+    caller builds again from the whole token list."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     if not front.value and text.startswith("---", len(bom)) and \
             text[len(bom) + 3:len(bom) + 4] in ("\n", "\r", " ", "\t", ""):
         problems.add(E.FrontMatterError, "front matter opened here is never closed", 1, 1,
                      hint="end the front matter with a line '---'")
-    footnotes, lines = _collect_footnotes(tree, front.delegations, problems)
-    builder = _Builder(problems, {d.code for d in front.delegations}, footnotes, lines)
-    body = builder.items(kids, None, 0)
+    builder = _Builder(problems, front.delegations, known)
+    out: list = []
+    has_options = False
+    for tree in trees:
+        has_options |= builder.fill(tree.children, None, 0, out)
+        del tree
+    if has_options:
+        out = gather(builder, out)
+    footnotes = _footnotes(builder.notes, problems)
+    if {label: note.proposers for label, note in footnotes.items()} != known:
+        return None
     problems.raise_first()
-    return Document(front, body, problems.diagnostics(), source, footnotes, bom)
+    return Document(front, tuple(out), problems.diagnostics(), source, footnotes, bom)

@@ -13,8 +13,11 @@ Three steps, each linear in the input:
 from __future__ import annotations
 
 import gc
+import re
 import threading
 from contextlib import contextmanager
+from functools import lru_cache
+from itertools import chain
 
 from lark import Token
 from lark.exceptions import LarkError, UnexpectedInput
@@ -25,7 +28,7 @@ from .ast import Diagnostic, Document, FrontMatter, Text
 from .frontmatter import EMPTY_FRONT, read_front_matter
 from .readings import CONVENTIONS
 from .source import Span
-from .syntax import body_parser
+from .syntax import body_lexer, body_parser
 from .tokenpass import MAX_DEPTH
 
 __all__ = ["parse", "MAX_DEPTH"]
@@ -121,33 +124,102 @@ def _front(tokens: list[Token], problems) -> FrontMatter:
     return EMPTY_FRONT
 
 
-def _parse(text: str, *, strict: bool, source: str | None) -> Document:
+#: tokens in a segment before it may be cut (at the next line end outside brackets)
+SEGMENT = 4096
+
+
+def _segments(tokens, size: int | None):
+    """The token stream cut into lists at line ends outside any bracket, each of at
+    least ``size`` tokens (one list when ``size`` is None).  Brackets pair within a
+    segment, so the token pass and the parser read one segment at a time, and only
+    one is in memory beside the AST built so far.  An unclosed bracket keeps its
+    segment open to the end of the text, as one list would."""
+    seg: list[Token] = []
+    depth = 0
+    append = seg.append
+    for tok in tokens:
+        append(tok)
+        t = tok.type
+        if t == "LBR":
+            depth += 1
+        elif t == "RBR":
+            if depth:
+                depth -= 1
+        elif t == "NL" and not depth and size is not None and len(seg) >= size:
+            yield seg
+            seg = []
+            append = seg.append
+    if seg:
+        yield seg
+
+
+def _known_footnotes(text: str, tokens: list[Token] | None, delegations) -> dict:
+    """label -> proposers of the first footnote line of each label, read ahead of the
+    body: from ``tokens`` when the whole list is at hand, else from the text with the
+    grammar's own FNDEF terminal (the builder checks the guess, see builder.build)."""
+    from .builder import footnote_proposers
+    names = [(d.code, d.name) for d in delegations]
+    known: dict = {}
+    if tokens is not None:
+        values = (str(t) for t in tokens if t.type == "FNDEF")
+    elif "^" not in text:
+        return known
+    else:
+        values = (m.group(0) for m in _fndef().finditer(text))
+    for value in values:
+        label, proposers, _ = footnote_proposers(value, names)
+        known.setdefault(label, proposers)
+    return known
+
+
+@lru_cache(maxsize=None)
+def _fndef():
+    term = next(t for t in body_lexer().terminals if t.name == "FNDEF")
+    return re.compile(term.pattern.to_regexp())
+
+
+def _trees(text: str, segments, problems, strict: bool, convention: str, source):
+    """The parse tree of each segment, token pass done, one at a time."""
+    nl = None
+    for tokens in segments:
+        nl = T.line_ends(tokens, problems, nl)
+        partner = T.pair(tokens, problems)
+        T.check_pairs(tokens, partner, problems, strict)
+        tokens, partner = T.type_brackets(text, tokens, partner, problems)
+        T.join(text, tokens, partner, convention, problems)
+        del partner
+        T.settle(tokens)
+        try:
+            tree = body_parser().parse(tokens)
+        except UnexpectedInput as exc:  # the token pass should make this impossible
+            tok = getattr(exc, "token", None)
+            line, col = getattr(exc, "line", 1), getattr(exc, "column", 1)
+            expected = sorted(getattr(exc, "expected", ()) or ())
+            raise E.ParseError(f"unexpected {tok.type if tok else 'input'}", file=source,
+                               line=line, column=col, source=text,
+                               expected=expected) from None
+        except LarkError as exc:  # pragma: no cover - grammar errors are bugs
+            raise E.ParseError(f"parser failure: {exc}", file=source, source=text) from None
+        del tokens
+        yield tree
+
+
+def _parse(text: str, *, strict: bool, source: str | None, stream: bool = True) -> Document:
     from .builder import build  # the builder imports the AST only
     problems = _Problems(text, source, strict)
-    tokens = T.lex(text)
-    T.line_ends(tokens, problems)
-    front = _front(tokens, problems)
+    segments = _segments(T.lex_iter(text), SEGMENT if stream else None)
+    first = next(segments, [])
+    front = _front(first, problems)
     convention = front.get("spaced-brackets") or "auto"
     if convention not in CONVENTIONS:
         convention = "auto"
-    partner = T.pair(tokens, problems)
-    T.check_pairs(tokens, partner, problems, strict)
-    tokens, partner = T.type_brackets(text, tokens, partner, problems)
-    T.join(text, tokens, partner, convention, problems)
-    del partner
-    T.settle(tokens)
-    try:
-        tree = body_parser().parse(tokens)
-    except UnexpectedInput as exc:  # the token pass should make this impossible
-        tok = getattr(exc, "token", None)
-        line, col = getattr(exc, "line", 1), getattr(exc, "column", 1)
-        expected = sorted(getattr(exc, "expected", ()) or ())
-        raise E.ParseError(f"unexpected {tok.type if tok else 'input'}", file=source,
-                           line=line, column=col, source=text, expected=expected) from None
-    except LarkError as exc:  # pragma: no cover - grammar errors are bugs
-        raise E.ParseError(f"parser failure: {exc}", file=source, source=text) from None
-    del tokens
-    return build(tree, text, problems, source, front)
+    known = _known_footnotes(text, None if stream else first, front.delegations)
+    trees = _trees(text, chain((first,), segments), problems, strict, convention, source)
+    del first
+    doc = build(trees, text, problems, source, front, known)
+    if doc is None:  # a footnote line read ahead was not one: read the draft whole
+        return _parse(text, strict=strict, source=source, stream=False)
+    return doc
 
 
 def _fallback(text: str, source: str | None, exc: Exception) -> Document:

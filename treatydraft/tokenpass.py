@@ -32,7 +32,7 @@ from . import errors as E
 from .readings import CONNECTIVE_ONLY, spaced_reading
 from .syntax import HEADING_TYPES, body_lexer
 
-__all__ = ["lex", "line_ends", "pair", "check_pairs", "type_brackets", "join", "settle", "MAX_DEPTH"]
+__all__ = ["lex", "lex_iter", "line_ends", "pair", "check_pairs", "type_brackets", "join", "settle", "MAX_DEPTH"]
 
 #: Brackets may nest this deep; deeper is an error (strict) or plain text (tolerant).
 MAX_DEPTH = 100
@@ -86,19 +86,28 @@ def _split_heading(tok: Token, out: list) -> None:
 
 def lex(text: str) -> list[Token]:
     """The tokens of ``text``, headings split from what stands before them."""
-    tokens: list[Token] = []
-    append = tokens.append
+    return list(lex_iter(text))
+
+
+def lex_iter(text: str):
+    """:func:`lex` one token at a time (the parser reads a draft in segments)."""
+    split: list[Token] = []
     for tok in body_lexer().lex(text):
         if tok.type in HEADING_TYPES and (tok[0] in _LEAD or tok[0] in _OPENERS):
-            _split_heading(tok, tokens)
+            _split_heading(tok, split)
+            yield from split
+            split.clear()
         else:
-            append(tok)
-    return tokens
+            yield tok
 
 
-def line_ends(tokens: list[Token], problems) -> None:
-    """Warn once where a draft starts mixing line ends (LF, CRLF, CR: each is a line end)."""
-    first = None
+def line_ends(tokens: list[Token], problems, first: str | None = None) -> str | None:
+    """Warn once where a draft starts mixing line ends (LF, CRLF, CR: each is a line end).
+
+    For a draft read in segments: ``first`` is what the call on the segments before
+    returned (the first line end, or '' once warned)."""
+    if first == "":
+        return first
     for tok in tokens:
         if tok.type == "NL":
             if first is None:
@@ -110,7 +119,8 @@ def line_ends(tokens: list[Token], problems) -> None:
                              severity="warning", offset=tok.start_pos, code="mixed-line-ends",
                              hint="each is read as a line end and kept as written; save the "
                                   "file with one kind of line end")
-                return
+                return ""
+    return first
 
 
 def _quote_depths(tokens: list[Token]) -> list[bool]:
