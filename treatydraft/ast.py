@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Union
 
-from .source import Span
+from .source import Span, pack, unpack
 
 __all__ = [
     "Span", "Text", "LineBreak", "Escape", "SplitMark", "Heading", "Placeholder",
@@ -27,8 +27,106 @@ __all__ = [
 ]
 
 
+# ---------------------------------------------------------------- compact storage
+# A parsed draft holds several nodes per bracket group, so what each node stores
+# decides the memory of a parse (issue 8: bytes of memory per byte of draft).  Nodes
+# are plain frozen slots dataclasses; two attributes are stored compactly behind a
+# descriptor, invisible to users (constructors, fields, replace(), ==, hash, pickle):
+# ``span`` as one int (:func:`~treatydraft.source.pack`), and the ``id`` of an
+# alternative the builder made as the id of its group (see :class:`GroupId`).
+
+
+class _CompactSpan:
+    """``span`` stored packed in the slot, a :class:`Span` when read.  For a group or
+    an alternative whose span follows from its parts, the builder stores None and the
+    span is derived when read (:func:`drop_derivable_span`)."""
+    __slots__ = ("slot", "derive")
+
+    def __init__(self, slot, derive=None):
+        self.slot, self.derive = slot, derive
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        raw = self.slot.__get__(obj, cls)
+        if raw is None and self.derive is not None:
+            return self.derive(obj)
+        return unpack(raw)
+
+    def __set__(self, obj, value):
+        self.slot.__set__(obj, pack(value))
+
+
+class GroupId(str):
+    """The id of a bracket group made by the parser.  Its alternatives store this very
+    object as their id and read it as ``<group id>__alt_<index>``, so the ids of
+    alternatives take no memory until asked for."""
+    __slots__ = ()
+
+
+class _AltId:
+    """``Alternative.id``: a :class:`GroupId` in the slot reads as ``<id>__alt_<index>``."""
+    __slots__ = ("slot",)
+
+    def __init__(self, slot):
+        self.slot = slot
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        raw = self.slot.__get__(obj, cls)
+        if type(raw) is GroupId:
+            return f"{raw}__alt_{obj.index}"
+        return raw
+
+    def __set__(self, obj, value):
+        self.slot.__set__(obj, value)
+
+
+def _compact(cls):
+    cls.span = _CompactSpan(cls.__dict__["span"])
+    return cls
+
+
+def _alternative_span(alt) -> Span | None:
+    """From the open bracket before the first child to the last footnote marker."""
+    kids = alt.children
+    if not kids:
+        return None
+    first, last = kids[0].span, kids[-1].span
+    opening = len(alt.open)
+    tail = len(alt.close) + len(alt.attribution) + sum(len(f.value) for f in alt.footnotes)
+    return Span(first.start - opening, last.end + tail, first.line, first.column - opening,
+                last.end_line, last.end_column + tail)
+
+
+def _group_span(group) -> Span | None:
+    """From the first alternative to the group attribution after the last one."""
+    if not group.alternatives:
+        return None
+    first, last = group.alternatives[0].span, group.alternatives[-1].span
+    tail = len(group.attribution)
+    return Span(first.start, last.end + tail, first.line, first.column, last.end_line,
+                last.end_column + tail)
+
+
+def drop_derivable_span(node, span: Span) -> None:
+    """Store no span in ``node`` (just built with ``span``) when reading it would derive
+    the same one from its parts.  For the builder only: an alternative keeps its span
+    when its first or last child is a group (so deriving one never descends more than
+    two levels)."""
+    descriptor = type(node).__dict__["span"]
+    if isinstance(node, Alternative) and node.children and isinstance(
+            node.children[0] if isinstance(node.children[0], _GROUPS) else node.children[-1],
+            _GROUPS):
+        return
+    if descriptor.derive(node) == span:
+        descriptor.slot.__set__(node, None)
+
+
 # ---------------------------------------------------------------- leaves
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class Text:
     """A run of treaty text, spaces and punctuation included, as written."""
@@ -36,6 +134,7 @@ class Text:
     span: Span
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class LineBreak:
     """A line break (``\\n`` or ``\\r\\n``, kept as written)."""
@@ -43,6 +142,7 @@ class LineBreak:
     span: Span
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class Escape:
     """An escaped character: ``\\[`` is a literal (editorial) bracket, not negotiation text."""
@@ -56,6 +156,7 @@ class Escape:
         return self.value[1:]
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class SplitMark:
     """``\\+`` between two brackets: they are independent optional insertions, not alternatives."""
@@ -63,6 +164,7 @@ class SplitMark:
     span: Span
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class Heading:
     """Where a structural unit starts: ``Article 5.``, ``Chapter II``, ``3bis.``, ``(a)``, ``Preamble``.
@@ -83,6 +185,7 @@ class Heading:
     span: Span
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class Placeholder:
     """A gap to fill (``[...]``, ``[X]``, ``[20XX]``, ``{Placeholder for ...}``), not contested wording."""
@@ -101,6 +204,7 @@ class Placeholder:
         return ()
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class FootnoteRef:
     """A footnote marker in the text, ``[^6]``."""
@@ -109,6 +213,7 @@ class FootnoteRef:
     span: Span
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote, ``[^6]: Proposed by the Russian Federation and China.``, on a line of its own."""
@@ -122,6 +227,7 @@ class Footnote:
     span: Span
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class Note:
     """A chair's note or comment (a line starting with ``>``): not treaty text."""
@@ -130,6 +236,7 @@ class Note:
     span: Span
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class DraftingNote:
     """A drafting note or instruction inside the text, not negotiated wording.
@@ -147,6 +254,7 @@ class DraftingNote:
     kind = "note"
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class NoText:
     """``No text`` as the content of an option: choosing it removes the provision."""
@@ -154,6 +262,7 @@ class NoText:
     span: Span
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class OptionsEnd:
     r"""``\end-options``: closes the option block before it."""
@@ -163,6 +272,7 @@ class OptionsEnd:
 
 # ---------------------------------------------------------------- groups
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class Alternative:
     """One bracketed alternative ``[text]@RUS+CHN[^3]`` of a :class:`BracketGroup`."""
@@ -184,6 +294,11 @@ class Alternative:
     span: Span
 
 
+Alternative.id = _AltId(Alternative.__dict__["id"])
+Alternative.span.derive = _alternative_span
+
+
+@_compact
 @dataclass(frozen=True, slots=True)
 class BracketGroup:
     """A bracket group: optional text ``[shall]`` or alternatives ``[data][information]``."""
@@ -208,6 +323,7 @@ class BracketGroup:
         return "optional" if len(self.alternatives) == 1 else "alternatives"
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class Option:
     """One option of an :class:`OptionBlock`: the label line and what follows until the next option."""
@@ -229,6 +345,7 @@ class Option:
             for c in self.children)
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class OptionBlock:
     """Competing options ``Option 1: ... Option 2: ... No text`` at phrase, paragraph or article scope."""
@@ -245,6 +362,10 @@ class OptionBlock:
     @property
     def alternatives(self) -> tuple[Option, ...]:
         return self.options
+
+
+BracketGroup.span.derive = _group_span
+_GROUPS = (BracketGroup, OptionBlock)
 
 
 def with_alternatives(group: "BracketGroup | OptionBlock", alternatives) -> "BracketGroup | OptionBlock":

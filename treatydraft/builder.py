@@ -8,12 +8,13 @@ under it (``art_5__para_2__brk_3__alt_1__brk_1``).
 from __future__ import annotations
 
 import re
+from sys import intern
 
 from lark import Token, Tree
 
 from . import errors as E
 from .ast import (Alternative, BracketGroup, Document, DraftingNote, Escape, Footnote,
-                  FootnoteRef, Heading, LineBreak, NoText, Note, OptionsEnd, Placeholder,
+                  FootnoteRef, GroupId, Heading, drop_derivable_span, LineBreak, NoText, Note, OptionsEnd, Placeholder,
                   SplitMark, Text)
 from .labels import read_marker
 from .numbering import normalise_number
@@ -45,6 +46,7 @@ class _Builder:
         self.registry = {d.code for d in delegations}
         self.known = known  # footnote label -> proposers, read before the body is built
         self.notes: list[Footnote] = []  # every footnote line, in document order
+        self.shared: dict = {}  # equal small values the nodes share (gaps tuples)
         self.counters: dict[str, int] = {}
         self.used_locations: dict[str, int] = {}
         # structural context
@@ -222,7 +224,7 @@ class _Builder:
                                                            "DIVISION", "PREAMBLE"):
                 first_alt.children[1] = self.heading(first)
         location = self.location
-        gid = self._next(prefix if prefix is not None else location, "brk")
+        gid = GroupId(self._next(prefix if prefix is not None else location, "brk"))
         alts: list[Alternative] = []
         gaps: list[str] = []
         attribution, proposers = "", ()
@@ -240,8 +242,12 @@ class _Builder:
         span = Span.covering(alts[0].span, alts[-1].span)
         if attribution:
             span = Span.covering(span, _span(tree.children[-1]))
-        return BracketGroup(gid, tuple(alts), tuple(gaps), attribution, proposers,
-                            location, depth, span)
+        gaps_t = tuple(gaps)
+        gaps_t = self.shared.setdefault(gaps_t, gaps_t)  # most are ('',) * k: kept once
+        group = BracketGroup(gid, tuple(alts), gaps_t, attribution, proposers,
+                             location, depth, span)
+        drop_derivable_span(group, span)
+        return group
 
     def alternative(self, tree: Tree, gid: str, index: int, depth: int) -> Alternative:
         aid = f"{gid}__alt_{index}"
@@ -264,8 +270,11 @@ class _Builder:
                     proposers += tuple(c for c in named if c not in proposers)
         children = self.items(inner, aid, depth)
         last = refs[-1].span if refs else _span(kids[close_at + 1] if attribution else close_tok)
-        return Alternative(aid, index, str(open_tok), children, str(close_tok), attribution,
-                           proposers, tuple(refs), Span.covering(_span(open_tok), last))
+        span = Span.covering(_span(open_tok), last)
+        alt = Alternative(gid, index, intern(str(open_tok)), children, intern(str(close_tok)),
+                          attribution, proposers, tuple(refs) if refs else (), span)
+        drop_derivable_span(alt, span)
+        return alt
 
     def option_label(self, tree: Tree, prefix: str | None, depth: int) -> Label:
         label = Label()

@@ -125,7 +125,7 @@ def _front(tokens: list[Token], problems) -> FrontMatter:
 
 
 #: tokens in a segment before it may be cut (at the next line end outside brackets)
-SEGMENT = 4096
+SEGMENT = 2048
 
 
 def _segments(tokens, size: int | None):
