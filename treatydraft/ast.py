@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Union
 
-from .source import Span, pack, unpack
+from .source import Span, bounds, pack, unpack
 
 __all__ = [
     "Span", "Text", "LineBreak", "Escape", "SplitMark", "Heading", "Placeholder",
@@ -32,8 +32,79 @@ __all__ = [
 # decides the memory of a parse (issue 8: bytes of memory per byte of draft).  Nodes
 # are plain frozen slots dataclasses; two attributes are stored compactly behind a
 # descriptor, invisible to users (constructors, fields, replace(), ==, hash, pickle):
-# ``span`` as one int (:func:`~treatydraft.source.pack`), and the ``id`` of an
-# alternative the builder made as the id of its group (see :class:`GroupId`).
+# ``span`` as one int (:func:`~treatydraft.source.pack`); the ``id`` of an alternative
+# the builder made as the id of its group (see :class:`GroupId`); the ``value`` of a
+# text read from the draft as a reference to the draft (:class:`SourceText`); the
+# ``children`` of an alternative that holds one such text, and the ``alternatives`` of
+# a group of one, without a tuple.  Reading any of them gives the plain value.
+
+
+class SourceText:
+    """The text a draft was parsed from, shared by the nodes read from it.  A
+    :class:`Text` whose value is this reads the source at its span; an
+    :class:`Alternative` whose children are this holds one such text, between its
+    brackets."""
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+
+class _Value:
+    """``Text.value``: a :class:`SourceText` in the slot reads as the source at the span."""
+    __slots__ = ("slot", "span")
+
+    def __init__(self, slot, span):
+        self.slot, self.span = slot, span
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        raw = self.slot.__get__(obj, cls)
+        if type(raw) is SourceText:
+            start, end = bounds(self.span.__get__(obj, cls))
+            return raw.text[start:end]
+        return raw
+
+    def __set__(self, obj, value):
+        self.slot.__set__(obj, value)
+
+
+class _Children:
+    """``Alternative.children``: a :class:`SourceText` in the slot is one :class:`Text`,
+    the source between the brackets."""
+    __slots__ = ("slot",)
+
+    def __init__(self, slot):
+        self.slot = slot
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        raw = self.slot.__get__(obj, cls)
+        if type(raw) is SourceText:
+            return (Text(raw, _lone_text_span(obj)),)
+        return raw
+
+    def __set__(self, obj, value):
+        self.slot.__set__(obj, value)
+
+
+class _Single:
+    """``BracketGroup.alternatives``: a lone alternative is stored without a tuple."""
+    __slots__ = ("slot",)
+
+    def __init__(self, slot):
+        self.slot = slot
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        raw = self.slot.__get__(obj, cls)
+        return (raw,) if type(raw) is Alternative else raw
+
+    def __set__(self, obj, value):
+        self.slot.__set__(obj, value)
 
 
 class _CompactSpan:
@@ -100,6 +171,29 @@ def _alternative_span(alt) -> Span | None:
                 last.end_line, last.end_column + tail)
 
 
+def _lone_text_span(alt) -> Span:
+    """The span of the text between the brackets of ``alt`` (on one line)."""
+    s = alt.span
+    opening = len(alt.open)
+    tail = len(alt.close) + len(alt.attribution) + sum(len(f.value) for f in alt.footnotes)
+    return Span(s.start + opening, s.end - tail, s.line, s.column + opening, s.end_line,
+                s.end_column - tail)
+
+
+def lone_text(alt, source: SourceText):
+    """``alt`` (just built) holding its one text child as ``source`` when that reads back
+    the same (for the builder); else ``alt`` itself."""
+    kids = alt.children
+    if len(kids) != 1 or type(kids[0]) is not Text:
+        return alt
+    child = kids[0]
+    if Text.__dict__["value"].slot.__get__(child) is not source or \
+            _lone_text_span(alt) != child.span:
+        return alt
+    Alternative.__dict__["children"].slot.__set__(alt, source)
+    return alt
+
+
 def _group_span(group) -> Span | None:
     """From the first alternative to the group attribution after the last one."""
     if not group.alternatives:
@@ -116,6 +210,9 @@ def drop_derivable_span(node, span: Span) -> None:
     when its first or last child is a group (so deriving one never descends more than
     two levels)."""
     descriptor = type(node).__dict__["span"]
+    if isinstance(node, Alternative) and type(
+            Alternative.__dict__["children"].slot.__get__(node)) is SourceText:
+        return
     if isinstance(node, Alternative) and node.children and isinstance(
             node.children[0] if isinstance(node.children[0], _GROUPS) else node.children[-1],
             _GROUPS):
@@ -295,6 +392,7 @@ class Alternative:
 
 
 Alternative.id = _AltId(Alternative.__dict__["id"])
+Alternative.children = _Children(Alternative.__dict__["children"])
 Alternative.span.derive = _alternative_span
 
 
@@ -365,6 +463,8 @@ class OptionBlock:
 
 
 BracketGroup.span.derive = _group_span
+BracketGroup.alternatives = _Single(BracketGroup.__dict__["alternatives"])
+Text.value = _Value(Text.__dict__["value"], Text.__dict__["span"].slot)
 _GROUPS = (BracketGroup, OptionBlock)
 
 

@@ -14,7 +14,7 @@ from lark import Token, Tree
 
 from . import errors as E
 from .ast import (Alternative, BracketGroup, Document, DraftingNote, Escape, Footnote,
-                  FootnoteRef, GroupId, Heading, drop_derivable_span, LineBreak, NoText, Note, OptionsEnd, Placeholder,
+                  FootnoteRef, GroupId, Heading, SourceText, drop_derivable_span, lone_text, LineBreak, NoText, Note, OptionsEnd, Placeholder,
                   SplitMark, Text)
 from .labels import read_marker
 from .numbering import normalise_number
@@ -40,8 +40,9 @@ def _codes(raw: str) -> tuple[str, ...]:
 
 
 class _Builder:
-    def __init__(self, problems, delegations, known: dict):
+    def __init__(self, problems, delegations, known: dict, text: str):
         self.problems = problems
+        self.source = SourceText(text)  # texts read their value from it (ast.SourceText)
         self.names = [(d.code, d.name) for d in delegations]
         self.registry = {d.code for d in delegations}
         self.known = known  # footnote label -> proposers, read before the body is built
@@ -156,9 +157,9 @@ class _Builder:
         def flush():
             if text_run:
                 first, last = text_run[0], text_run[-1]
-                value = "".join(text_run) if len(text_run) > 1 else str(first)
-                out.append(Text(value, Span(first.start_pos, last.end_pos, first.line,
-                                            first.column, last.end_line, last.end_column)))
+                out.append(Text(self.source, Span(first.start_pos, last.end_pos, first.line,
+                                                  first.column, last.end_line,
+                                                  last.end_column)))
                 text_run.clear()
 
         for index, child in enumerate(children):
@@ -244,7 +245,7 @@ class _Builder:
             span = Span.covering(span, _span(tree.children[-1]))
         gaps_t = tuple(gaps)
         gaps_t = self.shared.setdefault(gaps_t, gaps_t)  # most are ('',) * k: kept once
-        group = BracketGroup(gid, tuple(alts), gaps_t, attribution, proposers,
+        group = BracketGroup(gid, alts[0] if len(alts) == 1 else tuple(alts), gaps_t, attribution, proposers,
                              location, depth, span)
         drop_derivable_span(group, span)
         return group
@@ -273,6 +274,7 @@ class _Builder:
         span = Span.covering(_span(open_tok), last)
         alt = Alternative(gid, index, intern(str(open_tok)), children, intern(str(close_tok)),
                           attribution, proposers, tuple(refs) if refs else (), span)
+        lone_text(alt, self.source)
         drop_derivable_span(alt, span)
         return alt
 
@@ -348,7 +350,7 @@ def build(trees, text: str, problems, source: str | None, front, known: dict):
             text[len(bom) + 3:len(bom) + 4] in ("\n", "\r", " ", "\t", ""):
         problems.add(E.FrontMatterError, "front matter opened here is never closed", 1, 1,
                      hint="end the front matter with a line '---'")
-    builder = _Builder(problems, front.delegations, known)
+    builder = _Builder(problems, front.delegations, known, text)
     out: list = []
     has_options = False
     for tree in trees:

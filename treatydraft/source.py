@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Span", "line_at", "caret_context", "pack", "unpack"]
+__all__ = ["Span", "line_at", "caret_context", "pack", "unpack", "bounds"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,17 @@ def pack(span):
     if min(end, end_line, end_col) < 0:
         return span
     return -(start | end << 32 | line << 64 | col << 96 | end_line << 128 | end_col << 160) - 1
+
+
+def bounds(raw) -> tuple[int, int]:
+    """(start, end) of what :func:`pack` stored, without making a :class:`Span`."""
+    if type(raw) is int:
+        if raw >= 0:
+            start = raw & _M
+            return start, start + (raw >> 96)
+        raw = -raw - 1
+        return raw & _M, raw >> 32 & _M
+    return raw.start, raw.end
 
 
 def unpack(raw):
