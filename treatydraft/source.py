@@ -41,24 +41,26 @@ class Span:
 
 
 _M = (1 << 32) - 1
+_M24 = (1 << 24) - 1
 
 
 def pack(span):
     """``span`` stored compactly: one int instead of a :class:`Span` and its six ints
-    (40 to 52 bytes instead of about 250).  A span on one line keeps start, line, column
-    and length (a non-negative int); any other keeps all six (negated).  Anything that
-    is not a span of 32-bit positions is returned as it is."""
+    (36 to 52 bytes instead of about 250).  A span on one line keeps start (32 bits),
+    column and line (24 bits each) and its length above them (a non-negative int); any
+    other keeps all six, 32 bits each (negated).  Anything that is not a span of 32-bit
+    positions is returned as it is."""
     if type(span) is not Span:
         return span
     start, end, line, col = span.start, span.end, span.line, span.column
     end_line, end_col = span.end_line, span.end_column
-    if start | end | line | col | end_line | end_col > _M or min(start, line, col) < 0:
+    if start | end | line | col | end_line | end_col > _M or \
+            min(start, end, line, col, end_line, end_col) < 0:
         return span
     length = end - start
-    if end_line == line and end_col - col == length and length >= 0:
-        return start | line << 32 | col << 64 | length << 96
-    if min(end, end_line, end_col) < 0:
-        return span
+    if end_line == line and end_col - col == length and length >= 0 and \
+            (col | line) < _M24:
+        return start | col << 32 | line << 56 | length << 80
     return -(start | end << 32 | line << 64 | col << 96 | end_line << 128 | end_col << 160) - 1
 
 
@@ -67,7 +69,7 @@ def bounds(raw) -> tuple[int, int]:
     if type(raw) is int:
         if raw >= 0:
             start = raw & _M
-            return start, start + (raw >> 96)
+            return start, start + (raw >> 80)
         raw = -raw - 1
         return raw & _M, raw >> 32 & _M
     return raw.start, raw.end
@@ -78,7 +80,7 @@ def unpack(raw):
     if type(raw) is not int:
         return raw
     if raw >= 0:
-        start, line, col, length = raw & _M, raw >> 32 & _M, raw >> 64 & _M, raw >> 96
+        start, col, line, length = raw & _M, raw >> 32 & _M24, raw >> 56 & _M24, raw >> 80
         return Span(start, start + length, line, col, line, col + length)
     raw = -raw - 1
     return Span(raw & _M, raw >> 32 & _M, raw >> 64 & _M, raw >> 96 & _M, raw >> 128 & _M,
