@@ -180,20 +180,6 @@ def _lone_text_span(alt) -> Span:
                 s.end_column - tail)
 
 
-def lone_text(alt, source: SourceText):
-    """``alt`` (just built) holding its one text child as ``source`` when that reads back
-    the same (for the builder); else ``alt`` itself."""
-    kids = alt.children
-    if len(kids) != 1 or type(kids[0]) is not Text:
-        return alt
-    child = kids[0]
-    if Text.__dict__["value"].slot.__get__(child) is not source or \
-            _lone_text_span(alt) != child.span:
-        return alt
-    Alternative.__dict__["children"].slot.__set__(alt, source)
-    return alt
-
-
 def _group_span(group) -> Span | None:
     """From the first alternative to the group attribution after the last one."""
     if not group.alternatives:

@@ -14,12 +14,12 @@ from lark import Token, Tree
 
 from . import errors as E
 from .ast import (Alternative, BracketGroup, Document, DraftingNote, Escape, Footnote,
-                  FootnoteRef, GroupId, Heading, SourceText, drop_derivable_span, lone_text, LineBreak, NoText, Note, OptionsEnd, Placeholder,
+                  FootnoteRef, GroupId, Heading, SourceText, drop_derivable_span, LineBreak, NoText, Note, OptionsEnd, Placeholder,
                   SplitMark, Text)
 from .labels import read_marker
 from .numbering import normalise_number
 from .options import Label, gather
-from .source import Span
+from .source import Span, packed, unpack
 
 __all__ = ["build"]
 
@@ -33,6 +33,12 @@ _ROMAN = set("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii x
 
 def _span(tok: Token) -> Span:
     return Span(tok.start_pos, tok.end_pos, tok.line, tok.column, tok.end_line, tok.end_column)
+
+
+def _packed(tok: Token):
+    """The span of ``tok`` as a node stores it (:func:`~treatydraft.source.pack`)."""
+    return packed(tok.start_pos, tok.end_pos, tok.line, tok.column, tok.end_line,
+                  tok.end_column)
 
 
 def _codes(raw: str) -> tuple[str, ...]:
@@ -109,7 +115,7 @@ class _Builder:
             self.article = location
         elif kind in _ID_PREFIX:
             self.division = location
-        return Heading(kind, value, number, level, location, _span(tok))
+        return Heading(kind, value, number, level, location, _packed(tok))
 
     def _subparagraph(self, label: str) -> None:
         """Place ``(label)`` in the subparagraph stack: each label style is one level."""
@@ -157,9 +163,9 @@ class _Builder:
         def flush():
             if text_run:
                 first, last = text_run[0], text_run[-1]
-                out.append(Text(self.source, Span(first.start_pos, last.end_pos, first.line,
-                                                  first.column, last.end_line,
-                                                  last.end_column)))
+                out.append(Text(self.source, packed(first.start_pos, last.end_pos, first.line,
+                                                    first.column, last.end_line,
+                                                    last.end_column)))
                 text_run.clear()
 
         for index, child in enumerate(children):
@@ -172,32 +178,32 @@ class _Builder:
                     continue
                 flush()
                 if t == "NL":
-                    out.append(LineBreak(str(child), _span(child)))
+                    out.append(LineBreak(str(child), _packed(child)))
                 elif t in ("PREAMBLE", "DIVISION", "ARTICLE", "PARA", "SUBPARA"):
                     out.append(self.heading(child))
                 elif t in ("PLACEHOLDER", "PH_TEXT"):
                     pid = self._next(prefix if prefix is not None else self.location, "ph")
-                    out.append(Placeholder(str(child), pid, self.location, depth, _span(child)))
+                    out.append(Placeholder(str(child), pid, self.location, depth, _packed(child)))
                 elif t in ("DNOTE", "BRACE_NOTE"):
                     raw = str(child)  # from its opening bracket or brace to its closing one
-                    out.append(DraftingNote(raw[1:-1].strip(), raw, _span(child)))
+                    out.append(DraftingNote(raw[1:-1].strip(), raw, _packed(child)))
                 elif t == "FNREF":
-                    out.append(FootnoteRef(str(child).strip()[2:-1], str(child), _span(child)))
+                    out.append(FootnoteRef(str(child).strip()[2:-1], str(child), _packed(child)))
                 elif t == "FNDEF":
                     note = _footnote(child, self.names)
                     self.notes.append(note)
                     out.append(note)
                 elif t == "NOTE":
-                    out.append(Note(str(child).strip()[1:].strip(), str(child), _span(child)))
+                    out.append(Note(str(child).strip()[1:].strip(), str(child), _packed(child)))
                 elif t == "NO_TEXT":
-                    out.append(NoText(str(child), _span(child)))
+                    out.append(NoText(str(child), _packed(child)))
                 elif t == "END_OPTIONS":
                     has_options = True
-                    out.append(OptionsEnd(str(child), _span(child)))
+                    out.append(OptionsEnd(str(child), _packed(child)))
                 elif t == "ESCAPE":
-                    out.append(Escape(str(child), _span(child)))
+                    out.append(Escape(str(child), _packed(child)))
                 elif t == "SPLIT":
-                    out.append(SplitMark(str(child), _span(child)))
+                    out.append(SplitMark(str(child), _packed(child)))
                 elif t in ("FRONT_MATTER", "BOM"):
                     continue
                 else:  # pragma: no cover - every terminal is handled above
@@ -240,18 +246,18 @@ class _Builder:
             if len(alts) > len(gaps):
                 gaps.append("")
             alts.append(self.alternative(part, gid, len(alts) + 1, depth))
-        span = Span.covering(alts[0].span, alts[-1].span)
-        if attribution:
-            span = Span.covering(span, _span(tree.children[-1]))
+        # the span is derived from the alternatives when read (ast.drop_derivable_span):
+        # the group attribution stands right after the last one, on its line
+        span = None
+        if "\n" in attribution or "\r" in attribution:
+            span = Span.covering(Span.covering(alts[0].span, alts[-1].span),
+                                 _span(tree.children[-1]))
         gaps_t = tuple(gaps)
         gaps_t = self.shared.setdefault(gaps_t, gaps_t)  # most are ('',) * k: kept once
-        group = BracketGroup(gid, alts[0] if len(alts) == 1 else tuple(alts), gaps_t, attribution, proposers,
-                             location, depth, span)
-        drop_derivable_span(group, span)
-        return group
+        return BracketGroup(gid, alts[0] if len(alts) == 1 else tuple(alts), gaps_t,
+                            attribution, proposers, location, depth, span)
 
     def alternative(self, tree: Tree, gid: str, index: int, depth: int) -> Alternative:
-        aid = f"{gid}__alt_{index}"
         kids = tree.children
         open_tok = kids[0]
         close_at = max(i for i, k in enumerate(kids) if isinstance(k, Token) and k.type == "RBR")
@@ -263,19 +269,27 @@ class _Builder:
                 attribution, proposers = str(k), _codes(k)
                 self._check_codes(proposers, k)
             else:
-                refs.append(FootnoteRef(str(k).strip()[2:-1], str(k), _span(k)))
+                refs.append(FootnoteRef(str(k).strip()[2:-1], str(k), _packed(k)))
         if not proposers:
             for ref in refs:
                 named = self.known.get(ref.label)
                 if named is not None:
                     proposers += tuple(c for c in named if c not in proposers)
-        children = self.items(inner, aid, depth)
-        last = refs[-1].span if refs else _span(kids[close_at + 1] if attribution else close_tok)
-        span = Span.covering(_span(open_tok), last)
+        end = kids[-1]  # the closing bracket, or the attribution or footnote marker after it
+        span = packed(open_tok.start_pos, end.end_pos, open_tok.line, open_tok.column,
+                      end.end_line, end.end_column)
+        if inner and end.end_line == open_tok.line and all(
+                type(k) is Token and k.type in _TEXTUAL for k in inner):
+            # one text on one line: read from the source when asked (ast.SourceText)
+            children = self.source
+            for i in range(1, close_at):
+                kids[i] = None
+        else:
+            children = self.items(inner, f"{gid}__alt_{index}", depth)
         alt = Alternative(gid, index, intern(str(open_tok)), children, intern(str(close_tok)),
                           attribution, proposers, tuple(refs) if refs else (), span)
-        lone_text(alt, self.source)
-        drop_derivable_span(alt, span)
+        if children is not self.source:
+            drop_derivable_span(alt, unpack(span))
         return alt
 
     def option_label(self, tree: Tree, prefix: str | None, depth: int) -> Label:
@@ -320,7 +334,7 @@ def footnote_proposers(value: str, names) -> tuple[str, tuple[str, ...], str]:
 def _footnote(tok: Token, names) -> Footnote:
     value = str(tok)
     label, proposers, text = footnote_proposers(value, names)
-    return Footnote(label, text, proposers, value, _span(tok))
+    return Footnote(label, text, proposers, value, _packed(tok))
 
 
 def _footnotes(notes: list[Footnote], problems) -> dict:

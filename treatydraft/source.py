@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Span", "line_at", "caret_context", "pack", "unpack", "bounds"]
+__all__ = ["Span", "line_at", "caret_context", "pack", "packed", "unpack", "bounds"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,19 +48,24 @@ def pack(span):
     """``span`` stored compactly: one int instead of a :class:`Span` and its six ints
     (36 to 52 bytes instead of about 250).  A span on one line keeps start (32 bits),
     column and line (24 bits each) and its length above them (a non-negative int); any
-    other keeps all six, 32 bits each (negated).  Anything that is not a span of 32-bit
-    positions is returned as it is."""
+    other keeps all six, 32 bits each (negated).  Anything that is not a span (None, a
+    span :func:`packed` already) is returned as it is."""
     if type(span) is not Span:
         return span
-    start, end, line, col = span.start, span.end, span.line, span.column
-    end_line, end_col = span.end_line, span.end_column
+    return packed(span.start, span.end, span.line, span.column, span.end_line,
+                  span.end_column)
+
+
+def packed(start: int, end: int, line: int, col: int, end_line: int, end_col: int):
+    """:func:`pack` of the span with these fields, without making it (for the builder);
+    a :class:`Span` when a field does not fit in 32 bits."""
+    length = end - start
+    if end_line == line and end_col - col == length and 0 <= start <= _M and \
+            0 <= length <= _M and 0 <= col < _M24 and 0 <= line < _M24:
+        return start | col << 32 | line << 56 | length << 80
     if start | end | line | col | end_line | end_col > _M or \
             min(start, end, line, col, end_line, end_col) < 0:
-        return span
-    length = end - start
-    if end_line == line and end_col - col == length and length >= 0 and \
-            (col | line) < _M24:
-        return start | col << 32 | line << 56 | length << 80
+        return Span(start, end, line, col, end_line, end_col)
     return -(start | end << 32 | line << 64 | col << 96 | end_line << 128 | end_col << 160) - 1
 
 
