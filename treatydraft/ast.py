@@ -125,7 +125,7 @@ class _CompactSpan:
         return unpack(raw)
 
     def __set__(self, obj, value):
-        self.slot.__set__(obj, pack(value))
+        self.slot.__set__(obj, pack(value) if type(value) is Span else value)
 
 
 class GroupId(str):

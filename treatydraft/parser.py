@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain
 
-from lark import Token
+from lark import Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput
 
 from . import errors as E
@@ -178,9 +178,67 @@ def _fndef():
     return re.compile(term.pattern.to_regexp())
 
 
+@lru_cache(maxsize=None)
+def _plain() -> frozenset:
+    """Terminals that are a whole item of the body (``_item: TEXT | NL | ...`` and the
+    start rule's BOM and FRONT_MATTER in grammar/treaty.lark), read from the grammar."""
+    rules = body_parser().rules
+    return frozenset(
+        [r.expansion[0].name for r in rules if r.origin.name == "_item"
+         and len(r.expansion) == 1 and r.expansion[0].is_term]
+        + [s.name for r in rules if r.origin.name == "start" for s in r.expansion if s.is_term])
+
+
+def _items(tokens: list[Token], source, text: str) -> list:
+    """The items of the body in ``tokens`` (a segment, token pass done), as the start
+    rule's children: the LALR parser reads the groups and option labels; a token outside
+    them that is an item by itself (plain text, a line end, a heading ...) is one as it
+    stands, so the parser is not fed it (``_item*`` accepts any sequence of them)."""
+    plain = _plain()
+    items: list = []
+    fed: list[Token] = []   # the tokens of groups and option labels, in order
+    slots: list[int] = []   # where in ``items`` each group or label goes
+    depth = 0
+    for tok in tokens:
+        t = tok.type
+        if not depth and t in plain:
+            items.append(tok)
+            continue
+        fed.append(tok)
+        if t == "LBR" or t == "NEXT_LBR":
+            if not depth and t == "LBR":
+                slots.append(len(items))
+                items.append(None)
+            depth += 1
+        elif t == "RBR":
+            depth -= 1
+        elif t == "OPTION" and not depth:
+            slots.append(len(items))
+            items.append(None)
+    if not fed:
+        return items
+    try:
+        parsed = body_parser().parse(fed).children
+    except UnexpectedInput as exc:  # the token pass should make this impossible
+        tok = getattr(exc, "token", None)
+        line, col = getattr(exc, "line", 1), getattr(exc, "column", 1)
+        expected = sorted(getattr(exc, "expected", ()) or ())
+        raise E.ParseError(f"unexpected {tok.type if tok else 'input'}", file=source,
+                           line=line, column=col, source=text,
+                           expected=expected) from None
+    except LarkError as exc:  # pragma: no cover - grammar errors are bugs
+        raise E.ParseError(f"parser failure: {exc}", file=source, source=text) from None
+    if len(parsed) != len(slots):  # pragma: no cover - each group or label is one item
+        raise E.ParseError("parser failure: groups and labels do not line up",
+                           file=source, source=text)
+    for k, tree in zip(slots, parsed):
+        items[k] = tree
+    return items
+
+
 def _trees(text: str, segments, problems, strict: bool, convention: str, source):
     """The parse tree of each segment, token pass done, one at a time."""
-    nl = None
+    nl = None if "\r" in text else ""  # without CR, line ends cannot be mixed
     for tokens in segments:
         nl = T.line_ends(tokens, problems, nl)
         partner = T.pair(tokens, problems)
@@ -189,19 +247,9 @@ def _trees(text: str, segments, problems, strict: bool, convention: str, source)
         T.join(text, tokens, partner, convention, problems)
         del partner
         T.settle(tokens)
-        try:
-            tree = body_parser().parse(tokens)
-        except UnexpectedInput as exc:  # the token pass should make this impossible
-            tok = getattr(exc, "token", None)
-            line, col = getattr(exc, "line", 1), getattr(exc, "column", 1)
-            expected = sorted(getattr(exc, "expected", ()) or ())
-            raise E.ParseError(f"unexpected {tok.type if tok else 'input'}", file=source,
-                               line=line, column=col, source=text,
-                               expected=expected) from None
-        except LarkError as exc:  # pragma: no cover - grammar errors are bugs
-            raise E.ParseError(f"parser failure: {exc}", file=source, source=text) from None
+        items = _items(tokens, source, text)
         del tokens
-        yield tree
+        yield Tree("start", items)
 
 
 def _parse(text: str, *, strict: bool, source: str | None, stream: bool = True) -> Document:
