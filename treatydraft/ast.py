@@ -171,13 +171,21 @@ def _alternative_span(alt) -> Span | None:
                 last.end_line, last.end_column + tail)
 
 
-def _lone_text_span(alt) -> Span:
-    """The span of the text between the brackets of ``alt`` (on one line)."""
-    s = alt.span
+def _lone_text_span(alt):
+    """The span of the text between the brackets of ``alt`` (on one line), packed."""
+    raw = Alternative.__dict__["span"].slot.__get__(alt)
     opening = len(alt.open)
     tail = len(alt.close) + len(alt.attribution) + sum(len(f.value) for f in alt.footnotes)
+    if type(raw) is int and raw >= 0 and (raw & _M32) + opening <= _M32 and \
+            (raw >> 32 & _M24) + opening < _M24:
+        # the short form of source.pack: start, column, line, length, all on one line
+        return raw + opening + (opening << 32) - ((opening + tail) << 80)
+    s = unpack(raw)
     return Span(s.start + opening, s.end - tail, s.line, s.column + opening, s.end_line,
                 s.end_column - tail)
+
+
+_M32, _M24 = (1 << 32) - 1, (1 << 24) - 1
 
 
 def _group_span(group) -> Span | None:

@@ -60,8 +60,8 @@ def packed(start: int, end: int, line: int, col: int, end_line: int, end_col: in
     """:func:`pack` of the span with these fields, without making it (for the builder);
     a :class:`Span` when a field does not fit in 32 bits."""
     length = end - start
-    if end_line == line and end_col - col == length and 0 <= start <= _M and \
-            0 <= length <= _M and 0 <= col < _M24 and 0 <= line < _M24:
+    if end_line == line and end_col - col == length and 0 <= start <= end <= _M and \
+            0 <= col < _M24 and 0 <= line < _M24:
         return start | col << 32 | line << 56 | length << 80
     if start | end | line | col | end_line | end_col > _M or \
             min(start, end, line, col, end_line, end_col) < 0:

@@ -28,8 +28,8 @@ How things are matched (each report says which method matched it):
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
 import re
+from sys import intern
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -96,10 +96,10 @@ class DocumentDiff:
 
 # ---------------------------------------------------------------- tokens
 
-@lru_cache(maxsize=1 << 16)
-def _words(text: str) -> tuple[str, ...]:
-    # cached: the two versions share most of their text (often the very same strings)
-    return tuple(_TOKEN.findall(text))
+def _words(text: str) -> list[str]:
+    # each word once in memory (interned), however often the two versions use it: the
+    # word lists of both drafts are what a diff holds beside them
+    return list(map(intern, _TOKEN.findall(text)))
 
 
 def _flat(seq, out: list, headings: bool = True) -> list:
@@ -176,8 +176,8 @@ class _Unit:
     key: str
     nodes: list
     title: str = ""
-    tokens: list = field(default_factory=list)
-    body_key: str = ""
+    tokens: tuple = ()
+    body_key: tuple = ()
 
 
 def _units(doc: Document) -> list[_Unit]:
@@ -200,8 +200,8 @@ def _units(doc: Document) -> list[_Unit]:
         current.nodes.append(node)
     units.append(current)
     for u in units:
-        u.tokens = _flat(u.nodes, [], headings=False)
-        u.body_key = " ".join(u.tokens)
+        u.tokens = tuple(_flat(u.nodes, [], headings=False))
+        u.body_key = u.tokens  # the words themselves, not a copy joined into a string
         line: list = []
         for n in u.nodes[1:]:
             if isinstance(n, LineBreak):
