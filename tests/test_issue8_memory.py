@@ -64,6 +64,36 @@ def test_issue8_dense_text_parses_within_60_bytes_per_byte():
     assert _peak_per_byte(10) <= 60
 
 
+_DIFF = r"""
+import importlib.util, json, sys, tracemalloc
+spec = importlib.util.spec_from_file_location("synth", sys.argv[1])
+synth = importlib.util.module_from_spec(spec); spec.loader.exec_module(synth)
+import treatydraft
+from treatydraft.operations.diff import diff, diff_report
+old = synth.synthetic_draft(300) if sys.argv[2] == "synthetic" else synth.dense_draft(60_000, 10)
+new = "\n".join(line.replace(" [", " [x", 1) if i % 7 == 3 else line
+                for i, line in enumerate(old.split("\n")))
+treatydraft.parse("Article 1\n1. [a][b]\n")
+tracemalloc.start()
+base = tracemalloc.get_traced_memory()[0]
+a, b = treatydraft.parse(old), treatydraft.parse(new)
+parsed = tracemalloc.get_traced_memory()[1] - base
+report = diff_report(diff(a, b))
+peak = tracemalloc.get_traced_memory()[1] - base
+print(json.dumps({"ratio": peak / parsed, "changed": report.count("\n")}))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["synthetic", "dense"])
+def test_issue8_diff_within_twice_the_memory_of_parsing_both(kind):
+    out = subprocess.run([sys.executable, "-c", _DIFF, str(ROOT / "bench" / "synth.py"), kind],
+                         capture_output=True, text=True, check=True, timeout=600)
+    got = json.loads(out.stdout)
+    assert got["changed"] > 10  # the versions differ
+    assert got["ratio"] <= 2.0  # was 3.3 on the synthetic draft
+
+
 _DRAFT = ("---\ntitle: t\ndelegations:\n  EU: European Union\n  RUS: Russian Federation\n---\n"
           "Preamble\n(PP1) Recalling [its] [earlier][former]@EU decisions,\n"
           "Article 1. Scope\n1. Parties [shall][should]@@RUS [take [all][appropriate] "
