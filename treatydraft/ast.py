@@ -15,6 +15,7 @@ read from, so :meth:`Document.to_text` gives the input back byte for byte.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from typing import Iterator, Union
 
 from .source import Span, bounds, pack, unpack
@@ -653,8 +654,9 @@ class Document:
     def articles(self) -> list[Article]:
         """The articles in document order, with their heading text (brackets as written)."""
         result = []
-        sequences = [self.body]
-        sequences.extend(n.children for n in walk(self.body) if isinstance(n, (Alternative, Option)))
+        # one sequence at a time (an alternative holding one text makes its tuple anew)
+        sequences = chain((self.body,), (n.children for n in walk(self.body)
+                                         if isinstance(n, (Alternative, Option))))
         for seq in sequences:
             for i, node in enumerate(seq):
                 if isinstance(node, Heading) and node.kind == "article":
