@@ -184,3 +184,19 @@ def test_issue8_footnote_read_ahead_that_is_wrong_falls_back():
     assert doc == parser._parse(text, strict=False, source=None, stream=False)
     assert next(doc.groups()).alternatives[0].proposers == ()
     assert doc.to_text() == text
+
+
+def test_issue8_nodes_keep_one_identity():
+    """Writers key their plans by ``id(node)``: a node read twice is the same object
+    (an alternative's text is made when first read and kept), and the document's own
+    searches do not need to make it."""
+    doc = treatydraft.parse("Article 1\n1. Parties [shall][may] act [now].\n")
+    group = next(doc.groups())
+    assert doc.to_text().endswith("[now].\n")  # written without making the text nodes
+    assert [a.id for g in doc.brackets() for a in g.alternatives] == [
+        "art_1__para_1__brk_1__alt_1", "art_1__para_1__brk_1__alt_2",
+        "art_1__para_1__brk_2__alt_1"]
+    first = group.alternatives[0].children[0]
+    assert first is group.alternatives[0].children[0]
+    assert first in list(doc.walk()) and any(n is first for n in doc.walk())
+    assert first.value == "shall" and first.span == Span(22, 27, 2, 13, 2, 18)

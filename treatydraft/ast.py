@@ -73,7 +73,10 @@ class _Value:
 
 class _Children:
     """``Alternative.children``: a :class:`SourceText` in the slot is one :class:`Text`,
-    the source between the brackets."""
+    the source between the brackets, made when first read and kept from then on (so a
+    node has one identity: writers key their plans by ``id(node)``).  The document's
+    own searches (groups, headings, notes, the outline, the text) do not look inside
+    such an alternative, so a parse that is only checked stays small."""
     __slots__ = ("slot",)
 
     def __init__(self, slot):
@@ -84,7 +87,8 @@ class _Children:
             return self
         raw = self.slot.__get__(obj, cls)
         if type(raw) is SourceText:
-            return (Text(raw, _lone_text_span(obj)),)
+            raw = (Text(raw, _lone_text_span(obj)),)
+            self.slot.__set__(obj, raw)
         return raw
 
     def __set__(self, obj, value):
@@ -547,6 +551,38 @@ def _children(node) -> tuple:
     return ()
 
 
+def _lone_value(alt) -> str | None:
+    """The text of an alternative that holds one text not yet made a node, else None."""
+    raw = Alternative.__dict__["children"].slot.__get__(alt)
+    if type(raw) is not SourceText:
+        return None
+    start, end = bounds(_lone_text_span(alt))
+    return raw.text[start:end]
+
+
+def _structure(node) -> tuple:
+    """:func:`_children` without the text of an alternative that holds only text."""
+    if isinstance(node, Alternative) and type(
+            Alternative.__dict__["children"].slot.__get__(node)) is SourceText:
+        return ()
+    return _children(node)
+
+
+def _walk_structure(nodes) -> Iterator:
+    """:func:`walk` without the text nodes of alternatives that hold only text (no
+    group, heading, note or placeholder is there): for the document's searches."""
+    stack = [iter(nodes)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
+        yield node
+        kids = _structure(node)
+        if kids:
+            stack.append(iter(kids))
+
+
 def walk(nodes) -> Iterator:
     """Every node under ``nodes`` (alternatives and options included), in document order."""
     stack = [iter(nodes)]
@@ -581,7 +617,11 @@ def _emit(nodes, out: list) -> None:
             alt = node[1]
             tail = [alt.close, alt.attribution, *(f.value for f in alt.footnotes)]
             stack.append(iter(tail))
-            stack.append(iter(alt.children))
+            lone = _lone_value(alt)
+            if lone is None:
+                stack.append(iter(alt.children))
+            else:
+                tail.insert(0, lone)
             out.append(alt.open)
         elif isinstance(node, OptionBlock):
             stack.append(iter(node.options))
@@ -621,7 +661,7 @@ class Document:
 
     def walk(self) -> Iterator:
         """Every node of the body in document order (see :func:`walk`)."""
-        return walk(self.body)
+        return walk(self.body)  # every node
 
     def brackets(self, kinds: set[str] | None = None) -> Iterator[Group]:
         """Every bracket group, option block and placeholder in document order.
@@ -629,25 +669,25 @@ class Document:
         Each has ``.id``, ``.kind`` (``alternatives``, ``optional``, ``options`` or
         ``placeholder``), ``.alternatives``, ``.location``, ``.depth`` and ``.span``.
         """
-        for node in walk(self.body):
+        for node in _walk_structure(self.body):
             if isinstance(node, (BracketGroup, OptionBlock, Placeholder)):
                 if kinds is None or node.kind in kinds:
                     yield node
 
     def groups(self) -> Iterator[BracketGroup | OptionBlock]:
         """The choice points: bracket groups and option blocks (no placeholders)."""
-        for node in walk(self.body):
+        for node in _walk_structure(self.body):
             if isinstance(node, (BracketGroup, OptionBlock)):
                 yield node
 
     def notes(self) -> Iterator[DraftingNote]:
         """The drafting notes in the text (``[Note: ...]``, ``{...}``), in document order."""
-        for node in walk(self.body):
+        for node in _walk_structure(self.body):
             if isinstance(node, DraftingNote):
                 yield node
 
     def headings(self) -> Iterator[Heading]:
-        for node in walk(self.body):
+        for node in _walk_structure(self.body):
             if isinstance(node, Heading):
                 yield node
 
@@ -655,7 +695,7 @@ class Document:
         """The articles in document order, with their heading text (brackets as written)."""
         result = []
         # one sequence at a time (an alternative holding one text makes its tuple anew)
-        sequences = chain((self.body,), (n.children for n in walk(self.body)
+        sequences = chain((self.body,), (_structure(n) for n in _walk_structure(self.body)
                                          if isinstance(n, (Alternative, Option))))
         for seq in sequences:
             for i, node in enumerate(seq):
@@ -675,7 +715,7 @@ class Document:
 
     def find(self, group_id: str):
         """The group, option block, placeholder, alternative or option with this id, or None."""
-        for node in walk(self.body):
+        for node in _walk_structure(self.body):
             if getattr(node, "id", None) == group_id and not isinstance(node, Heading):
                 return node
         return None
