@@ -260,7 +260,9 @@ class _Builder:
     def alternative(self, tree: Tree, gid: str, index: int, depth: int) -> Alternative:
         kids = tree.children
         open_tok = kids[0]
-        close_at = max(i for i, k in enumerate(kids) if isinstance(k, Token) and k.type == "RBR")
+        close_at = len(kids) - 1  # the last RBR: only an attribution and markers follow it
+        while not (isinstance(kids[close_at], Token) and kids[close_at].type == "RBR"):
+            close_at -= 1
         inner = kids[1:close_at]
         close_tok = kids[close_at]
         attribution, proposers, refs = "", (), []
