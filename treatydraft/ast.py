@@ -368,10 +368,14 @@ class OptionsEnd:
 
 # ---------------------------------------------------------------- groups
 
-@_compact
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, init=False)
 class Alternative:
-    """One bracketed alternative ``[text]@RUS+CHN[^3]`` of a :class:`BracketGroup`."""
+    """One bracketed alternative ``[text]@RUS+CHN[^3]`` of a :class:`BracketGroup`.
+
+    (Stored in five slots rather than nine: the brackets, attribution, proposers and
+    footnote markers together, shared by every plain ``[...]``; see "compact storage".)
+    """
+    __slots__ = ("_id", "_index", "_children", "_rest", "_span")
     id: str
     """``<group id>__alt_<k>``."""
     index: int
@@ -389,16 +393,59 @@ class Alternative:
     """Footnote markers written right after the closing bracket (and attribution)."""
     span: Span
 
+    def __init__(self, id, index, open, children, close, attribution, proposers, footnotes,
+                 span):
+        _ALT_SLOT["_id"].__set__(self, id)
+        _ALT_SLOT["_index"].__set__(self, index)
+        _ALT_SLOT["_children"].__set__(self, children)
+        rest = (open, close, attribution, proposers, footnotes)
+        if not attribution and not proposers and not footnotes and len(open) == len(close) == 1:
+            rest = _PLAIN_REST.setdefault((open, close), rest)  # `[...]`: one tuple for all
+        _ALT_SLOT["_rest"].__set__(self, rest)
+        _ALT_SLOT["_span"].__set__(self, pack(span) if type(span) is Span else span)
 
-Alternative.id = _AltId(Alternative.__dict__["id"])
-Alternative.children = _Children(Alternative.__dict__["children"])
-Alternative.span.derive = _alternative_span
+    def __getstate__(self):
+        return tuple(getattr(self, name) for name in _ALT_FIELDS)
+
+    def __setstate__(self, state):
+        self.__init__(*state)
 
 
-@_compact
-@dataclass(frozen=True, slots=True)
+_ALT_FIELDS = ("id", "index", "open", "children", "close", "attribution", "proposers",
+               "footnotes", "span")
+_ALT_SLOT = {name: Alternative.__dict__[name] for name in Alternative.__slots__}
+_PLAIN_REST: dict = {}
+
+
+class _Rest:
+    """A field kept in the node's ``_rest`` tuple (shared by nodes alike in them)."""
+    __slots__ = ("k", "slot")
+
+    def __init__(self, k: int, slot):
+        self.k, self.slot = k, slot
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        return self.slot.__get__(obj, cls)[self.k]
+
+
+for _k, _name in enumerate(("open", "close", "attribution", "proposers", "footnotes")):
+    setattr(Alternative, _name, _Rest(_k, _ALT_SLOT["_rest"]))
+Alternative.index = property(_ALT_SLOT["_index"].__get__, doc="1-based position in the group.")
+Alternative.id = _AltId(_ALT_SLOT["_id"])
+Alternative.children = _Children(_ALT_SLOT["_children"])
+Alternative.span = _CompactSpan(_ALT_SLOT["_span"], _alternative_span)
+
+
+@dataclass(frozen=True, init=False)
 class BracketGroup:
-    """A bracket group: optional text ``[shall]`` or alternatives ``[data][information]``."""
+    """A bracket group: optional text ``[shall]`` or alternatives ``[data][information]``.
+
+    (Stored in five slots rather than eight: gaps, attribution, proposers and depth
+    together, shared by groups alike in them; see "compact storage".)
+    """
+    __slots__ = ("_id", "_alternatives", "_location", "_rest", "_span")
     id: str
     """Stable id from structure: ``art_5__para_2__brk_3``; inside an alternative ``<alt id>__brk_1``."""
     alternatives: tuple[Alternative, ...]
@@ -414,10 +461,41 @@ class BracketGroup:
     """1 for a top-level group, 2 inside one alternative, ..."""
     span: Span
 
+    def __init__(self, id, alternatives, gaps, attribution, proposers, location, depth, span):
+        _GRP_SLOT["_id"].__set__(self, id)
+        _GRP_SLOT["_alternatives"].__set__(self, alternatives)
+        _GRP_SLOT["_location"].__set__(self, location)
+        rest = (gaps, attribution, proposers, depth)
+        if not attribution and not proposers and not any(gaps):
+            rest = _PLAIN_GROUP_REST.setdefault((len(gaps), depth), rest)
+        _GRP_SLOT["_rest"].__set__(self, rest)
+        _GRP_SLOT["_span"].__set__(self, pack(span) if type(span) is Span else span)
+
+    def __getstate__(self):
+        return tuple(getattr(self, name) for name in _GRP_FIELDS)
+
+    def __setstate__(self, state):
+        self.__init__(*state)
+
     @property
     def kind(self) -> str:
         """``optional`` (one alternative) or ``alternatives``."""
         return "optional" if len(self.alternatives) == 1 else "alternatives"
+
+
+_GRP_FIELDS = ("id", "alternatives", "gaps", "attribution", "proposers", "location", "depth",
+               "span")
+_GRP_SLOT = {name: BracketGroup.__dict__[name] for name in BracketGroup.__slots__}
+_PLAIN_GROUP_REST: dict = {}
+for _k, _name in enumerate(("gaps", "attribution", "proposers", "depth")):
+    setattr(BracketGroup, _name, _Rest(_k, _GRP_SLOT["_rest"]))
+BracketGroup.id = property(_GRP_SLOT["_id"].__get__, doc="Stable id from structure: "
+                           "``art_5__para_2__brk_3``; inside an alternative "
+                           "``<alt id>__brk_1``.")
+BracketGroup.location = property(_GRP_SLOT["_location"].__get__,
+                                 doc="Location id of the structural unit the group opens in.")
+BracketGroup.alternatives = _Single(_GRP_SLOT["_alternatives"])
+BracketGroup.span = _CompactSpan(_GRP_SLOT["_span"], _group_span)
 
 
 @_compact
@@ -461,8 +539,6 @@ class OptionBlock:
         return self.options
 
 
-BracketGroup.span.derive = _group_span
-BracketGroup.alternatives = _Single(BracketGroup.__dict__["alternatives"])
 Text.value = _Value(Text.__dict__["value"], Text.__dict__["span"].slot)
 _GROUPS = (BracketGroup, OptionBlock)
 
