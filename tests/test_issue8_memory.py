@@ -47,14 +47,14 @@ def _peak_per_byte(every: int, n_bytes: int = 300_000) -> float:
 
 @pytest.mark.slow
 def test_issue8_densest_text_parses_within_200_bytes_per_byte():
-    # one bracket pair per 3 bytes: 337 bytes per byte before the lean AST, about 62 now
+    # one bracket pair per 3 bytes: 337 bytes per byte before the lean AST, about 52 now
     assert _peak_per_byte(3) <= 200
 
 
 @pytest.mark.slow
 def test_issue8_dense_text_parses_within_60_bytes_per_byte():
     # one group per 10 bytes, a 2 MB draft as in the issue: 193 bytes per byte before,
-    # 59 now (a small draft pays a little more: about 61 at 300 KB)
+    # 52 now (a small draft pays a little more: about 54 at 300 KB)
     assert _peak_per_byte(10, 2_000_000) <= 60
 
 
