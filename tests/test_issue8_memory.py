@@ -169,7 +169,7 @@ def test_issue8_packed_span_round_trip(a, b, c, d, e, f):
 @pytest.mark.parametrize("which", _TEXTS)
 def test_issue8_reading_in_segments_changes_nothing(which, monkeypatch):
     text = _text(which)
-    whole = parser._parse(text, strict=False, source=None, stream=False)
+    whole = parser._parse(text, strict=False, source=None, stream=False, fast=False)
     monkeypatch.setattr(parser, "SEGMENT", 1)
     assert parser._parse(text, strict=False, source=None) == whole
     assert treatydraft.parse(text, mode="tolerant").diagnostics == whole.diagnostics
@@ -200,3 +200,15 @@ def test_issue8_nodes_keep_one_identity():
     assert first is group.alternatives[0].children[0]
     assert first in list(doc.walk()) and any(n is first for n in doc.walk())
     assert first.value == "shall" and first.span == Span(22, 27, 2, 13, 2, 18)
+
+
+_CORPUS = sorted((ROOT / "tests" / "corpus").glob("*/input.txt"))
+
+
+@pytest.mark.parametrize("path", [*(pytest.param(p, id=p.parent.name) for p in _CORPUS)])
+def test_issue8_parser_reading_only_groups_changes_nothing(path):
+    """The parser is fed only groups and option labels; reading whole segments with it
+    gives the same documents (real drafts of every kind in tests/corpus)."""
+    text = read(path)
+    assert parser._parse(text, strict=False, source=None) == \
+        parser._parse(text, strict=False, source=None, fast=False)

@@ -7,8 +7,13 @@ Three steps, each linear in the input:
    the grammar's header): in strict mode every problem becomes an error, the first
    of which is raised; in tolerant mode each becomes a :class:`Diagnostic` and the
    offending token is read as plain text, so the parser always succeeds.
-3. Lark's LALR parser builds the parse tree, and :mod:`treatydraft.builder` turns it
-   into the AST.
+3. Lark's LALR parser builds the parse tree of the groups and option labels (a token
+   that is a body item by itself is passed on as it stands), and
+   :mod:`treatydraft.builder` turns it into the AST.
+
+The draft is read in segments cut at line ends outside brackets (:func:`_segments`):
+steps 2 and 3 and the builder take one segment at a time, so the tokens and parse
+tree of the whole draft are never in memory beside the AST (issue 8).
 """
 from __future__ import annotations
 
@@ -189,11 +194,16 @@ def _plain() -> frozenset:
         + [s.name for r in rules if r.origin.name == "start" for s in r.expansion if s.is_term])
 
 
-def _items(tokens: list[Token], source, text: str) -> list:
+def _items(tokens: list[Token], source, text: str, fast: bool = True) -> list:
     """The items of the body in ``tokens`` (a segment, token pass done), as the start
-    rule's children: the LALR parser reads the groups and option labels; a token outside
+    rule's children.  The LALR parser reads the groups and option labels; a token outside
     them that is an item by itself (plain text, a line end, a heading ...) is one as it
-    stands, so the parser is not fed it (``_item*`` accepts any sequence of them)."""
+    stands, so the parser is not fed it (``_item*`` accepts any sequence of them).  Should
+    the grammar ever read such a token as part of a larger top-level item, the two
+    readings disagree and the whole segment is parsed (``fast=False`` always does;
+    tests/test_issue8_memory.py checks both give the same documents)."""
+    if not fast:
+        return _parse_tokens(tokens, source, text).children
     plain = _plain()
     items: list = []
     fed: list[Token] = []   # the tokens of groups and option labels, in order
@@ -219,6 +229,20 @@ def _items(tokens: list[Token], source, text: str) -> list:
         return items
     try:
         parsed = body_parser().parse(fed).children
+    except LarkError:
+        parsed = None
+    if parsed is None or len(parsed) != len(slots) or not all(
+            isinstance(tree, Tree) and tree.data in ("group", "option_label")
+            for tree in parsed):
+        return _parse_tokens(tokens, source, text).children
+    for k, tree in zip(slots, parsed):
+        items[k] = tree
+    return items
+
+
+def _parse_tokens(tokens: list[Token], source, text: str) -> Tree:
+    try:
+        return body_parser().parse(tokens)
     except UnexpectedInput as exc:  # the token pass should make this impossible
         tok = getattr(exc, "token", None)
         line, col = getattr(exc, "line", 1), getattr(exc, "column", 1)
@@ -228,15 +252,10 @@ def _items(tokens: list[Token], source, text: str) -> list:
                            expected=expected) from None
     except LarkError as exc:  # pragma: no cover - grammar errors are bugs
         raise E.ParseError(f"parser failure: {exc}", file=source, source=text) from None
-    if len(parsed) != len(slots):  # pragma: no cover - each group or label is one item
-        raise E.ParseError("parser failure: groups and labels do not line up",
-                           file=source, source=text)
-    for k, tree in zip(slots, parsed):
-        items[k] = tree
-    return items
 
 
-def _trees(text: str, segments, problems, strict: bool, convention: str, source):
+def _trees(text: str, segments, problems, strict: bool, convention: str, source,
+           fast: bool = True):
     """The parse tree of each segment, token pass done, one at a time."""
     nl = None if "\r" in text else ""  # without CR, line ends cannot be mixed
     for tokens in segments:
@@ -247,12 +266,13 @@ def _trees(text: str, segments, problems, strict: bool, convention: str, source)
         T.join(text, tokens, partner, convention, problems)
         del partner
         T.settle(tokens)
-        items = _items(tokens, source, text)
+        items = _items(tokens, source, text, fast)
         del tokens
         yield Tree("start", items)
 
 
-def _parse(text: str, *, strict: bool, source: str | None, stream: bool = True) -> Document:
+def _parse(text: str, *, strict: bool, source: str | None, stream: bool = True,
+           fast: bool = True) -> Document:
     from .builder import build  # the builder imports the AST only
     problems = _Problems(text, source, strict)
     segments = _segments(T.lex_iter(text), SEGMENT if stream else None)
@@ -262,11 +282,12 @@ def _parse(text: str, *, strict: bool, source: str | None, stream: bool = True) 
     if convention not in CONVENTIONS:
         convention = "auto"
     known = _known_footnotes(text, None if stream else first, front.delegations)
-    trees = _trees(text, chain((first,), segments), problems, strict, convention, source)
+    trees = _trees(text, chain((first,), segments), problems, strict, convention, source,
+                   fast)
     del first
     doc = build(trees, text, problems, source, front, known)
     if doc is None:  # a footnote line read ahead was not one: read the draft whole
-        return _parse(text, strict=strict, source=source, stream=False)
+        return _parse(text, strict=strict, source=source, stream=False, fast=fast)
     return doc
 
 
