@@ -7,8 +7,13 @@ in the same run.  Then the growth ratio 10,000 / 2,000 articles (linear = 5.0).
 
 Targets (issue 2): >= 5 MB/s at about 3 MB, growth <= 5.5x, peak < 10 bytes/byte.
 
-    python bench/parse.py            # all sizes
-    python bench/parse.py 200 2000   # some sizes
+Then the bracket-dense cases of issue 8 (``synth.dense_draft``, 2 MB each): one group
+per 10 bytes (target: at most 60 bytes of peak memory per input byte) and one bracket
+pair per 3 bytes (at most 200), with their speed against the 2,000-article draft
+measured in the same run.
+
+    python bench/parse.py            # all sizes and the dense cases
+    python bench/parse.py 200 2000   # some sizes (no dense cases)
 """
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import SIZES, best_of, synthetic_draft  # noqa: E402
+from synth import DENSE, SIZES, best_of, dense_draft, synthetic_draft  # noqa: E402
 
 import treatydraft  # noqa: E402
 
@@ -58,5 +63,37 @@ def main(sizes) -> dict:
     return rows
 
 
+#: peak bytes of memory per input byte allowed (issue 8 item 10)
+DENSE_TARGETS = {"dense-10": 60, "dense-3": 200}
+
+
+def dense(n_bytes: int = 2_000_000) -> dict:
+    """The bracket-dense cases: MB/s, peak bytes per byte and groups, against the
+    2,000-article synthetic draft parsed in the same run."""
+    treatydraft.parse("Article 1\n1. [warm][up]\n")
+    base = synthetic_draft(2000)
+    t_base = best_of(lambda: treatydraft.parse(base), 3)[0]
+    base_rate = len(base.encode("utf-8")) / 1e6 / t_base
+    print(f"\nbracket-dense drafts (baseline: 2,000 articles at {base_rate:.2f} MB/s)")
+    print(f"{'case':>9} {'MB':>6} {'parse s':>8} {'MB/s':>6} {'x base':>7} {'bytes/B':>8} "
+          f"{'target':>7} {'groups':>8} {'pairs':>8}")
+    rows = {}
+    for name, every in DENSE.items():
+        text = dense_draft(n_bytes, every)
+        size = len(text.encode("utf-8"))
+        t = best_of(lambda: treatydraft.parse(text), 2)[0]
+        peak = peak_bytes(lambda: treatydraft.parse(text)) / size
+        doc = treatydraft.parse(text)
+        groups = sum(1 for _ in doc.groups())
+        pairs = sum(len(g.alternatives) for g in doc.groups())
+        rate = size / 1e6 / t
+        rows[name] = peak
+        print(f"{name:>9} {size / 1e6:>6.2f} {t:>8.3f} {rate:>6.2f} {rate / base_rate:>7.2f} "
+              f"{peak:>8.1f} {DENSE_TARGETS[name]:>7} {groups:>8} {pairs:>8}")
+    return rows
+
+
 if __name__ == "__main__":
     main([int(a) for a in sys.argv[1:]] or list(SIZES))
+    if len(sys.argv) == 1:
+        dense()

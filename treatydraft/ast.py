@@ -15,9 +15,10 @@ read from, so :meth:`Document.to_text` gives the input back byte for byte.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from typing import Iterator, Union
 
-from .source import Span
+from .source import Span, bounds, pack, unpack
 
 __all__ = [
     "Span", "Text", "LineBreak", "Escape", "SplitMark", "Heading", "Placeholder",
@@ -28,8 +29,201 @@ __all__ = [
 ]
 
 
+# ---------------------------------------------------------------- compact storage
+# A parsed draft holds several nodes per bracket group, so what each node stores
+# decides the memory of a parse (issue 8: bytes of memory per byte of draft).  Nodes
+# are plain frozen slots dataclasses; two attributes are stored compactly behind a
+# descriptor, invisible to users (constructors, fields, replace(), ==, hash, pickle):
+# ``span`` as one int (:func:`~treatydraft.source.pack`); the ``id`` of an alternative
+# the builder made as the id of its group (see :class:`GroupId`); the ``value`` of a
+# text read from the draft as a reference to the draft (:class:`SourceText`); the
+# ``children`` of an alternative that holds one such text, and the ``alternatives`` of
+# a group of one, without a tuple.  Reading any of them gives the plain value.
+
+
+class SourceText:
+    """The text a draft was parsed from, shared by the nodes read from it.  A
+    :class:`Text` whose value is this reads the source at its span; an
+    :class:`Alternative` whose children are this holds one such text, between its
+    brackets."""
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+
+class _Value:
+    """``Text.value``: a :class:`SourceText` in the slot reads as the source at the span."""
+    __slots__ = ("slot", "span")
+
+    def __init__(self, slot, span):
+        self.slot, self.span = slot, span
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        raw = self.slot.__get__(obj, cls)
+        if type(raw) is SourceText:
+            start, end = bounds(self.span.__get__(obj, cls))
+            return raw.text[start:end]
+        return raw
+
+    def __set__(self, obj, value):
+        self.slot.__set__(obj, value)
+
+
+class _Children:
+    """``Alternative.children``: a :class:`SourceText` in the slot is one :class:`Text`,
+    the source between the brackets, made when first read and kept from then on (so a
+    node has one identity: writers key their plans by ``id(node)``).  The document's
+    own searches (groups, headings, notes, the outline, the text) do not look inside
+    such an alternative, so a parse that is only checked stays small."""
+    __slots__ = ("slot",)
+
+    def __init__(self, slot):
+        self.slot = slot
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        raw = self.slot.__get__(obj, cls)
+        if type(raw) is SourceText:
+            raw = (Text(raw, _lone_text_span(obj)),)
+            self.slot.__set__(obj, raw)
+        return raw
+
+    def __set__(self, obj, value):
+        self.slot.__set__(obj, value)
+
+
+class _Single:
+    """``BracketGroup.alternatives``: a lone alternative is stored without a tuple."""
+    __slots__ = ("slot",)
+
+    def __init__(self, slot):
+        self.slot = slot
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        raw = self.slot.__get__(obj, cls)
+        return (raw,) if type(raw) is Alternative else raw
+
+    def __set__(self, obj, value):
+        self.slot.__set__(obj, value)
+
+
+class _CompactSpan:
+    """``span`` stored packed in the slot, a :class:`Span` when read.  For a group or
+    an alternative whose span follows from its parts, the builder stores None and the
+    span is derived when read (:func:`drop_derivable_span`)."""
+    __slots__ = ("slot", "derive")
+
+    def __init__(self, slot, derive=None):
+        self.slot, self.derive = slot, derive
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        raw = self.slot.__get__(obj, cls)
+        if raw is None and self.derive is not None:
+            return self.derive(obj)
+        return unpack(raw)
+
+    def __set__(self, obj, value):
+        self.slot.__set__(obj, pack(value) if type(value) is Span else value)
+
+
+class GroupId(str):
+    """The id of a bracket group made by the parser.  Its alternatives store this very
+    object as their id and read it as ``<group id>__alt_<index>``, so the ids of
+    alternatives take no memory until asked for."""
+    __slots__ = ()
+
+
+class _AltId:
+    """``Alternative.id``: a :class:`GroupId` in the slot reads as ``<id>__alt_<index>``."""
+    __slots__ = ("slot",)
+
+    def __init__(self, slot):
+        self.slot = slot
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        raw = self.slot.__get__(obj, cls)
+        if type(raw) is GroupId:
+            return f"{raw}__alt_{obj.index}"
+        return raw
+
+    def __set__(self, obj, value):
+        self.slot.__set__(obj, value)
+
+
+def _compact(cls):
+    cls.span = _CompactSpan(cls.__dict__["span"])
+    return cls
+
+
+def _alternative_span(alt) -> Span | None:
+    """From the open bracket before the first child to the last footnote marker."""
+    kids = alt.children
+    if not kids:
+        return None
+    first, last = kids[0].span, kids[-1].span
+    opening = len(alt.open)
+    tail = len(alt.close) + len(alt.attribution) + sum(len(f.value) for f in alt.footnotes)
+    return Span(first.start - opening, last.end + tail, first.line, first.column - opening,
+                last.end_line, last.end_column + tail)
+
+
+def _lone_text_span(alt):
+    """The span of the text between the brackets of ``alt`` (on one line), packed."""
+    raw = Alternative.__dict__["span"].slot.__get__(alt)
+    opening = len(alt.open)
+    tail = len(alt.close) + len(alt.attribution) + sum(len(f.value) for f in alt.footnotes)
+    if type(raw) is int and raw >= 0 and (raw & _M32) + opening <= _M32 and \
+            (raw >> 32 & _M24) + opening < _M24:
+        # the short form of source.pack: start, column, line, length, all on one line
+        return raw + opening + (opening << 32) - ((opening + tail) << 80)
+    s = unpack(raw)
+    return Span(s.start + opening, s.end - tail, s.line, s.column + opening, s.end_line,
+                s.end_column - tail)
+
+
+_M32, _M24 = (1 << 32) - 1, (1 << 24) - 1
+
+
+def _group_span(group) -> Span | None:
+    """From the first alternative to the group attribution after the last one."""
+    if not group.alternatives:
+        return None
+    first, last = group.alternatives[0].span, group.alternatives[-1].span
+    tail = len(group.attribution)
+    return Span(first.start, last.end + tail, first.line, first.column, last.end_line,
+                last.end_column + tail)
+
+
+def drop_derivable_span(node, span: Span) -> None:
+    """Store no span in ``node`` (just built with ``span``) when reading it would derive
+    the same one from its parts.  For the builder only: an alternative keeps its span
+    when its first or last child is a group (so deriving one never descends more than
+    two levels)."""
+    descriptor = type(node).__dict__["span"]
+    if isinstance(node, Alternative) and type(
+            Alternative.__dict__["children"].slot.__get__(node)) is SourceText:
+        return
+    if isinstance(node, Alternative) and node.children and isinstance(
+            node.children[0] if isinstance(node.children[0], _GROUPS) else node.children[-1],
+            _GROUPS):
+        return
+    if descriptor.derive(node) == span:
+        descriptor.slot.__set__(node, None)
+
+
 # ---------------------------------------------------------------- leaves
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class Text:
     """A run of treaty text, spaces and punctuation included, as written."""
@@ -37,6 +231,7 @@ class Text:
     span: Span
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class LineBreak:
     """A line break (``\\n`` or ``\\r\\n``, kept as written)."""
@@ -44,6 +239,7 @@ class LineBreak:
     span: Span
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class Escape:
     """An escaped character: ``\\[`` is a literal (editorial) bracket, not negotiation text."""
@@ -57,6 +253,7 @@ class Escape:
         return self.value[1:]
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class SplitMark:
     """``\\+`` between two brackets: they are independent optional insertions, not alternatives."""
@@ -64,6 +261,7 @@ class SplitMark:
     span: Span
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class Heading:
     """Where a structural unit starts: ``Article 5.``, ``Chapter II``, ``3bis.``, ``(a)``, ``Preamble``.
@@ -84,6 +282,7 @@ class Heading:
     span: Span
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class Placeholder:
     """A gap to fill (``[...]``, ``[X]``, ``[20XX]``, ``{Placeholder for ...}``), not contested wording."""
@@ -105,6 +304,7 @@ class Placeholder:
                     doc="The top-level unit it stands in: ``art_3`` for ``art_3__para_2``.")
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class FootnoteRef:
     """A footnote marker in the text, ``[^6]``."""
@@ -113,6 +313,7 @@ class FootnoteRef:
     span: Span
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote, ``[^6]: Proposed by the Russian Federation and China.``, on a line of its own."""
@@ -126,6 +327,7 @@ class Footnote:
     span: Span
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class Note:
     """A chair's note or comment (a line starting with ``>``): not treaty text."""
@@ -134,6 +336,7 @@ class Note:
     span: Span
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class DraftingNote:
     """A drafting note or instruction inside the text, not negotiated wording.
@@ -151,6 +354,7 @@ class DraftingNote:
     kind = "note"
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class NoText:
     """``No text`` as the content of an option: choosing it removes the provision."""
@@ -158,6 +362,7 @@ class NoText:
     span: Span
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class OptionsEnd:
     r"""``\end-options``: closes the option block before it."""
@@ -167,9 +372,14 @@ class OptionsEnd:
 
 # ---------------------------------------------------------------- groups
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, init=False)
 class Alternative:
-    """One bracketed alternative ``[text]@RUS+CHN[^3]`` of a :class:`BracketGroup`."""
+    """One bracketed alternative ``[text]@RUS+CHN[^3]`` of a :class:`BracketGroup`.
+
+    (Stored in five slots rather than nine: the brackets, attribution, proposers and
+    footnote markers together, shared by every plain ``[...]``; see "compact storage".)
+    """
+    __slots__ = ("_id", "_index", "_children", "_rest", "_span")
     id: str
     """``<group id>__alt_<k>``."""
     index: int
@@ -187,6 +397,17 @@ class Alternative:
     """Footnote markers written right after the closing bracket (and attribution)."""
     span: Span
 
+    def __init__(self, id, index, open, children, close, attribution, proposers, footnotes,
+                 span):
+        _ALT_SLOT["_id"].__set__(self, id)
+        _ALT_SLOT["_index"].__set__(self, index)
+        _ALT_SLOT["_children"].__set__(self, children)
+        rest = (open, close, attribution, proposers, footnotes)
+        if not attribution and not proposers and not footnotes and len(open) == len(close) == 1:
+            rest = _PLAIN_REST.setdefault((open, close), rest)  # `[...]`: one tuple for all
+        _ALT_SLOT["_rest"].__set__(self, rest)
+        _ALT_SLOT["_span"].__set__(self, pack(span) if type(span) is Span else span)
+
     def text(self, clean: bool = False) -> str:
         """The alternative's text: as written (nested brackets included), or ``clean``
         (see :func:`text_of`).
@@ -198,10 +419,48 @@ class Alternative:
         """
         return text_of(self.children, clean)
 
+    def __getstate__(self):
+        return tuple(getattr(self, name) for name in _ALT_FIELDS)
 
-@dataclass(frozen=True, slots=True)
+    def __setstate__(self, state):
+        self.__init__(*state)
+
+
+_ALT_FIELDS = ("id", "index", "open", "children", "close", "attribution", "proposers",
+               "footnotes", "span")
+_ALT_SLOT = {name: Alternative.__dict__[name] for name in Alternative.__slots__}
+_PLAIN_REST: dict = {}
+
+
+class _Rest:
+    """A field kept in the node's ``_rest`` tuple (shared by nodes alike in them)."""
+    __slots__ = ("k", "slot")
+
+    def __init__(self, k: int, slot):
+        self.k, self.slot = k, slot
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        return self.slot.__get__(obj, cls)[self.k]
+
+
+for _k, _name in enumerate(("open", "close", "attribution", "proposers", "footnotes")):
+    setattr(Alternative, _name, _Rest(_k, _ALT_SLOT["_rest"]))
+Alternative.index = property(_ALT_SLOT["_index"].__get__, doc="1-based position in the group.")
+Alternative.id = _AltId(_ALT_SLOT["_id"])
+Alternative.children = _Children(_ALT_SLOT["_children"])
+Alternative.span = _CompactSpan(_ALT_SLOT["_span"], _alternative_span)
+
+
+@dataclass(frozen=True, init=False)
 class BracketGroup:
-    """A bracket group: optional text ``[shall]`` or alternatives ``[data][information]``."""
+    """A bracket group: optional text ``[shall]`` or alternatives ``[data][information]``.
+
+    (Stored in five slots rather than eight: gaps, attribution, proposers and depth
+    together, shared by groups alike in them; see "compact storage".)
+    """
+    __slots__ = ("_id", "_alternatives", "_location", "_rest", "_span")
     id: str
     """Stable id from structure: ``art_5__para_2__brk_3``; inside an alternative ``<alt id>__brk_1``."""
     alternatives: tuple[Alternative, ...]
@@ -217,6 +476,22 @@ class BracketGroup:
     """1 for a top-level group, 2 inside one alternative or option, ... (option blocks
     count, as bracket groups do)."""
     span: Span
+
+    def __init__(self, id, alternatives, gaps, attribution, proposers, location, depth, span):
+        _GRP_SLOT["_id"].__set__(self, id)
+        _GRP_SLOT["_alternatives"].__set__(self, alternatives)
+        _GRP_SLOT["_location"].__set__(self, location)
+        rest = (gaps, attribution, proposers, depth)
+        if not attribution and not proposers and not any(gaps):
+            rest = _PLAIN_GROUP_REST.setdefault((len(gaps), depth), rest)
+        _GRP_SLOT["_rest"].__set__(self, rest)
+        _GRP_SLOT["_span"].__set__(self, pack(span) if type(span) is Span else span)
+
+    def __getstate__(self):
+        return tuple(getattr(self, name) for name in _GRP_FIELDS)
+
+    def __setstate__(self, state):
+        self.__init__(*state)
 
     @property
     def kind(self) -> str:
@@ -238,6 +513,22 @@ class BracketGroup:
                             doc="True when no group or option block is around it.")
 
 
+_GRP_FIELDS = ("id", "alternatives", "gaps", "attribution", "proposers", "location", "depth",
+               "span")
+_GRP_SLOT = {name: BracketGroup.__dict__[name] for name in BracketGroup.__slots__}
+_PLAIN_GROUP_REST: dict = {}
+for _k, _name in enumerate(("gaps", "attribution", "proposers", "depth")):
+    setattr(BracketGroup, _name, _Rest(_k, _GRP_SLOT["_rest"]))
+BracketGroup.id = property(_GRP_SLOT["_id"].__get__, doc="Stable id from structure: "
+                           "``art_5__para_2__brk_3``; inside an alternative "
+                           "``<alt id>__brk_1``.")
+BracketGroup.location = property(_GRP_SLOT["_location"].__get__,
+                                 doc="Location id of the structural unit the group opens in.")
+BracketGroup.alternatives = _Single(_GRP_SLOT["_alternatives"])
+BracketGroup.span = _CompactSpan(_GRP_SLOT["_span"], _group_span)
+
+
+@_compact
 @dataclass(frozen=True, slots=True)
 class Option:
     """One option of an :class:`OptionBlock`: the label line and what follows until the next option."""
@@ -263,6 +554,7 @@ class Option:
             for c in self.children)
 
 
+@_compact
 @dataclass(frozen=True, slots=True)
 class OptionBlock:
     """Competing options ``Option 1: ... Option 2: ... No text`` at phrase, paragraph or article scope."""
@@ -288,6 +580,10 @@ class OptionBlock:
                     doc="The top-level unit it stands in: ``art_3`` for ``art_3__para_2``.")
     is_top_level = property(lambda self: self.depth == 1,
                             doc="True when no group or option block is around it.")
+
+
+Text.value = _Value(Text.__dict__["value"], Text.__dict__["span"].slot)
+_GROUPS = (BracketGroup, OptionBlock)
 
 
 def with_alternatives(group: "BracketGroup | OptionBlock", alternatives) -> "BracketGroup | OptionBlock":
@@ -376,6 +672,38 @@ def _children(node) -> tuple:
     return ()
 
 
+def _lone_value(alt) -> str | None:
+    """The text of an alternative that holds one text not yet made a node, else None."""
+    raw = Alternative.__dict__["children"].slot.__get__(alt)
+    if type(raw) is not SourceText:
+        return None
+    start, end = bounds(_lone_text_span(alt))
+    return raw.text[start:end]
+
+
+def _structure(node) -> tuple:
+    """:func:`_children` without the text of an alternative that holds only text."""
+    if isinstance(node, Alternative) and type(
+            Alternative.__dict__["children"].slot.__get__(node)) is SourceText:
+        return ()
+    return _children(node)
+
+
+def _walk_structure(nodes) -> Iterator:
+    """:func:`walk` without the text nodes of alternatives that hold only text (no
+    group, heading, note or placeholder is there): for the document's searches."""
+    stack = [iter(nodes)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
+        yield node
+        kids = _structure(node)
+        if kids:
+            stack.append(iter(kids))
+
+
 def walk(nodes) -> Iterator:
     """Every node under ``nodes`` (alternatives and options included), in document order."""
     stack = [iter(nodes)]
@@ -410,7 +738,11 @@ def _emit(nodes, out: list) -> None:
             alt = node[1]
             tail = [alt.close, alt.attribution, *(f.value for f in alt.footnotes)]
             stack.append(iter(tail))
-            stack.append(iter(alt.children))
+            lone = _lone_value(alt)
+            if lone is None:
+                stack.append(iter(alt.children))
+            else:
+                tail.insert(0, lone)
             out.append(alt.open)
         elif isinstance(node, OptionBlock):
             stack.append(iter(node.options))
@@ -521,7 +853,7 @@ class Document:
 
     def walk(self) -> Iterator:
         """Every node of the body in document order (see :func:`walk`)."""
-        return walk(self.body)
+        return walk(self.body)  # every node
 
     def brackets(self, kinds=None) -> Iterator[Group]:
         """Every bracket group, option block and placeholder in document order.
@@ -539,33 +871,34 @@ class Document:
         return self._brackets(kinds)
 
     def _brackets(self, kinds) -> Iterator[Group]:
-        for node in walk(self.body):
+        for node in _walk_structure(self.body):
             if isinstance(node, (BracketGroup, OptionBlock, Placeholder)):
                 if kinds is None or node.kind in kinds:
                     yield node
 
     def groups(self) -> Iterator[BracketGroup | OptionBlock]:
         """The choice points: bracket groups and option blocks (no placeholders)."""
-        for node in walk(self.body):
+        for node in _walk_structure(self.body):
             if isinstance(node, (BracketGroup, OptionBlock)):
                 yield node
 
     def notes(self) -> Iterator[DraftingNote]:
         """The drafting notes in the text (``[Note: ...]``, ``{...}``), in document order."""
-        for node in walk(self.body):
+        for node in _walk_structure(self.body):
             if isinstance(node, DraftingNote):
                 yield node
 
     def headings(self) -> Iterator[Heading]:
-        for node in walk(self.body):
+        for node in _walk_structure(self.body):
             if isinstance(node, Heading):
                 yield node
 
     def articles(self) -> list[Article]:
         """The articles in document order, with their heading text (brackets as written)."""
         result = []
-        sequences = [self.body]
-        sequences.extend(n.children for n in walk(self.body) if isinstance(n, (Alternative, Option)))
+        # one sequence at a time (an alternative holding one text makes its tuple anew)
+        sequences = chain((self.body,), (_structure(n) for n in _walk_structure(self.body)
+                                         if isinstance(n, (Alternative, Option))))
         for seq in sequences:
             for i, node in enumerate(seq):
                 if isinstance(node, Heading) and node.kind == "article":
@@ -624,10 +957,10 @@ class Document:
     def find(self, group_id: str):
         """The group, option block, placeholder, alternative or option with this id, or None;
         for a unit id (``art_3``, ``art_3__para_1``) the :class:`Unit`."""
-        for node in walk(self.body):
+        for node in _walk_structure(self.body):
             if getattr(node, "id", None) == group_id and not isinstance(node, Heading):
                 return node
-        for node in walk(self.body):
+        for node in _walk_structure(self.body):
             if isinstance(node, Heading) and node.id == group_id:
                 return next(u for u in self.units() if u.id == group_id)
         return None

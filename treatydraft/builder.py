@@ -8,17 +8,18 @@ under it (``art_5__para_2__brk_3__alt_1__brk_1``).
 from __future__ import annotations
 
 import re
+from sys import intern
 
 from lark import Token, Tree
 
 from . import errors as E
 from .ast import (Alternative, BracketGroup, Document, DraftingNote, Escape, Footnote,
-                  FootnoteRef, Heading, LineBreak, NoText, Note, OptionsEnd, Placeholder,
+                  FootnoteRef, GroupId, Heading, SourceText, drop_derivable_span, LineBreak, NoText, Note, OptionsEnd, Placeholder,
                   SplitMark, Text)
 from .labels import read_marker
 from .numbering import division_number, normalise_number
 from .options import Label, gather
-from .source import Span
+from .source import Span, packed, unpack
 
 __all__ = ["build"]
 
@@ -34,16 +35,25 @@ def _span(tok: Token) -> Span:
     return Span(tok.start_pos, tok.end_pos, tok.line, tok.column, tok.end_line, tok.end_column)
 
 
+def _packed(tok: Token):
+    """The span of ``tok`` as a node stores it (:func:`~treatydraft.source.pack`)."""
+    return packed(tok.start_pos, tok.end_pos, tok.line, tok.column, tok.end_line,
+                  tok.end_column)
+
+
 def _codes(raw: str) -> tuple[str, ...]:
     return tuple(c for c in raw.strip().lstrip("@").split("+") if c)
 
 
 class _Builder:
-    def __init__(self, problems, registry: set[str], footnotes: dict, footnote_lines: dict):
+    def __init__(self, problems, delegations, known: dict, text: str):
         self.problems = problems
-        self.footnote_lines = footnote_lines  # offset -> Footnote, for every footnote line
-        self.registry = registry
-        self.footnotes = footnotes
+        self.source = SourceText(text)  # texts read their value from it (ast.SourceText)
+        self.names = [(d.code, d.name) for d in delegations]
+        self.registry = {d.code for d in delegations}
+        self.known = known  # footnote label -> proposers, read before the body is built
+        self.notes: list[Footnote] = []  # every footnote line, in document order
+        self.shared: dict = {}  # equal small values the nodes share (gaps tuples)
         self.counters: dict[str, int] = {}
         self.used_locations: dict[str, int] = {}
         # structural context
@@ -107,7 +117,7 @@ class _Builder:
             self.article = location
         elif kind in _ID_PREFIX:
             self.division = location
-        return Heading(kind, value, number, level, location, _span(tok))
+        return Heading(kind, value, number, level, location, _packed(tok))
 
     def _subparagraph(self, label: str) -> None:
         """Place ``(label)`` in the subparagraph stack: each label style is one level."""
@@ -142,15 +152,22 @@ class _Builder:
     # -- sequences ---------------------------------------------------------------
     def items(self, children, prefix: str | None, depth: int) -> tuple:
         out: list = []
+        if self.fill(children, prefix, depth, out):
+            out = gather(self, out)
+        return tuple(out)
+
+    def fill(self, children, prefix: str | None, depth: int, out: list) -> bool:
+        """Append the nodes of ``children`` (a parse tree's, consumed) to ``out``; True
+        when option labels were among them (the caller gathers them into blocks)."""
         text_run: list[Token] = []
         has_options = False
 
         def flush():
             if text_run:
                 first, last = text_run[0], text_run[-1]
-                value = "".join(text_run) if len(text_run) > 1 else str(first)
-                out.append(Text(value, Span(first.start_pos, last.end_pos, first.line,
-                                            first.column, last.end_line, last.end_column)))
+                out.append(Text(self.source, packed(first.start_pos, last.end_pos, first.line,
+                                                    first.column, last.end_line,
+                                                    last.end_column)))
                 text_run.clear()
 
         for index, child in enumerate(children):
@@ -163,30 +180,33 @@ class _Builder:
                     continue
                 flush()
                 if t == "NL":
-                    out.append(LineBreak(str(child), _span(child)))
+                    out.append(LineBreak(str(child), _packed(child)))
                 elif t in ("PREAMBLE", "DIVISION", "ARTICLE", "PARA", "SUBPARA"):
                     out.append(self.heading(child))
                 elif t in ("PLACEHOLDER", "PH_TEXT"):
                     pid = self._next(prefix if prefix is not None else self.location, "ph")
-                    out.append(Placeholder(str(child), pid, self.location, depth, _span(child)))
+                    out.append(Placeholder(str(child), pid, self.location, depth, _packed(child)))
                 elif t in ("DNOTE", "BRACE_NOTE"):
                     raw = str(child)  # from its opening bracket or brace to its closing one
-                    out.append(DraftingNote(raw[1:-1].strip(), raw, _span(child)))
+                    out.append(DraftingNote(raw[1:-1].strip(), raw, _packed(child)))
                 elif t == "FNREF":
-                    out.append(FootnoteRef(str(child).strip(" \t[]［］^"), str(child), _span(child)))
+                    out.append(FootnoteRef(str(child).strip(" \t[]［］^"), str(child),
+                                           _packed(child)))
                 elif t == "FNDEF":
-                    out.append(self.footnote_lines[child.start_pos])
+                    note = _footnote(child, self.names)
+                    self.notes.append(note)
+                    out.append(note)
                 elif t == "NOTE":
-                    out.append(Note(str(child).strip()[1:].strip(), str(child), _span(child)))
+                    out.append(Note(str(child).strip()[1:].strip(), str(child), _packed(child)))
                 elif t == "NO_TEXT":
-                    out.append(NoText(str(child), _span(child)))
+                    out.append(NoText(str(child), _packed(child)))
                 elif t == "END_OPTIONS":
                     has_options = True
-                    out.append(OptionsEnd(str(child), _span(child)))
+                    out.append(OptionsEnd(str(child), _packed(child)))
                 elif t == "ESCAPE":
-                    out.append(Escape(str(child), _span(child)))
+                    out.append(Escape(str(child), _packed(child)))
                 elif t == "SPLIT":
-                    out.append(SplitMark(str(child), _span(child)))
+                    out.append(SplitMark(str(child), _packed(child)))
                 elif t in ("FRONT_MATTER", "BOM"):
                     continue
                 else:  # pragma: no cover - every terminal is handled above
@@ -203,9 +223,7 @@ class _Builder:
                 has_options = True
                 out.append(self.option_label(child, prefix, depth))
         flush()
-        if has_options:
-            out = gather(self, out)
-        return tuple(out)
+        return has_options
 
     def group(self, tree: Tree, prefix: str | None, depth: int) -> BracketGroup:
         # a bracketed paragraph or article: its heading names the group's location
@@ -216,7 +234,7 @@ class _Builder:
                                                            "DIVISION", "PREAMBLE"):
                 first_alt.children[1] = self.heading(first)
         location = self.location
-        gid = self._next(prefix if prefix is not None else location, "brk")
+        gid = GroupId(self._next(prefix if prefix is not None else location, "brk"))
         alts: list[Alternative] = []
         gaps: list[str] = []
         attribution, proposers = "", ()
@@ -231,17 +249,23 @@ class _Builder:
             if len(alts) > len(gaps):
                 gaps.append("")
             alts.append(self.alternative(part, gid, len(alts) + 1, depth))
-        span = Span.covering(alts[0].span, alts[-1].span)
-        if attribution:
-            span = Span.covering(span, _span(tree.children[-1]))
-        return BracketGroup(gid, tuple(alts), tuple(gaps), attribution, proposers,
-                            location, depth, span)
+        # the span is derived from the alternatives when read (ast.drop_derivable_span):
+        # the group attribution stands right after the last one, on its line
+        span = None
+        if "\n" in attribution or "\r" in attribution:
+            span = Span.covering(Span.covering(alts[0].span, alts[-1].span),
+                                 _span(tree.children[-1]))
+        gaps_t = tuple(gaps)
+        gaps_t = self.shared.setdefault(gaps_t, gaps_t)  # most are ('',) * k: kept once
+        return BracketGroup(gid, alts[0] if len(alts) == 1 else tuple(alts), gaps_t,
+                            attribution, proposers, location, depth, span)
 
     def alternative(self, tree: Tree, gid: str, index: int, depth: int) -> Alternative:
-        aid = f"{gid}__alt_{index}"
         kids = tree.children
         open_tok = kids[0]
-        close_at = max(i for i, k in enumerate(kids) if isinstance(k, Token) and k.type == "RBR")
+        close_at = len(kids) - 1  # the last RBR: only an attribution and markers follow it
+        while not (isinstance(kids[close_at], Token) and kids[close_at].type == "RBR"):
+            close_at -= 1
         inner = kids[1:close_at]
         close_tok = kids[close_at]
         attribution, proposers, refs = "", (), []
@@ -250,16 +274,28 @@ class _Builder:
                 attribution, proposers = str(k), _codes(k)
                 self._check_codes(proposers, k)
             else:
-                refs.append(FootnoteRef(str(k).strip()[2:-1], str(k), _span(k)))
+                refs.append(FootnoteRef(str(k).strip()[2:-1], str(k), _packed(k)))
         if not proposers:
             for ref in refs:
-                note = self.footnotes.get(ref.label)
-                if note is not None:
-                    proposers += tuple(c for c in note.proposers if c not in proposers)
-        children = self.items(inner, aid, depth)
-        last = refs[-1].span if refs else _span(kids[close_at + 1] if attribution else close_tok)
-        return Alternative(aid, index, str(open_tok), children, str(close_tok), attribution,
-                           proposers, tuple(refs), Span.covering(_span(open_tok), last))
+                named = self.known.get(ref.label)
+                if named is not None:
+                    proposers += tuple(c for c in named if c not in proposers)
+        end = kids[-1]  # the closing bracket, or the attribution or footnote marker after it
+        span = packed(open_tok.start_pos, end.end_pos, open_tok.line, open_tok.column,
+                      end.end_line, end.end_column)
+        if inner and end.end_line == open_tok.line and all(
+                type(k) is Token and k.type in _TEXTUAL for k in inner):
+            # one text on one line: read from the source when asked (ast.SourceText)
+            children = self.source
+            for i in range(1, close_at):
+                kids[i] = None
+        else:
+            children = self.items(inner, f"{gid}__alt_{index}", depth)
+        alt = Alternative(gid, index, intern(str(open_tok)), children, intern(str(close_tok)),
+                          attribution, proposers, tuple(refs) if refs else (), span)
+        if children is not self.source:
+            drop_derivable_span(alt, unpack(span))
+        return alt
 
     def option_label(self, tree: Tree, prefix: str | None, depth: int) -> Label:
         label = Label()
@@ -279,14 +315,15 @@ class _Builder:
         label.span = Span.covering(_span(tree.children[0]), _span(tree.children[-1]))
         return label
 
-def _fn_label(tok: Token) -> str:
-    value = str(tok).strip()
+def _fn_label(value: str) -> str:
+    value = value.strip()
     return value[2:value.index("]:") if "]:" in value else value.index("］:")]
 
 
-def _footnote(tok: Token, names) -> Footnote:
-    value = str(tok)
-    label = _fn_label(tok)
+def footnote_proposers(value: str, names) -> tuple[str, tuple[str, ...], str]:
+    """(label, proposers, text) of the footnote line ``value``: the registry codes
+    its text names (by code or full name), in the order they appear."""
+    label = _fn_label(value)
     text = value.strip()[len(label) + 4:].strip()
     found = []
     for code, name in names:
@@ -296,44 +333,52 @@ def _footnote(tok: Token, names) -> Footnote:
             pos = m.start() if m else -1
         if pos >= 0:
             found.append((pos, code))
-    proposers = tuple(code for _, code in sorted(found))
-    return Footnote(label, text, proposers, value, _span(tok))
+    return label, tuple(code for _, code in sorted(found)), text
 
 
-def _collect_footnotes(tree: Tree, delegations, problems) -> tuple[dict, dict]:
-    """Every footnote line: (label -> first Footnote of that label, offset -> Footnote)."""
-    names = [(d.code, d.name) for d in delegations]
-    by_label, by_offset = {}, {}
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        for child in node.children:
-            if isinstance(child, Tree):
-                stack.append(child)
-            elif child.type == "FNDEF":
-                by_offset[child.start_pos] = _footnote(child, names)
-    for offset in sorted(by_offset):
-        note = by_offset[offset]
+def _footnote(tok: Token, names) -> Footnote:
+    value = str(tok)
+    label, proposers, text = footnote_proposers(value, names)
+    return Footnote(label, text, proposers, value, _packed(tok))
+
+
+def _footnotes(notes: list[Footnote], problems) -> dict:
+    """label -> the first Footnote of that label; a second definition is warned about."""
+    by_label: dict = {}
+    for note in notes:
         if note.label in by_label:
             problems.add(E.ParseError, f"footnote [^{note.label}] is defined twice",
-                         note.span.line, note.span.column, severity="warning", offset=offset,
-                         code="duplicate-footnote",
+                         note.span.line, note.span.column, severity="warning",
+                         offset=note.span.start, code="duplicate-footnote",
                          hint="the first definition is the one linked to the marker")
         else:
             by_label[note.label] = note
-    return by_label, by_offset
+    return by_label
 
 
-def build(tree: Tree, text: str, problems, source: str | None, front) -> Document:
-    """The :class:`Document` for parse tree ``tree`` of ``text`` with front matter ``front``."""
-    kids = tree.children
+def build(trees, text: str, problems, source: str | None, front, known: dict):
+    """The :class:`Document` for the parse trees ``trees`` of ``text`` (its segments, in
+    order, each consumed as it is built) with front matter ``front``.
+
+    ``known`` maps footnote labels to the proposers their first definition names, as read
+    before the body (an alternative's footnote marker usually comes before the note); if
+    the footnote lines found while building say otherwise, None is returned and the
+    caller builds again from the whole token list."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     if not front.value and text.startswith("---", len(bom)) and \
             text[len(bom) + 3:len(bom) + 4] in ("\n", "\r", " ", "\t", ""):
         problems.add(E.FrontMatterError, "front matter opened here is never closed", 1, 1,
                      hint="end the front matter with a line '---'")
-    footnotes, lines = _collect_footnotes(tree, front.delegations, problems)
-    builder = _Builder(problems, {d.code for d in front.delegations}, footnotes, lines)
-    body = builder.items(kids, None, 0)
+    builder = _Builder(problems, front.delegations, known, text)
+    out: list = []
+    has_options = False
+    for tree in trees:
+        has_options |= builder.fill(tree.children, None, 0, out)
+        del tree
+    if has_options:
+        out = gather(builder, out)
+    footnotes = _footnotes(builder.notes, problems)
+    if {label: note.proposers for label, note in footnotes.items()} != known:
+        return None
     problems.raise_first()
-    return Document(front, body, problems.diagnostics(), source, footnotes, bom)
+    return Document(front, tuple(out), problems.diagnostics(), source, footnotes, bom)

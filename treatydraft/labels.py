@@ -36,9 +36,29 @@ class Marker(NamedTuple):
     """For an option: its scope note, ``(paras 6-9bis)``."""
 
 
+_ONES = str.maketrans("0123456789", "1111111111")
+
+
 @lru_cache(maxsize=65536)
 def read_marker(token_type: str, value: str) -> Marker:
     """The parts of ``value``, a token of type ``token_type`` (``ARTICLE``, ``OPTION`` ...)."""
+    if token_type != "OPTION":
+        # grammar/label.lark tells ASCII digits apart only as digits: `Article 17.` is
+        # read as `Article 11.` is, so markers that differ only in their digits are read
+        # once (an option's number is computed from its digits, so options are not)
+        template = value.translate(_ONES)
+        if template != value:
+            marker = _read(token_type, template)
+            digits = [c for c in value if "0" <= c <= "9"]
+            if marker.number.count("1") == len(digits):
+                it = iter(digits)
+                number = "".join(next(it) if c == "1" else c for c in marker.number)
+                return marker._replace(number=number)
+    return _read(token_type, value)
+
+
+@lru_cache(maxsize=65536)
+def _read(token_type: str, value: str) -> Marker:
     rule = LABEL_KINDS[token_type]
     tree = label_parser().parse(value, start=rule)
     parts = tree.children

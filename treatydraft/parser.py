@@ -7,16 +7,24 @@ Three steps, each linear in the input:
    the grammar's header): in strict mode every problem becomes an error, the first
    of which is raised; in tolerant mode each becomes a :class:`Diagnostic` and the
    offending token is read as plain text, so the parser always succeeds.
-3. Lark's LALR parser builds the parse tree, and :mod:`treatydraft.builder` turns it
-   into the AST.
+3. Lark's LALR parser builds the parse tree of the groups and option labels (a token
+   that is a body item by itself is passed on as it stands), and
+   :mod:`treatydraft.builder` turns it into the AST.
+
+The draft is read in segments cut at line ends outside brackets (:func:`_segments`):
+steps 2 and 3 and the builder take one segment at a time, so the tokens and parse
+tree of the whole draft are never in memory beside the AST (issue 8).
 """
 from __future__ import annotations
 
 import gc
+import re
 import threading
 from contextlib import contextmanager
+from functools import lru_cache
+from itertools import chain
 
-from lark import Token
+from lark import Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput
 
 from . import errors as E
@@ -25,7 +33,7 @@ from .ast import Diagnostic, Document, FrontMatter, Text
 from .frontmatter import EMPTY_FRONT, read_front_matter
 from .readings import CONVENTIONS
 from .source import Span
-from .syntax import body_parser
+from .syntax import body_lexer, body_parser
 from .tokenpass import MAX_DEPTH
 
 __all__ = ["parse", "MAX_DEPTH"]
@@ -128,33 +136,175 @@ def _front(tokens: list[Token], problems) -> FrontMatter:
     return EMPTY_FRONT
 
 
-def _parse(text: str, *, strict: bool, source: str | None) -> Document:
-    from .builder import build  # the builder imports the AST only
-    problems = _Problems(text, source, strict)
-    tokens = T.lex(text)
-    T.line_ends(tokens, problems)
-    front = _front(tokens, problems)
-    convention = front.get("spaced-brackets") or "auto"
-    if convention not in CONVENTIONS:
-        convention = "auto"
-    partner = T.pair(tokens, problems)
-    T.check_pairs(tokens, partner, problems, strict)
-    tokens, partner = T.type_brackets(text, tokens, partner, problems)
-    tokens = T.join(text, tokens, partner, convention, problems)
-    del partner
-    T.settle(tokens)
+#: tokens in a segment before it may be cut (at the next line end outside brackets)
+SEGMENT = 2048
+
+
+def _segments(tokens, size: int | None):
+    """The token stream cut into lists at line ends outside any bracket, each of at
+    least ``size`` tokens (one list when ``size`` is None).  Brackets pair within a
+    segment, so the token pass and the parser read one segment at a time, and only
+    one is in memory beside the AST built so far.  An unclosed bracket keeps its
+    segment open to the end of the text, as one list would."""
+    seg: list[Token] = []
+    depth = 0
+    append = seg.append
+    after_close = False  # the line so far ends with `]` (blanks aside)
+    for tok in tokens:
+        append(tok)
+        t = tok.type
+        if t == "LBR":
+            depth += 1
+        elif t == "RBR":
+            if depth:
+                depth -= 1
+        elif t == "NL" and not depth and size is not None and len(seg) >= size \
+                and not after_close:
+            # (not after a line ending with `]`: a hard-wrapped line may join that bracket
+            # to one on the next line, see tokenpass.join)
+            yield seg
+            seg = []
+            append = seg.append
+        if t == "RBR":
+            after_close = True
+        elif t != "TEXT" or str(tok).strip(" \t"):
+            after_close = False
+    if seg:
+        yield seg
+
+
+def _known_footnotes(text: str, tokens: list[Token] | None, delegations) -> dict:
+    """label -> proposers of the first footnote line of each label, read ahead of the
+    body: from ``tokens`` when the whole list is at hand, else from the text with the
+    grammar's own FNDEF terminal (the builder checks the guess, see builder.build)."""
+    from .builder import footnote_proposers
+    names = [(d.code, d.name) for d in delegations]
+    known: dict = {}
+    if tokens is not None:
+        values = (str(t) for t in tokens if t.type == "FNDEF")
+    elif "^" not in text:
+        return known
+    else:
+        values = (m.group(0) for m in _fndef().finditer(text))
+    for value in values:
+        label, proposers, _ = footnote_proposers(value, names)
+        known.setdefault(label, proposers)
+    return known
+
+
+@lru_cache(maxsize=None)
+def _fndef():
+    term = next(t for t in body_lexer().terminals if t.name == "FNDEF")
+    return re.compile(term.pattern.to_regexp())
+
+
+@lru_cache(maxsize=None)
+def _plain() -> frozenset:
+    """Terminals that are a whole item of the body (``_item: TEXT | NL | ...`` and the
+    start rule's BOM and FRONT_MATTER in grammar/treaty.lark), read from the grammar."""
+    rules = body_parser().rules
+    return frozenset(
+        [r.expansion[0].name for r in rules if r.origin.name == "_item"
+         and len(r.expansion) == 1 and r.expansion[0].is_term]
+        + [s.name for r in rules if r.origin.name == "start" for s in r.expansion if s.is_term])
+
+
+def _items(tokens: list[Token], source, text: str, fast: bool = True) -> list:
+    """The items of the body in ``tokens`` (a segment, token pass done), as the start
+    rule's children.  The LALR parser reads the groups and option labels; a token outside
+    them that is an item by itself (plain text, a line end, a heading ...) is one as it
+    stands, so the parser is not fed it (``_item*`` accepts any sequence of them).  Should
+    the grammar ever read such a token as part of a larger top-level item, the two
+    readings disagree and the whole segment is parsed (``fast=False`` always does;
+    tests/test_issue8_memory.py checks both give the same documents)."""
+    if not fast:
+        return _parse_tokens(tokens, source, text).children
+    plain = _plain()
+    items: list = []
+    fed: list[Token] = []   # the tokens of groups and option labels, in order
+    slots: list[int] = []   # where in ``items`` each group or label goes
+    depth = 0
+    for tok in tokens:
+        t = tok.type
+        if not depth and t in plain:
+            items.append(tok)
+            continue
+        fed.append(tok)
+        if t == "LBR" or t == "NEXT_LBR":
+            if not depth and t == "LBR":
+                slots.append(len(items))
+                items.append(None)
+            depth += 1
+        elif t == "RBR":
+            depth -= 1
+        elif t == "OPTION" and not depth:
+            slots.append(len(items))
+            items.append(None)
+    if not fed:
+        return items
     try:
-        tree = body_parser().parse(tokens)
+        parsed = body_parser().parse(fed).children
+    except LarkError:
+        parsed = None
+    if parsed is None or len(parsed) != len(slots) or not all(
+            isinstance(tree, Tree) and tree.data in ("group", "option_label")
+            for tree in parsed):
+        return _parse_tokens(tokens, source, text).children
+    for k, tree in zip(slots, parsed):
+        items[k] = tree
+    return items
+
+
+def _parse_tokens(tokens: list[Token], source, text: str) -> Tree:
+    try:
+        return body_parser().parse(tokens)
     except UnexpectedInput as exc:  # the token pass should make this impossible
         tok = getattr(exc, "token", None)
         line, col = getattr(exc, "line", 1), getattr(exc, "column", 1)
         expected = sorted(getattr(exc, "expected", ()) or ())
         raise E.ParseError(f"unexpected {tok.type if tok else 'input'}", file=source,
-                           line=line, column=col, source=text, expected=expected) from None
+                           line=line, column=col, source=text,
+                           expected=expected) from None
     except LarkError as exc:  # pragma: no cover - grammar errors are bugs
         raise E.ParseError(f"parser failure: {exc}", file=source, source=text) from None
-    del tokens
-    return build(tree, text, problems, source, front)
+
+
+def _trees(text: str, segments, problems, strict: bool, convention: str, source,
+           fast: bool = True):
+    """The parse tree of each segment, token pass done, one at a time."""
+    nl = None if "\r" in text else ""  # without CR, line ends cannot be mixed
+    numbers = T.bracketed_numbers(text)  # footnote-marker runs, across segments
+    for tokens in segments:
+        nl = T.line_ends(tokens, problems, nl)
+        partner = T.pair(tokens, problems)
+        T.check_pairs(tokens, partner, problems, strict)
+        tokens, partner = T.type_brackets(text, tokens, partner, problems, numbers)
+        tokens = T.join(text, tokens, partner, convention, problems)
+        del partner
+        T.settle(tokens)
+        items = _items(tokens, source, text, fast)
+        del tokens
+        yield Tree("start", items)
+
+
+def _parse(text: str, *, strict: bool, source: str | None, stream: bool = True,
+           fast: bool = True) -> Document:
+    from .builder import build  # the builder imports the AST only
+    problems = _Problems(text, source, strict)
+    segments = _segments(T.lex_iter(text), SEGMENT if stream else None)
+    first = next(segments, [])
+    front = _front(first, problems)
+    convention = front.get("spaced-brackets") or "auto"
+    if convention not in CONVENTIONS:
+        convention = "auto"
+    known = _known_footnotes(text, None if stream else first, front.delegations)
+    trees = _trees(text, chain((first,), segments), problems, strict, convention, source,
+                   fast)
+    del first
+    doc = build(trees, text, problems, source, front, known)
+    if doc is None:  # a footnote line read ahead was not one: read the draft whole
+        return _parse(text, strict=strict, source=source, stream=False, fast=fast)
+    return doc
 
 
 def _fallback(text: str, source: str | None, exc: Exception) -> Document:

@@ -32,7 +32,7 @@ from . import errors as E
 from .readings import CONNECTIVE_ONLY, spaced_reading
 from .syntax import HEADING_TYPES, body_lexer
 
-__all__ = ["lex", "line_ends", "pair", "check_pairs", "type_brackets", "join", "settle", "MAX_DEPTH"]
+__all__ = ["lex", "lex_iter", "line_ends", "pair", "check_pairs", "type_brackets", "join", "settle", "MAX_DEPTH"]
 
 #: Brackets may nest this deep; deeper is an error (strict) or plain text (tolerant).
 MAX_DEPTH = 100
@@ -104,20 +104,29 @@ def _split_heading(tok: Token, out: list) -> None:
 
 def lex(text: str) -> list[Token]:
     """The tokens of ``text``, headings split from what stands before them."""
-    tokens: list[Token] = []
-    append = tokens.append
+    return list(lex_iter(text))
+
+
+def lex_iter(text: str):
+    """:func:`lex` one token at a time (the parser reads a draft in segments)."""
+    split: list[Token] = []
     for tok in body_lexer().lex(text):
         if tok.type in HEADING_TYPES and (tok[0] in _LEAD or tok[0] in _OPENERS or (
                 tok.type == "OPTION" and _NUMBER_THEN_BRACKET.match(tok))):
-            _split_heading(tok, tokens)
+            _split_heading(tok, split)
+            yield from split
+            split.clear()
         else:
-            append(tok)
-    return tokens
+            yield tok
 
 
-def line_ends(tokens: list[Token], problems) -> None:
-    """Warn once where a draft starts mixing line ends (LF, CRLF, CR: each is a line end)."""
-    first = None
+def line_ends(tokens: list[Token], problems, first: str | None = None) -> str | None:
+    """Warn once where a draft starts mixing line ends (LF, CRLF, CR: each is a line end).
+
+    For a draft read in segments: ``first`` is what the call on the segments before
+    returned (the first line end, or '' once warned)."""
+    if first == "":
+        return first
     for tok in tokens:
         if tok.type == "NL":
             if first is None:
@@ -129,7 +138,8 @@ def line_ends(tokens: list[Token], problems) -> None:
                              severity="warning", offset=tok.start_pos, code="mixed-line-ends",
                              hint="each is read as a line end and kept as written; save the "
                                   "file with one kind of line end")
-                return
+                return ""
+    return first
 
 
 def _quote_depths(tokens: list[Token]) -> list[bool]:
@@ -290,7 +300,18 @@ def _neighbour(tokens: list[Token], k: int, step: int,
     return tokens[k] if 0 <= k < n else None
 
 
-def type_brackets(text: str, tokens: list[Token], partner: list[int], problems) -> tuple:
+_ALONE_NUMBER = re.compile(r"(?<![\]］】])[\[［【][ \t]*([0-9]{1,3})[ \t]*[\]］】](?![\[［【])")
+
+
+def bracketed_numbers(text: str) -> frozenset[int]:
+    """The numbers standing alone in brackets anywhere in ``text`` (``[17]``, ``[ 18]``):
+    a run of consecutive ones marks footnote markers (see :func:`type_brackets`).  Read
+    once per draft, so that a draft read in segments reads them all the same."""
+    return frozenset(int(m) for m in _ALONE_NUMBER.findall(text))
+
+
+def type_brackets(text: str, tokens: list[Token], partner: list[int], problems,
+                  all_numbers: frozenset[int] | None = None) -> tuple:
     """Drafting notes, editorial brackets and placeholders among alternatives.
 
     Returns the token list (merged note tokens replace their brackets) and the partner
@@ -299,6 +320,8 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems) 
     # edits: start -> (end, replacement tokens, their partners relative to start or None)
     edits: dict[int, tuple[int, list[Token], list]] = {}
     skip_to = -1
+    if all_numbers is None:
+        all_numbers = bracketed_numbers(text)
     numbers: list[tuple[int, int, int]] = []  # bracketed numbers alone: (open, close, n)
     for i in [k for k, tok in enumerate(tokens) if tok.type in ("LBR", "PLACEHOLDER")]:
         if i <= skip_to:
@@ -369,7 +392,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems) 
                          "as text", tok.line, tok.column, severity="warning",
                          offset=tok.start_pos, code="editorial-bracket", hint=_HINT_ESCAPE)
             edits[i] = (i, [_as("TEXT", tok)], [None])
-    for i, j in _references(text, tokens, numbers):
+    for i, j in _references(text, tokens, numbers, all_numbers):
         close = tokens[j]
         ref = Token("FNREF", text[tokens[i].start_pos:close.end_pos], tokens[i].start_pos,
                     tokens[i].line, tokens[i].column, close.end_line, close.end_column,
@@ -412,7 +435,8 @@ _REF_FOLLOW = re.compile(r"[ \t]*(?:$|[\r\n.,;:)\]]|[A-Z]|(?:of|as|and|or|to|in|
                          re.MULTILINE)
 
 
-def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, int]]):
+def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, int]],
+                all_numbers: frozenset[int]):
     """Bracketed numbers that are footnote or note references (``nationals [17] of``,
     ``A.1[1]``), not a number in negotiation (``[30] days``, ``[4][2].``).
 
@@ -433,8 +457,8 @@ def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, in
         spaced = text[tokens[i].end_pos].isspace() and text[tokens[j].start_pos - 1].isspace()
         if glued or _REF_FOLLOW.match(text, tokens[j].end_pos):
             fit.append((i, j, n, glued or spaced))
-    values = {n for _, _, n, _ in fit}
-    return [(i, j) for i, j, n, marked in fit if marked or n - 1 in values or n + 1 in values]
+    return [(i, j) for i, j, n, marked in fit
+            if marked or n - 1 in all_numbers or n + 1 in all_numbers]
 
 
 def _is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bool) -> bool:

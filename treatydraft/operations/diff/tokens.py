@@ -22,7 +22,7 @@ import difflib
 import enum
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from sys import intern
 
 from ...ast import BracketGroup, Escape, FootnoteRef, Heading, OptionBlock, Placeholder, Text
 
@@ -66,10 +66,10 @@ class Cut(enum.Enum):
 Token = str | GroupToken | Cut
 
 
-@lru_cache(maxsize=1 << 16)
-def words(text: str) -> tuple[str, ...]:
-    """The word tokens of ``text`` (cached: two versions share most of their text)."""
-    return tuple(_TOKEN.findall(text))
+def words(text: str) -> list[str]:
+    """The word tokens of ``text``, each word once in memory (interned) however often the
+    two versions use it: the word lists of both drafts are what a diff holds beside them."""
+    return list(map(intern, _TOKEN.findall(text)))
 
 
 def flat(seq, out: list, headings: bool = True) -> list:

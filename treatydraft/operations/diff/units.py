@@ -11,7 +11,7 @@ matching the units of two versions (see :mod:`treatydraft.operations.diff`).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ...ast import BracketGroup, Document, Heading, LineBreak, Text
 from .tokens import flat, ratio
@@ -28,8 +28,8 @@ class Unit:
     key: str
     nodes: list
     title: str = ""
-    tokens: list = field(default_factory=list)
-    body_key: str = ""
+    tokens: tuple = ()
+    body_key: tuple = ()
 
 
 def units(doc: Document) -> list[Unit]:
@@ -53,8 +53,8 @@ def units(doc: Document) -> list[Unit]:
         current.nodes.append(node)
     units.append(current)
     for u in units:
-        u.tokens = flat(u.nodes, [], headings=False)
-        u.body_key = " ".join(u.tokens)
+        u.tokens = tuple(flat(u.nodes, [], headings=False))
+        u.body_key = u.tokens  # the words themselves, not a copy joined into a string
         line: list = []
         for n in u.nodes[1:]:
             if isinstance(n, LineBreak):
