@@ -186,17 +186,21 @@ class Transformer(Visitor):
                 out.append(got)
         return tuple(out) if changed else nodes
 
+    # (each reads a node's parts once: a compact node may hand out a new tuple per read)
     def visit_BracketGroup(self, node: BracketGroup) -> Any:
-        alts = self._parts(node.alternatives)
-        return node if alts is node.alternatives else with_alternatives(node, alts)
+        old = node.alternatives
+        alts = self._parts(old)
+        return node if alts is old else with_alternatives(node, alts)
 
     def visit_OptionBlock(self, node: OptionBlock) -> Any:
-        opts = self._parts(node.options)
-        return node if opts is node.options else with_alternatives(node, opts)
+        old = node.options
+        opts = self._parts(old)
+        return node if opts is old else with_alternatives(node, opts)
 
     def visit_Alternative(self, node: Alternative) -> Any:
-        children = self.transform_seq(node.children)
-        return node if children is node.children else replace(node, children=children)
+        old = node.children
+        children = self.transform_seq(old)
+        return node if children is old else replace(node, children=children)
 
     visit_Option = visit_Alternative
 
