@@ -14,9 +14,9 @@ read from, so :meth:`Document.to_text` gives the input back byte for byte.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain
-from typing import Iterator, Union
 
 from .source import Span, bounds, pack, unpack
 
@@ -276,7 +276,8 @@ class Heading:
     number: str
     """The number normalised for ids (``19ter``, ``5``, ``pp6``; '' for a preamble)."""
     level: int
-    """Depth in the outline: 1 part, 2 chapter, 3 section/preamble, 4 article, 5 paragraph, 6+ subparagraph."""
+    """Depth in the outline: 1 part, 2 chapter, 3 section/preamble, 4 article,
+    5 paragraph, 6+ subparagraph."""
     id: str
     """The location id of the unit it starts (``art_5__para_2``)."""
     span: Span
@@ -386,7 +387,7 @@ class Alternative:
     """1-based position in the group."""
     open: str
     """The opening bracket as written (``[``, ``［`` or ``【``)."""
-    children: tuple["Node", ...]
+    children: tuple[Node, ...]
     close: str
     """The closing bracket as written."""
     attribution: str
@@ -539,7 +540,7 @@ class Option:
     number: str
     attribution: str
     proposers: tuple[str, ...]
-    children: tuple["Node", ...]
+    children: tuple[Node, ...]
     span: Span
 
     def text(self, clean: bool = False) -> str:
@@ -586,7 +587,7 @@ Text.value = _Value(Text.__dict__["value"], Text.__dict__["span"].slot)
 _GROUPS = (BracketGroup, OptionBlock)
 
 
-def with_alternatives(group: "BracketGroup | OptionBlock", alternatives) -> "BracketGroup | OptionBlock":
+def with_alternatives(group: BracketGroup | OptionBlock, alternatives) -> BracketGroup | OptionBlock:
     """A copy of ``group`` with other alternatives (options, for an option block)."""
     if isinstance(group, OptionBlock):
         return replace(group, options=tuple(alternatives))
@@ -595,9 +596,9 @@ def with_alternatives(group: "BracketGroup | OptionBlock", alternatives) -> "Bra
 
 _KINDS = frozenset({"alternatives", "optional", "options", "placeholder"})
 
-Node = Union[Text, LineBreak, Escape, SplitMark, Heading, Placeholder, FootnoteRef,
-             Footnote, Note, DraftingNote, NoText, OptionsEnd, BracketGroup, OptionBlock]
-Group = Union[BracketGroup, OptionBlock, Placeholder]
+Node = (Text | LineBreak | Escape | SplitMark | Heading | Placeholder | FootnoteRef
+        | Footnote | Note | DraftingNote | NoText | OptionsEnd | BracketGroup | OptionBlock)
+Group = BracketGroup | OptionBlock | Placeholder
 
 
 # ---------------------------------------------------------------- document
@@ -768,7 +769,8 @@ def text_of(nodes, clean: bool = False) -> str:
 
         >>> import treatydraft
         >>> from treatydraft.ast import text_of
-        >>> doc = treatydraft.parse("Parties [shall][may][^1] share \\\\[sic\\\\] data.\\n\\n[^1]: A note.\\n")
+        >>> doc = treatydraft.parse("Parties [shall][may][^1] share \\\\[sic\\\\] data.\\n"
+        ...                         "\\n[^1]: A note.\\n")
         >>> text_of(doc.body[:3])
         'Parties [shall][may][^1] share '
         >>> text_of(doc.body, clean=True)
@@ -872,9 +874,9 @@ class Document:
 
     def _brackets(self, kinds) -> Iterator[Group]:
         for node in _walk_structure(self.body):
-            if isinstance(node, (BracketGroup, OptionBlock, Placeholder)):
-                if kinds is None or node.kind in kinds:
-                    yield node
+            if isinstance(node, (BracketGroup, OptionBlock, Placeholder)) and (
+                    kinds is None or node.kind in kinds):
+                yield node
 
     def groups(self) -> Iterator[BracketGroup | OptionBlock]:
         """The choice points: bracket groups and option blocks (no placeholders)."""

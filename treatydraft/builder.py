@@ -13,9 +13,26 @@ from sys import intern
 from lark import Token, Tree
 
 from . import errors as E
-from .ast import (Alternative, BracketGroup, Document, DraftingNote, Escape, Footnote,
-                  FootnoteRef, GroupId, Heading, SourceText, drop_derivable_span, LineBreak, NoText, Note, OptionsEnd, Placeholder,
-                  SplitMark, Text)
+from .ast import (
+    Alternative,
+    BracketGroup,
+    Document,
+    DraftingNote,
+    Escape,
+    Footnote,
+    FootnoteRef,
+    GroupId,
+    Heading,
+    LineBreak,
+    Note,
+    NoText,
+    OptionsEnd,
+    Placeholder,
+    SourceText,
+    SplitMark,
+    Text,
+    drop_derivable_span,
+)
 from .labels import read_marker
 from .numbering import division_number, normalise_number
 from .options import Label, gather

@@ -21,7 +21,7 @@ import gc
 import re
 import threading
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache
 from itertools import chain
 
 from lark import Token, Tree
@@ -192,13 +192,13 @@ def _known_footnotes(text: str, tokens: list[Token] | None, delegations) -> dict
     return known
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fndef():
     term = next(t for t in body_lexer().terminals if t.name == "FNDEF")
     return re.compile(term.pattern.to_regexp())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _plain() -> frozenset:
     """Terminals that are a whole item of the body (``_item: TEXT | NL | ...`` and the
     start rule's BOM and FRONT_MATTER in grammar/treaty.lark), read from the grammar."""
@@ -250,7 +250,7 @@ def _items(tokens: list[Token], source, text: str, fast: bool = True) -> list:
             isinstance(tree, Tree) and tree.data in ("group", "option_label")
             for tree in parsed):
         return _parse_tokens(tokens, source, text).children
-    for k, tree in zip(slots, parsed):
+    for k, tree in zip(slots, parsed, strict=True):
         items[k] = tree
     return items
 

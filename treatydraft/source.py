@@ -34,7 +34,7 @@ class Span:
                 "end_column": self.end_column}
 
     @staticmethod
-    def covering(first: "Span", last: "Span") -> "Span":
+    def covering(first: Span, last: Span) -> Span:
         """The span from the start of ``first`` to the end of ``last``."""
         return Span(first.start, last.end, first.line, first.column,
                     last.end_line, last.end_column)

@@ -32,7 +32,8 @@ from . import errors as E
 from .readings import CONNECTIVE_ONLY, spaced_reading
 from .syntax import HEADING_TYPES, body_lexer
 
-__all__ = ["lex", "lex_iter", "line_ends", "pair", "check_pairs", "type_brackets", "join", "settle", "MAX_DEPTH"]
+__all__ = ["lex", "lex_iter", "line_ends", "pair", "check_pairs", "type_brackets", "join",
+           "settle", "bracketed_numbers", "MAX_DEPTH"]
 
 #: Brackets may nest this deep; deeper is an error (strict) or plain text (tolerant).
 MAX_DEPTH = 100
