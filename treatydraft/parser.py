@@ -273,7 +273,7 @@ def _trees(text: str, segments, problems, strict: bool, convention: str, source,
            fast: bool = True):
     """The parse tree of each segment, token pass done, one at a time."""
     nl = None if "\r" in text else ""  # without CR, line ends cannot be mixed
-    numbers = T.bracketed_numbers(text)  # footnote-marker runs, across segments
+    numbers = T.BracketedNumbers(text)  # footnote-marker runs, across segments
     for tokens in segments:
         nl = T.line_ends(tokens, problems, nl)
         partner = T.pair(tokens, problems)

@@ -33,7 +33,7 @@ from .readings import CONNECTIVE_ONLY, spaced_reading
 from .syntax import HEADING_TYPES, body_lexer
 
 __all__ = ["lex", "lex_iter", "line_ends", "pair", "check_pairs", "type_brackets", "join",
-           "settle", "bracketed_numbers", "MAX_DEPTH"]
+           "settle", "BracketedNumbers", "MAX_DEPTH"]
 
 #: Brackets may nest this deep; deeper is an error (strict) or plain text (tolerant).
 MAX_DEPTH = 100
@@ -301,18 +301,28 @@ def _neighbour(tokens: list[Token], k: int, step: int,
     return tokens[k] if 0 <= k < n else None
 
 
-_ALONE_NUMBER = re.compile(r"(?<![\]］】])[\[［【][ \t]*([0-9]{1,3})[ \t]*[\]］】](?![\[［【])")
+# (the bracket first: a pattern that starts with a look-behind is tried at every position)
+_ALONE_NUMBER = re.compile(r"[\[［【](?<![\]］】][\[［【])[ \t]*([0-9]{1,3})[ \t]*[\]］】](?![\[［【])")
 
 
-def bracketed_numbers(text: str) -> frozenset[int]:
-    """The numbers standing alone in brackets anywhere in ``text`` (``[17]``, ``[ 18]``):
+class BracketedNumbers:
+    """The numbers standing alone in brackets anywhere in a draft (``[17]``, ``[ 18]``):
     a run of consecutive ones marks footnote markers (see :func:`type_brackets`).  Read
-    once per draft, so that a draft read in segments reads them all the same."""
-    return frozenset(int(m) for m in _ALONE_NUMBER.findall(text))
+    once per draft, when first asked, so that a draft read in segments reads them all
+    the same (and one without bracketed numbers never scans for them)."""
+    __slots__ = ("text", "_numbers")
+
+    def __init__(self, text: str):
+        self.text, self._numbers = text, None
+
+    def __contains__(self, n: int) -> bool:
+        if self._numbers is None:
+            self._numbers = frozenset(int(m) for m in _ALONE_NUMBER.findall(self.text))
+        return n in self._numbers
 
 
 def type_brackets(text: str, tokens: list[Token], partner: list[int], problems,
-                  all_numbers: frozenset[int] | None = None) -> tuple:
+                  all_numbers: BracketedNumbers | None = None) -> tuple:
     """Drafting notes, editorial brackets and placeholders among alternatives.
 
     Returns the token list (merged note tokens replace their brackets) and the partner
@@ -322,7 +332,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems,
     edits: dict[int, tuple[int, list[Token], list]] = {}
     skip_to = -1
     if all_numbers is None:
-        all_numbers = bracketed_numbers(text)
+        all_numbers = BracketedNumbers(text)
     numbers: list[tuple[int, int, int]] = []  # bracketed numbers alone: (open, close, n)
     for i in [k for k, tok in enumerate(tokens) if tok.type in ("LBR", "PLACEHOLDER")]:
         if i <= skip_to:
@@ -437,7 +447,7 @@ _REF_FOLLOW = re.compile(r"[ \t]*(?:$|[\r\n.,;:)\]]|[A-Z]|(?:of|as|and|or|to|in|
 
 
 def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, int]],
-                all_numbers: frozenset[int]):
+                all_numbers: BracketedNumbers):
     """Bracketed numbers that are footnote or note references (``nationals [17] of``,
     ``A.1[1]``), not a number in negotiation (``[30] days``, ``[4][2].``).
 
