@@ -163,6 +163,19 @@ def test_real_text_corpus_floor():
     assert len(scores) >= 15
     assert total.precision >= 0.95 and total.recall >= 0.95
     assert total.options_found / total.options_expected >= 0.9
+    # every document at 90% or more, except these (precision, recall today), each read
+    # differently from its expected file in ways docs/format.md's notes explain
+    below = {"a-bbnj-prepcom-2026-pdf-en": (0.40, 1.0),   # [4][2]. numbers labelled as a label
+             "a-unfccc-adp-2015-10-md-en": (0.91, 0.88),
+             "a-unfccc-inc-1992-ocr-en": (0.85, 1.0),
+             "b-acta-2010-art43-options-html-en": (1.0, 0.88),   # {confidential} as text
+             "b-acta-2010-transparency-html-en": (0.90, 0.78),
+             "b-ftaa-2001-ds-defs-es": (0.77, 0.77),
+             "b-ftaa-2001-ds-defs-pt": (0.77, 0.77)}
+    for s in scores:
+        floor = below.get(s.name, (0.9, 0.9))
+        assert (s.precision, s.recall) >= floor and s.precision >= floor[0] and \
+            s.recall >= floor[1], (s.name, s.precision, s.recall)
 
 
 def test_mixed_line_ends_are_kept_and_warned_once():  # issue 8, item 8
