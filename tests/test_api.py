@@ -140,3 +140,19 @@ def test_issue11_synthetic_drafts_from_the_package_are_deterministic_and_parse()
         assert not [d for d in doc.diagnostics if d.severity == "error"]
     assert synthetic_draft(40, 7) != synthetic_draft(40, 3)
     assert sum(1 for _ in treatydraft.parse(synthetic_draft(40)).brackets()) > 10
+
+
+def test_issue11_document_holds_no_mutable_dict_and_finds_by_index():
+    import pickle
+    from dataclasses import replace
+    doc = treatydraft.load(SAMPLES / "convention-en.txt")
+    with pytest.raises(TypeError):
+        doc.footnotes["x"] = None  # read-only
+    g = doc.find("preamble__para_pp3__brk_1__alt_1__brk_1")
+    assert g is doc.find(g.id) and g.kind == "alternatives"
+    assert doc.find(g.id + "__alt_2").index == 2
+    assert doc.find("art_1").id == "art_1" and doc.find("nope") is None
+    # a new document indexes itself anew: never a stale look-up
+    shorter = replace(doc, body=doc.body[:1])
+    assert shorter.find(g.id) is None
+    assert pickle.loads(pickle.dumps(doc)) == doc

@@ -14,9 +14,10 @@ read from, so :meth:`Document.to_text` gives the input back byte for byte.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import chain
+from types import MappingProxyType
 
 from .source import Span, bounds, pack, unpack
 
@@ -837,10 +838,19 @@ class Document:
     diagnostics: tuple[Diagnostic, ...] = ()
     source: str | None = None
     """Where the text came from (a file name), for messages."""
-    footnotes: dict = field(default_factory=dict, compare=False, hash=False)
-    """label -> :class:`Footnote`, for every footnote line in the body."""
+    footnotes: Mapping[str, Footnote] = field(default_factory=dict, compare=False, hash=False)
+    """label -> :class:`Footnote`, for every footnote line in the body (read-only)."""
     bom: str = ""
     """A byte-order mark the text started with ('' or '\\ufeff'), kept for the round trip."""
+    _ids: dict | None = field(default=None, init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        if type(self.footnotes) is not MappingProxyType:  # a document holds no mutable dict
+            object.__setattr__(self, "footnotes", MappingProxyType(dict(self.footnotes)))
+
+    def __reduce__(self):  # pickle and copy rebuild it (a read-only mapping cannot pickle)
+        return (Document, (self.front, self.body, self.diagnostics, self.source,
+                           dict(self.footnotes), self.bom))
 
     @property
     def delegations(self) -> dict[str, Delegation]:
@@ -958,11 +968,19 @@ class Document:
 
     def find(self, group_id: str):
         """The group, option block, placeholder, alternative or option with this id, or None;
-        for a unit id (``art_3``, ``art_3__para_1``) the :class:`Unit`."""
-        for node in _walk_structure(self.body):
-            if getattr(node, "id", None) == group_id and not isinstance(node, Heading):
-                return node
-        for node in _walk_structure(self.body):
-            if isinstance(node, Heading) and node.id == group_id:
-                return next(u for u in self.units() if u.id == group_id)
+        for a unit id (``art_3``, ``art_3__para_1``) the :class:`Unit`.  The first call
+        indexes the document (one walk); later ones are dictionary look-ups."""
+        ids = self._ids
+        if ids is None:
+            ids = {}
+            for node in _walk_structure(self.body):
+                nid = getattr(node, "id", None)
+                if nid is not None and not isinstance(node, Heading):
+                    ids.setdefault(nid, node)
+            object.__setattr__(self, "_ids", ids)
+        node = ids.get(group_id)
+        if node is not None:
+            return node
+        if any(isinstance(n, Heading) and n.id == group_id for n in _walk_structure(self.body)):
+            return next(u for u in self.units() if u.id == group_id)
         return None
