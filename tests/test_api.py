@@ -156,3 +156,20 @@ def test_issue11_document_holds_no_mutable_dict_and_finds_by_index():
     shorter = replace(doc, body=doc.body[:1])
     assert shorter.find(g.id) is None
     assert pickle.loads(pickle.dumps(doc)) == doc
+
+
+def test_issue11_node_union_covers_every_node_walk_yields_and_literals():
+    import typing
+
+    from treatydraft import ast, parser
+    from treatydraft.writers import docx as docx_writer
+    members = set(typing.get_args(ast.Node))
+    for sample in SAMPLES.glob("*.txt"):
+        doc = treatydraft.load(sample)
+        assert {type(n) for n in doc.walk()} <= members, sample.name
+        assert {g.kind for g in doc.brackets()} <= set(typing.get_args(ast.GroupKind))
+        assert {h.kind for h in doc.headings()} <= set(typing.get_args(ast.UnitKind))
+    assert set(typing.get_args(ast.Severity)) == {"error", "warning"}
+    assert set(typing.get_args(parser.Mode)) == {"strict", "tolerant"}
+    assert set(typing.get_args(docx_writer.Style)) == set(docx_writer.STYLES)
+    assert set(typing.get_args(docx_writer.Attribution)) == set(docx_writer.ATTRIBUTIONS)

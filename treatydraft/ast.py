@@ -18,8 +18,17 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from types import MappingProxyType
+from typing import Literal
 
 from .source import Span, bounds, pack, unpack
+
+#: What a group is (:attr:`BracketGroup.kind` and the others' ``kind``).
+GroupKind = Literal["alternatives", "optional", "options", "placeholder"]
+#: What a structural unit is (:attr:`Heading.kind`, :attr:`Unit.kind`).
+UnitKind = Literal["preamble", "part", "title", "chapter", "section", "article",
+                   "paragraph", "subparagraph"]
+#: How bad a problem is: ``error`` (strict mode refuses the text) or ``warning``.
+Severity = Literal["error", "warning"]
 
 __all__ = [
     "Span", "Text", "LineBreak", "Escape", "SplitMark", "Heading", "Placeholder",
@@ -270,7 +279,7 @@ class Heading:
     Only the marker itself is in ``value``; the heading text that follows on the
     line (``Scope of application``) is ordinary text after it.
     """
-    kind: str
+    kind: UnitKind
     """``preamble``, ``part``, ``chapter``, ``section``, ``article``, ``paragraph`` or ``subparagraph``."""
     value: str
     """The marker as written (``Article 19 ter``, ``第五条``, ``(PP6)``)."""
@@ -496,7 +505,7 @@ class BracketGroup:
         self.__init__(*state)
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> GroupKind:
         """``optional`` (one alternative) or ``alternatives``."""
         return "optional" if len(self.alternatives) == 1 else "alternatives"
 
@@ -597,8 +606,11 @@ def with_alternatives(group: BracketGroup | OptionBlock, alternatives) -> Bracke
 
 _KINDS = frozenset({"alternatives", "optional", "options", "placeholder"})
 
+#: Every node :func:`walk` yields: the body's nodes, and the alternatives and options
+#: inside groups and option blocks.
 Node = (Text | LineBreak | Escape | SplitMark | Heading | Placeholder | FootnoteRef
-        | Footnote | Note | DraftingNote | NoText | OptionsEnd | BracketGroup | OptionBlock)
+        | Footnote | Note | DraftingNote | NoText | OptionsEnd | BracketGroup | OptionBlock
+        | Alternative | Option)
 Group = BracketGroup | OptionBlock | Placeholder
 
 
@@ -644,7 +656,7 @@ class Diagnostic:
     message: str
     line: int
     column: int
-    severity: str = "error"
+    severity: Severity = "error"
     """``error`` (strict mode would refuse the text) or ``warning`` (suspicious only)."""
     hint: str | None = None
     span: Span | None = None
@@ -706,7 +718,7 @@ def _walk_structure(nodes) -> Iterator:
             stack.append(iter(kids))
 
 
-def walk(nodes) -> Iterator:
+def walk(nodes) -> Iterator[Node]:
     """Every node under ``nodes`` (alternatives and options included), in document order."""
     stack = [iter(nodes)]
     while stack:
@@ -802,7 +814,7 @@ class Unit:
     """A structural unit from :meth:`Document.units` (a view, not part of the tree)."""
     id: str
     """Its location id (``art_3``, ``art_3__para_2``, ``chp_1``, ``preamble``)."""
-    kind: str
+    kind: UnitKind
     """``preamble``, ``part``, ``title``, ``chapter``, ``section``, ``article``, ``paragraph``
     or ``subparagraph``."""
     number: str

@@ -23,6 +23,7 @@ import threading
 from contextlib import contextmanager
 from functools import cache
 from itertools import chain
+from typing import Literal
 
 from lark import Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput
@@ -36,10 +37,14 @@ from .source import Span
 from .syntax import body_lexer, body_parser
 from .tokenpass import MAX_DEPTH
 
-__all__ = ["parse", "MAX_DEPTH"]
+__all__ = ["parse", "Mode", "MAX_DEPTH"]
+
+#: How to read a draft: ``strict`` (authoring: raise on the first error) or ``tolerant``
+#: (real drafts: report every problem and carry on).
+Mode = Literal["strict", "tolerant"]
 
 
-def parse(text: str, *, mode: str = "strict", source: str | None = None) -> Document:
+def parse(text: str, *, mode: Mode = "strict", source: str | None = None) -> Document:
     """Parse a draft.
 
     ``mode="strict"`` raises the first :class:`~treatydraft.errors.ParseError`

@@ -17,6 +17,7 @@ styles), :mod:`.worlds` (what Accept/Reject All must read, from
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import docx
 
@@ -27,7 +28,12 @@ from .brackets import BracketsWriter
 from .layout import Layout
 from .tracked import TrackedWriter, base_note, kept_as_brackets, resolve_base
 
-__all__ = ["to_docx", "DocxResult", "STYLES", "ATTRIBUTIONS"]
+__all__ = ["to_docx", "DocxResult", "STYLES", "ATTRIBUTIONS", "Style", "Attribution"]
+
+#: How groups are written: as visible ``brackets``, or as ``tracked`` Word revisions.
+Style = Literal["brackets", "tracked"]
+#: Where proposers are named: in ``footnotes`` or in ``comments``.
+Attribution = Literal["footnotes", "comments"]
 
 STYLES = ("brackets", "tracked")
 ATTRIBUTIONS = ("footnotes", "comments")
@@ -61,8 +67,8 @@ class DocxResult:
     """Sentences for the user, e.g. that a delegation base changes nothing."""
 
 
-def to_docx(doc: Document, *, style: str = "brackets", base: str = "first",
-            attribution: str = "footnotes") -> DocxResult:
+def to_docx(doc: Document, *, style: Style = "brackets", base: str = "first",
+            attribution: Attribution = "footnotes") -> DocxResult:
     """Export ``doc`` to .docx bytes (deterministic for the same input).
 
     Raises :class:`~treatydraft.errors.ExportError` for an unknown style, attribution,
