@@ -31,8 +31,8 @@ from .resolve import DROP, KEEP, apply_decisions, describe_choice
 __all__ = ["Policy", "Conflict", "Plan", "FALLBACKS", "parse_policy", "plan", "accept",
            "plan_accept", "clean", "clean_text", "placeholders"]
 
-#: The fallbacks a :class:`Policy` (and :func:`parse_policy`) accepts, see the module docs.
 FALLBACKS = ("open", "first", "keep", "drop")
+"""The fallbacks a :class:`Policy` (and :func:`parse_policy`, last) accepts: see the module docs."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,10 +37,10 @@ from .spacing import JUNCTION, tidy
 __all__ = ["DROP", "KEEP", "Choice", "GroupIndex", "index_groups", "normalise_choices",
            "check_choices", "resolve", "apply_decisions", "describe_choice"]
 
-#: Choice value: drop optional text (the group leaves nothing behind).
 DROP = 0
-#: Choice value: keep optional text (its only alternative).
+"""Choice value: drop optional text (the group leaves nothing behind)."""
 KEEP = 1
+"""Choice value: keep optional text (its only alternative)."""
 
 Choice = int | str
 """``k`` (1-based alternative or option number), ``"keep"`` (= 1) or ``"drop"`` (= 0)."""
