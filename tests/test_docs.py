@@ -13,10 +13,12 @@ import importlib.util
 import pkgutil
 import subprocess
 import sys
+import types
 
 import pytest
 
 import treatydraft
+import treatydraft.operations
 import treatydraft.testing
 
 from fixtures import ROOT
@@ -30,8 +32,17 @@ def _modules() -> list[str]:
     return sorted(names)
 
 
+def _documented(module) -> list[str]:
+    """The names of ``module.__all__`` that carry a docstring of their own: not the
+    submodules (their module docstring is the documentation) and not plain constants
+    (``DROP = 0``: an int's ``__doc__`` is int's; they have attribute docstrings)."""
+    return [n for n in module.__all__
+            if not isinstance(getattr(module, n), (types.ModuleType, int, str, tuple, frozenset))]
+
+
 PUBLIC = [("treatydraft", n) for n in treatydraft.__all__] + \
-         [("treatydraft.testing", n) for n in treatydraft.testing.__all__]
+         [("treatydraft.testing", n) for n in treatydraft.testing.__all__] + \
+         [("treatydraft.operations", n) for n in _documented(treatydraft.operations)]
 
 
 @pytest.mark.parametrize("name", _modules())
@@ -71,6 +82,44 @@ def test_issue11_api_reference_names_every_public_name():
     assert "::: treatydraft.testing" in testing
 
 
+def _listed(page: str) -> list[str]:
+    """The identifiers of the ``::: identifier`` blocks of a reference page."""
+    text = (ROOT / "docs" / "api" / page).read_text(encoding="utf-8")
+    return [line.split()[1] for line in text.splitlines() if line.startswith("::: ")]
+
+
+def _resolve(identifier: str):
+    """The object a ``:::`` identifier names: the longest importable module, then attributes
+    (``treatydraft.operations.resolve.resolve`` is the function; from the package, the name
+    ``treatydraft.operations.resolve`` is the function too, but mkdocstrings takes the module)."""
+    parts = identifier.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for attr in parts[cut:]:
+            obj = getattr(obj, attr)
+        return obj
+    raise AssertionError(f"{identifier} names nothing importable")
+
+
+def test_issue11_operations_reference_lists_every_public_name():
+    ops = treatydraft.operations
+    listed = _listed("operations.md")
+    assert listed[0] == "treatydraft.operations"  # the module docstring, then each name
+    by_name: dict[str, str] = {}
+    for identifier in listed[1:]:
+        name = identifier.rsplit(".", 1)[1]
+        assert name in ops.__all__, f"{identifier}: not in treatydraft.operations.__all__"
+        assert name not in by_name, f"{name} listed twice"
+        assert _resolve(identifier) is getattr(ops, name), \
+            f"{identifier} is not the object treatydraft.operations.{name}"
+        by_name[name] = identifier
+    missing = [n for n in ops.__all__ if n not in by_name]
+    assert not missing, f"docs/api/operations.md does not list {missing}"
+
+
 def test_issue11_readme_links_the_api_reference_and_says_how_to_build_it():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     library = readme.split("## Library", 1)[1].split("\n## ", 1)[0]
@@ -91,3 +140,12 @@ def test_issue11_api_reference_builds_strict(tmp_path):
     for name in treatydraft.__all__:
         assert f'id="treatydraft.{name}"' in page, name
     assert "&gt;&gt;&gt;" in page  # the examples are shown
+    page = (site / "api" / "operations" / "index.html").read_text(encoding="utf-8")
+    for identifier in _listed("operations.md"):
+        assert f'id="{identifier}"' in page, identifier
+    assert page.count("&gt;&gt;&gt;") >= 100  # 126 when written: every name's example
+    # the constants are documented by their attribute docstrings, shown under their heading
+    for constant, words in {"DROP": "drop optional text", "KEEP": "keep optional text",
+                            "FALLBACKS": "The fallbacks"}.items():
+        after = page.split(f'id="treatydraft.operations.{constant}"', 1)[1][:2000]
+        assert words in after, constant

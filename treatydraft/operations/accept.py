@@ -32,11 +32,22 @@ __all__ = ["Policy", "Conflict", "Plan", "FALLBACKS", "parse_policy", "plan", "a
            "plan_accept", "clean", "clean_text", "placeholders"]
 
 FALLBACKS = ("open", "first", "keep", "drop")
+"""The fallbacks a :class:`Policy` (and :func:`parse_policy`, last) accepts: see the module docs."""
 
 
 @dataclass(frozen=True, slots=True)
 class Policy:
-    """How to decide groups: a delegation preference order, then a fallback."""
+    """How to decide groups: a delegation preference order, then a fallback.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import Policy, clean
+        >>> reg = "---\\ndelegations:\\n  EU: European Union\\n  USA: United States\\n---\\n"
+        >>> doc = treatydraft.parse(reg + "Article 1\\n1. Parties [shall]@EU [may]@USA act[ promptly].\\n")
+        >>> clean(doc, Policy(("USA",), "drop")).to_text()[len(reg):]
+        'Article 1\\n1. Parties may act.\\n'
+
+    An unknown fallback is refused (:class:`~treatydraft.errors.OperationError`).
+    """
     prefer: tuple[str, ...] = ()
     """Delegation codes, most preferred first."""
     otherwise: str = "open"
@@ -50,7 +61,18 @@ class Policy:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """A group where several alternatives claim the same delegation."""
+    """A group where several alternatives claim the same delegation.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import plan_accept
+        >>> reg = "---\\ndelegations:\\n  EU: European Union\\n  USA: United States\\n---\\n"
+        >>> doc = treatydraft.parse(reg + "Article 1\\n[a]@EU [b]@USA [c]@EU\\n")
+        >>> conflict = plan_accept(doc, "EU").conflicts[0]
+        >>> conflict.group_id, conflict.code, conflict.alternatives
+        ('art_1__brk_1', 'EU', (1, 3))
+        >>> str(conflict)
+        'art_1__brk_1: alternatives 1 and 3 are all proposed by EU'
+    """
     group_id: str
     code: str
     alternatives: tuple[int, ...]
@@ -62,7 +84,15 @@ class Conflict:
 
 @dataclass(slots=True)
 class Plan:
-    """What a policy decides: choices (id -> choice), conflicts, and groups left open."""
+    """What a policy decides: choices (id -> choice), conflicts, and groups left open.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import plan_accept
+        >>> reg = "---\\ndelegations:\\n  EU: European Union\\n  USA: United States\\n---\\n"
+        >>> doc = treatydraft.parse(reg + "Article 1\\n[a]@EU [b]@USA\\n[c][d]\\n")
+        >>> plan_accept(doc, "USA")
+        Plan(choices={'art_1__brk_1': 2}, by={'art_1__brk_1': 'USA'}, conflicts=[], open=['art_1__brk_2'])
+    """
     choices: dict[str, int] = field(default_factory=dict)
     by: dict[str, str] = field(default_factory=dict)
     """id -> what decided it: a delegation code, or the fallback name."""
@@ -71,7 +101,18 @@ class Plan:
 
 
 def parse_policy(text: str, *, default_fallback: str = "first") -> Policy:
-    """``first``, ``keep``, ``drop``, ``open`` or a preference order ``EU>USA[>drop]``."""
+    """``first``, ``keep``, ``drop``, ``open`` or a preference order ``EU>USA[>drop]``.
+
+    The fallback, last, is one of :data:`FALLBACKS`; without one, ``default_fallback``.
+
+        >>> from treatydraft.operations import FALLBACKS, parse_policy
+        >>> FALLBACKS
+        ('open', 'first', 'keep', 'drop')
+        >>> parse_policy("EU>USA>drop")
+        Policy(prefer=('EU', 'USA'), otherwise='drop')
+        >>> parse_policy("EU")
+        Policy(prefer=('EU',), otherwise='first')
+    """
     parts = [p.strip() for p in text.replace(",", ">").split(">")]
     if not any(parts):
         raise OperationError("empty policy", hint="use first, keep, drop or CODE>CODE>first")
@@ -146,7 +187,16 @@ def _decide(group, policy: Policy, conflicts: list, members: dict) -> tuple[int 
 
 
 def plan_accept(doc: Document, code: str, otherwise: str = "open", within=None) -> Plan:
-    """The plan of :func:`accept`."""
+    """The plan of :func:`accept`: what it would choose, the conflicts, the groups left open.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import plan_accept
+        >>> reg = "---\\ndelegations:\\n  EU: European Union\\n  USA: United States\\n---\\n"
+        >>> doc = treatydraft.parse(reg + "Article 1\\n[a]@EU [b]@USA\\nArticle 2\\n[c]@EU [d]@USA [e]\\n")
+        >>> p = plan_accept(doc, "eu", within="art_2")
+        >>> p.choices, p.by, p.open
+        ({'art_2__brk_1': 1}, {'art_2__brk_1': 'EU'}, ['art_1__brk_1', 'art_2__brk_2'])
+    """
     return plan(doc, Policy((code,), otherwise), within)
 
 
@@ -194,6 +244,13 @@ def clean_text(doc: Document) -> str:
     the characters they stand for, split marks and chair's notes left out.
 
     Brackets still open are written as they are.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import clean_text
+        >>> doc = treatydraft.parse("---\\ntitle: T\\n---\\nArticle 1\\n"
+        ...                         "1. Parties \\\\[sic\\\\] shall act.\\n")
+        >>> clean_text(doc)
+        'Article 1\\n1. Parties [sic] shall act.\\n'
     """
     from ..ast import Note
     out: list[str] = []
@@ -222,7 +279,14 @@ def clean_text(doc: Document) -> str:
 
 
 def placeholders(doc: Document) -> list:
-    """The placeholders of ``doc`` in document order (they stay after any resolution)."""
+    """The placeholders of ``doc`` in document order (they stay after any resolution).
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import placeholders
+        >>> doc = treatydraft.parse("Article 1\\n1. Within [...] days[ of signature].\\n")
+        >>> [(p.id, p.value) for p in placeholders(doc)]
+        [('art_1__para_1__ph_1', '[...]')]
+    """
     return list(doc.brackets({"placeholder"}))
 
 

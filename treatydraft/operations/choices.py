@@ -39,7 +39,14 @@ def parse_spec(spec: str) -> tuple[str, str]:
 
 
 def parse_specs(specs: str | Iterable[str]) -> list[tuple[str, str]]:
-    """Several specs: a list, or one string separated by commas (empty items skipped)."""
+    """Several specs: a list, or one string separated by commas (empty items skipped).
+
+        >>> from treatydraft.operations import parse_specs
+        >>> parse_specs("art_1__brk_1=2, art_1__brk_2=drop,")
+        [('art_1__brk_1', '2'), ('art_1__brk_2', 'drop')]
+        >>> parse_specs(["art_2__brk_1=keep"])
+        [('art_2__brk_1', 'keep')]
+    """
     items = specs.split(",") if isinstance(specs, str) else list(specs)
     return [parse_spec(s) for s in items if s.strip()]
 
@@ -85,6 +92,14 @@ def position(group, code: str, groups: tuple[str, ...] = ()) -> tuple[int, ...]:
     Those it proposed itself; when it proposed none, those a negotiating group in
     ``groups`` proposed (the first such group that proposed any).  More than one is a
     conflict for the caller to report.
+
+        >>> import treatydraft
+        >>> reg = "---\\ndelegations:\\n  EU: European Union\\n  USA: United States\\n---\\n"
+        >>> from treatydraft.operations import position
+        >>> doc = treatydraft.parse(reg + "Article 1\\n1. Parties [shall]@EU [may]@USA act.\\n")
+        >>> group = doc.find("art_1__para_1__brk_1")
+        >>> position(group, "USA"), position(group, "FRA", groups=("EU",)), position(group, "FRA")
+        ((2,), (1,), ())
     """
     alts = group.alternatives
     hits = tuple(a.index for a in alts if code in a.proposers)
@@ -161,6 +176,15 @@ def base_choices(doc: Document, base: str | None) -> dict[str, int]:
     (its :func:`position` where it has one, the first alternative otherwise; a conflict
     takes the first too) or choices ``ID=K,ID=K`` (the first alternative elsewhere).
     Raises :class:`OperationError` naming the valid values.
+
+        >>> import treatydraft
+        >>> reg = "---\\ndelegations:\\n  EU: European Union\\n  USA: United States\\n---\\n"
+        >>> from treatydraft.operations import base_choices
+        >>> doc = treatydraft.parse(reg + "Article 1\\n1. Parties [shall]@EU [may]@USA act[ promptly].\\n")
+        >>> base_choices(doc, "usa")
+        {'art_1__para_1__brk_1': 2, 'art_1__para_1__brk_2': 1}
+        >>> base_choices(doc, "art_1__para_1__brk_2=0")
+        {'art_1__para_1__brk_1': 1, 'art_1__para_1__brk_2': 0}
     """
     groups = [n for n in walk(doc.body) if isinstance(n, (BracketGroup, OptionBlock))]
     base = (base or "first").strip()

@@ -38,7 +38,15 @@ VERSION = 1
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """One choice, with the text it was made on."""
+    """One choice, with the text it was made on (:func:`record` makes them).
+
+        >>> from treatydraft.operations import Decision
+        >>> d = Decision("art_1__para_1__brk_1", "alternatives", "art_1__para_1", 2, ("shall", "may"))
+        >>> d.chosen
+        'may'
+        >>> d.to_dict()["alternatives"]
+        ['shall', 'may']
+    """
     group: str
     """The group id in the revision the choice was made on."""
     kind: str

@@ -47,7 +47,14 @@ def alternative_text(alt) -> str:
 
 
 def fingerprint(group) -> tuple:
-    """What identifies a group across revisions: its kind and its alternatives' text."""
+    """What identifies a group across revisions: its kind and its alternatives' text.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import fingerprint
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act[ promptly].\\n")
+        >>> fingerprint(doc.find("art_1__para_1__brk_1")), fingerprint(doc.find("art_1__para_1__brk_2"))
+        (('alternatives', 'shall', 'may'), ('optional', ' promptly'))
+    """
     if isinstance(group, Placeholder):
         return ("placeholder", group.value)
     return (group.kind, *(alternative_text(a) for a in group.alternatives))
@@ -172,6 +179,15 @@ def carry_ids(new: Document, old: Document) -> Document:
     """``new`` with the ids its groups had in ``old``; new groups get ids ``old`` never used.
 
     Nothing else changes (text, spans, diagnostics); the inputs are not changed.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import carry_ids
+        >>> old = treatydraft.parse("Article 1\\n1. [Each][Every] Party [shall][may] act.\\n")
+        >>> new = treatydraft.parse("Article 1\\n1. Every Party [shall][may] act [now][later].\\n")
+        >>> [g.id for g in new.groups()]
+        ['art_1__para_1__brk_1', 'art_1__para_1__brk_2']
+        >>> [g.id for g in carry_ids(new, old).groups()]   # the new group gets an unused id
+        ['art_1__para_1__brk_2', 'art_1__para_1__brk_3']
     """
     carried = id_map(new, old)
     used = {g.id for g in _all(old)}
@@ -208,7 +224,17 @@ def carry_ids(new: Document, old: Document) -> Document:
 
 def relabel(doc: Document, mapping: dict[str, str]) -> Document:
     """``doc`` with groups and placeholders renamed (old id -> new id); their alternatives
-    and options follow their group (``<new id>__alt_2``).  Ids not in ``mapping`` stay."""
+    and options follow their group (``<new id>__alt_2``).  Ids not in ``mapping`` stay.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import relabel
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act[ promptly].\\n")
+        >>> renamed = relabel(doc, {"art_1__para_1__brk_1": "art_1__para_1__brk_7"})
+        >>> [g.id for g in renamed.groups()], renamed.find("art_1__para_1__brk_7").alternatives[1].id
+        (['art_1__para_1__brk_7', 'art_1__para_1__brk_2'], 'art_1__para_1__brk_7__alt_2')
+        >>> renamed.to_text() == doc.to_text()
+        True
+    """
     if all(k == v for k, v in mapping.items()):
         return doc
     body, changed = _seq(doc.body, mapping)

@@ -37,10 +37,10 @@ from .spacing import JUNCTION, tidy
 __all__ = ["DROP", "KEEP", "Choice", "GroupIndex", "index_groups", "normalise_choices",
            "check_choices", "resolve", "apply_decisions", "describe_choice"]
 
-#: Choice value: drop optional text (the group leaves nothing behind).
 DROP = 0
-#: Choice value: keep optional text (its only alternative).
+"""Choice value: drop optional text (the group leaves nothing behind)."""
 KEEP = 1
+"""Choice value: keep optional text (its only alternative)."""
 
 Choice = int | str
 """``k`` (1-based alternative or option number), ``"keep"`` (= 1) or ``"drop"`` (= 0)."""
@@ -66,7 +66,17 @@ class GroupIndex(dict):
 
 
 def index_groups(doc: Document) -> GroupIndex:
-    """Every group of ``doc`` with the alternatives it stands inside (one walk)."""
+    """Every group of ``doc`` with the alternatives it stands inside (one walk).
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import index_groups
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall [promptly]][may] act.\\n")
+        >>> index = index_groups(doc)
+        >>> list(index)
+        ['art_1__para_1__brk_1', 'art_1__para_1__brk_1__alt_1__brk_1']
+        >>> index["art_1__para_1__brk_1__alt_1__brk_1"].ancestors   # (group, alternative) around it
+        (('art_1__para_1__brk_1', 1),)
+    """
     index = GroupIndex()
     stack: list[tuple[tuple, tuple]] = [(tuple(doc.body), ())]
     while stack:
@@ -151,7 +161,16 @@ def _as_int(value, gid: str) -> int:
 
 
 def describe_choice(group, k: int) -> str:
-    """``alternative 2``, ``option 1 (No text)``, ``keep``, ``drop``."""
+    """``alternative 2``, ``option 1 (No text)``, ``keep``, ``drop``: choice ``k`` of ``group`` in words.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import describe_choice
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act[ promptly].\\n")
+        >>> describe_choice(doc.find("art_1__para_1__brk_1"), 2)
+        'alternative 2'
+        >>> describe_choice(doc.find("art_1__para_1__brk_2"), 0)
+        'drop'
+    """
     if group.kind == "optional":
         return "keep" if k else "drop"
     if group.kind == "options":
@@ -186,6 +205,14 @@ def resolve(doc: Document, choices) -> Document:
     Raises :class:`OperationError` (nothing is changed) for unknown ids, numbers out
     of range, conflicting choices, or a choice inside an alternative that another
     choice discards.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import resolve
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act[ promptly].\\n")
+        >>> resolve(doc, {"art_1__para_1__brk_1": 2, "art_1__para_1__brk_2": "keep"}).to_text()
+        'Article 1\\n1. Parties may act promptly.\\n'
+        >>> resolve(doc, [("art_1__para_1__brk_2", "drop")]).to_text()   # the rest stays open
+        'Article 1\\n1. Parties [shall][may] act.\\n'
     """
     index = index_groups(doc)
     wanted = normalise_choices(index, choices)
@@ -197,6 +224,12 @@ def apply_decisions(doc: Document, decide: Callable[[object], int | None] | Call
     """Resolve every group for which ``decide(group_id)`` gives a choice (None: leave open).
 
     The decisions are trusted (see :func:`resolve` for the checked entry point).
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import apply_decisions
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act[ promptly].\\n")
+        >>> apply_decisions(doc, {"art_1__para_1__brk_1": 1}.get).to_text()
+        'Article 1\\n1. Parties shall act[ promptly].\\n'
     """
     before_refs = _referenced_labels(doc.body)
     body, changed = _resolve_seq(doc.body, decide)

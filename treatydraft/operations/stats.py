@@ -102,7 +102,12 @@ def _pairs(chunk: str) -> list[str]:
 
 
 def count_words(text: str) -> int:
-    """Words in ``text`` by the rule above: ``len(words(text))``."""
+    """Words in ``text`` by the rule above: ``len(words(text))``.
+
+        >>> from treatydraft.operations import count_words
+        >>> count_words("Each Party shall, in good faith, co-operate.")
+        7
+    """
     return len(words(text))
 
 

@@ -66,7 +66,14 @@ class _Counter:
 
 
 def count_variants(doc: Document) -> int:
-    """The exact number of complete variants of ``doc``."""
+    """The exact number of complete variants of ``doc``.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import count_variants
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act[ promptly].\\n")
+        >>> count_variants(doc)          # 2 alternatives x (kept or dropped)
+        4
+    """
     return _Counter().seq(doc.body)[2]
 
 
@@ -107,7 +114,16 @@ def _check_index(i: int, total: int) -> None:
 
 
 def variant(doc: Document, i: int) -> dict[str, int]:
-    """The choices (group id -> choice, 0 = drop) of variant ``i``, without enumerating."""
+    """The choices (group id -> choice, 0 = drop) of variant ``i``, without enumerating.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import variant
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act[ promptly].\\n")
+        >>> variant(doc, 0)
+        {'art_1__para_1__brk_1': 1, 'art_1__para_1__brk_2': 1}
+        >>> variant(doc, 3)              # the last: alternative 2, optional text dropped
+        {'art_1__para_1__brk_1': 2, 'art_1__para_1__brk_2': 0}
+    """
     counter = _Counter()
     total = counter.seq(doc.body)[2]
     _check_index(i, total)
@@ -122,7 +138,16 @@ def _order(doc: Document) -> dict[str, int]:
 
 
 def variants(doc: Document, start: int = 0, limit: int | None = None) -> Iterator[dict[str, int]]:
-    """Variants ``start``, ``start+1`` ... lazily (at most ``limit``), as choice dicts."""
+    """Variants ``start``, ``start+1`` ... lazily (at most ``limit``), as choice dicts.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import variants
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act[ promptly].\\n")
+        >>> for choices in variants(doc, start=1, limit=2):
+        ...     print(choices)
+        {'art_1__para_1__brk_1': 1, 'art_1__para_1__brk_2': 0}
+        {'art_1__para_1__brk_1': 2, 'art_1__para_1__brk_2': 1}
+    """
     counter = _Counter()
     total = counter.seq(doc.body)[2]
     order = _order(doc)
@@ -137,7 +162,20 @@ def variants(doc: Document, start: int = 0, limit: int | None = None) -> Iterato
 
 
 def sample_variants(doc: Document, n: int, seed: int | None = None) -> list[tuple[int, dict]]:
-    """``n`` distinct variants drawn at random (all of them when there are fewer), by index."""
+    """``n`` distinct variants drawn at random (all of them when there are fewer), by index.
+
+    The same ``seed`` draws the same variants; they come sorted by index.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import sample_variants
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act[ promptly].\\n")
+        >>> for i, choices in sample_variants(doc, 2, seed=7):
+        ...     print(i, choices)
+        1 {'art_1__para_1__brk_1': 1, 'art_1__para_1__brk_2': 0}
+        2 {'art_1__para_1__brk_1': 2, 'art_1__para_1__brk_2': 1}
+        >>> [i for i, _ in sample_variants(doc, 10)]     # only 4 exist: all of them
+        [0, 1, 2, 3]
+    """
     counter = _Counter()
     total = counter.seq(doc.body)[2]
     rng = random.Random(seed)
@@ -157,7 +195,14 @@ def sample_variants(doc: Document, n: int, seed: int | None = None) -> list[tupl
 
 
 def variant_document(doc: Document, i: int) -> Document:
-    """The draft of variant ``i``: every group resolved."""
+    """The draft of variant ``i``: every group resolved.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import variant_document
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act[ promptly].\\n")
+        >>> variant_document(doc, 3).to_text()
+        'Article 1\\n1. Parties may act.\\n'
+    """
     choices = variant(doc, i)
     return apply_decisions(doc, choices.get)
 
@@ -169,6 +214,13 @@ def digits(n: int) -> str:
     produced through :class:`decimal.Decimal`, which has no such limit, so the
     interpreter-wide limit (``sys.set_int_max_str_digits``) is neither needed nor
     touched, and threads see no change.
+
+        >>> from treatydraft.operations import digits
+        >>> digits(4)
+        '4'
+        >>> text = digits(10 ** 5000)    # str() would raise ValueError here
+        >>> text[:4], len(text)
+        ('1000', 5001)
     """
     if -10 ** 600 < n < 10 ** 600:  # below the smallest limit Python allows (640)
         return str(n)

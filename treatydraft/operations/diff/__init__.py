@@ -70,6 +70,14 @@ def diff(old: Document, new: Document) -> DocumentDiff:
     its groups had in ``old`` (:func:`treatydraft.operations.ids.carry_ids`), so a
     group that survived keeps its name, and a new group has an id that ``old`` never
     used.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import diff
+        >>> old = treatydraft.parse("Article 1\\n1. Parties [shall][may] act.\\nArticle 2\\n1. [Text.]\\n")
+        >>> new = treatydraft.parse("Article 1\\n1. Parties may act.\\nArticle 2\\n1. [Text.]\\n")
+        >>> d = diff(old, new)
+        >>> bool(d), [(c.kind, c.old_id, c.message) for c in d.changes]
+        (True, [('resolved', 'art_1__para_1__brk_1', 'art_1__para_1__brk_1: resolved to alternative 2')])
     """
     from ..ids import carry_ids
     new = carry_ids(new, old)

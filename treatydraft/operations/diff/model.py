@@ -10,7 +10,18 @@ __all__ = ["Change", "UnitDiff", "DocumentDiff"]
 @dataclass(slots=True)
 class Change:
     """One difference. ``kind``: resolved, discarded, added, removed, alternatives,
-    attribution, text, renumbered."""
+    attribution, text, renumbered.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import diff
+        >>> old = treatydraft.parse("Article 1\\n1. Parties [shall][may] act.\\nArticle 2\\n1. [Text.]\\n")
+        >>> new = treatydraft.parse("Article 1\\n1. Parties may act.\\nArticle 2\\n1. [Text.]\\n")
+        >>> change = diff(old, new).changes[0]
+        >>> change.kind, change.old_id, change.new_id, change.detail
+        ('resolved', 'art_1__para_1__brk_1', None, {'choice': 2})
+        >>> change.to_dict()["message"]
+        'art_1__para_1__brk_1: resolved to alternative 2'
+    """
     kind: str
     old_id: str | None = None
     new_id: str | None = None
@@ -24,7 +35,15 @@ class Change:
 
 @dataclass(slots=True)
 class UnitDiff:
-    """An article (or preamble, division) in both versions, or in one of them."""
+    """An article (or preamble, division) in both versions, or in one of them.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import diff
+        >>> old = treatydraft.parse("Article 1\\n1. Parties [shall][may] act.\\nArticle 2\\n1. [Text.]\\n")
+        >>> new = treatydraft.parse("Article 1\\n1. Parties may act.\\nArticle 2\\n1. [Text.]\\n")
+        >>> [(u.old_id, u.new_id, u.method, len(u.changes)) for u in diff(old, new).units]
+        [('art_1', 'art_1', 'number', 1), ('art_2', 'art_2', 'identical text', 0)]
+    """
     old_id: str | None
     new_id: str | None
     method: str
@@ -38,6 +57,19 @@ class UnitDiff:
 
 @dataclass(slots=True)
 class DocumentDiff:
+    """What :func:`~treatydraft.operations.diff` returns: one :class:`UnitDiff` per unit of
+    either version; its ``changes`` are theirs in order, ``bool()`` is whether there are any.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import diff
+        >>> old = treatydraft.parse("Article 1\\n1. Parties [shall][may] act.\\nArticle 2\\n1. [Text.]\\n")
+        >>> new = treatydraft.parse("Article 1\\n1. Parties may act.\\nArticle 2\\n1. [Text.]\\n")
+        >>> d = diff(old, new)
+        >>> bool(d), len(d.units), [c.old_id for c in d.by_kind("resolved")]
+        (True, 2, ['art_1__para_1__brk_1'])
+        >>> d.to_dict()["summary"], bool(diff(old, old))
+        ({'resolved': 1}, False)
+    """
     units: list[UnitDiff]
 
     @property
