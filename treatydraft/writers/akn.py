@@ -18,12 +18,14 @@ form*).  This module never imports the parser.
 """
 from __future__ import annotations
 
+import io
 import re
 from functools import lru_cache
 
 from lxml import etree
 
 from ..ast import (
+    Alternative,
     BracketGroup,
     Document,
     DraftingNote,
@@ -37,16 +39,17 @@ from ..ast import (
     OptionBlock,
     OptionsEnd,
     Placeholder,
+    SourceText,
     SplitMark,
     Text,
-    walk,
 )
 from ..errors import ExportError
-from .akn_groups import INF, GroupEncoder
+from .akn_groups import _CHILDREN, INF, GroupEncoder
 from .akn_meta import AKN_NS, TD_NS, A, Organizations, T, clean, set_raw, write_meta, write_preface
 from .akn_tree import Frame, TreeBuilder, ncname
 
-__all__ = ["to_akn", "build_akn", "ncname", "AknWriter", "FORMAT_VERSION", "AKN_NS", "TD_NS"]
+__all__ = ["to_akn", "write_akn", "build_akn", "ncname", "AknWriter", "FORMAT_VERSION",
+           "AKN_NS", "TD_NS"]
 
 #: ``<td:export version>`` in ``<meta>/<proprietary>``: the layout the reader expects
 FORMAT_VERSION = "1"
@@ -90,7 +93,7 @@ class AknWriter:
         self.orgs = Organizations(doc)
         self.groups = GroupEncoder(self.tree, self.orgs, self)
         self.line_start = False    # a line break was written; no text yet on the new line
-        self.headings = [n for n in walk(doc.body) if isinstance(n, Heading)]
+        self.headings = list(doc.headings())
         self.heading_at = {id(h): i for i, h in enumerate(self.headings)}
         self.last_heading = -1
         self.dispatch = {
@@ -105,29 +108,79 @@ class AknWriter:
     # ---------------------------------------------------------------- document
     def build(self):
         """The ``<akomaNtoso>`` element (call once)."""
+        return self._run(None)
+
+    def write(self, out) -> None:
+        """Write the document to ``out`` (a binary file object), one finished unit at a
+        time (call once): the same bytes as serializing :meth:`build`, but only the
+        top-level unit being written (an article, a chapter) is held as XML."""
+        self._run(out)
+
+    def _run(self, out):
         doc, tree = self.doc, self.tree
         root = etree.Element(A + "akomaNtoso", nsmap={None: AKN_NS, "td": TD_NS})
         bill = etree.SubElement(root, A + "bill", name="convention")
         write_meta(bill, doc, self.orgs.ids, tree.eids, FORMAT_VERSION)
-        refs_el = bill[0].find(A + "references")
+        # delegations the body names but the front matter does not register are listed
+        # in <references>, before the body: a first pass names them in body order
+        self.name_proposers(doc.body)
+        extra = len(self.orgs.extra)
+        self.orgs.write_extra(bill[0].find(A + "references"), tree.add_eid)
         write_preface(bill, doc)
+        stream = _Stream(out, root) if out is not None else None
         nodes = doc.body
         end = self.preamble_end(nodes)
         if end:
-            tree.stack = [Frame(etree.SubElement(bill, A + "preamble"), -1, "preambleRoot", None)]
+            preamble = etree.SubElement(bill, A + "preamble")
+            tree.stack = [Frame(preamble, -1, "preambleRoot", None)]
+            if stream is not None:
+                stream.open(preamble, tree)
             self.emit(nodes[:end])
             tree.reset()
+            if stream is not None:
+                stream.close(preamble)
             nodes = nodes[end:]
         body = etree.SubElement(bill, A + "body")
         tree.stack = [Frame(body, -1, "body", None)]
+        if stream is not None:
+            stream.open(body, tree)
         self.emit(nodes)
         tree.flush()
-        if len(body) == 0:
+        if len(body) == 0 and (stream is None or stream.units == 0):
             tree.sink()
             tree.flush()
-        self.orgs.write_extra(refs_el, tree.add_eid)
-        tree.check()
+        if len(self.orgs.extra) != extra:
+            raise ExportError("internal: the body names a delegation the first pass did not "
+                              "find", file=doc.source)
+        if stream is not None:
+            stream.close(body)
+            stream.end()
         return root
+
+    def name_proposers(self, nodes) -> None:
+        """Name every proposer in ``nodes`` as the body writer will, in the same order
+        (group, then each alternative, what it holds, its footnotes), so that the
+        delegations the front matter does not register get their eIds before the body
+        is written."""
+        refers, notes = self.orgs.refers, self.notes
+        for node in nodes:
+            kind = type(node)
+            if kind is BracketGroup or kind is OptionBlock:
+                refers(node.proposers)
+                for alt in node.alternatives:
+                    refers(alt.proposers)
+                    if type(alt) is not Alternative or \
+                            type(_CHILDREN.__get__(alt)) is not SourceText:
+                        self.name_proposers(alt.children)
+                    if kind is BracketGroup:
+                        for ref in alt.footnotes:
+                            note = notes.get(ref.label)
+                            if note is not None and note.proposers:
+                                refers(note.proposers)
+            elif kind is FootnoteRef:
+                note = notes.get(node.label)
+                if note is not None and note.proposers:
+                    refers(note.proposers)
 
     # ---------------------------------------------------------------- dispatch
     def emit(self, nodes) -> None:
@@ -140,13 +193,17 @@ class AknWriter:
             fn(node)
 
     def w_text(self, node) -> None:
-        if node.value.strip(" \t") and not self.tree.inline:
-            if self.line_start and self.closes_chapeau(node.value):
+        self.emit_text(node.value)
+
+    def emit_text(self, value: str) -> None:
+        """Draft text (a text node, or an alternative's only text)."""
+        if value.strip(" \t") and not self.tree.inline:
+            if self.line_start and self.closes_chapeau(value):
                 self.open_wrap_up()
             self.groups.outside()
-        if node.value.strip(" \t"):
+        if value.strip(" \t"):
             self.line_start = False
-        self.tree.text(node.value)
+        self.tree.text(value)
 
     # ---------------------------------------------------------------- wrapUp
     _CONTINUES = re.compile(r"(?:[,;:，；：、،؛]|\b(?:and|or|et|ou|y|o|и|или))\s*$", re.I)
@@ -403,4 +460,63 @@ def to_akn(doc: Document) -> bytes:
         >>> xml.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\\n<akomaNtoso")
         True
     """
-    return etree.tostring(build_akn(doc), xml_declaration=True, encoding="UTF-8")
+    out = io.BytesIO()
+    write_akn(doc, out)
+    return out.getvalue()
+
+
+def write_akn(doc: Document, out) -> None:
+    """Write ``doc`` as Akoma Ntoso to ``out``, a binary file object: the bytes of
+    :func:`to_akn`, written one top-level unit at a time, so that the XML of the whole
+    document is never held (about 30 bytes of XML per byte of a bracket-dense draft).
+    On an error part of the document may have been written: write to a temporary file
+    (as :func:`treatydraft.atomic_write` does) when that matters."""
+    AknWriter(doc).write(out)
+
+
+class _Stream:
+    """The document written as it is built: everything before the body (``<meta>``,
+    ``<preface>``) at once, then each finished child of ``<preamble>`` and ``<body>``
+    (given to :attr:`TreeBuilder.spill`) serialized and dropped from the tree."""
+
+    _TAIL = b"</bill></akomaNtoso>"
+
+    def __init__(self, out, root):
+        self.out = out
+        self.units = 0
+        head = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+        if not head.endswith(self._TAIL):
+            raise ExportError("internal: unexpected serialization of <bill>")
+        out.write(head[:-len(self._TAIL)])
+        # a subtree serialized alone declares the namespaces it inherits: as part of
+        # the document it does not
+        self.inherited = f' xmlns="{AKN_NS}" xmlns:td="{TD_NS}"'.encode()
+
+    @staticmethod
+    def _name(el) -> bytes:
+        return etree.QName(el).localname.encode()
+
+    def open(self, el, tree: TreeBuilder) -> None:
+        self.out.write(b"<" + self._name(el) + b">")
+        tree.spill = self.spill
+
+    def spill(self, el) -> None:
+        """Write the children of ``el`` and drop them."""
+        out, inherited = self.out, self.inherited
+        for child in el:
+            data = etree.tostring(child, encoding="UTF-8", xml_declaration=False)
+            start = len(self._name(child)) + 1
+            if data[start:start + len(inherited)] != inherited:
+                raise ExportError("internal: unexpected namespace declarations")
+            out.write(data[:start])
+            out.write(memoryview(data)[start + len(inherited):])
+            self.units += 1
+        del el[:]
+
+    def close(self, el) -> None:
+        self.spill(el)
+        self.out.write(b"</" + self._name(el) + b">")
+        el.getparent().remove(el)
+
+    def end(self) -> None:
+        self.out.write(self._TAIL)

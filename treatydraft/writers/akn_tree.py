@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 
 from lxml import etree
 
 from ..errors import ExportError
 from .akn_meta import ILLEGAL, A, T
 
-__all__ = ["ncname", "Frame", "Mark", "TreeBuilder", "BARE"]
+__all__ = ["ncname", "Frame", "Mark", "TreeBuilder", "BARE", "EidSet"]
 
 _ILLEGAL = ILLEGAL
 _ASCII_NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*\Z")
@@ -62,6 +63,89 @@ class Mark:
         self.refers, self.alt_to, self.first, self.last = refers, alt_to, None, None
 
 
+class EidSet:
+    """eId -> what it names (``inline``, ``hcontainer`` ...), kept small.
+
+    A dense draft has an eId or two per ten bytes and every one must stay known to
+    the end (a later eId may not repeat an earlier one), so they are stored by
+    *scope*, the eId up to its second ``__`` (``art_1__para_1``): the rest
+    (``brk_3__alt_2``), the same in many paragraphs, is one shared string; the scope
+    being written is a dictionary, and a scope left behind is packed into a sorted
+    tuple and one byte per eId for what it names (a scope written to again is
+    unpacked).  A plain dictionary of the eIds cost about 25 bytes per eId, 6 per byte
+    of a dense draft; this, about 10 per eId.
+
+        >>> ids = EidSet()
+        >>> ids["art_1__para_1__brk_1"] = "inline"
+        >>> ids["art_1__para_2__brk_1"] = "inline"
+        >>> "art_1__para_1__brk_1" in ids, "art_1__para_1" in ids, ids["art_1__para_1__brk_1"]
+        (True, False, 'inline')
+    """
+    __slots__ = ("_scope", "_open", "_packed", "_parts", "_whats", "_n")
+
+    def __init__(self):
+        self._scope: str | None = None
+        self._open: dict[str, str] = {}   # the scope being written: rest -> what
+        self._packed: dict[str, tuple[tuple[str, ...], bytes]] = {}
+        self._parts: dict[str, str] = {}  # each rest once
+        self._whats: list[str] = []       # what -> its byte
+        self._n = 0
+
+    @staticmethod
+    def _split(eid: str) -> tuple[str, str]:
+        i = eid.find("__")
+        j = eid.find("__", i + 2) if i >= 0 else -1
+        return (eid[:j], eid[j + 2:]) if j >= 0 else ("", eid)
+
+    def _find(self, scope: str, rest: str) -> str | None:
+        if scope == self._scope:
+            return self._open.get(rest)
+        got = self._packed.get(scope)
+        if got is None:
+            return None
+        keys, codes = got
+        i = bisect_left(keys, rest)
+        return self._whats[codes[i]] if i < len(keys) and keys[i] == rest else None
+
+    def _enter(self, scope: str) -> None:
+        """Make ``scope`` the one written to: pack the previous one, unpack this."""
+        if self._scope is not None and self._open:
+            keys = sorted(self._open)
+            whats = self._whats
+            codes = []
+            for k in keys:
+                what = self._open[k]
+                if what not in whats:
+                    whats.append(what)
+                codes.append(whats.index(what))
+            if len(whats) > 256:  # (a few kinds of element in practice)
+                raise ExportError("internal: too many kinds of element with an eId")
+            self._packed[self._scope] = (tuple(keys), bytes(codes))
+        got = self._packed.pop(scope, None)
+        self._open = {} if got is None else {k: self._whats[c] for k, c in zip(*got)}
+        self._scope = scope
+
+    def __contains__(self, eid: str) -> bool:
+        return self._find(*self._split(eid)) is not None
+
+    def __getitem__(self, eid: str) -> str:
+        got = self._find(*self._split(eid))
+        if got is None:
+            raise KeyError(eid)
+        return got
+
+    def __setitem__(self, eid: str, what: str) -> None:
+        scope, rest = self._split(eid)
+        if scope != self._scope:
+            self._enter(scope)
+        if rest not in self._open:
+            self._n += 1
+        self._open[self._parts.setdefault(rest, rest)] = what
+
+    def __len__(self) -> int:
+        return self._n
+
+
 class TreeBuilder:
     """Containers, inlines and text sinks; eIds checked unique as they are set.
 
@@ -88,10 +172,12 @@ class TreeBuilder:
         self.inline: list = []          # open inlines, innermost last
         self.buf: list[str] = []        # text not yet written to ``cur``
         self.cur = None                 # the element text goes to (None: ask ``sink``)
-        self.eids: dict[str, str] = {}  # eId -> what it names (checked unique)
+        self.eids = EidSet()            # eId -> what it names (checked unique)
         self.counters: dict[str, int] = {}
         self.unit_ids: dict[str, str] = {}  # eId of a unit -> the AST id of its heading
-        self.alt_refs: list[tuple[str, str]] = []  # (eId, eId it is an alternative to)
+        #: called with the bottom container's element before a child is added to it: the
+        #: children it holds are finished (see :meth:`add_child`); None: keep the tree
+        self.spill = None
 
     def add_eid(self, eid: str, what: str) -> str:
         if eid in self.eids:
@@ -139,15 +225,11 @@ class TreeBuilder:
         return f"{base}__{own}" if base else own
 
     def alternative_to(self, eid: str, target: str) -> None:
-        """Record that ``eid`` is written as ``alternativeTo="target"`` (see :meth:`check`)."""
-        self.alt_refs.append((eid, target))
-
-    def check(self) -> None:
-        """Every alternativeTo target exists."""
-        for source, target in self.alt_refs:
-            if target not in self.eids:
-                raise ExportError(f"internal: {source} is an alternative to {target}, "
-                                  "which is not in the document", file=self.source)
+        """Check that ``eid``, written as ``alternativeTo="target"``, names an element
+        already written (the first alternative always comes before the others)."""
+        if target not in self.eids:
+            raise ExportError(f"internal: {eid} is an alternative to {target}, "
+                              "which is not in the document", file=self.source)
 
     def pop_to(self, level: float) -> None:
         """Close the containers at ``level`` or deeper, and the sealed ones."""
@@ -240,6 +322,15 @@ class TreeBuilder:
     def add_child(self, parent: Frame, tag: str):
         if parent.block is not None and not parent.children:
             parent.block.tag = A + "intro"
+        if self.spill is not None and parent is self.stack[0] and len(parent.el):
+            # the children of the bottom container (<body>, <preamble>) are finished
+            # when another is added: elements are only added, and attributes only
+            # changed, along the path of open containers (the stack), which is then
+            # only this container
+            if len(self.stack) != 1 or self.inline:
+                raise ExportError("internal: a finished unit is still open",
+                                  file=self.source)
+            self.spill(parent.el)
         parent.children = True
         parent.phase = "body"
         return etree.SubElement(parent.el, A + tag)
