@@ -69,8 +69,8 @@ class EidSet:
     A dense draft has an eId or two per ten bytes and every one must stay known to
     the end (a later eId may not repeat an earlier one), so they are stored by
     *scope*, the eId up to its second ``__`` (``art_1__para_1``): the rest
-    (``brk_3__alt_2``), the same in many paragraphs, is one shared string; the scope
-    being written is a dictionary, and a scope left behind is packed into a sorted
+    (``brk_3__alt_2``), the same in many paragraphs, is one shared string; the scopes
+    last written are dictionaries, and a scope left behind is packed into a sorted
     tuple and one byte per eId for what it names (a scope written to again is
     unpacked).  A plain dictionary of the eIds cost about 25 bytes per eId, 6 per byte
     of a dense draft; this, about 10 per eId.
@@ -81,11 +81,13 @@ class EidSet:
         >>> "art_1__para_1__brk_1" in ids, "art_1__para_1" in ids, ids["art_1__para_1__brk_1"]
         (True, False, 'inline')
     """
-    __slots__ = ("_scope", "_open", "_packed", "_parts", "_whats", "_n")
+    __slots__ = ("_open", "_packed", "_parts", "_whats", "_n")
+
+    #: scopes kept as dictionaries (the most recently written), the others packed
+    OPEN = 8
 
     def __init__(self):
-        self._scope: str | None = None
-        self._open: dict[str, str] = {}   # the scope being written: rest -> what
+        self._open: dict[str, dict[str, str]] = {}  # scope -> rest -> what, oldest first
         self._packed: dict[str, tuple[tuple[str, ...], bytes]] = {}
         self._parts: dict[str, str] = {}  # each rest once
         self._whats: list[str] = []       # what -> its byte
@@ -98,32 +100,41 @@ class EidSet:
         return (eid[:j], eid[j + 2:]) if j >= 0 else ("", eid)
 
     def _find(self, scope: str, rest: str) -> str | None:
-        if scope == self._scope:
-            return self._open.get(rest)
-        got = self._packed.get(scope)
-        if got is None:
+        got = self._open.get(scope)
+        if got is not None:
+            return got.get(rest)
+        packed = self._packed.get(scope)
+        if packed is None:
             return None
-        keys, codes = got
+        keys, codes = packed
         i = bisect_left(keys, rest)
         return self._whats[codes[i]] if i < len(keys) and keys[i] == rest else None
 
-    def _enter(self, scope: str) -> None:
-        """Make ``scope`` the one written to: pack the previous one, unpack this."""
-        if self._scope is not None and self._open:
-            keys = sorted(self._open)
-            whats = self._whats
-            codes = []
-            for k in keys:
-                what = self._open[k]
-                if what not in whats:
-                    whats.append(what)
-                codes.append(whats.index(what))
-            if len(whats) > 256:  # (a few kinds of element in practice)
-                raise ExportError("internal: too many kinds of element with an eId")
-            self._packed[self._scope] = (tuple(keys), bytes(codes))
-        got = self._packed.pop(scope, None)
-        self._open = {} if got is None else {k: self._whats[c] for k, c in zip(*got)}
-        self._scope = scope
+    def _enter(self, scope: str) -> dict[str, str]:
+        """The dictionary of ``scope``, made the most recent; the oldest open scope
+        beyond :attr:`OPEN` is packed."""
+        got = self._open.pop(scope, None)
+        if got is None:
+            packed = self._packed.pop(scope, None)
+            got = {} if packed is None else {k: self._whats[c] for k, c in zip(*packed)}
+        self._open[scope] = got
+        if len(self._open) > self.OPEN:
+            old = next(iter(self._open))
+            self._pack(old, self._open.pop(old))
+        return got
+
+    def _pack(self, scope: str, entries: dict[str, str]) -> None:
+        keys = sorted(entries)
+        whats = self._whats
+        codes = []
+        for k in keys:
+            what = entries[k]
+            if what not in whats:
+                whats.append(what)
+            codes.append(whats.index(what))
+        if len(whats) > 256:  # (a few kinds of element in practice)
+            raise ExportError("internal: too many kinds of element with an eId")
+        self._packed[scope] = (tuple(keys), bytes(codes))
 
     def __contains__(self, eid: str) -> bool:
         return self._find(*self._split(eid)) is not None
@@ -136,11 +147,12 @@ class EidSet:
 
     def __setitem__(self, eid: str, what: str) -> None:
         scope, rest = self._split(eid)
-        if scope != self._scope:
-            self._enter(scope)
-        if rest not in self._open:
+        entries = self._open.get(scope)
+        if entries is None or scope != next(reversed(self._open)):
+            entries = self._enter(scope)
+        if rest not in entries:
             self._n += 1
-        self._open[self._parts.setdefault(rest, rest)] = what
+        entries[self._parts.setdefault(rest, rest)] = what
 
     def __len__(self) -> int:
         return self._n
