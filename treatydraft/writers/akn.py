@@ -15,6 +15,11 @@ level: either the containers opened by each alternative carry the group's attrib
 (*direct form*, when every alternative starts with a heading of the group's top level),
 or each alternative/option is an ``<hcontainer name="alternative|option">`` (*wrapper
 form*).  This module never imports the parser.
+
+:func:`write_akn` (and :func:`to_akn`, through it) writes the document as it is built:
+a child of ``<body>`` or ``<preamble>`` is finished when the next one is added, and is
+then serialized and dropped from the tree (see :class:`_Stream`), so a large draft's
+XML is never held whole.
 """
 from __future__ import annotations
 
@@ -75,7 +80,9 @@ class AknWriter:
     (:class:`~treatydraft.writers.akn_meta.Organizations`: delegation eIds for
     ``refersTo``) and ``groups`` (:class:`~treatydraft.writers.akn_groups.GroupEncoder`:
     bracket groups and option blocks, which calls back :meth:`emit` and
-    :meth:`footnote_ref` for what the alternatives hold).  The writer itself keeps
+    :meth:`footnote_ref` for what the alternatives hold).  :meth:`build` returns the whole
+    tree; :meth:`write` streams the same document to a file, one finished top-level
+    unit at a time (``tree.spill``).  The writer itself keeps
     what only the body walk knows: the headings met and whether a line just started.
 
         >>> import treatydraft
@@ -470,7 +477,15 @@ def write_akn(doc: Document, out) -> None:
     :func:`to_akn`, written one top-level unit at a time, so that the XML of the whole
     document is never held (about 30 bytes of XML per byte of a bracket-dense draft).
     On an error part of the document may have been written: write to a temporary file
-    (as :func:`treatydraft.atomic_write` does) when that matters."""
+    (as :func:`treatydraft.atomic_write` does) when that matters.
+
+        >>> import io, treatydraft
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act.\\n")
+        >>> out = io.BytesIO()
+        >>> write_akn(doc, out)
+        >>> out.getvalue() == treatydraft.to_akn(doc)
+        True
+    """
     AknWriter(doc).write(out)
 
 

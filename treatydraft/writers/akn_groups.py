@@ -11,8 +11,15 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ..ast import Alternative, BracketGroup, FootnoteRef, Heading, OptionBlock, SourceText
-from ..ast import _lone_value  # (the AST's own reading of a one-text alternative)
+from ..ast import (
+    Alternative,
+    BracketGroup,
+    FootnoteRef,
+    Heading,
+    OptionBlock,
+    SourceText,
+    _lone_value,  # (the AST's own reading of a one-text alternative)
+)
 from .akn_meta import Organizations, T
 from .akn_tree import Frame, Mark, TreeBuilder
 

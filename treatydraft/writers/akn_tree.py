@@ -116,7 +116,7 @@ class EidSet:
         got = self._open.pop(scope, None)
         if got is None:
             packed = self._packed.pop(scope, None)
-            got = {} if packed is None else {k: self._whats[c] for k, c in zip(*packed)}
+            got = {} if packed is None else {k: self._whats[c] for k, c in zip(*packed, strict=True)}
         self._open[scope] = got
         if len(self._open) > self.OPEN:
             old = next(iter(self._open))
