@@ -153,7 +153,7 @@ class AknWriter:
             stream.open(body, tree)
         self.emit(nodes)
         tree.flush()
-        if len(body) == 0 and (stream is None or stream.units == 0):
+        if not tree.stack[0].children:  # (an empty draft)
             tree.sink()
             tree.flush()
         if len(self.orgs.extra) != extra:
@@ -491,14 +491,22 @@ def write_akn(doc: Document, out) -> None:
 
 class _Stream:
     """The document written as it is built: everything before the body (``<meta>``,
-    ``<preface>``) at once, then each finished child of ``<preamble>`` and ``<body>``
-    (given to :attr:`TreeBuilder.spill`) serialized and dropped from the tree."""
+    ``<preface>``) at once, then what is finished in ``<preamble>`` and ``<body>``.
+
+    :meth:`spill` is :attr:`TreeBuilder.spill`: before a child is added to the
+    innermost open container, the start tags of the open containers are written
+    (*opened*) from the bottom up, and each container's children before the next one
+    of the path are written and dropped from the tree.  A unit carrying a group's
+    attributes (``td:group``, direct form) is not opened: text after the group may
+    still take its ``class`` away (issue 9, ``GroupEncoder.outside``); it is written
+    when finished.  A finished element that was opened gets the rest of its children
+    and its end tag."""
 
     _TAIL = b"</bill></akomaNtoso>"
+    _GROUP = T + "group"
 
     def __init__(self, out, root):
         self.out = out
-        self.units = 0
         head = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
         if not head.endswith(self._TAIL):
             raise ExportError("internal: unexpected serialization of <bill>")
@@ -506,31 +514,68 @@ class _Stream:
         # a subtree serialized alone declares the namespaces it inherits: as part of
         # the document it does not
         self.inherited = f' xmlns="{AKN_NS}" xmlns:td="{TD_NS}"'.encode()
+        # the elements whose start tag is written, by id(); held, so that lxml gives
+        # the same Python object (and id) for them while they are
+        self.opened: dict[int, object] = {}
+        self.holder = etree.Element(A + "x", nsmap={None: AKN_NS, "td": TD_NS})
 
-    @staticmethod
-    def _name(el) -> bytes:
-        return etree.QName(el).localname.encode()
+    def _alone(self, el) -> bytes:
+        """``el`` serialized as in the document (without the inherited declarations)."""
+        data = etree.tostring(el, encoding="UTF-8", xml_declaration=False)
+        start = len(etree.QName(el).localname) + 1
+        if data[start:start + len(self.inherited)] != self.inherited:
+            raise ExportError("internal: unexpected namespace declarations")
+        return data[:start] + data[start + len(self.inherited):]
+
+    def _open(self, el) -> None:
+        if el.text:
+            raise ExportError("internal: text in a container")
+        shell = etree.SubElement(self.holder, el.tag, dict(el.attrib))
+        data = self._alone(shell)
+        self.holder.remove(shell)
+        if not data.endswith(b"/>"):
+            raise ExportError("internal: unexpected serialization of a start tag")
+        self.out.write(data[:-2] + b">")
+        self.opened[id(el)] = el
+
+    def _finish(self, el) -> None:
+        """Write ``el``, finished: whole, or the rest of it if it was opened."""
+        if id(el) not in self.opened:
+            self.out.write(self._alone(el))
+            return
+        for child in el:
+            self._finish(child)
+        self.out.write(b"</" + etree.QName(el).localname.encode() + b">")
+        if el.tail:
+            raise ExportError("internal: text after a container")
+        del self.opened[id(el)]
 
     def open(self, el, tree: TreeBuilder) -> None:
-        self.out.write(b"<" + self._name(el) + b">")
+        self.out.write(b"<" + etree.QName(el).localname.encode() + b">")
+        self.opened[id(el)] = el
         tree.spill = self.spill
 
-    def spill(self, el) -> None:
-        """Write the children of ``el`` and drop them."""
-        out, inherited = self.out, self.inherited
-        for child in el:
-            data = etree.tostring(child, encoding="UTF-8", xml_declaration=False)
-            start = len(self._name(child)) + 1
-            if data[start:start + len(inherited)] != inherited:
-                raise ExportError("internal: unexpected namespace declarations")
-            out.write(data[:start])
-            out.write(memoryview(data)[start + len(inherited):])
-            self.units += 1
-        del el[:]
+    def spill(self, stack) -> None:
+        """Write what is finished along the path of open containers (see the class)."""
+        for k, frame in enumerate(stack):
+            el = frame.el
+            if id(el) not in self.opened:
+                if el.get(self._GROUP) is not None:
+                    return
+                self._open(el)
+            nxt = stack[k + 1].el if k + 1 < len(stack) else None
+            if nxt is not None and nxt.getparent() is not el:
+                return
+            done = 0
+            for child in el:
+                if child is nxt:
+                    break
+                self._finish(child)
+                done += 1
+            del el[:done]
 
     def close(self, el) -> None:
-        self.spill(el)
-        self.out.write(b"</" + self._name(el) + b">")
+        self._finish(el)
         el.getparent().remove(el)
 
     def end(self) -> None:

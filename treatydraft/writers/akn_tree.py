@@ -44,7 +44,7 @@ def ncname(value: str) -> str:
 class Frame:
     """An open container: where its text goes and what it already holds."""
     __slots__ = ("el", "level", "kind", "eid", "phase", "block", "p", "heading",
-                 "children", "sealed", "wrap")
+                 "children", "sealed", "wrap", "opened")
 
     def __init__(self, el, level, kind, eid, phase="body"):
         self.el, self.level, self.kind, self.eid, self.phase = el, level, kind, eid, phase
@@ -52,6 +52,7 @@ class Frame:
         self.children = False
         self.sealed = False
         self.wrap = None  # the <wrapUp> <p>, once text after the unit's list started
+        self.opened = False  # streaming: its start tag is written (see TreeBuilder.spill)
 
 
 class Mark:
@@ -187,8 +188,8 @@ class TreeBuilder:
         self.eids = EidSet()            # eId -> what it names (checked unique)
         self.counters: dict[str, int] = {}
         self.unit_ids: dict[str, str] = {}  # eId of a unit -> the AST id of its heading
-        #: called with the bottom container's element before a child is added to it: the
-        #: children it holds are finished (see :meth:`add_child`); None: keep the tree
+        #: streaming: called with the stack of open containers before a child is added to
+        #: the innermost one (see :meth:`add_child`); None: keep the whole tree
         self.spill = None
 
     def add_eid(self, eid: str, what: str) -> str:
@@ -334,15 +335,12 @@ class TreeBuilder:
     def add_child(self, parent: Frame, tag: str):
         if parent.block is not None and not parent.children:
             parent.block.tag = A + "intro"
-        if self.spill is not None and parent is self.stack[0] and len(parent.el):
-            # the children of the bottom container (<body>, <preamble>) are finished
-            # when another is added: elements are only added, and attributes only
-            # changed, along the path of open containers (the stack), which is then
-            # only this container
-            if len(self.stack) != 1 or self.inline:
-                raise ExportError("internal: a finished unit is still open",
-                                  file=self.source)
-            self.spill(parent.el)
+        if self.spill is not None and parent is self.stack[-1] and not self.inline:
+            # elements are only added, and attributes only changed, along the path of
+            # open containers (the stack): what ``parent`` holds is finished when
+            # another child is added, and so is what each container below holds
+            # before the next container of the path
+            self.spill(self.stack)
         parent.children = True
         parent.phase = "body"
         return etree.SubElement(parent.el, A + tag)
