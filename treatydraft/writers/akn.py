@@ -480,6 +480,7 @@ def write_akn(doc: Document, out) -> None:
     (as :func:`treatydraft.atomic_write` does) when that matters.
 
         >>> import io, treatydraft
+        >>> from treatydraft.writers.akn import write_akn
         >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act.\\n")
         >>> out = io.BytesIO()
         >>> write_akn(doc, out)

@@ -76,6 +76,7 @@ class EidSet:
     unpacked).  A plain dictionary of the eIds cost about 25 bytes per eId, 6 per byte
     of a dense draft; this, about 10 per eId.
 
+        >>> from treatydraft.writers.akn_tree import EidSet
         >>> ids = EidSet()
         >>> ids["art_1__para_1__brk_1"] = "inline"
         >>> ids["art_1__para_2__brk_1"] = "inline"
