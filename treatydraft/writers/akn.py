@@ -17,9 +17,9 @@ or each alternative/option is an ``<hcontainer name="alternative|option">`` (*wr
 form*).  This module never imports the parser.
 
 :func:`write_akn` (and :func:`to_akn`, through it) writes the document as it is built:
-a child of ``<body>`` or ``<preamble>`` is finished when the next one is added, and is
-then serialized and dropped from the tree (see :class:`_Stream`), so a large draft's
-XML is never held whole.
+a container's child is finished when the next one is added, and is then serialized and
+dropped from the tree, the start tags of the open containers written before it (see
+:class:`_Stream`), so a large draft's XML is never held whole.
 """
 from __future__ import annotations
 
@@ -81,8 +81,8 @@ class AknWriter:
     ``refersTo``) and ``groups`` (:class:`~treatydraft.writers.akn_groups.GroupEncoder`:
     bracket groups and option blocks, which calls back :meth:`emit` and
     :meth:`footnote_ref` for what the alternatives hold).  :meth:`build` returns the whole
-    tree; :meth:`write` streams the same document to a file, one finished top-level
-    unit at a time (``tree.spill``).  The writer itself keeps
+    tree; :meth:`write` streams the same document to a file, each unit written
+    as soon as it is finished (``tree.spill``).  The writer itself keeps
     what only the body walk knows: the headings met and whether a line just started.
 
         >>> import treatydraft
@@ -120,7 +120,7 @@ class AknWriter:
     def write(self, out) -> None:
         """Write the document to ``out`` (a binary file object), one finished unit at a
         time (call once): the same bytes as serializing :meth:`build`, but only the
-        top-level unit being written (an article, a chapter) is held as XML."""
+        units being written (the open containers and their last child) are held as XML."""
         self._run(out)
 
     def _run(self, out):
@@ -474,7 +474,7 @@ def to_akn(doc: Document) -> bytes:
 
 def write_akn(doc: Document, out) -> None:
     """Write ``doc`` as Akoma Ntoso to ``out``, a binary file object: the bytes of
-    :func:`to_akn`, written one top-level unit at a time, so that the XML of the whole
+    :func:`to_akn`, each unit written as soon as it is finished, so that the XML of the whole
     document is never held (about 30 bytes of XML per byte of a bracket-dense draft).
     On an error part of the document may have been written: write to a temporary file
     (as :func:`treatydraft.atomic_write` does) when that matters.
@@ -499,8 +499,9 @@ class _Stream:
     (*opened*) from the bottom up, and each container's children before the next one
     of the path are written and dropped from the tree.  A unit carrying a group's
     attributes (``td:group``, direct form) is not opened: text after the group may
-    still take its ``class`` away (issue 9, ``GroupEncoder.outside``); it is written
-    when finished.  A finished element that was opened gets the rest of its children
+    still take its ``class`` away (issue 9, ``GroupEncoder.outside``); nor is a point
+    (``subparagraph``), whose whole text the writer reads to find a ``<wrapUp>``
+    (:meth:`AknWriter.closes_chapeau`); they are written when finished.  A finished element that was opened gets the rest of its children
     and its end tag."""
 
     _TAIL = b"</bill></akomaNtoso>"
@@ -561,7 +562,7 @@ class _Stream:
         for k, frame in enumerate(stack):
             el = frame.el
             if id(el) not in self.opened:
-                if el.get(self._GROUP) is not None:
+                if el.get(self._GROUP) is not None or frame.kind == "subparagraph":
                     return
                 self._open(el)
             nxt = stack[k + 1].el if k + 1 < len(stack) else None
