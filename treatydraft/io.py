@@ -20,8 +20,9 @@ import re
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from .ast import Document
 from .errors import InputError
@@ -185,13 +186,16 @@ def _running(pid: int) -> bool:
     return True
 
 
-def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:
+def atomic_write(path: str | os.PathLike, data: bytes | str | Callable[[BinaryIO], object]
+                 ) -> None:
     """Write ``data`` to ``path`` so that it is either wholly written or untouched.
 
     The data goes to a temporary file in the same folder, which is then renamed
     over ``path``; on any failure the temporary file is removed.  A symbolic link
     is written through to its target; an existing file this user may not write is
-    refused (``PermissionError``), as ``cp`` would.  A ``str`` is written as UTF-8.
+    refused (``PermissionError``), as ``cp`` would.  A ``str`` is written as UTF-8; a
+    function is called with the temporary file (open for binary writing) to write the
+    data itself (a streaming writer: if it raises, nothing is written).
 
         >>> import os, tempfile, treatydraft
         >>> path = os.path.join(tempfile.mkdtemp(), "draft.txt")
@@ -213,7 +217,10 @@ def atomic_write(path: str | os.PathLike, data: bytes | str) -> None:
                                suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if callable(data):
+                data(fh)
+            else:
+                fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         if target.exists():

@@ -18,9 +18,11 @@ is set.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+import tempfile
+from collections.abc import Callable, Sequence
+from typing import BinaryIO, NoReturn
 
 import click
 
@@ -233,9 +235,14 @@ def _refuse_inputs(output: str, inputs: Sequence[str]) -> None:
             raise Abort(EXIT_USAGE)
 
 
-def write_output(data: bytes | str, output: str | None, *, inputs: Sequence[str] = (),
-                 in_place: bool = False) -> str | None:
+def write_output(data: bytes | str | Callable[[BinaryIO], object], output: str | None, *,
+                 inputs: Sequence[str] = (), in_place: bool = False) -> str | None:
     """Write ``data`` to ``output`` atomically, or to stdout when ``output`` is None or ``-``.
+
+    ``data`` may be a function writing to a binary file object (a streaming writer): it
+    writes to the temporary file that becomes ``output``, or, for standard output, to
+    an unnamed temporary file copied out once it has succeeded, so that a failure
+    writes nothing in either case.
 
     Refuses (exit 2) to write over any of ``inputs`` unless ``in_place`` is set, in
     which case the output is the first input.  Returns the path written, or None.
@@ -251,6 +258,13 @@ def write_output(data: bytes | str, output: str | None, *, inputs: Sequence[str]
     elif output and output != "-":
         _refuse_inputs(output, inputs)
     if not output or output == "-":
+        if callable(data):
+            with tempfile.TemporaryFile() as spool:
+                data(spool)
+                spool.seek(0)
+                shutil.copyfileobj(spool, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+            return None
         if isinstance(data, str):
             data = data.encode("utf-8")
         sys.stdout.buffer.write(data)

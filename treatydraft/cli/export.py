@@ -94,21 +94,56 @@ def export(file, fmt, output, validate, style, base, attribution, tolerant, verb
                     rep.note("note: " + note)
     except TreatyDraftError as err:
         rep.fail(err)
-    written = write_output(data, output, inputs=[file])
+    try:
+        written = write_output(data, output, inputs=[file])
+    except _TooBig as err:
+        rep.fail(err, EXIT_PROBLEMS)
+    except TreatyDraftError as err:
+        rep.fail(err)
     if written:
         rep.note(f"wrote {written}")
     rep.finish()
 
 
-def _akn(rep: Reporter, doc, output: str, validate: bool) -> bytes:
+class _TooBig(ExportError):
+    """The export is larger than import and validate read (they would refuse it)."""
+
+    def __init__(self, size: int, limit: int, source):
+        super().__init__(f"the Akoma Ntoso export would be {size // 2**20} MB, over the "
+                         f"{limit // 2**20} MB that import and validate read; nothing "
+                         "written", file=source, hint="split the draft")
+
+
+class _Capped:
+    """A binary file that passes on the first ``limit`` bytes written and only counts
+    the rest (so that the message can give the size)."""
+
+    def __init__(self, fh, limit: int):
+        self.fh, self.limit, self.size = fh, limit, 0
+
+    def write(self, data) -> int:
+        self.size += len(data)
+        if self.size <= self.limit:
+            self.fh.write(data)
+        return len(data)
+
+
+def _akn(rep: Reporter, doc, output: str, validate: bool):
+    """What to write: without --validate a function that streams the document into
+    the output's temporary file (the XML is never held whole: see docs/performance.md);
+    with it, the bytes, checked against the schema first."""
     from ..schema import MAX_XML_BYTES
-    from ..writers.akn import to_akn
+    from ..writers.akn import to_akn, write_akn
+    if not validate:
+        def stream(fh) -> None:
+            capped = _Capped(fh, MAX_XML_BYTES)
+            write_akn(doc, capped)
+            if capped.size > MAX_XML_BYTES:  # import would refuse it: so does export
+                raise _TooBig(capped.size, MAX_XML_BYTES, doc.source)
+        return stream
     data = to_akn(doc)
-    if len(data) > MAX_XML_BYTES:  # import would refuse it: so does export
-        rep.fail(ExportError(f"the Akoma Ntoso export would be {len(data) // 2**20} MB, over "
-                             f"the {MAX_XML_BYTES // 2**20} MB that import and validate "
-                             "read; nothing written", file=doc.source,
-                             hint="split the draft"), EXIT_PROBLEMS)
+    if len(data) > MAX_XML_BYTES:
+        rep.fail(_TooBig(len(data), MAX_XML_BYTES, doc.source), EXIT_PROBLEMS)
     if validate:
         from ..ast import Diagnostic
         from ..schema import validate_akn

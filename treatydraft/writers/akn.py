@@ -15,15 +15,22 @@ level: either the containers opened by each alternative carry the group's attrib
 (*direct form*, when every alternative starts with a heading of the group's top level),
 or each alternative/option is an ``<hcontainer name="alternative|option">`` (*wrapper
 form*).  This module never imports the parser.
+
+:func:`write_akn` (and :func:`to_akn`, through it) writes the document as it is built:
+a container's child is finished when the next one is added, and is then serialized and
+dropped from the tree, the start tags of the open containers written before it (see
+:class:`_Stream`), so a large draft's XML is never held whole.
 """
 from __future__ import annotations
 
+import io
 import re
 from functools import lru_cache
 
 from lxml import etree
 
 from ..ast import (
+    Alternative,
     BracketGroup,
     Document,
     DraftingNote,
@@ -37,16 +44,17 @@ from ..ast import (
     OptionBlock,
     OptionsEnd,
     Placeholder,
+    SourceText,
     SplitMark,
     Text,
-    walk,
 )
 from ..errors import ExportError
-from .akn_groups import INF, GroupEncoder
+from .akn_groups import _CHILDREN, INF, GroupEncoder
 from .akn_meta import AKN_NS, TD_NS, A, Organizations, T, clean, set_raw, write_meta, write_preface
 from .akn_tree import Frame, TreeBuilder, ncname
 
-__all__ = ["to_akn", "build_akn", "ncname", "AknWriter", "FORMAT_VERSION", "AKN_NS", "TD_NS"]
+__all__ = ["to_akn", "write_akn", "build_akn", "ncname", "AknWriter", "FORMAT_VERSION",
+           "AKN_NS", "TD_NS"]
 
 #: ``<td:export version>`` in ``<meta>/<proprietary>``: the layout the reader expects
 FORMAT_VERSION = "1"
@@ -72,7 +80,9 @@ class AknWriter:
     (:class:`~treatydraft.writers.akn_meta.Organizations`: delegation eIds for
     ``refersTo``) and ``groups`` (:class:`~treatydraft.writers.akn_groups.GroupEncoder`:
     bracket groups and option blocks, which calls back :meth:`emit` and
-    :meth:`footnote_ref` for what the alternatives hold).  The writer itself keeps
+    :meth:`footnote_ref` for what the alternatives hold).  :meth:`build` returns the whole
+    tree; :meth:`write` streams the same document to a file, each unit written
+    as soon as it is finished (``tree.spill``).  The writer itself keeps
     what only the body walk knows: the headings met and whether a line just started.
 
         >>> import treatydraft
@@ -90,7 +100,7 @@ class AknWriter:
         self.orgs = Organizations(doc)
         self.groups = GroupEncoder(self.tree, self.orgs, self)
         self.line_start = False    # a line break was written; no text yet on the new line
-        self.headings = [n for n in walk(doc.body) if isinstance(n, Heading)]
+        self.headings = list(doc.headings())
         self.heading_at = {id(h): i for i, h in enumerate(self.headings)}
         self.last_heading = -1
         self.dispatch = {
@@ -105,29 +115,79 @@ class AknWriter:
     # ---------------------------------------------------------------- document
     def build(self):
         """The ``<akomaNtoso>`` element (call once)."""
+        return self._run(None)
+
+    def write(self, out) -> None:
+        """Write the document to ``out`` (a binary file object), one finished unit at a
+        time (call once): the same bytes as serializing :meth:`build`, but only the
+        units being written (the open containers and their last child) are held as XML."""
+        self._run(out)
+
+    def _run(self, out):
         doc, tree = self.doc, self.tree
         root = etree.Element(A + "akomaNtoso", nsmap={None: AKN_NS, "td": TD_NS})
         bill = etree.SubElement(root, A + "bill", name="convention")
         write_meta(bill, doc, self.orgs.ids, tree.eids, FORMAT_VERSION)
-        refs_el = bill[0].find(A + "references")
+        # delegations the body names but the front matter does not register are listed
+        # in <references>, before the body: a first pass names them in body order
+        self.name_proposers(doc.body)
+        extra = len(self.orgs.extra)
+        self.orgs.write_extra(bill[0].find(A + "references"), tree.add_eid)
         write_preface(bill, doc)
+        stream = _Stream(out, root) if out is not None else None
         nodes = doc.body
         end = self.preamble_end(nodes)
         if end:
-            tree.stack = [Frame(etree.SubElement(bill, A + "preamble"), -1, "preambleRoot", None)]
+            preamble = etree.SubElement(bill, A + "preamble")
+            tree.stack = [Frame(preamble, -1, "preambleRoot", None)]
+            if stream is not None:
+                stream.open(preamble, tree)
             self.emit(nodes[:end])
             tree.reset()
+            if stream is not None:
+                stream.close(preamble)
             nodes = nodes[end:]
         body = etree.SubElement(bill, A + "body")
         tree.stack = [Frame(body, -1, "body", None)]
+        if stream is not None:
+            stream.open(body, tree)
         self.emit(nodes)
         tree.flush()
-        if len(body) == 0:
+        if not tree.stack[0].children:  # (an empty draft)
             tree.sink()
             tree.flush()
-        self.orgs.write_extra(refs_el, tree.add_eid)
-        tree.check()
+        if len(self.orgs.extra) != extra:
+            raise ExportError("internal: the body names a delegation the first pass did not "
+                              "find", file=doc.source)
+        if stream is not None:
+            stream.close(body)
+            stream.end()
         return root
+
+    def name_proposers(self, nodes) -> None:
+        """Name every proposer in ``nodes`` as the body writer will, in the same order
+        (group, then each alternative, what it holds, its footnotes), so that the
+        delegations the front matter does not register get their eIds before the body
+        is written."""
+        refers, notes = self.orgs.refers, self.notes
+        for node in nodes:
+            kind = type(node)
+            if kind is BracketGroup or kind is OptionBlock:
+                refers(node.proposers)
+                for alt in node.alternatives:
+                    refers(alt.proposers)
+                    if type(alt) is not Alternative or \
+                            type(_CHILDREN.__get__(alt)) is not SourceText:
+                        self.name_proposers(alt.children)
+                    if kind is BracketGroup:
+                        for ref in alt.footnotes:
+                            note = notes.get(ref.label)
+                            if note is not None and note.proposers:
+                                refers(note.proposers)
+            elif kind is FootnoteRef:
+                note = notes.get(node.label)
+                if note is not None and note.proposers:
+                    refers(note.proposers)
 
     # ---------------------------------------------------------------- dispatch
     def emit(self, nodes) -> None:
@@ -140,13 +200,17 @@ class AknWriter:
             fn(node)
 
     def w_text(self, node) -> None:
-        if node.value.strip(" \t") and not self.tree.inline:
-            if self.line_start and self.closes_chapeau(node.value):
+        self.emit_text(node.value)
+
+    def emit_text(self, value: str) -> None:
+        """Draft text (a text node, or an alternative's only text)."""
+        if value.strip(" \t") and not self.tree.inline:
+            if self.line_start and self.closes_chapeau(value):
                 self.open_wrap_up()
             self.groups.outside()
-        if node.value.strip(" \t"):
+        if value.strip(" \t"):
             self.line_start = False
-        self.tree.text(node.value)
+        self.tree.text(value)
 
     # ---------------------------------------------------------------- wrapUp
     _CONTINUES = re.compile(r"(?:[,;:，；：、،؛]|\b(?:and|or|et|ou|y|o|и|или))\s*$", re.I)
@@ -403,4 +467,118 @@ def to_akn(doc: Document) -> bytes:
         >>> xml.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\\n<akomaNtoso")
         True
     """
-    return etree.tostring(build_akn(doc), xml_declaration=True, encoding="UTF-8")
+    out = io.BytesIO()
+    write_akn(doc, out)
+    return out.getvalue()
+
+
+def write_akn(doc: Document, out) -> None:
+    """Write ``doc`` as Akoma Ntoso to ``out``, a binary file object: the bytes of
+    :func:`to_akn`, each unit written as soon as it is finished, so that the XML of the whole
+    document is never held (about 30 bytes of XML per byte of a bracket-dense draft).
+    On an error part of the document may have been written: write to a temporary file
+    (as :func:`treatydraft.atomic_write` does) when that matters.
+
+        >>> import io, treatydraft
+        >>> from treatydraft.writers.akn import write_akn
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act.\\n")
+        >>> out = io.BytesIO()
+        >>> write_akn(doc, out)
+        >>> out.getvalue() == treatydraft.to_akn(doc)
+        True
+    """
+    AknWriter(doc).write(out)
+
+
+class _Stream:
+    """The document written as it is built: everything before the body (``<meta>``,
+    ``<preface>``) at once, then what is finished in ``<preamble>`` and ``<body>``.
+
+    :meth:`spill` is :attr:`TreeBuilder.spill`: before a child is added to the
+    innermost open container, the start tags of the open containers are written
+    (*opened*) from the bottom up, and each container's children before the next one
+    of the path are written and dropped from the tree.  A unit carrying a group's
+    attributes (``td:group``, direct form) is not opened: text after the group may
+    still take its ``class`` away (issue 9, ``GroupEncoder.outside``); nor is a point
+    (``subparagraph``), whose whole text the writer reads to find a ``<wrapUp>``
+    (:meth:`AknWriter.closes_chapeau`); they are written when finished.  A finished element that was opened gets the rest of its children
+    and its end tag."""
+
+    _TAIL = b"</bill></akomaNtoso>"
+    _GROUP = T + "group"
+
+    def __init__(self, out, root):
+        self.out = out
+        head = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+        if not head.endswith(self._TAIL):
+            raise ExportError("internal: unexpected serialization of <bill>")
+        out.write(head[:-len(self._TAIL)])
+        # a subtree serialized alone declares the namespaces it inherits: as part of
+        # the document it does not
+        self.inherited = f' xmlns="{AKN_NS}" xmlns:td="{TD_NS}"'.encode()
+        # the elements whose start tag is written, by id(); held, so that lxml gives
+        # the same Python object (and id) for them while they are
+        self.opened: dict[int, object] = {}
+        self.holder = etree.Element(A + "x", nsmap={None: AKN_NS, "td": TD_NS})
+
+    def _alone(self, el) -> bytes:
+        """``el`` serialized as in the document (without the inherited declarations)."""
+        data = etree.tostring(el, encoding="UTF-8", xml_declaration=False)
+        start = len(etree.QName(el).localname) + 1
+        if data[start:start + len(self.inherited)] != self.inherited:
+            raise ExportError("internal: unexpected namespace declarations")
+        return data[:start] + data[start + len(self.inherited):]
+
+    def _open(self, el) -> None:
+        if el.text:
+            raise ExportError("internal: text in a container")
+        shell = etree.SubElement(self.holder, el.tag, dict(el.attrib))
+        data = self._alone(shell)
+        self.holder.remove(shell)
+        if not data.endswith(b"/>"):
+            raise ExportError("internal: unexpected serialization of a start tag")
+        self.out.write(data[:-2] + b">")
+        self.opened[id(el)] = el
+
+    def _finish(self, el) -> None:
+        """Write ``el``, finished: whole, or the rest of it if it was opened."""
+        if id(el) not in self.opened:
+            self.out.write(self._alone(el))
+            return
+        for child in el:
+            self._finish(child)
+        self.out.write(b"</" + etree.QName(el).localname.encode() + b">")
+        if el.tail:
+            raise ExportError("internal: text after a container")
+        del self.opened[id(el)]
+
+    def open(self, el, tree: TreeBuilder) -> None:
+        self.out.write(b"<" + etree.QName(el).localname.encode() + b">")
+        self.opened[id(el)] = el
+        tree.spill = self.spill
+
+    def spill(self, stack) -> None:
+        """Write what is finished along the path of open containers (see the class)."""
+        for k, frame in enumerate(stack):
+            el = frame.el
+            if id(el) not in self.opened:
+                if el.get(self._GROUP) is not None or frame.kind == "subparagraph":
+                    return
+                self._open(el)
+            nxt = stack[k + 1].el if k + 1 < len(stack) else None
+            if nxt is not None and nxt.getparent() is not el:
+                return
+            done = 0
+            for child in el:
+                if child is nxt:
+                    break
+                self._finish(child)
+                done += 1
+            del el[:done]
+
+    def close(self, el) -> None:
+        self._finish(el)
+        el.getparent().remove(el)
+
+    def end(self) -> None:
+        self.out.write(self._TAIL)

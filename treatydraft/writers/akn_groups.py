@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ..ast import BracketGroup, FootnoteRef, Heading, OptionBlock
+from ..ast import (
+    Alternative,
+    BracketGroup,
+    FootnoteRef,
+    Heading,
+    OptionBlock,
+    SourceText,
+    _lone_value,  # (the AST's own reading of a one-text alternative)
+)
 from .akn_meta import Organizations, T
 from .akn_tree import Frame, Mark, TreeBuilder
 
@@ -19,12 +27,24 @@ __all__ = ["GroupEncoder", "Body", "INF"]
 
 INF = 1 << 30
 
+#: the slot of :class:`~treatydraft.ast.Alternative` holding its children as stored
+_CHILDREN = Alternative.__dict__["children"].slot
+
+
+def lone_text(alt) -> str | None:
+    """The text of an alternative holding one text only (``[shall]``), read from the
+    source without making it a node (reading ``alt.children`` would make one and keep
+    it: about 40 bytes per byte of the densest drafts); None for any other."""
+    return _lone_value(alt) if type(alt) is Alternative else None
+
 
 class Body(Protocol):
     """What the group encoder needs from the body writer: the contents of an
     alternative written as any other nodes, and a footnote reference after one."""
 
     def emit(self, nodes) -> None: ...
+
+    def emit_text(self, value: str) -> None: ...
 
     def footnote_ref(self, ref: FootnoteRef) -> None: ...
 
@@ -89,20 +109,36 @@ class GroupEncoder:
         self.watch = None
 
     def min_level(self, g) -> int:
-        """The top heading level inside group ``g`` (a large number when it holds none)."""
+        """The top heading level inside group ``g`` (a large number when it holds none).
+
+        Kept for groups holding groups (so nesting costs no second descent), not for
+        the others: a dense draft has a group per few bytes."""
         key = id(g)
         got = self.min_levels.get(key)
         if got is not None:
             return got
         best = INF
+        nested = False
         for alt in g.alternatives:
+            if type(alt) is Alternative and type(_CHILDREN.__get__(alt)) is SourceText:
+                continue  # one text: no heading
             for c in alt.children:
                 if isinstance(c, Heading):
                     best = min(best, c.level)
                 elif isinstance(c, (BracketGroup, OptionBlock)):
+                    nested = True
                     best = min(best, self.min_level(c))
-        self.min_levels[key] = best
+        if nested:
+            self.min_levels[key] = best
         return best
+
+    def emit_alternative(self, alt) -> None:
+        """What an alternative or option holds, through the body writer."""
+        lone = lone_text(alt)
+        if lone is None:
+            self.body.emit(alt.children)
+        else:
+            self.body.emit_text(lone)
 
     # ---------------------------------------------------------------- groups
     def group(self, g: BracketGroup) -> None:
@@ -133,7 +169,7 @@ class GroupEncoder:
                 self.tree.alternative_to(el.get("eId"), first)
             else:
                 first = el.get("eId")
-            self.body.emit(alt.children)
+            self.emit_alternative(alt)
             self.tree.close_inline()
             self.tree.text(alt.close + alt.attribution)
             for ref in alt.footnotes:
@@ -153,7 +189,7 @@ class GroupEncoder:
                 self.tree.alternative_to(el.get("eId"), first)
             else:
                 first = el.get("eId")
-            self.body.emit(opt.children)
+            self.emit_alternative(opt)
             self.tree.close_inline()
         self.tree.close_inline()
 
@@ -195,7 +231,7 @@ class GroupEncoder:
                 self.prefix = alt.open
                 mark = Mark(g, i + 1, m, cls, refers, alt_to)
                 self.marks.append(mark)
-                self.body.emit(alt.children)
+                self.emit_alternative(alt)
                 self.marks.pop()
                 if i == 0:
                     alt_to = mark.first
@@ -225,7 +261,7 @@ class GroupEncoder:
                     self.tree.write_num(el, alt.label + alt.attribution)
                 else:
                     self.tree.text(alt.open)
-                self.body.emit(alt.children)
+                self.emit_alternative(alt)
             if not is_opts:
                 self.tree.text(alt.close + alt.attribution)
                 for ref in alt.footnotes:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 
 from lxml import etree
 
 from ..errors import ExportError
 from .akn_meta import ILLEGAL, A, T
 
-__all__ = ["ncname", "Frame", "Mark", "TreeBuilder", "BARE"]
+__all__ = ["ncname", "Frame", "Mark", "TreeBuilder", "BARE", "EidSet"]
 
 _ILLEGAL = ILLEGAL
 _ASCII_NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*\Z")
@@ -43,7 +44,7 @@ def ncname(value: str) -> str:
 class Frame:
     """An open container: where its text goes and what it already holds."""
     __slots__ = ("el", "level", "kind", "eid", "phase", "block", "p", "heading",
-                 "children", "sealed", "wrap")
+                 "children", "sealed", "wrap", "opened")
 
     def __init__(self, el, level, kind, eid, phase="body"):
         self.el, self.level, self.kind, self.eid, self.phase = el, level, kind, eid, phase
@@ -51,6 +52,7 @@ class Frame:
         self.children = False
         self.sealed = False
         self.wrap = None  # the <wrapUp> <p>, once text after the unit's list started
+        self.opened = False  # streaming: its start tag is written (see TreeBuilder.spill)
 
 
 class Mark:
@@ -60,6 +62,102 @@ class Mark:
     def __init__(self, group, index, level, cls, refers, alt_to):
         self.group, self.index, self.level, self.cls = group, index, level, cls
         self.refers, self.alt_to, self.first, self.last = refers, alt_to, None, None
+
+
+class EidSet:
+    """eId -> what it names (``inline``, ``hcontainer`` ...), kept small.
+
+    A dense draft has an eId or two per ten bytes and every one must stay known to
+    the end (a later eId may not repeat an earlier one), so they are stored by
+    *scope*, the eId up to its second ``__`` (``art_1__para_1``): the rest
+    (``brk_3__alt_2``), the same in many paragraphs, is one shared string; the scopes
+    last written are dictionaries, and a scope left behind is packed into a sorted
+    tuple and one byte per eId for what it names (a scope written to again is
+    unpacked).  A plain dictionary of the eIds cost about 25 bytes per eId, 6 per byte
+    of a dense draft; this, about 10 per eId.
+
+        >>> from treatydraft.writers.akn_tree import EidSet
+        >>> ids = EidSet()
+        >>> ids["art_1__para_1__brk_1"] = "inline"
+        >>> ids["art_1__para_2__brk_1"] = "inline"
+        >>> "art_1__para_1__brk_1" in ids, "art_1__para_1" in ids, ids["art_1__para_1__brk_1"]
+        (True, False, 'inline')
+    """
+    __slots__ = ("_open", "_packed", "_parts", "_whats", "_n")
+
+    #: scopes kept as dictionaries (the most recently written), the others packed
+    OPEN = 8
+
+    def __init__(self):
+        self._open: dict[str, dict[str, str]] = {}  # scope -> rest -> what, oldest first
+        self._packed: dict[str, tuple[tuple[str, ...], bytes]] = {}
+        self._parts: dict[str, str] = {}  # each rest once
+        self._whats: list[str] = []       # what -> its byte
+        self._n = 0
+
+    @staticmethod
+    def _split(eid: str) -> tuple[str, str]:
+        i = eid.find("__")
+        j = eid.find("__", i + 2) if i >= 0 else -1
+        return (eid[:j], eid[j + 2:]) if j >= 0 else ("", eid)
+
+    def _find(self, scope: str, rest: str) -> str | None:
+        got = self._open.get(scope)
+        if got is not None:
+            return got.get(rest)
+        packed = self._packed.get(scope)
+        if packed is None:
+            return None
+        keys, codes = packed
+        i = bisect_left(keys, rest)
+        return self._whats[codes[i]] if i < len(keys) and keys[i] == rest else None
+
+    def _enter(self, scope: str) -> dict[str, str]:
+        """The dictionary of ``scope``, made the most recent; the oldest open scope
+        beyond :attr:`OPEN` is packed."""
+        got = self._open.pop(scope, None)
+        if got is None:
+            packed = self._packed.pop(scope, None)
+            got = {} if packed is None else {k: self._whats[c] for k, c in zip(*packed, strict=True)}
+        self._open[scope] = got
+        if len(self._open) > self.OPEN:
+            old = next(iter(self._open))
+            self._pack(old, self._open.pop(old))
+        return got
+
+    def _pack(self, scope: str, entries: dict[str, str]) -> None:
+        keys = sorted(entries)
+        whats = self._whats
+        codes = []
+        for k in keys:
+            what = entries[k]
+            if what not in whats:
+                whats.append(what)
+            codes.append(whats.index(what))
+        if len(whats) > 256:  # (a few kinds of element in practice)
+            raise ExportError("internal: too many kinds of element with an eId")
+        self._packed[scope] = (tuple(keys), bytes(codes))
+
+    def __contains__(self, eid: str) -> bool:
+        return self._find(*self._split(eid)) is not None
+
+    def __getitem__(self, eid: str) -> str:
+        got = self._find(*self._split(eid))
+        if got is None:
+            raise KeyError(eid)
+        return got
+
+    def __setitem__(self, eid: str, what: str) -> None:
+        scope, rest = self._split(eid)
+        entries = self._open.get(scope)
+        if entries is None or scope != next(reversed(self._open)):
+            entries = self._enter(scope)
+        if rest not in entries:
+            self._n += 1
+        entries[self._parts.setdefault(rest, rest)] = what
+
+    def __len__(self) -> int:
+        return self._n
 
 
 class TreeBuilder:
@@ -88,10 +186,12 @@ class TreeBuilder:
         self.inline: list = []          # open inlines, innermost last
         self.buf: list[str] = []        # text not yet written to ``cur``
         self.cur = None                 # the element text goes to (None: ask ``sink``)
-        self.eids: dict[str, str] = {}  # eId -> what it names (checked unique)
+        self.eids = EidSet()            # eId -> what it names (checked unique)
         self.counters: dict[str, int] = {}
         self.unit_ids: dict[str, str] = {}  # eId of a unit -> the AST id of its heading
-        self.alt_refs: list[tuple[str, str]] = []  # (eId, eId it is an alternative to)
+        #: streaming: called with the stack of open containers before a child is added to
+        #: the innermost one (see :meth:`add_child`); None: keep the whole tree
+        self.spill = None
 
     def add_eid(self, eid: str, what: str) -> str:
         if eid in self.eids:
@@ -139,15 +239,11 @@ class TreeBuilder:
         return f"{base}__{own}" if base else own
 
     def alternative_to(self, eid: str, target: str) -> None:
-        """Record that ``eid`` is written as ``alternativeTo="target"`` (see :meth:`check`)."""
-        self.alt_refs.append((eid, target))
-
-    def check(self) -> None:
-        """Every alternativeTo target exists."""
-        for source, target in self.alt_refs:
-            if target not in self.eids:
-                raise ExportError(f"internal: {source} is an alternative to {target}, "
-                                  "which is not in the document", file=self.source)
+        """Check that ``eid``, written as ``alternativeTo="target"``, names an element
+        already written (the first alternative always comes before the others)."""
+        if target not in self.eids:
+            raise ExportError(f"internal: {eid} is an alternative to {target}, "
+                              "which is not in the document", file=self.source)
 
     def pop_to(self, level: float) -> None:
         """Close the containers at ``level`` or deeper, and the sealed ones."""
@@ -240,6 +336,12 @@ class TreeBuilder:
     def add_child(self, parent: Frame, tag: str):
         if parent.block is not None and not parent.children:
             parent.block.tag = A + "intro"
+        if self.spill is not None and parent is self.stack[-1] and not self.inline:
+            # elements are only added, and attributes only changed, along the path of
+            # open containers (the stack): what ``parent`` holds is finished when
+            # another child is added, and so is what each container below holds
+            # before the next container of the path
+            self.spill(self.stack)
         parent.children = True
         parent.phase = "body"
         return etree.SubElement(parent.el, A + tag)
