@@ -501,8 +501,8 @@ class _Stream:
     attributes (``td:group``, direct form) is not opened: text after the group may
     still take its ``class`` away (issue 9, ``GroupEncoder.outside``); nor is a point
     (``subparagraph``), whose whole text the writer reads to find a ``<wrapUp>``
-    (:meth:`AknWriter.closes_chapeau`); they are written when finished.  A finished element that was opened gets the rest of its children
-    and its end tag."""
+    (:meth:`AknWriter.closes_chapeau`); they are written when finished.  A finished
+    element that was opened gets the rest of its children and its end tag."""
 
     _TAIL = b"</bill></akomaNtoso>"
     _GROUP = T + "group"
