@@ -30,7 +30,7 @@ _LAZY = {
     "load": ".io",
     "atomic_write": ".io",
     "compile": ".operations.compile",
-    "Document": ".ast",
+    "Document": ".document",
     "TreatyDraftError": ".errors",
     "ParseError": ".errors",
     "OperationError": ".errors",
@@ -54,7 +54,7 @@ __all__ = [
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ loads them
     from typing import Any
 
-    from .ast import Document
+    from .document import Document
     from .errors import ExportError, OperationError, ParseError, TreatyDraftError
     from .io import atomic_write, load
     from .operations.compile import compile

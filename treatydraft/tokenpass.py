@@ -74,6 +74,16 @@ def _tok(type_: str, value: str, like: Token, offset: int) -> Token:
                  like.start_pos + offset + len(value))
 
 
+def _spanning(type_: str, text: str | None, first: Token, last: Token,
+              value: str | None = None) -> Token:
+    """One token of ``type_`` standing for ``first`` to ``last`` (a note or a footnote
+    marker merged from its brackets, a separator merged from a line break)."""
+    if value is None:
+        value = text[first.start_pos:last.end_pos]
+    return Token(type_, value, first.start_pos, first.line, first.column, last.end_line,
+                 last.end_column, last.end_pos)
+
+
 def _as(type_: str, tok: Token) -> Token:
     return Token.new_borrow_pos(type_, str(tok), tok)
 
@@ -348,11 +358,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems,
                         tokens[k].type in _HEADS for k in range(i + 1, j)):
                     # `[placeholder for an option on [NDMC][INDC] ...]`: brackets inside
                     # a note are part of the note
-                    close = tokens[j]
-                    note = Token("DNOTE", text[tok.start_pos:close.end_pos], tok.start_pos,
-                                 tok.line, tok.column, close.end_line, close.end_column,
-                                 close.end_pos)
-                    edits[i] = (j, [note], [None])
+                    edits[i] = (j, [_spanning("DNOTE", text, tok, tokens[j])], [None])
                     skip_to = j
                 continue
             skip = ("SLASH", "ATTRIB", "FNREF")
@@ -360,11 +366,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems,
             alone = not (prev is not None and prev.type in ("RBR", "PLACEHOLDER")) and \
                 not (nxt is not None and nxt.type in ("LBR", "PLACEHOLDER"))
             if _is_note(text, tok, tokens[j], inner, alone):
-                close = tokens[j]
-                note = Token("DNOTE", text[tok.start_pos:close.end_pos], tok.start_pos,
-                             tok.line, tok.column, close.end_line, close.end_column,
-                             close.end_pos)
-                edits[i] = (j, [note], [None])
+                edits[i] = (j, [_spanning("DNOTE", text, tok, tokens[j])], [None])
                 skip_to = j
             elif alone and _NUMBER.fullmatch(inner):
                 numbers.append((i, j, int(inner)))
@@ -404,11 +406,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems,
                          offset=tok.start_pos, code="editorial-bracket", hint=_HINT_ESCAPE)
             edits[i] = (i, [_as("TEXT", tok)], [None])
     for i, j in _references(text, tokens, numbers, all_numbers):
-        close = tokens[j]
-        ref = Token("FNREF", text[tokens[i].start_pos:close.end_pos], tokens[i].start_pos,
-                    tokens[i].line, tokens[i].column, close.end_line, close.end_column,
-                    close.end_pos)
-        edits[i] = (j, [ref], [None])
+        edits[i] = (j, [_spanning("FNREF", text, tokens[i], tokens[j])], [None])
     if not edits:
         return tokens, partner
     out: list[Token] = []
@@ -615,10 +613,8 @@ def _soft_breaks(tokens: list[Token], wrapped: dict[int, int]) -> list[Token]:
         while tokens[j].type in _AFTER_CLOSE:
             out.append(tokens[j])
             j += 1
-        first, last = tokens[j], tokens[k - 1]
-        value = "".join(str(t) for t in tokens[j:k])
-        out.append(Token("GAP", value, first.start_pos, first.line, first.column,
-                         last.end_line, last.end_column, last.end_pos))
+        out.append(_spanning("GAP", None, tokens[j], tokens[k - 1],
+                             "".join(str(t) for t in tokens[j:k])))
         i = k
     return out
 
