@@ -32,6 +32,7 @@ from ..ast import (
     with_alternatives,
 )
 from ..errors import OperationError
+from .pinning import pin_group, pin_sequence
 from .spacing import JUNCTION, tidy
 
 __all__ = ["DROP", "KEEP", "Choice", "GroupIndex", "index_groups", "normalise_choices",
@@ -237,7 +238,8 @@ def apply_decisions(doc: Document, decide: Callable[[object], int | None] | Call
         return doc
     after_refs = _referenced_labels(body)
     orphans = before_refs - after_refs
-    body = _finish(body, orphans, whole_lines=True)
+    convention = doc.front.get("spaced-brackets") or "auto"
+    body = _finish(body, orphans, whole_lines=True, convention=convention)
     footnotes = {k: v for k, v in doc.footnotes.items() if k not in orphans}
     return replace(doc, body=body, footnotes=footnotes)
 
@@ -376,29 +378,43 @@ def _referenced_labels(body) -> set[str]:
     return labels
 
 
-def _finish(seq, orphans: set[str], whole_lines: bool) -> tuple:
-    """Junctions resolved by the whitespace rule, everywhere; footnotes left without marker removed."""
+def _finish(seq, orphans: set[str], whole_lines: bool, convention: str) -> tuple:
+    """Junctions resolved by the whitespace rule, everywhere; footnotes left without marker
+    removed; spaced brackets the change would make read differently pinned (:mod:`.pinning`)."""
     out: list = []
-    for node in seq:
+    given = {id(n) for n in seq}
+    touched: set[int] = set()
+    for i, node in enumerate(seq):
         if isinstance(node, Footnote) and node.label in orphans:
             out.append(JUNCTION)
         elif isinstance(node, (BracketGroup, OptionBlock)):
-            out.append(_finish_group(node, orphans))
+            new = _finish_group(node, orphans, convention)
+            # changed, or spliced next to where a resolved group stood
+            if new is not node or any(seq[j] is JUNCTION for j in (i - 2, i - 1, i + 1, i + 2)
+                                      if 0 <= j < len(seq)):
+                touched.add(id(new))
+            out.append(new)
         else:
             out.append(node)
-    return tidy(out, whole_lines=whole_lines)
+    result = tidy(out, whole_lines=whole_lines)
+    pinned = pin_sequence(list(result), lambda n: id(n) in touched or id(n) not in given,
+                          convention)
+    return tuple(pinned) if len(pinned) != len(result) else result
 
 
-def _finish_group(node, orphans):
+def _finish_group(node, orphans, convention: str):
     alts = []
     touched = False
     for alt in node.alternatives:
         kids = alt.children
         if any(k is JUNCTION or isinstance(k, (BracketGroup, OptionBlock, Footnote))
                for k in kids):
-            new = _finish(kids, orphans, whole_lines=False)
+            new = _finish(kids, orphans, whole_lines=False, convention=convention)
             if len(new) != len(kids) or any(a is not b for a, b in zip(new, kids, strict=False)):
                 touched = True
                 alt = replace(alt, children=new)
         alts.append(alt)
-    return with_alternatives(node, alts) if touched else node
+    if not touched:
+        return node
+    group = with_alternatives(node, alts)
+    return pin_group(group, convention) if isinstance(group, BracketGroup) else group
