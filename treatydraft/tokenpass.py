@@ -53,7 +53,8 @@ _NOTE = re.compile(
     r"To be (?:moved|considered|placed|discussed)|Moved (?:to|from) |Linkages? |"
     r"Elements? for |Text (?:to be|moved)|Para(?:graph|\.)? [0-9A-Za-z.]+ (?:moved|deleted)|"
     r"Placement |Consider |See (?:also )?(?:para|art|section)|Note du |Nota:|Примечание|"
-    r"[Pp]laceholder for |Move |Define |Provisions? (?:on|for|regarding) |Insert |"
+    r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Move |Define |"
+    r"Provisions? (?:on|for|regarding) |Insert |"
     r"Cross-reference|Explanatory |"
     # an instruction to the drafters about a unit: `[Report on the above paragraph ...]`
     r"(?:Report|Reflect|Merge|Delete|Add|Align|Combine|Reformulate|Place|Include|"
@@ -62,7 +63,8 @@ _NOTE = re.compile(
 # The notes that may hold brackets of their own: they say so in their first words.
 _NOTE_HOLDING = re.compile(
     r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)"
-    r"[ \t]+[Nn]ote\b|(?:Note|NOTE)[ \t]*[:\-–—]|[Pp]laceholder for |Further provisions? |"
+    r"[ \t]+[Nn]ote\b|(?:Note|NOTE)[ \t]*[:\-–—]|"
+    r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Further provisions? |"
     r"Refer to |Note du |Nota:|Примечание)")
 _HINT_ESCAPE = "escape editorial brackets as '\\[' and '\\]'"
 
