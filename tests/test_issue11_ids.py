@@ -118,6 +118,20 @@ def test_issue11_ids_nested_resolution_keeps_the_outer_id():
         ["art_1__para_1__brk_1", "art_1__para_1__brk_2", "art_1__para_1__brk_3"]
 
 
+
+def test_issue11_ids_kept_when_resolution_pins_a_spaced_pair():
+    # keeping `[, as appropriate,]` would make the spaced pair read as two insertions:
+    # the resolver writes a slash (pinning.py), and the groups around keep their ids
+    old = treatydraft.parse("Article 1\n[1. Each Party shall take [[, as appropriate,] legislative "
+                            "measures;] [other measures;]]\n")
+    inner = "art_1__para_1__brk_1__alt_1__brk_1__alt_1__brk_1"
+    result = resolve(old, {inner: "keep"})
+    text = result.to_text()
+    assert "legislative measures;] / [other" in text
+    carried = carry_ids(treatydraft.parse(text), old)
+    assert [g.id for g in carried.brackets()] == [g.id for g in result.brackets()] == \
+        ["art_1__para_1__brk_1", "art_1__para_1__brk_1__alt_1__brk_1"]
+
 def test_issue11_akn_export_of_a_resolved_draft_keeps_its_ids(en):
     first = next(en.groups()).id
     resolved = resolve(en, {first: 1})

@@ -17,7 +17,8 @@ gives the groups of the new parse the ids they had in the previous revision:
     ['art_1__para_1__brk_2']
 
 A group *survives* when its text as written (every alternative, nested brackets
-included, and its kind) is unchanged, or when only groups nested in it were resolved;
+included, and its kind) is unchanged, or when only groups nested in it were resolved
+(and the reading of spaced brackets pinned, see :mod:`.pinning`);
 it is found first among the groups of the same unit, in order, then anywhere in the
 draft when its text is unique on both sides.  A
 group of the new revision that matches none gets an id no group of the previous
@@ -34,6 +35,7 @@ from ..ast import Alternative, BracketGroup, Document, OptionBlock, Placeholder,
 __all__ = ["fingerprint", "alternative_text", "relabel", "carry_ids", "id_map"]
 
 _COUNTER = re.compile(r"^(.*?)(brk|opts|ph)_(\d+)$")
+_PINS = re.compile(r"\\\+(?=\[)|/(?=[ \t]*\[)")  # a `\+` or a slash before a bracket
 
 
 def alternative_text(alt) -> str:
@@ -141,8 +143,9 @@ def _shrunk(old, new) -> bool:
     for a, b in zip(old.alternatives, new.alternatives, strict=False):
         if getattr(a, "label", None) != getattr(b, "label", None):
             return False
-        if not _subsequence("".join(alternative_text(b).split()),
-                            "".join(alternative_text(a).split())):
+        # the resolver may pin a spaced pair's reading with a slash or `\\+` (pinning.py)
+        shorter = _PINS.sub("", alternative_text(b))
+        if not _subsequence("".join(shorter.split()), "".join(alternative_text(a).split())):
             return False
     return True
 
