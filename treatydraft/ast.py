@@ -21,9 +21,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from types import MemberDescriptorType
-from typing import Any, Literal, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
 
 from .source import Span, bounds, pack, unpack
+
+if TYPE_CHECKING:  # given lazily by __getattr__ below; named here for the type checker
+    from .document import Article as Article
+    from .document import Delegation as Delegation
+    from .document import Diagnostic as Diagnostic
+    from .document import Document as Document
+    from .document import FrontMatter as FrontMatter
+    from .document import Unit as Unit
+    from .document import text_of as text_of
+    from .document import walk as walk
 
 #: What a group is (:attr:`BracketGroup.kind` and the others' ``kind``).
 GroupKind = Literal["alternatives", "optional", "options", "placeholder"]
