@@ -115,11 +115,13 @@ class _Problems:
         #: (offset, error class, diagnostic) in the order found
         self.found: list[tuple[int, type[E.ParseError], Diagnostic]] = []
 
-    def add(self, cls: type[E.ParseError], message: str, line: int, column: int,
-            hint: str | None = None, severity: Severity = "error", offset: int = 0,
+    # ``line``, ``column`` and ``offset`` are mostly a lark token's, which lark declares
+    # Optional: every token the lexer makes has them (hence the type: ignore)
+    def add(self, cls: type[E.ParseError], message: str, line: int | None, column: int | None,
+            hint: str | None = None, severity: Severity = "error", offset: int | None = 0,
             code: str | None = None) -> None:
-        self.found.append((offset, cls, Diagnostic(code or cls.code, message, line, column,
-                                                   severity, hint)))
+        self.found.append((offset, cls, Diagnostic(  # type: ignore[arg-type]
+            code or cls.code, message, line, column, severity, hint)))  # type: ignore[arg-type]
 
     def raise_first(self) -> None:
         if not self.strict:
