@@ -618,8 +618,8 @@ def with_alternatives(group: BracketGroup, alternatives: Iterable[Alternative]) 
 @overload
 def with_alternatives(group: OptionBlock, alternatives: Iterable[Option]) -> OptionBlock: ...
 @overload
-def with_alternatives(group: BracketGroup | OptionBlock, alternatives: Iterable[Alternative]
-                      | Iterable[Option]) -> BracketGroup | OptionBlock: ...
+def with_alternatives(group: BracketGroup | OptionBlock,
+                      alternatives: Iterable[Alternative | Option]) -> BracketGroup | OptionBlock: ...
 def with_alternatives(group: BracketGroup | OptionBlock, alternatives: Iterable[Any]
                       ) -> BracketGroup | OptionBlock:
     """A copy of ``group`` with other alternatives (options, for an option block)."""
