@@ -18,10 +18,22 @@ tree, whose names are importable from here too.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Literal
+from types import MemberDescriptorType
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
 
 from .source import Span, bounds, pack, unpack
+
+if TYPE_CHECKING:  # given lazily by __getattr__ below; named here for the type checker
+    from .document import Article as Article
+    from .document import Delegation as Delegation
+    from .document import Diagnostic as Diagnostic
+    from .document import Document as Document
+    from .document import FrontMatter as FrontMatter
+    from .document import Unit as Unit
+    from .document import text_of as text_of
+    from .document import walk as walk
 
 #: What a group is (:attr:`BracketGroup.kind` and the others' ``kind``).
 GroupKind = Literal["alternatives", "optional", "options", "placeholder"]
@@ -67,18 +79,19 @@ class _SlotView:
     slot holds into the value (the views below differ only in that)."""
     __slots__ = ("slot",)
 
-    def __init__(self, slot):
+    # The nodes declare the fields' types; what a slot holds and reads as varies by view.
+    def __init__(self, slot: MemberDescriptorType):
         self.slot = slot
 
-    def __get__(self, obj, cls=None):
+    def __get__(self, obj: object, cls: type | None = None) -> Any:
         if obj is None:
             return self
         return self.read(obj, self.slot.__get__(obj, cls))
 
-    def __set__(self, obj, value):
+    def __set__(self, obj: object, value: Any) -> None:
         self.slot.__set__(obj, value)
 
-    def read(self, obj, raw):  # pragma: no cover - every view defines it
+    def read(self, obj: Any, raw: Any) -> Any:  # pragma: no cover - every view defines it
         raise NotImplementedError
 
 
@@ -87,11 +100,11 @@ class _Value(_SlotView):
     source at the node's span."""
     __slots__ = ("span",)
 
-    def __init__(self, slot, span):
+    def __init__(self, slot: MemberDescriptorType, span: MemberDescriptorType):
         super().__init__(slot)
         self.span = span
 
-    def read(self, obj, raw):
+    def read(self, obj: Any, raw: Any) -> Any:
         if type(raw) is SourceText:
             start, end = bounds(self.span.__get__(obj, type(obj)))
             return raw.text[start:end]
@@ -106,9 +119,10 @@ class _Children(_SlotView):
     such an alternative, so a parse that is only checked stays small."""
     __slots__ = ()
 
-    def read(self, obj, raw):
+    def read(self, obj: Any, raw: Any) -> Any:
         if type(raw) is SourceText:
-            raw = (Text(raw, _lone_text_span(obj)),)
+            # a Text's value and span slots hold the source and the packed span too
+            raw = (Text(cast(str, raw), cast(Span, _lone_text_span(obj))),)
             self.slot.__set__(obj, raw)
         return raw
 
@@ -117,7 +131,7 @@ class _Single(_SlotView):
     """``BracketGroup.alternatives``: a lone alternative is stored without a tuple."""
     __slots__ = ()
 
-    def read(self, obj, raw):
+    def read(self, obj: Any, raw: Any) -> Any:
         return (raw,) if type(raw) is Alternative else raw
 
 
@@ -127,16 +141,17 @@ class _CompactSpan(_SlotView):
     span is derived when read (:func:`drop_derivable_span`)."""
     __slots__ = ("derive",)
 
-    def __init__(self, slot, derive=None):
+    def __init__(self, slot: MemberDescriptorType,
+                 derive: Callable[[Any], Span | None] | None = None):
         super().__init__(slot)
         self.derive = derive
 
-    def read(self, obj, raw):
+    def read(self, obj: Any, raw: Any) -> Any:
         if raw is None and self.derive is not None:
             return self.derive(obj)
         return unpack(raw)
 
-    def __set__(self, obj, value):
+    def __set__(self, obj: object, value: Any) -> None:
         self.slot.__set__(obj, pack(value) if type(value) is Span else value)
 
 
@@ -151,16 +166,19 @@ class _AltId(_SlotView):
     """``Alternative.id``: a :class:`GroupId` in the slot reads as ``<id>__alt_<index>``."""
     __slots__ = ()
 
-    def read(self, obj, raw):
+    def read(self, obj: Any, raw: Any) -> Any:
         return f"{raw}__alt_{obj.index}" if type(raw) is GroupId else raw
 
 
-def _compact(cls):
-    cls.span = _CompactSpan(cls.__dict__["span"])
+_C = TypeVar("_C", bound=type)
+
+
+def _compact(cls: _C) -> _C:
+    cls.span = _CompactSpan(cls.__dict__["span"])  # type: ignore[attr-defined]  # the span field
     return cls
 
 
-def _alternative_span(alt) -> Span | None:
+def _alternative_span(alt: Alternative) -> Span | None:
     """From the open bracket before the first child to the last footnote marker."""
     kids = alt.children
     if not kids:
@@ -172,7 +190,7 @@ def _alternative_span(alt) -> Span | None:
                 last.end_line, last.end_column + tail)
 
 
-def _lone_text_span(alt):
+def _lone_text_span(alt: Alternative) -> int | Span:
     """The span of the text between the brackets of ``alt`` (on one line), packed."""
     raw = Alternative.__dict__["span"].slot.__get__(alt)
     opening = len(alt.open)
@@ -189,7 +207,7 @@ def _lone_text_span(alt):
 _M32, _M24 = (1 << 32) - 1, (1 << 24) - 1
 
 
-def _group_span(group) -> Span | None:
+def _group_span(group: BracketGroup) -> Span | None:
     """From the first alternative to the group attribution after the last one."""
     if not group.alternatives:
         return None
@@ -199,7 +217,7 @@ def _group_span(group) -> Span | None:
                 last.end_column + tail)
 
 
-def drop_derivable_span(node, span: Span) -> None:
+def drop_derivable_span(node: Alternative | BracketGroup, span: Span) -> None:
     """Store no span in ``node`` (just built with ``span``) when reading it would derive
     the same one from its parts.  For the builder only: an alternative keeps its span
     when its first or last child is a group (so deriving one never descends more than
@@ -292,7 +310,7 @@ class Placeholder:
     kind = "placeholder"
 
     @property
-    def alternatives(self) -> tuple:
+    def alternatives(self) -> tuple[()]:
         """A placeholder has no alternatives to choose from."""
         return ()
 
@@ -393,8 +411,11 @@ class Alternative:
     """Footnote markers written right after the closing bracket (and attribution)."""
     span: Span
 
-    def __init__(self, id, index, open, children, close, attribution, proposers, footnotes,
-                 span):
+    # ``children`` may be the :class:`SourceText` of one text, ``span`` packed or None
+    # (derived): see "compact storage"
+    def __init__(self, id: str, index: int, open: str, children: tuple[Node, ...] | SourceText,
+                 close: str, attribution: str, proposers: tuple[str, ...],
+                 footnotes: tuple[FootnoteRef, ...], span: Span | int | None):
         _ALT_SLOT["_id"].__set__(self, id)
         _ALT_SLOT["_index"].__set__(self, index)
         _ALT_SLOT["_children"].__set__(self, children)
@@ -416,27 +437,27 @@ class Alternative:
         from .document import text_of  # the document module reads the tree
         return text_of(self.children, clean)
 
-    def __getstate__(self):
+    def __getstate__(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in _ALT_FIELDS)
 
-    def __setstate__(self, state):
-        self.__init__(*state)
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.__init__(*state)  # type: ignore[misc]  # unpickling: the fields, as __getstate__ gave
 
 
 _ALT_FIELDS = ("id", "index", "open", "children", "close", "attribution", "proposers",
                "footnotes", "span")
 _ALT_SLOT = {name: Alternative.__dict__[name] for name in Alternative.__slots__}
-_PLAIN_REST: dict = {}
+_PLAIN_REST: dict[tuple[str, str], tuple[Any, ...]] = {}
 
 
 class _Rest:
     """A field kept in the node's ``_rest`` tuple (shared by nodes alike in them)."""
     __slots__ = ("k", "slot")
 
-    def __init__(self, k: int, slot):
+    def __init__(self, k: int, slot: MemberDescriptorType):
         self.k, self.slot = k, slot
 
-    def __get__(self, obj, cls=None):
+    def __get__(self, obj: object, cls: type | None = None) -> Any:
         if obj is None:
             return self
         return self.slot.__get__(obj, cls)[self.k]
@@ -444,10 +465,12 @@ class _Rest:
 
 for _k, _name in enumerate(("open", "close", "attribution", "proposers", "footnotes")):
     setattr(Alternative, _name, _Rest(_k, _ALT_SLOT["_rest"]))
-Alternative.index = property(_ALT_SLOT["_index"].__get__, doc="1-based position in the group.")
-Alternative.id = _AltId(_ALT_SLOT["_id"])
-Alternative.children = _Children(_ALT_SLOT["_children"])
-Alternative.span = _CompactSpan(_ALT_SLOT["_span"], _alternative_span)
+# the descriptors over the slots (type: ignore): instances still read the declared types
+Alternative.index = property(_ALT_SLOT["_index"].__get__,  # type: ignore[assignment]
+                             doc="1-based position in the group.")
+Alternative.id = _AltId(_ALT_SLOT["_id"])  # type: ignore[assignment]
+Alternative.children = _Children(_ALT_SLOT["_children"])  # type: ignore[assignment]
+Alternative.span = _CompactSpan(_ALT_SLOT["_span"], _alternative_span)  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, init=False)
@@ -474,7 +497,11 @@ class BracketGroup:
     count, as bracket groups do)."""
     span: Span
 
-    def __init__(self, id, alternatives, gaps, attribution, proposers, location, depth, span):
+    # a lone alternative may be passed without a tuple, ``span`` packed or None (derived):
+    # see "compact storage"
+    def __init__(self, id: str, alternatives: tuple[Alternative, ...] | Alternative,
+                 gaps: tuple[str, ...], attribution: str, proposers: tuple[str, ...],
+                 location: str, depth: int, span: Span | int | None):
         _GRP_SLOT["_id"].__set__(self, id)
         _GRP_SLOT["_alternatives"].__set__(self, alternatives)
         _GRP_SLOT["_location"].__set__(self, location)
@@ -484,11 +511,11 @@ class BracketGroup:
         _GRP_SLOT["_rest"].__set__(self, rest)
         _GRP_SLOT["_span"].__set__(self, pack(span) if type(span) is Span else span)
 
-    def __getstate__(self):
+    def __getstate__(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in _GRP_FIELDS)
 
-    def __setstate__(self, state):
-        self.__init__(*state)
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.__init__(*state)  # type: ignore[misc]  # unpickling: the fields, as __getstate__ gave
 
     @property
     def kind(self) -> GroupKind:
@@ -513,16 +540,17 @@ class BracketGroup:
 _GRP_FIELDS = ("id", "alternatives", "gaps", "attribution", "proposers", "location", "depth",
                "span")
 _GRP_SLOT = {name: BracketGroup.__dict__[name] for name in BracketGroup.__slots__}
-_PLAIN_GROUP_REST: dict = {}
+_PLAIN_GROUP_REST: dict[tuple[int, int], tuple[Any, ...]] = {}
 for _k, _name in enumerate(("gaps", "attribution", "proposers", "depth")):
     setattr(BracketGroup, _name, _Rest(_k, _GRP_SLOT["_rest"]))
+# the descriptors over the slots (type: ignore): instances still read the declared types
 BracketGroup.id = property(_GRP_SLOT["_id"].__get__, doc="Stable id from structure: "
                            "``art_5__para_2__brk_3``; inside an alternative "
-                           "``<alt id>__brk_1``.")
+                           "``<alt id>__brk_1``.")  # type: ignore[assignment]
 BracketGroup.location = property(_GRP_SLOT["_location"].__get__,
-                                 doc="Location id of the structural unit the group opens in.")
-BracketGroup.alternatives = _Single(_GRP_SLOT["_alternatives"])
-BracketGroup.span = _CompactSpan(_GRP_SLOT["_span"], _group_span)
+                                 doc="Location id of the structural unit the group opens in.")  # type: ignore[assignment]
+BracketGroup.alternatives = _Single(_GRP_SLOT["_alternatives"])  # type: ignore[assignment]
+BracketGroup.span = _CompactSpan(_GRP_SLOT["_span"], _group_span)  # type: ignore[assignment]
 
 
 @_compact
@@ -580,11 +608,20 @@ class OptionBlock:
                             doc="True when no group or option block is around it.")
 
 
-Text.value = _Value(Text.__dict__["value"], Text.__dict__["span"].slot)
+Text.value = _Value(Text.__dict__["value"],  # type: ignore[misc, assignment]  # a slot view
+                    Text.__dict__["span"].slot)
 _GROUPS = (BracketGroup, OptionBlock)
 
 
-def with_alternatives(group: BracketGroup | OptionBlock, alternatives) -> BracketGroup | OptionBlock:
+@overload
+def with_alternatives(group: BracketGroup, alternatives: Iterable[Alternative]) -> BracketGroup: ...
+@overload
+def with_alternatives(group: OptionBlock, alternatives: Iterable[Option]) -> OptionBlock: ...
+@overload
+def with_alternatives(group: BracketGroup | OptionBlock,
+                      alternatives: Iterable[Alternative | Option]) -> BracketGroup | OptionBlock: ...
+def with_alternatives(group: BracketGroup | OptionBlock, alternatives: Iterable[Any]
+                      ) -> BracketGroup | OptionBlock:
     """A copy of ``group`` with other alternatives (options, for an option block)."""
     if isinstance(group, OptionBlock):
         return replace(group, options=tuple(alternatives))
@@ -605,7 +642,7 @@ def _unit(location: str) -> str:
     return location.split("__", 1)[0]
 
 
-def _lone_value(alt) -> str | None:
+def _lone_value(alt: Alternative) -> str | None:
     """The text of an alternative that holds one text not yet made a node, else None."""
     raw = Alternative.__dict__["children"].slot.__get__(alt)
     if type(raw) is not SourceText:
@@ -622,7 +659,7 @@ _DOCUMENT = frozenset({"Delegation", "FrontMatter", "Diagnostic", "Article", "Un
                        "_children", "_structure"})
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name in _DOCUMENT:
         from . import document
         return getattr(document, name)

@@ -8,7 +8,9 @@ under it (``art_5__para_2__brk_3__alt_1__brk_1``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from sys import intern
+from typing import TYPE_CHECKING, cast
 
 from lark import Token, Tree
 
@@ -16,6 +18,7 @@ from . import errors as E
 from .ast import (
     Alternative,
     BracketGroup,
+    Delegation,
     Document,
     DraftingNote,
     Escape,
@@ -24,6 +27,7 @@ from .ast import (
     GroupId,
     Heading,
     LineBreak,
+    Node,
     Note,
     NoText,
     OptionsEnd,
@@ -31,12 +35,21 @@ from .ast import (
     SourceText,
     SplitMark,
     Text,
+    UnitKind,
     drop_derivable_span,
 )
 from .labels import read_marker
 from .numbering import division_number, normalise_number
-from .options import Label, gather
+from .options import Item, Label, gather
 from .source import Span, packed, unpack
+
+if TYPE_CHECKING:
+    from .ast import FrontMatter
+    from .parser import _Problems
+
+# Lark declares a token's positions Optional; the lexer always sets them (type: ignore
+# [arg-type] below).  A node's span slot also takes the packed form of its Span
+# (ast, "compact storage"), which the builder passes as it is.
 
 __all__ = ["build"]
 
@@ -49,13 +62,15 @@ _ROMAN = set("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii x
 
 
 def _span(tok: Token) -> Span:
-    return Span(tok.start_pos, tok.end_pos, tok.line, tok.column, tok.end_line, tok.end_column)
+    return Span(tok.start_pos, tok.end_pos, tok.line, tok.column, tok.end_line,  # type: ignore[arg-type]
+                tok.end_column)  # type: ignore[arg-type]
 
 
-def _packed(tok: Token):
-    """The span of ``tok`` as a node stores it (:func:`~treatydraft.source.pack`)."""
-    return packed(tok.start_pos, tok.end_pos, tok.line, tok.column, tok.end_line,
-                  tok.end_column)
+def _packed(tok: Token) -> Span:
+    """The span of ``tok`` as a node stores it (:func:`~treatydraft.source.pack`), typed
+    as the :class:`Span` it stands for."""
+    return packed(tok.start_pos, tok.end_pos, tok.line,  # type: ignore[arg-type, return-value]
+                  tok.column, tok.end_line, tok.end_column)  # type: ignore[arg-type]
 
 
 def _codes(raw: str) -> tuple[str, ...]:
@@ -63,14 +78,16 @@ def _codes(raw: str) -> tuple[str, ...]:
 
 
 class _Builder:
-    def __init__(self, problems, delegations, known: dict, text: str):
+    def __init__(self, problems: _Problems, delegations: tuple[Delegation, ...],
+                 known: dict[str, tuple[str, ...]], text: str):
         self.problems = problems
         self.source = SourceText(text)  # texts read their value from it (ast.SourceText)
         self.names = [(d.code, d.name) for d in delegations]
         self.registry = {d.code for d in delegations}
         self.known = known  # footnote label -> proposers, read before the body is built
         self.notes: list[Footnote] = []  # every footnote line, in document order
-        self.shared: dict = {}  # equal small values the nodes share (gaps tuples)
+        # equal small values the nodes share (gaps tuples)
+        self.shared: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.counters: dict[str, int] = {}
         self.used_locations: dict[str, int] = {}
         # structural context
@@ -134,7 +151,8 @@ class _Builder:
             self.article = location
         elif kind in _ID_PREFIX:
             self.division = location
-        return Heading(kind, value, number, level, location, _packed(tok))
+        # (a heading token's marker is a unit's, never an option's)
+        return Heading(cast(UnitKind, kind), value, number, level, location, _packed(tok))
 
     def _subparagraph(self, label: str) -> None:
         """Place ``(label)`` in the subparagraph stack: each label style is one level."""
@@ -159,6 +177,8 @@ class _Builder:
     def _check_codes(self, codes: tuple[str, ...], tok: Token) -> None:
         for code in codes:
             if code not in self.registry:
+                assert tok.line is not None and tok.column is not None and \
+                    tok.start_pos is not None  # the lexer sets them
                 col = tok.column + str(tok).find(code)
                 known = ", ".join(sorted(self.registry)) or "none: the draft has no registry"
                 self.problems.add(
@@ -167,29 +187,32 @@ class _Builder:
                     hint=f"registered codes: {known}")
 
     # -- sequences ---------------------------------------------------------------
-    def items(self, children, prefix: str | None, depth: int) -> tuple:
-        out: list = []
+    def items(self, children: list[Token | Tree[Token]], prefix: str | None,
+              depth: int) -> tuple[Node, ...]:
+        out: list[Item] = []
         if self.fill(children, prefix, depth, out):
-            out = gather(self, out)
-        return tuple(out)
+            return tuple(gather(self, out))
+        return tuple(cast(list[Node], out))  # no option label among them
 
-    def fill(self, children, prefix: str | None, depth: int, out: list) -> bool:
+    def fill(self, children: list[Token | Tree[Token]], prefix: str | None, depth: int,
+             out: list[Item]) -> bool:
         """Append the nodes of ``children`` (a parse tree's, consumed) to ``out``; True
         when option labels were among them (the caller gathers them into blocks)."""
         text_run: list[Token] = []
         has_options = False
 
-        def flush():
+        def flush() -> None:
             if text_run:
                 first, last = text_run[0], text_run[-1]
-                out.append(Text(self.source, packed(first.start_pos, last.end_pos, first.line,
-                                                    first.column, last.end_line,
-                                                    last.end_column)))
+                # the text is read from the source at its (packed) span: see ast.SourceText
+                out.append(Text(self.source, packed(  # type: ignore[arg-type]
+                    first.start_pos, last.end_pos, first.line,  # type: ignore[arg-type]
+                    first.column, last.end_line, last.end_column)))  # type: ignore[arg-type]
                 text_run.clear()
 
         for index, child in enumerate(children):
             # the parse tree is consumed as the AST grows, so both are never whole at once
-            children[index] = None
+            children[index] = None  # type: ignore[call-overload]
             if isinstance(child, Token):
                 t = child.type
                 if t in _TEXTUAL:
@@ -242,19 +265,20 @@ class _Builder:
         flush()
         return has_options
 
-    def group(self, tree: Tree, prefix: str | None, depth: int) -> BracketGroup:
+    def group(self, tree: Tree[Token], prefix: str | None, depth: int) -> BracketGroup:
         # a bracketed paragraph or article: its heading names the group's location
         first_alt = tree.children[0]
-        if prefix is None and len(first_alt.children) > 1:
+        if prefix is None and isinstance(first_alt, Tree) and len(first_alt.children) > 1:
             first = first_alt.children[1]
             if isinstance(first, Token) and first.type in ("ARTICLE", "PARA", "SUBPARA",
                                                            "DIVISION", "PREAMBLE"):
-                first_alt.children[1] = self.heading(first)
+                # read by fill() as a node of the alternative
+                first_alt.children[1] = self.heading(first)  # type: ignore[call-overload]
         location = self.location
         gid = GroupId(self._next(prefix if prefix is not None else location, "brk"))
         alts: list[Alternative] = []
         gaps: list[str] = []
-        attribution, proposers = "", ()
+        attribution, proposers = "", cast(tuple[str, ...], ())
         for part in tree.children:
             if isinstance(part, Token):
                 if part.type in ("GAP", "SLASH"):
@@ -269,24 +293,28 @@ class _Builder:
         # the span is derived from the alternatives when read (ast.drop_derivable_span):
         # the group attribution stands right after the last one, on its line
         span = None
-        if "\n" in attribution or "\r" in attribution:
-            span = Span.covering(Span.covering(alts[0].span, alts[-1].span),
-                                 _span(tree.children[-1]))
+        last = tree.children[-1]  # the group attribution, when there is one
+        if ("\n" in attribution or "\r" in attribution) and isinstance(last, Token):
+            span = Span.covering(Span.covering(alts[0].span, alts[-1].span), _span(last))
         gaps_t = tuple(gaps)
         gaps_t = self.shared.setdefault(gaps_t, gaps_t)  # most are ('',) * k: kept once
         return BracketGroup(gid, alts[0] if len(alts) == 1 else tuple(alts), gaps_t,
                             attribution, proposers, location, depth, span)
 
-    def alternative(self, tree: Tree, gid: str, index: int, depth: int) -> Alternative:
+    def alternative(self, tree: Tree[Token], gid: GroupId, index: int, depth: int) -> Alternative:
         kids = tree.children
         open_tok = kids[0]
         close_at = len(kids) - 1  # the last RBR: only an attribution and markers follow it
-        while not (isinstance(kids[close_at], Token) and kids[close_at].type == "RBR"):
+        while not (isinstance(close_tok := kids[close_at], Token) and close_tok.type == "RBR"):
             close_at -= 1
         inner = kids[1:close_at]
-        close_tok = kids[close_at]
-        attribution, proposers, refs = "", (), []
+        end = kids[-1]  # the closing bracket, or the attribution or footnote marker after it
+        # the grammar: an alternative opens and ends with a token, tokens follow its RBR
+        assert isinstance(open_tok, Token) and isinstance(end, Token)
+        attribution, proposers = "", cast(tuple[str, ...], ())
+        refs: list[FootnoteRef] = []
         for k in kids[close_at + 1:]:
+            assert isinstance(k, Token)
             if k.type == "ATTRIB":
                 attribution, proposers = str(k), _codes(k)
                 self._check_codes(proposers, k)
@@ -297,15 +325,15 @@ class _Builder:
                 named = self.known.get(ref.label)
                 if named is not None:
                     proposers += tuple(c for c in named if c not in proposers)
-        end = kids[-1]  # the closing bracket, or the attribution or footnote marker after it
-        span = packed(open_tok.start_pos, end.end_pos, open_tok.line, open_tok.column,
-                      end.end_line, end.end_column)
+        span = packed(open_tok.start_pos, end.end_pos, open_tok.line,  # type: ignore[arg-type]
+                      open_tok.column, end.end_line, end.end_column)  # type: ignore[arg-type]
+        children: tuple[Node, ...] | SourceText
         if inner and end.end_line == open_tok.line and all(
                 type(k) is Token and k.type in _TEXTUAL for k in inner):
             # one text on one line: read from the source when asked (ast.SourceText)
             children = self.source
             for i in range(1, close_at):
-                kids[i] = None
+                kids[i] = None  # type: ignore[call-overload]  # consumed
         else:
             children = self.items(inner, f"{gid}__alt_{index}", depth)
         alt = Alternative(gid, index, intern(str(open_tok)), children, intern(str(close_tok)),
@@ -314,12 +342,15 @@ class _Builder:
             drop_derivable_span(alt, unpack(span))
         return alt
 
-    def option_label(self, tree: Tree, prefix: str | None, depth: int) -> Label:
+    def option_label(self, tree: Tree[Token], prefix: str | None, depth: int) -> Label:
         label = Label()
-        label.token = tree.children[0]
+        first, last = tree.children[0], tree.children[-1]
+        assert isinstance(first, Token) and isinstance(last, Token)  # the grammar: tokens only
+        label.token = first
         label.attribution, label.proposers = "", ()
         label.group_attribution, label.group_proposers = "", ()
         for part in tree.children[1:]:
+            assert isinstance(part, Token)
             codes = _codes(part)
             self._check_codes(codes, part)
             if part.type == "ATTRIB":
@@ -329,7 +360,7 @@ class _Builder:
         label.location = prefix if prefix is not None else self.location
         label.ctx_level = self.level
         label.depth = depth + 1
-        label.span = Span.covering(_span(tree.children[0]), _span(tree.children[-1]))
+        label.span = Span.covering(_span(first), _span(last))
         return label
 
 def _fn_label(value: str) -> str:
@@ -337,12 +368,13 @@ def _fn_label(value: str) -> str:
     return value[2:value.index("]:") if "]:" in value else value.index("］:")]
 
 
-def footnote_proposers(value: str, names) -> tuple[str, tuple[str, ...], str]:
+def footnote_proposers(value: str,
+                       names: Iterable[tuple[str, str]]) -> tuple[str, tuple[str, ...], str]:
     """(label, proposers, text) of the footnote line ``value``: the registry codes
     its text names (by code or full name), in the order they appear."""
     label = _fn_label(value)
     text = value.strip()[len(label) + 4:].strip()
-    found = []
+    found: list[tuple[int, str]] = []
     for code, name in names:
         pos = text.find(name)
         if pos < 0:
@@ -353,15 +385,15 @@ def footnote_proposers(value: str, names) -> tuple[str, tuple[str, ...], str]:
     return label, tuple(code for _, code in sorted(found)), text
 
 
-def _footnote(tok: Token, names) -> Footnote:
+def _footnote(tok: Token, names: Iterable[tuple[str, str]]) -> Footnote:
     value = str(tok)
     label, proposers, text = footnote_proposers(value, names)
     return Footnote(label, text, proposers, value, _packed(tok))
 
 
-def _footnotes(notes: list[Footnote], problems) -> dict:
+def _footnotes(notes: list[Footnote], problems: _Problems) -> dict[str, Footnote]:
     """label -> the first Footnote of that label; a second definition is warned about."""
-    by_label: dict = {}
+    by_label: dict[str, Footnote] = {}
     for note in notes:
         if note.label in by_label:
             problems.add(E.ParseError, f"footnote [^{note.label}] is defined twice",
@@ -373,7 +405,8 @@ def _footnotes(notes: list[Footnote], problems) -> dict:
     return by_label
 
 
-def build(trees, text: str, problems, source: str | None, front, known: dict):
+def build(trees: Iterable[Tree[Token]], text: str, problems: _Problems, source: str | None,
+          front: FrontMatter, known: dict[str, tuple[str, ...]]) -> Document | None:
     """The :class:`Document` for the parse trees ``trees`` of ``text`` (its segments, in
     order, each consumed as it is built) with front matter ``front``.
 
@@ -387,13 +420,13 @@ def build(trees, text: str, problems, source: str | None, front, known: dict):
         problems.add(E.FrontMatterError, "front matter opened here is never closed", 1, 1,
                      hint="end the front matter with a line '---'")
     builder = _Builder(problems, front.delegations, known, text)
-    out: list = []
+    items: list[Item] = []
     has_options = False
     for tree in trees:
-        has_options |= builder.fill(tree.children, None, 0, out)
+        has_options |= builder.fill(tree.children, None, 0, items)
         del tree
-    if has_options:
-        out = gather(builder, out)
+    # with no option label among them, the items are the nodes
+    out = gather(builder, items) if has_options else cast(list[Node], items)
     footnotes = _footnotes(builder.notes, problems)
     if {label: note.proposers for label, note in footnotes.items()} != known:
         return None

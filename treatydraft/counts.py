@@ -11,9 +11,11 @@
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from typing import Any
 
-from .ast import OptionBlock, Placeholder
+from .ast import BracketGroup, Group, OptionBlock, Placeholder
 
 __all__ = ["UnitStats", "add_group", "tally", "counts_line"]
 
@@ -50,14 +52,14 @@ class UnitStats:
         """Bracketed words as a share of all words (0.0 when there are no words)."""
         return self.bracketed_words / self.words if self.words else 0.0
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["bracketed_share"] = round(self.bracketed_share, 4)
         return d
 
 
 
-def add_group(u: UnitStats, node) -> None:
+def add_group(u: UnitStats, node: BracketGroup | OptionBlock) -> None:
     """Count the group or option block ``node`` in ``u``."""
     u.groups += 1
     u.max_depth = max(u.max_depth, node.depth)
@@ -71,7 +73,7 @@ def add_group(u: UnitStats, node) -> None:
         u.alternatives += len(node.alternatives)
 
 
-def tally(items) -> UnitStats:
+def tally(items: Iterable[Group]) -> UnitStats:
     """Counts of a selection of groups, option blocks and placeholders (what
     ``treatydraft brackets`` lists), by the same rules as :func:`statistics`.
 

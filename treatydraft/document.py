@@ -6,10 +6,11 @@ gives these names.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 from types import MappingProxyType
+from typing import Any
 
 from .ast import (
     _KINDS,
@@ -83,7 +84,7 @@ class Diagnostic:
     hint: str | None = None
     span: Span | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "severity": self.severity, "message": self.message,
                 "line": self.line, "column": self.column, "hint": self.hint}
 
@@ -98,7 +99,7 @@ class Article:
     """The heading text after the marker on the same line, stripped."""
 
 
-def _children(node) -> tuple:
+def _children(node: Node) -> tuple[Node, ...]:
     if isinstance(node, BracketGroup):
         return node.alternatives
     if isinstance(node, OptionBlock):
@@ -108,7 +109,7 @@ def _children(node) -> tuple:
     return ()
 
 
-def _structure(node) -> tuple:
+def _structure(node: Node) -> tuple[Node, ...]:
     """:func:`_children` without the text of an alternative that holds only text."""
     if isinstance(node, Alternative) and type(
             Alternative.__dict__["children"].slot.__get__(node)) is SourceText:
@@ -116,18 +117,19 @@ def _structure(node) -> tuple:
     return _children(node)
 
 
-def _walk_structure(nodes) -> Iterator:
+def _walk_structure(nodes: Iterable[Node]) -> Iterator[Node]:
     """:func:`walk` without the text nodes of alternatives that hold only text (no
     group, heading, note or placeholder is there): for the document's searches."""
     return _depth_first(nodes, _structure)
 
 
-def walk(nodes) -> Iterator[Node]:
+def walk(nodes: Iterable[Node]) -> Iterator[Node]:
     """Every node under ``nodes`` (alternatives and options included), in document order."""
     return _depth_first(nodes, _children)
 
 
-def _depth_first(nodes, children) -> Iterator:
+def _depth_first(nodes: Iterable[Node],
+                 children: Callable[[Node], tuple[Node, ...]]) -> Iterator[Node]:
     """Every node under ``nodes`` in document order, ``children(node)`` below each
     (iteratively: no recursion limit)."""
     stack = [iter(nodes)]
@@ -142,16 +144,17 @@ def _depth_first(nodes, children) -> Iterator:
             stack.append(iter(kids))
 
 
-def _emit(nodes, out: list) -> None:
+def _emit(nodes: Iterable[Node], out: list[str]) -> None:
     """Append the raw text of ``nodes`` to ``out`` (iteratively: no recursion limit)."""
-    stack = [iter(nodes)]
+    # the stack also holds the gaps and attributions to write, and ("alt", alternative)
+    stack: list[Iterator[Node | str | tuple[str, Alternative]]] = [iter(nodes)]
     while stack:
         node = next(stack[-1], None)
         if node is None:
             stack.pop()
             continue
         if isinstance(node, BracketGroup):
-            parts = []
+            parts: list[str | tuple[str, Alternative]] = []
             for i, alt in enumerate(node.alternatives):
                 if i:
                     parts.append(node.gaps[i - 1])
@@ -176,11 +179,11 @@ def _emit(nodes, out: list) -> None:
             stack.append(iter(node.children))
         elif isinstance(node, str):
             out.append(node)
-        else:
-            out.append(node.value)
+        else:  # an alternative comes as ("alt", alternative), handled above
+            out.append(node.value)  # type: ignore[union-attr]
 
 
-def text_of(nodes, clean: bool = False) -> str:
+def text_of(nodes: Iterable[Node], clean: bool = False) -> str:
     """The text of ``nodes``: as written (byte for byte), or ``clean``: the words a reader
     sees, nested groups read as their first alternative (optional text kept, the first
     option), escapes as the characters they stand for, footnote markers, attributions,
@@ -231,7 +234,7 @@ class Unit:
     paragraph or subparagraph (its line is its text)."""
     clean_title: str
     """The same, clean (see :func:`text_of`)."""
-    groups: tuple
+    groups: tuple[Group, ...]
     """Groups, option blocks and placeholders located in it or in units inside it."""
 
 
@@ -260,13 +263,15 @@ class Document:
     """label -> :class:`Footnote`, for every footnote line in the body (read-only)."""
     bom: str = ""
     """A byte-order mark the text started with ('' or '\\ufeff'), kept for the round trip."""
-    _ids: dict | None = field(default=None, init=False, repr=False, compare=False, hash=False)
+    _ids: dict[str, Group | Alternative | Option] | None = field(
+        default=None, init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if type(self.footnotes) is not MappingProxyType:  # a document holds no mutable dict
             object.__setattr__(self, "footnotes", MappingProxyType(dict(self.footnotes)))
 
-    def __reduce__(self):  # pickle and copy rebuild it (a read-only mapping cannot pickle)
+    # pickle and copy rebuild it (a read-only mapping cannot pickle)
+    def __reduce__(self) -> tuple[type[Document], tuple[Any, ...]]:
         return (Document, (self.front, self.body, self.diagnostics, self.source,
                            dict(self.footnotes), self.bom))
 
@@ -281,26 +286,27 @@ class Document:
         _emit(self.body, out)
         return "".join(out)
 
-    def walk(self) -> Iterator:
+    def walk(self) -> Iterator[Node]:
         """Every node of the body in document order (see :func:`walk`)."""
         return walk(self.body)  # every node
 
-    def brackets(self, kinds=None) -> Iterator[Group]:
+    def brackets(self, kinds: str | Iterable[str] | None = None) -> Iterator[Group]:
         """Every bracket group, option block and placeholder in document order.
 
         Each has ``.id``, ``.kind`` (``alternatives``, ``optional``, ``options`` or
         ``placeholder``), ``.alternatives``, ``.location``, ``.depth`` and ``.span``.
         """
+        wanted: set[str] | None = None
         if kinds is not None:
-            kinds = {kinds} if isinstance(kinds, str) else set(kinds)
-            unknown = kinds - _KINDS
+            wanted = {kinds} if isinstance(kinds, str) else set(kinds)
+            unknown = wanted - _KINDS
             if unknown:
                 from .errors import OperationError
                 raise OperationError("unknown group kind " + ", ".join(sorted(map(repr, unknown))),
                                      hint="kinds are " + ", ".join(sorted(_KINDS)))
-        return self._brackets(kinds)
+        return self._brackets(wanted)
 
-    def _brackets(self, kinds) -> Iterator[Group]:
+    def _brackets(self, kinds: set[str] | None) -> Iterator[Group]:
         for node in _walk_structure(self.body):
             if isinstance(node, (BracketGroup, OptionBlock, Placeholder)) and (
                     kinds is None or node.kind in kinds):
@@ -325,14 +331,14 @@ class Document:
 
     def articles(self) -> list[Article]:
         """The articles in document order, with their heading text (brackets as written)."""
-        result = []
+        result: list[Article] = []
         # one sequence at a time (an alternative holding one text makes its tuple anew)
         sequences = chain((self.body,), (_structure(n) for n in _walk_structure(self.body)
                                          if isinstance(n, (Alternative, Option))))
         for seq in sequences:
             for i, node in enumerate(seq):
                 if isinstance(node, Heading) and node.kind == "article":
-                    rest = []
+                    rest: list[Node] = []
                     for j in range(i + 1, len(seq)):  # to the end of the line, no copying
                         if isinstance(seq[j], LineBreak):
                             break
@@ -354,23 +360,23 @@ class Document:
             >>> [(u.id, u.kind, u.number, u.clean_title, len(u.groups)) for u in doc.units()]
             [('art_3', 'article', '3', 'Scope', 2), ('art_3__para_1', 'paragraph', '1', '', 1)]
         """
-        heads = []
+        heads: list[tuple[Heading, list[Node]]] = []
         sequences = [self.body]
         sequences.extend(n.children for n in walk(self.body) if isinstance(n, (Alternative, Option)))
         for seq in sequences:
             for i, node in enumerate(seq):
                 if isinstance(node, Heading):
-                    rest = []
+                    rest: list[Node] = []
                     for j in range(i + 1, len(seq)):
                         if isinstance(seq[j], LineBreak):
                             break
                         rest.append(seq[j])
                     heads.append((node, rest))
         heads.sort(key=lambda h: h[0].span.start)
-        groups: dict[str, list] = {}
+        groups: dict[str, list[Group]] = {}
         for g in self.brackets():
             groups.setdefault(g.location, []).append(g)
-        out = []
+        out: list[Unit] = []
         for node, rest in heads:
             if node.level > 4:  # a paragraph's line is its text, not a title
                 rest = []
@@ -384,7 +390,7 @@ class Document:
             out.append(Unit(node.id, node.kind, node.number, node, title, clean, mine))
         return out
 
-    def find(self, group_id: str):
+    def find(self, group_id: str) -> Group | Alternative | Option | Unit | None:
         """The group, option block, placeholder, alternative or option with this id, or None;
         for a unit id (``art_3``, ``art_3__para_1``) the :class:`Unit`.  The first call
         indexes the document (one walk); later ones are dictionary look-ups."""
@@ -392,13 +398,13 @@ class Document:
         if ids is None:
             ids = {}
             for node in _walk_structure(self.body):
-                nid = getattr(node, "id", None)
-                if nid is not None and not isinstance(node, Heading):
-                    ids.setdefault(nid, node)
+                # the nodes with an id, headings left out (their ids name units)
+                if isinstance(node, (BracketGroup, OptionBlock, Placeholder, Alternative, Option)):
+                    ids.setdefault(node.id, node)
             object.__setattr__(self, "_ids", ids)
-        node = ids.get(group_id)
-        if node is not None:
-            return node
+        found = ids.get(group_id)
+        if found is not None:
+            return found
         if any(isinstance(n, Heading) and n.id == group_id for n in _walk_structure(self.body)):
             return next(u for u in self.units() if u.id == group_id)
         return None

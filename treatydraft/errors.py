@@ -6,7 +6,12 @@ source line with a caret and the hint, in plain text.  Only the CLI adds colour.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .source import caret_context
+
+if TYPE_CHECKING:
+    from .document import Diagnostic
 
 __all__ = [
     "TreatyDraftError", "ParseError", "UnclosedBracket", "StrayBracket",
@@ -38,7 +43,7 @@ class TreatyDraftError(Exception):
     def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
                  column: int | None = None, hint: str | None = None,
                  source: str | None = None, expected: list[str] | None = None,
-                 code: str | None = None, diagnostics: tuple = ()):
+                 code: str | None = None, diagnostics: tuple[Diagnostic, ...] = ()):
         super().__init__(message)
         self.message = message
         self.file = file

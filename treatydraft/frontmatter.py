@@ -12,7 +12,9 @@ Three values are checked (an error in strict mode, a warning in tolerant mode):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date as _date
+from typing import TYPE_CHECKING
 
 from lark import Token, Tree
 from lark.exceptions import UnexpectedInput
@@ -22,6 +24,9 @@ from .ast import Delegation, FrontMatter
 from .readings import CONVENTIONS
 from .source import Span
 from .syntax import front_parser
+
+if TYPE_CHECKING:
+    from .parser import _Problems
 
 __all__ = ["read_front_matter", "EMPTY_FRONT", "ISO_639_1", "UN_639_2", "SPACED_BRACKETS",
            "valid_date", "valid_language"]
@@ -63,10 +68,10 @@ def valid_date(value: str) -> bool:
 def valid_language(value: str) -> bool:
     """An ISO 639-1 code, a UN language's ISO 639-2 code, or a BCP 47-like tag on one."""
     m = _TAG.fullmatch(value)
-    return bool(m) and (m[1].lower() in ISO_639_1 or m[1].lower() in UN_639_2)
+    return m is not None and (m[1].lower() in ISO_639_1 or m[1].lower() in UN_639_2)
 
 
-_CHECKS = {
+_CHECKS: dict[str, tuple[Callable[[str], bool], str, str]] = {
     "date": (valid_date, "date '{v}' is not a calendar date",
              "write the date as YYYY-MM-DD, for example 2026-03-14"),
     "language": (valid_language, "language '{v}' is not a language code",
@@ -78,7 +83,7 @@ _CHECKS = {
 }
 
 
-def _check_value(key: str, val_tok: Token, base: Token, problems) -> None:
+def _check_value(key: str, val_tok: Token | None, base: Token, problems: _Problems) -> None:
     check = _CHECKS.get(key.lower())
     if check is None or val_tok is None:
         return
@@ -95,28 +100,31 @@ def _check_value(key: str, val_tok: Token, base: Token, problems) -> None:
 
 def _span(tok: Token, base: Token) -> Span:
     """A span in the whole document for a token of the front matter's own parse."""
-    line = base.line + tok.line - 1
-    col = tok.column if tok.line > 1 else base.column + tok.column - 1
-    end_line = base.line + tok.end_line - 1
-    end_col = tok.end_column if tok.end_line > 1 else base.column + tok.end_column - 1
-    return Span(base.start_pos + tok.start_pos, base.start_pos + tok.end_pos, line, col,
-                end_line, end_col)
+    # (lark declares a token's positions Optional; the lexer sets them all)
+    line = base.line + tok.line - 1  # type: ignore[operator]
+    col = tok.column if tok.line > 1 else base.column + tok.column - 1  # type: ignore[operator]
+    end_line = base.line + tok.end_line - 1  # type: ignore[operator]
+    end_col = tok.end_column if tok.end_line > 1 else base.column + tok.end_column - 1  # type: ignore[operator]
+    return Span(base.start_pos + tok.start_pos, base.start_pos + tok.end_pos,  # type: ignore[operator]
+                line, col, end_line, end_col)  # type: ignore[arg-type]
 
 
 _LINE_HINT = ("write 'key: value', or under 'delegations:' an indented 'CODE: Full name' "
               "line (codes start with a capital letter; groups as @CODE)")
 
 
-def read_front_matter(tok: Token, problems) -> FrontMatter:
+def read_front_matter(tok: Token, problems: _Problems) -> FrontMatter:
     """The :class:`FrontMatter` of the FRONT_MATTER token ``tok``."""
     value = str(tok)
-    whole = Span(tok.start_pos, tok.end_pos, tok.line, tok.column, tok.end_line, tok.end_column)
+    whole = Span(tok.start_pos, tok.end_pos, tok.line, tok.column,  # type: ignore[arg-type]
+                 tok.end_line, tok.end_column)  # type: ignore[arg-type]
     try:
         tree = front_parser().parse(value)
     except UnexpectedInput as exc:
-        line = tok.line + exc.line - 1
+        line = tok.line + exc.line - 1  # type: ignore[operator]
         problems.add(E.FrontMatterError, "malformed front matter line", line, exc.column,
-                     offset=tok.start_pos + (exc.pos_in_stream or 0), hint=_LINE_HINT)
+                     offset=tok.start_pos + (exc.pos_in_stream or 0),  # type: ignore[operator]
+                     hint=_LINE_HINT)
         return FrontMatter(value, (), (), whole)
     fields: list[tuple[str, str]] = []
     delegations: list[Delegation] = []
@@ -124,25 +132,27 @@ def read_front_matter(tok: Token, problems) -> FrontMatter:
     for item in tree.children:
         if not isinstance(item, Tree):
             continue
+        # the front grammar's rules have tokens only as their children
+        parts = [t for t in item.children if isinstance(t, Token)]
         if item.data == "bad":
-            bad = item.children[0]
+            bad = parts[0]
             span = _span(bad, tok)
             lead = len(bad) - len(bad.lstrip())
             problems.add(E.FrontMatterError, "malformed front matter line", span.line,
                          span.column + lead, offset=span.start + lead, hint=_LINE_HINT)
         elif item.data == "field":
-            key = item.children[0][:-1].strip()
-            val_tok = item.children[1] if len(item.children) > 1 else None
+            key = parts[0][:-1].strip()
+            val_tok = parts[1] if len(parts) > 1 else None
             val = val_tok.strip() if val_tok is not None else ""
             section = key.lower()
             if section != "delegations":
                 fields.append((key, val))
                 _check_value(key, val_tok, tok, problems)
         elif item.data == "delegation":
-            code_tok = item.children[0]
+            code_tok = parts[0]
             code = code_tok.strip()[:-1].strip()
             name, groups = code, []
-            for part in item.children[1:]:
+            for part in parts[1:]:
                 if part.type == "NAME":
                     name = part.strip()
                 else:
@@ -159,13 +169,15 @@ def read_front_matter(tok: Token, problems) -> FrontMatter:
     codes = {d.code for d in delegations}
     seen = set()
     for d in delegations:
+        dspan = d.span
+        assert dspan is not None  # every delegation read above has its span
         if d.code in seen:
             problems.add(E.FrontMatterError, f"delegation '{d.code}' registered twice",
-                         d.span.line, d.span.column, offset=d.span.start)
+                         dspan.line, dspan.column, offset=dspan.start)
         seen.add(d.code)
         for g in d.groups:
             if g not in codes:
                 problems.add(E.UnknownDelegation, f"'{d.code}' belongs to unknown group '{g}'",
-                             d.span.line, d.span.column, offset=d.span.start,
+                             dspan.line, dspan.column, offset=dspan.start,
                              hint="register the group as a delegation too")
     return FrontMatter(value, tuple(fields), tuple(delegations), whole)

@@ -22,11 +22,11 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Any, BinaryIO, Literal
 
 from .ast import Document
 from .errors import InputError
-from .parser import parse
+from .parser import Mode, parse
 
 __all__ = ["read_bytes", "read_text", "load", "atomic_write", "InputError", "same_file",
            "draft_format", "dump_draft", "DraftFormat"]
@@ -39,7 +39,7 @@ _STARTED = time.time()
 _TMP_TAG = ".treatydraft-"
 
 
-def read_bytes(path: str | os.PathLike) -> bytes:
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """The bytes of ``path``; ``-`` reads standard input."""
     try:
         if str(path) == "-":
@@ -73,7 +73,7 @@ def _wide_encoding(data: bytes) -> str | None:
     return None
 
 
-def read_text(path: str | os.PathLike) -> str:
+def read_text(path: str | os.PathLike[str]) -> str:
     """The text of ``path`` (UTF-8, a BOM is kept as text); ``-`` reads standard input.
 
     The text is decoded without newline translation, so ``\\r\\n`` survives a round trip.
@@ -96,11 +96,11 @@ def read_text(path: str | os.PathLike) -> str:
                          hint="save the draft as UTF-8 text") from None
 
 
-def _is_xml(path: str | os.PathLike | None) -> bool:
+def _is_xml(path: str | os.PathLike[str] | None) -> bool:
     return path is not None and str(path).lower().endswith(".xml")
 
 
-def load(path: str | os.PathLike, *, mode: str = "strict", **options) -> Document:
+def load(path: str | os.PathLike[str], *, mode: Mode = "strict", **options: Any) -> Document:
     """Read and parse a draft file: ``.txt`` (the draft format) or ``.xml`` (Akoma Ntoso).
 
     Word (.docx) and PDF files are recognised by content (issue 12); ``options`` go to
@@ -125,7 +125,7 @@ def load(path: str | os.PathLike, *, mode: str = "strict", **options) -> Documen
     return parse(read_text(path), mode=mode, source=name)
 
 
-def draft_format(target: str | os.PathLike | None, input_path: str | os.PathLike | None
+def draft_format(target: str | os.PathLike[str] | None, input_path: str | os.PathLike[str] | None
                  ) -> DraftFormat:
     """The format a draft written to ``target`` takes: ``akn`` for a ``.xml`` name,
     ``text`` for ``.txt``, otherwise (standard output, another suffix) the format of
@@ -146,7 +146,7 @@ def dump_draft(doc: Document, fmt: DraftFormat) -> bytes:
     return doc.to_text().encode("utf-8")
 
 
-def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
     """Whether paths ``a`` and ``b`` name the same file (links and ``..`` followed)."""
     try:
         return os.path.samefile(a, b)
@@ -186,7 +186,7 @@ def _running(pid: int) -> bool:
     return True
 
 
-def atomic_write(path: str | os.PathLike, data: bytes | str | Callable[[BinaryIO], object]
+def atomic_write(path: str | os.PathLike[str], data: bytes | str | Callable[[BinaryIO], object]
                  ) -> None:
     """Write ``data`` to ``path`` so that it is either wholly written or untouched.
 

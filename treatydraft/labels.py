@@ -7,14 +7,21 @@ from the number tokens.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
+from lark import Token
+
+from .ast import UnitKind
 from .syntax import LABEL_KINDS, label_parser
 
 __all__ = ["Marker", "read_marker"]
 
-_KIND = {"PREAMBLE_WORD": "preamble", "PART_WORD": "part", "TITLE_WORD": "title",
+#: What a marker starts: a structural unit or an option.
+MarkerKind = UnitKind | Literal["option"]
+
+_KIND: dict[str, UnitKind] = {"PREAMBLE_WORD": "preamble", "PART_WORD": "part", "TITLE_WORD": "title",
          "CHAPTER_WORD": "chapter", "SECTION_WORD": "section", "CJK_PART": "part",
          "CJK_CHAPTER": "chapter", "CJK_SECTION": "section", "ARTICLE_WORD": "article",
          "CJK_ARTICLE": "article"}
@@ -24,7 +31,7 @@ _NUMBERS = frozenset({"ARABIC", "ROMAN", "CAPITAL", "LOWER", "ARABIC_LETTER", "C
 
 class Marker(NamedTuple):
     """What a marker says."""
-    kind: str
+    kind: MarkerKind
     """``preamble``, ``part``, ``title``, ``chapter``, ``section``, ``article``,
     ``paragraph``, ``subparagraph`` or ``option``."""
     number: str
@@ -61,17 +68,18 @@ def read_marker(token_type: str, value: str) -> Marker:
 def _read(token_type: str, value: str) -> Marker:
     rule = LABEL_KINDS[token_type]
     tree = label_parser().parse(value, start=rule)
-    parts = tree.children
+    # a marker's rules have tokens only as their children
+    parts = [t for t in tree.children if isinstance(t, Token)]
     if rule == "option":
         return _option(parts)
-    kind = "chapter" if rule == "division" else rule
+    kind: MarkerKind = "chapter" if rule == "division" else rule
     for tok in parts:
         kind = _KIND.get(tok.type, kind)
     number = "".join(str(t) for t in parts if t.type in _NUMBERS)
     return Marker(kind, number)
 
 
-def _option(parts) -> Marker:
+def _option(parts: Sequence[Token]) -> Marker:
     types = [t.type for t in parts]
     scope = next((str(t) for t in parts if t.type == "SCOPE"), "")
     keyword = types.index("ALT_WORD") if "ALT_WORD" in types else types.index("OPTION_WORD")

@@ -21,7 +21,9 @@ turns the sequence into one where every run of options is an
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from lark import Token
 
@@ -30,6 +32,7 @@ from .ast import (
     BracketGroup,
     Heading,
     LineBreak,
+    Node,
     NoText,
     Option,
     OptionBlock,
@@ -41,6 +44,9 @@ from .labels import read_marker
 from .numbering import normalise_number
 from .source import Span
 
+if TYPE_CHECKING:
+    from .builder import _Builder
+
 __all__ = ["Label", "gather"]
 
 _ARTICLE_LEVEL = 4  # a block before any unit ends at the next article or above
@@ -50,6 +56,22 @@ class Label:
     """An option label while its block is being gathered (not part of the AST)."""
     __slots__ = ("token", "attribution", "group_attribution", "proposers", "group_proposers",
                  "location", "ctx_level", "span", "depth", "read_number")
+    token: Token
+    attribution: str
+    group_attribution: str
+    proposers: tuple[str, ...]
+    group_proposers: tuple[str, ...]
+    location: str
+    ctx_level: int
+    span: Span
+    depth: int
+    read_number: str
+    """Set only when the number as written carries fused footnote marks."""
+
+#: A sequence of nodes as the builder makes it, option labels among them.
+Item = Node | Label
+#: One option while gathered: its label and the nodes it holds.
+_Gathered = tuple[Label, list[Node]]
 
 
 def option_number(label: str) -> tuple[str, str]:
@@ -68,18 +90,18 @@ class _Open:
     """A block being gathered."""
     __slots__ = ("first", "series", "limit", "options")
 
-    def __init__(self, first: Label, series: str, limit: int, options: list):
+    def __init__(self, first: Label, series: str, limit: int, options: list[_Gathered]):
         self.first, self.series, self.limit, self.options = first, series, limit, options
 
 
-def gather(builder, nodes: list) -> list:
+def gather(builder: _Builder, nodes: list[Item]) -> list[Node]:
     """``nodes`` with each run of options made an :class:`OptionBlock`."""
-    out: list = []
+    out: list[Node] = []
     stack: list[_Open] = []
     n = len(nodes)
     closed_by_no_text = -2  # `\end-options` right after a `No text` option is allowed
 
-    def target() -> list:
+    def target() -> list[Node]:
         return stack[-1].options[-1][1] if stack else out
 
     def close() -> None:
@@ -144,7 +166,7 @@ def gather(builder, nodes: list) -> list:
     return out
 
 
-def _fused_marks(builder, nodes: list) -> dict[int, str]:
+def _fused_marks(builder: _Builder, nodes: list[Item]) -> dict[int, str]:
     """Labels whose number carries footnote marks fused to it, as text copied from a
     PDF gives them (``Option 167:`` for ``Option 1`` and the marks 6 and 7): an arabic
     number longer than one digit, starting with 1, whose next label of the same series
@@ -171,16 +193,16 @@ def _fused_marks(builder, nodes: list) -> dict[int, str]:
     return out
 
 
-def _limit(label: Label, nodes: list, i: int) -> int:
+def _limit(label: Label, nodes: list[Item], i: int) -> int:
     """The heading level at or above which the block of ``label`` ends."""
     limit = label.ctx_level or _ARTICLE_LEVEL
     # a label line followed by units (`Option I (paras 6-9bis):`, then `6. ...`): the
     # options hold those units
     n = len(nodes)
     j = i + 1
-    rest = []
-    while j < n and isinstance(nodes[j], Text):
-        rest.append(nodes[j].value)
+    rest: list[str] = []
+    while j < n and isinstance(text := nodes[j], Text):
+        rest.append(text.value)
         j += 1
     # the rest of the label's line is a title (`for draft rules 6.1 and 6.2`), not the
     # option's text (`assist;`)
@@ -188,15 +210,16 @@ def _limit(label: Label, nodes: list, i: int) -> int:
         return limit
     if j < n and isinstance(nodes[j], LineBreak):
         k = j + 1
-        while k < n and (isinstance(nodes[k], LineBreak) or
-                         (isinstance(nodes[k], Text) and not nodes[k].value.strip(" \t*_"))):
+        while k < n and (isinstance(node := nodes[k], LineBreak) or
+                         (isinstance(node, Text) and not node.value.strip(" \t*_"))):
             k += 1
-        if k < n and isinstance(nodes[k], Heading):
-            limit = min(limit, nodes[k].level - 1)
+        if k < n and isinstance(heading := nodes[k], Heading):
+            limit = min(limit, heading.level - 1)
     return limit
 
 
-def _unit_option(builder, seq: list, number: str, alt: Label):
+def _unit_option(builder: _Builder, seq: list[Node], number: str,
+                 alt: Label) -> tuple[Heading, Label, list[Node]] | None:
     """For ``3.3alt``: take the paragraph ``3.3`` (and what follows it) out of ``seq`` as
     the first option; None when the unit before the label is not that paragraph."""
     want = normalise_number(number)
@@ -219,7 +242,7 @@ def _unit_option(builder, seq: list, number: str, alt: Label):
     return None
 
 
-def _block(builder, first: Label, options) -> OptionBlock:
+def _block(builder: _Builder, first: Label, options: list[_Gathered]) -> OptionBlock:
     bid = builder._next(first.location, "opts")
     built = []
     for k, (label, children) in enumerate(options, 1):
@@ -241,11 +264,11 @@ def _block(builder, first: Label, options) -> OptionBlock:
                        first.depth, span)
 
 
-def _deeper(nodes) -> tuple:
+def _deeper(nodes: Iterable[Node]) -> tuple[Node, ...]:
     """``nodes`` with every group, option block and placeholder in them one level deeper:
     an option block counts in the depth of what stands in its options, as a bracket
     group does (``Option 1: [shall][may]`` is at depth 2)."""
-    out = []
+    out: list[Node] = []
     for node in nodes:
         if isinstance(node, BracketGroup):
             node = replace(node, depth=node.depth + 1, alternatives=tuple(

@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import re
 import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from itertools import chain
@@ -30,7 +31,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 
 from . import errors as E
 from . import tokenpass as T
-from .ast import Diagnostic, Document, FrontMatter, Text
+from .ast import Delegation, Diagnostic, Document, FrontMatter, Severity, Text
 from .frontmatter import EMPTY_FRONT, read_front_matter
 from .readings import CONVENTIONS
 from .source import Span
@@ -80,7 +81,7 @@ _gc_was_enabled = False
 
 
 @contextmanager
-def collector_paused():
+def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while parses run, and restore it exactly.
 
     Every object a parse allocates lives as long as the tree, so the collector's passes
@@ -112,14 +113,17 @@ class _Problems:
     def __init__(self, text: str, source: str | None, strict: bool):
         self.text, self.source, self.strict = text, source, strict
         #: (offset, error class, diagnostic) in the order found
-        self.found: list[tuple[int, type, Diagnostic]] = []
+        self.found: list[tuple[int, type[E.ParseError], Diagnostic]] = []
 
-    def add(self, cls, message, line, column, hint=None, severity="error", offset=0,
-            code=None):
-        self.found.append((offset, cls, Diagnostic(code or cls.code, message, line, column,
-                                                   severity, hint)))
+    # ``line``, ``column`` and ``offset`` are mostly a lark token's, which lark declares
+    # Optional: every token the lexer makes has them (hence the type: ignore)
+    def add(self, cls: type[E.ParseError], message: str, line: int | None, column: int | None,
+            hint: str | None = None, severity: Severity = "error", offset: int | None = 0,
+            code: str | None = None) -> None:
+        self.found.append((offset, cls, Diagnostic(  # type: ignore[arg-type]
+            code or cls.code, message, line, column, severity, hint)))  # type: ignore[arg-type]
 
-    def raise_first(self):
+    def raise_first(self) -> None:
         if not self.strict:
             return
         errors = sorted((f for f in self.found if f[2].severity == "error"),
@@ -134,7 +138,7 @@ class _Problems:
         return tuple(d for _, _, d in sorted(self.found, key=lambda f: f[0]))
 
 
-def _front(tokens: list[Token], problems) -> FrontMatter:
+def _front(tokens: list[Token], problems: _Problems) -> FrontMatter:
     for tok in tokens[:2]:
         if tok.type == "FRONT_MATTER":
             return read_front_matter(tok, problems)
@@ -145,7 +149,7 @@ def _front(tokens: list[Token], problems) -> FrontMatter:
 SEGMENT = 2048
 
 
-def _segments(tokens, size: int | None):
+def _segments(tokens: Iterable[Token], size: int | None) -> Iterator[list[Token]]:
     """The token stream cut into lists at line ends outside any bracket, each of at
     least ``size`` tokens (one list when ``size`` is None).  Brackets pair within a
     segment, so the token pass and the parser read one segment at a time, and only
@@ -178,13 +182,14 @@ def _segments(tokens, size: int | None):
         yield seg
 
 
-def _known_footnotes(text: str, tokens: list[Token] | None, delegations) -> dict:
+def _known_footnotes(text: str, tokens: list[Token] | None,
+                     delegations: Iterable[Delegation]) -> dict[str, tuple[str, ...]]:
     """label -> proposers of the first footnote line of each label, read ahead of the
     body: from ``tokens`` when the whole list is at hand, else from the text with the
     grammar's own FNDEF terminal (the builder checks the guess, see builder.build)."""
     from .builder import footnote_proposers
     names = [(d.code, d.name) for d in delegations]
-    known: dict = {}
+    known: dict[str, tuple[str, ...]] = {}
     if tokens is not None:
         values = (str(t) for t in tokens if t.type == "FNDEF")
     elif "^" not in text:
@@ -198,13 +203,13 @@ def _known_footnotes(text: str, tokens: list[Token] | None, delegations) -> dict
 
 
 @cache
-def _fndef():
+def _fndef() -> re.Pattern[str]:
     term = next(t for t in body_lexer().terminals if t.name == "FNDEF")
     return re.compile(term.pattern.to_regexp())
 
 
 @cache
-def _plain() -> frozenset:
+def _plain() -> frozenset[str]:
     """Terminals that are a whole item of the body (``_item: TEXT | NL | ...`` and the
     start rule's BOM and FRONT_MATTER in grammar/treaty.lark), read from the grammar."""
     rules = body_parser().rules
@@ -214,7 +219,8 @@ def _plain() -> frozenset:
         + [s.name for r in rules if r.origin.name == "start" for s in r.expansion if s.is_term])
 
 
-def _items(tokens: list[Token], source, text: str, fast: bool = True) -> list:
+def _items(tokens: list[Token], source: str | None, text: str,
+           fast: bool = True) -> list[Token | Tree[Token]]:
     """The items of the body in ``tokens`` (a segment, token pass done), as the start
     rule's children.  The LALR parser reads the groups and option labels; a token outside
     them that is an item by itself (plain text, a line end, a heading ...) is one as it
@@ -225,7 +231,7 @@ def _items(tokens: list[Token], source, text: str, fast: bool = True) -> list:
     if not fast:
         return _parse_tokens(tokens, source, text).children
     plain = _plain()
-    items: list = []
+    items: list[Token | Tree[Token] | None] = []  # None: a group or label still to parse
     fed: list[Token] = []   # the tokens of groups and option labels, in order
     slots: list[int] = []   # where in ``items`` each group or label goes
     depth = 0
@@ -246,7 +252,7 @@ def _items(tokens: list[Token], source, text: str, fast: bool = True) -> list:
             slots.append(len(items))
             items.append(None)
     if not fed:
-        return items
+        return items  # type: ignore[return-value]  # no group or label: no None in it
     try:
         parsed = body_parser().parse(fed).children
     except LarkError:
@@ -257,10 +263,10 @@ def _items(tokens: list[Token], source, text: str, fast: bool = True) -> list:
         return _parse_tokens(tokens, source, text).children
     for k, tree in zip(slots, parsed, strict=True):
         items[k] = tree
-    return items
+    return items  # type: ignore[return-value]  # every None replaced by its tree
 
 
-def _parse_tokens(tokens: list[Token], source, text: str) -> Tree:
+def _parse_tokens(tokens: list[Token], source: str | None, text: str) -> Tree[Token]:
     try:
         return body_parser().parse(tokens)
     except UnexpectedInput as exc:  # the token pass should make this impossible
@@ -274,8 +280,8 @@ def _parse_tokens(tokens: list[Token], source, text: str) -> Tree:
         raise E.ParseError(f"parser failure: {exc}", file=source, source=text) from None
 
 
-def _trees(text: str, segments, problems, strict: bool, convention: str, source,
-           fast: bool = True):
+def _trees(text: str, segments: Iterable[list[Token]], problems: _Problems, strict: bool,
+           convention: str, source: str | None, fast: bool = True) -> Iterator[Tree[Token]]:
     """The parse tree of each segment, token pass done, one at a time."""
     nl = None if "\r" in text else ""  # without CR, line ends cannot be mixed
     numbers = T.BracketedNumbers(text)  # footnote-marker runs, across segments

@@ -41,13 +41,13 @@ def stats_table(s: Stats) -> str:
     """
     head = ("unit", "groups", "alt.groups", "optional", "options", "alternatives",
             "placeholders", "notes", "depth", "words", "bracketed")
-    rows = [head]
+    rows: list[tuple[object, ...]] = [head]
     for u in s.units + [s.document]:
         rows.append(("total" if u is s.document else u.id, u.groups, u.alternative_groups,
                      u.optional, u.option_blocks, u.alternatives, u.placeholders, u.notes,
                      u.max_depth, u.words, f"{u.bracketed_share:.0%}"))
     out = _table(rows, sep_before_last=True)
-    drows = [("delegation", "proposed", "co-sponsored", "group @@", "with")]
+    drows: list[tuple[object, ...]] = [("delegation", "proposed", "co-sponsored", "group @@", "with")]
     for d in s.delegations:
         partners = ", ".join(f"{c} {n}" for c, n in sorted(d.partners.items(),
                                                             key=lambda kv: (-kv[1], kv[0])))
@@ -59,7 +59,7 @@ def stats_table(s: Stats) -> str:
     return out
 
 
-def _table(rows, sep_before_last: bool = False) -> str:
+def _table(rows: list[tuple[object, ...]], sep_before_last: bool = False) -> str:
     cells = [[str(c) for c in r] for r in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(cells[0]))]
     lines = []

@@ -121,9 +121,9 @@ def parse_xml(data: bytes) -> etree._Element:
     for ent in root.iter(etree.Entity):
         raise XMLRefused(f"entity reference {ent.text}: entities are not expanded, and "
                          "not accepted in Akoma Ntoso input",
-                         ent.sourceline, None)
+                         ent.sourceline, None)  # type: ignore[arg-type]  # lxml-stubs: untyped
     info = root.getroottree().docinfo
-    if info.doctype or info.internalDTD is not None:
+    if info.doctype or info.internalDTD is not None:  # type: ignore[union-attr]  # not in lxml-stubs
         raise XMLRefused("the file has a DOCTYPE declaration: DTDs and entities are not "
                          "accepted in Akoma Ntoso input", 1, None)
     return root
@@ -142,4 +142,4 @@ def validate_akn(data: bytes) -> list[Violation]:
     except etree.XMLSchemaValidateError as exc:  # libxml2 gave up on this tree
         return [Violation(0, 0, f"the schema validator failed on this file: {exc}")]
     return [Violation(e.line, e.column + 1 if e.column >= 0 else 0, e.message)
-            for e in schema.error_log]
+            for e in schema.error_log]  # type: ignore[attr-defined]  # iterable; not in lxml-stubs

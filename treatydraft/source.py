@@ -28,7 +28,7 @@ class Span:
     end_column: int
     """Column of the position just past the last character."""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, int]:
         return {"start": self.start, "end": self.end, "line": self.line,
                 "column": self.column, "end_line": self.end_line,
                 "end_column": self.end_column}
@@ -44,7 +44,7 @@ _M = (1 << 32) - 1
 _M24 = (1 << 24) - 1
 
 
-def pack(span):
+def pack(span: Span | int | None) -> Span | int | None:
     """``span`` stored compactly: one int instead of a :class:`Span` and its six ints
     (36 to 52 bytes instead of about 250).  A span on one line keeps start (32 bits),
     column and line (24 bits each) and its length above them (a non-negative int); any
@@ -56,7 +56,7 @@ def pack(span):
                   span.end_column)
 
 
-def packed(start: int, end: int, line: int, col: int, end_line: int, end_col: int):
+def packed(start: int, end: int, line: int, col: int, end_line: int, end_col: int) -> int | Span:
     """:func:`pack` of the span with these fields, without making it (for the builder);
     a :class:`Span` when a field does not fit in 32 bits."""
     length = end - start
@@ -69,9 +69,9 @@ def packed(start: int, end: int, line: int, col: int, end_line: int, end_col: in
     return -(start | end << 32 | line << 64 | col << 96 | end_line << 128 | end_col << 160) - 1
 
 
-def bounds(raw) -> tuple[int, int]:
+def bounds(raw: int | Span) -> tuple[int, int]:
     """(start, end) of what :func:`pack` stored, without making a :class:`Span`."""
-    if type(raw) is int:
+    if isinstance(raw, int):
         if raw >= 0:
             start = raw & _M
             return start, start + (raw >> 80)
@@ -80,9 +80,9 @@ def bounds(raw) -> tuple[int, int]:
     return raw.start, raw.end
 
 
-def unpack(raw):
+def unpack(raw: int | Span) -> Span:
     """The :class:`Span` that :func:`pack` stored."""
-    if type(raw) is not int:
+    if not isinstance(raw, int):
         return raw
     if raw >= 0:
         start, col, line, length = raw & _M, raw >> 32 & _M24, raw >> 56 & _M24, raw >> 80

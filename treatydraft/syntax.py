@@ -6,10 +6,12 @@ without rebuilding them; a missing or unusable cache only costs the build.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+from typing import Any, Literal
 
-from lark import Lark
+from lark import Lark, Token
 from lark.lexer import Lexer
 from lark.load_grammar import FromPackageLoader
 
@@ -19,8 +21,10 @@ __all__ = ["grammar_text", "body_lexer", "body_parser", "front_parser", "label_p
 #: terminals that mark where a structural unit starts
 HEADING_TYPES = frozenset({"PREAMBLE", "DIVISION", "ARTICLE", "PARA", "SUBPARA", "OPTION"})
 #: the rule of grammar/label.lark that reads each of them
-LABEL_KINDS = {"PREAMBLE": "preamble", "DIVISION": "division", "ARTICLE": "article",
-               "PARA": "paragraph", "SUBPARA": "subparagraph", "OPTION": "option"}
+LABEL_KINDS: dict[str, Literal["preamble", "division", "article", "paragraph", "subparagraph",
+                               "option"]] = {
+    "PREAMBLE": "preamble", "DIVISION": "division", "ARTICLE": "article", "PARA": "paragraph",
+    "SUBPARA": "subparagraph", "OPTION": "option"}
 #: where `%import label (...)` in treaty.lark finds grammar/label.lark: in the package
 IMPORT_PATHS = [FromPackageLoader("treatydraft.grammar", ("",))]
 
@@ -33,10 +37,12 @@ def grammar_text(name: str) -> str:
 class _TokenList(Lexer):
     """Feeds the parser a token list already prepared by the token pass."""
 
-    def __init__(self, lexer_conf):  # noqa: D401 - Lark's signature
+    def __init__(self, lexer_conf: Any):  # noqa: D401 - Lark's signature
         pass
 
-    def lex(self, data):
+    # Lark calls a custom lexer's ``lex`` with the data given to ``parse`` (here the
+    # token list), not with the lexer state its base class declares
+    def lex(self, data: list[Token]) -> Iterator[Token]:  # type: ignore[override]
         return iter(data)
 
 

@@ -25,12 +25,21 @@ these steps run, in order (each linear in the number of tokens):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from lark import Token
 
 from . import errors as E
-from .readings import CONNECTIVE_ONLY, spaced_reading
+from .readings import CONNECTIVE_ONLY, Reading, spaced_reading
 from .syntax import HEADING_TYPES, body_lexer
+
+if TYPE_CHECKING:
+    from .parser import _Problems
+
+# Lark declares a token's positions (start_pos, line, column, ...) Optional; every token
+# the lexer makes, and every one made here from them, has them: the type: ignore
+# [arg-type, operator, ...] comments below say no more than that.
 
 __all__ = ["lex", "lex_iter", "line_ends", "pair", "check_pairs", "type_brackets", "join",
            "settle", "BracketedNumbers", "MAX_DEPTH"]
@@ -71,9 +80,9 @@ _HINT_ESCAPE = "escape editorial brackets as '\\[' and '\\]'"
 
 def _tok(type_: str, value: str, like: Token, offset: int) -> Token:
     """A token for part of ``like`` starting ``offset`` characters into it (same line)."""
-    return Token(type_, value, like.start_pos + offset, like.line, like.column + offset,
-                 like.line, like.column + offset + len(value),
-                 like.start_pos + offset + len(value))
+    return Token(type_, value, like.start_pos + offset, like.line, like.column + offset,  # type: ignore[operator]
+                 like.line, like.column + offset + len(value),  # type: ignore[operator]
+                 like.start_pos + offset + len(value))  # type: ignore[operator]
 
 
 def _spanning(type_: str, text: str | None, first: Token, last: Token,
@@ -81,7 +90,7 @@ def _spanning(type_: str, text: str | None, first: Token, last: Token,
     """One token of ``type_`` standing for ``first`` to ``last`` (a note or a footnote
     marker merged from its brackets, a separator merged from a line break)."""
     if value is None:
-        value = text[first.start_pos:last.end_pos]
+        value = text[first.start_pos:last.end_pos]  # type: ignore[index]  # text given
     return Token(type_, value, first.start_pos, first.line, first.column, last.end_line,
                  last.end_column, last.end_pos)
 
@@ -93,7 +102,7 @@ def _as(type_: str, tok: Token) -> Token:
 _NUMBER_THEN_BRACKET = re.compile(r"[ \t#*_]*[0-9][0-9.]*[a-z]*[.:]?[ \t]+(?=[\[［【])")
 
 
-def _split_heading(tok: Token, out: list) -> None:
+def _split_heading(tok: Token, out: list[Token]) -> None:
     """``  **[[3.`` -> TEXT('  **'), LBR('['), LBR('['), PARA('3.'); an option label
     after a unit number and a bracket, ``13.2 [Option 1:`` -> TEXT('13.2 '), LBR('['),
     OPTION('Option 1:')."""
@@ -120,7 +129,7 @@ def lex(text: str) -> list[Token]:
     return list(lex_iter(text))
 
 
-def lex_iter(text: str):
+def lex_iter(text: str) -> Iterator[Token]:
     """:func:`lex` one token at a time (the parser reads a draft in segments)."""
     split: list[Token] = []
     for tok in body_lexer().lex(text):
@@ -133,7 +142,7 @@ def lex_iter(text: str):
             yield tok
 
 
-def line_ends(tokens: list[Token], problems, first: str | None = None) -> str | None:
+def line_ends(tokens: list[Token], problems: _Problems, first: str | None = None) -> str | None:
     """Warn once where a draft starts mixing line ends (LF, CRLF, CR: each is a line end).
 
     For a draft read in segments: ``first`` is what the call on the segments before
@@ -178,7 +187,7 @@ def _quote_depths(tokens: list[Token]) -> list[bool]:
     return inside
 
 
-def pair(tokens: list[Token], problems) -> list[int]:
+def pair(tokens: list[Token], problems: _Problems) -> list[int]:
     """Pair the brackets: ``partner[i]`` is the index of the bracket paired with ``i`` (or -1)."""
     partner = [-1] * len(tokens)
     stack: list[int] = []
@@ -228,7 +237,7 @@ def pair(tokens: list[Token], problems) -> list[int]:
     return partner
 
 
-def _unclosed(tokens: list[Token], j: int, problems) -> None:
+def _unclosed(tokens: list[Token], j: int, problems: _Problems) -> None:
     tok = tokens[j]
     problems.add(E.UnclosedBracket, f"unclosed bracket: this '{tok}' is never closed",
                  tok.line, tok.column, offset=tok.start_pos,
@@ -242,7 +251,8 @@ def _has_content(tok: Token) -> bool:
         _CONTENT.search(str(tok)) is not None
 
 
-def check_pairs(tokens: list[Token], partner: list[int], problems, strict: bool) -> None:
+def check_pairs(tokens: list[Token], partner: list[int], problems: _Problems,
+                strict: bool) -> None:
     """Warn about pairs that open mid-line and close mid-line in another unit, or cross
     an article heading; in tolerant mode read both brackets as unpaired instead."""
     if not any(partner[i] >= 0 and tokens[partner[i]].line != tok.line
@@ -325,7 +335,8 @@ class BracketedNumbers:
     __slots__ = ("text", "_numbers")
 
     def __init__(self, text: str):
-        self.text, self._numbers = text, None
+        self.text = text
+        self._numbers: frozenset[int] | None = None
 
     def __contains__(self, n: int) -> bool:
         if self._numbers is None:
@@ -333,15 +344,16 @@ class BracketedNumbers:
         return n in self._numbers
 
 
-def type_brackets(text: str, tokens: list[Token], partner: list[int], problems,
-                  all_numbers: BracketedNumbers | None = None) -> tuple:
+def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: _Problems,
+                  all_numbers: BracketedNumbers | None = None
+                  ) -> tuple[list[Token], list[int]]:
     """Drafting notes, editorial brackets and placeholders among alternatives.
 
     Returns the token list (merged note tokens replace their brackets) and the partner
     list re-indexed to it; both unchanged when there is nothing to do."""
     quoted: list[bool] | None = None
     # edits: start -> (end, replacement tokens, their partners relative to start or None)
-    edits: dict[int, tuple[int, list[Token], list]] = {}
+    edits: dict[int, tuple[int, list[Token], list[int | None]]] = {}
     skip_to = -1
     if all_numbers is None:
         all_numbers = BracketedNumbers(text)
@@ -356,7 +368,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems,
                 continue
             inner = _inner(text, tokens, i, j)
             if inner is None:
-                if _NOTE_HOLDING.match(text, tok.end_pos) and not any(
+                if _NOTE_HOLDING.match(text, tok.end_pos) and not any(  # type: ignore[arg-type]
                         tokens[k].type in _HEADS for k in range(i + 1, j)):
                     # `[placeholder for an option on [NDMC][INDC] ...]`: brackets inside
                     # a note are part of the note
@@ -447,7 +459,7 @@ _REF_FOLLOW = re.compile(r"[ \t]*(?:$|[\r\n.,;:)\]]|[A-Z]|(?:of|as|and|or|to|in|
 
 
 def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, int]],
-                all_numbers: BracketedNumbers):
+                all_numbers: BracketedNumbers) -> list[tuple[int, int]]:
     """Bracketed numbers that are footnote or note references (``nationals [17] of``,
     ``A.1[1]``), not a number in negotiation (``[30] days``, ``[4][2].``).
 
@@ -456,7 +468,7 @@ def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, in
     with blanks on both sides inside its brackets (``option [ 13 ] as``), or one of a
     run of consecutive numbers (``[17]`` ... ``[ 18]``), as footnote markers are; apart
     from the text, it is not followed by what a number counts (``[30] days``)."""
-    fit = []
+    fit: list[tuple[int, int, int, bool]] = []
     for i, j, n in numbers:
         s = tokens[i].start_pos
         before = text[text.rfind("\n", 0, s) + 1:s]
@@ -465,8 +477,8 @@ def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, in
         # written against the text (`A.1[1]`), or spaced inside as a converted
         # superscript is (`option [ 13 ] as an`)
         glued = not before[-1:].isspace()
-        spaced = text[tokens[i].end_pos].isspace() and text[tokens[j].start_pos - 1].isspace()
-        if glued or _REF_FOLLOW.match(text, tokens[j].end_pos):
+        spaced = text[tokens[i].end_pos].isspace() and text[tokens[j].start_pos - 1].isspace()  # type: ignore[index, operator]
+        if glued or _REF_FOLLOW.match(text, tokens[j].end_pos):  # type: ignore[arg-type]
             fit.append((i, j, n, glued or spaced))
     return [(i, j) for i, j, n, marked in fit
             if marked or n - 1 in all_numbers or n + 1 in all_numbers]
@@ -477,7 +489,7 @@ def _is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bo
         return True
     # `*[elements for further discussion]*`: a whole bracket set in italics, alone
     s, e = open_tok.start_pos, close_tok.end_pos
-    italic = s > 0 and text[s - 1] in "*_" and text[e:e + 1] == text[s - 1]
+    italic = s > 0 and text[s - 1] in "*_" and text[e:e + 1] == text[s - 1]  # type: ignore[operator]
     return alone and italic and len(inner.split()) >= 2
 
 
@@ -530,16 +542,16 @@ def _wrapped_open(text: str, tokens: list[Token], partner: list[int], r: int) ->
         return -1
     start, close = tokens[partner[r]].start_pos, tokens[r].start_pos
     line_start = text.rfind("\n", 0, start) + 1
-    if _LIST_LABEL.fullmatch(text, line_start, start) or \
-            _LABEL_FIRST.match(text, tokens[k].end_pos):
+    if (_LIST_LABEL.fullmatch(text, line_start, start)  # type: ignore[arg-type]
+            or _LABEL_FIRST.match(text, tokens[k].end_pos)):  # type: ignore[arg-type]
         return -1  # `1.4) [item]` then `[1.5) item]`: list items, one per line
-    if text[max(start, close - 3):close].rstrip(" \t")[-1:] in (".", ";", ":", "!", "?"):
+    if text[max(start, close - 3):close].rstrip(" \t")[-1:] in (".", ";", ":", "!", "?"):  # type: ignore[operator, type-var]
         return -1
     return k
 
 
 def join(text: str, tokens: list[Token], partner: list[int], convention: str,
-         problems) -> list[Token]:
+         problems: _Problems) -> list[Token]:
     """Mark which neighbouring brackets are alternatives of one group (NEXT_LBR).
 
     Returns the token list: ``tokens`` itself, or a new list where the line break
@@ -638,13 +650,13 @@ def _linking(text: str, tokens: list[Token], partner: list[int], i: int) -> str 
 
 
 def _spaced(text: str, tokens: list[Token], partner: list[int], r: int, k: int, *,
-            chained: bool):
+            chained: bool) -> Reading:
     a0, a1 = tokens[partner[r]].end_pos, tokens[r].start_pos
     b0, b1 = tokens[k].end_pos, tokens[partner[k]].start_pos
     attributed = tokens[r + 1].type == "ATTRIB" and tokens[partner[k] + 1].type == "ATTRIB" \
         if partner[k] + 1 < len(tokens) else False
-    return spaced_reading(text[a0:min(a1, a0 + _SNIPPET)], text[max(a0, a1 - _SNIPPET):a1],
-                          text[b0:min(b1, b0 + _SNIPPET)], text[max(b0, b1 - _SNIPPET):b1],
+    return spaced_reading(text[a0:min(a1, a0 + _SNIPPET)], text[max(a0, a1 - _SNIPPET):a1],  # type: ignore[operator, type-var]
+                          text[b0:min(b1, b0 + _SNIPPET)], text[max(b0, b1 - _SNIPPET):b1],  # type: ignore[operator, type-var]
                           attributed=attributed, chained=chained)
 
 

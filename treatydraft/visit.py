@@ -37,9 +37,9 @@ sequence's text, as written or clean.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from .ast import (
     Alternative,
@@ -51,6 +51,7 @@ from .ast import (
     FootnoteRef,
     Heading,
     LineBreak,
+    Node,
     Note,
     NoText,
     Option,
@@ -114,7 +115,7 @@ class Visitor:
         self._methods[cls] = method
         return method
 
-    def visit_all(self, nodes) -> list:
+    def visit_all(self, nodes: Iterable[Any]) -> list[Any]:
         """``visit`` of each node, in order."""
         return [self.visit(n) for n in nodes]
 
@@ -122,6 +123,11 @@ class Visitor:
         """Called for a node type without a ``visit_`` method: raises."""
         raise OperationError(f"{type(self).__name__} cannot visit a {type(node).__name__} "
                              f"node (no visit_{type(node).__name__} method)")
+
+
+#: What :meth:`Transformer._parts` transforms: the alternatives of a group, or the options of
+#: a block.
+_Part = TypeVar("_Part", Alternative, Option)
 
 
 def _keep(self: Transformer, node: Any) -> Any:
@@ -168,9 +174,9 @@ class Transformer(Visitor):
             return self.transform_seq(tree)
         return self.visit(tree)
 
-    def transform_seq(self, nodes) -> tuple:
+    def transform_seq(self, nodes: Iterable[Node]) -> tuple[Node, ...]:
         """The transformed sequence (``nodes`` itself, as a tuple, when nothing changed)."""
-        out: list = []
+        out: list[Node] = []
         changed = not isinstance(nodes, tuple)
         for node in nodes:
             got = self.visit(node)
@@ -184,7 +190,9 @@ class Transformer(Visitor):
                 out.extend(got)
             else:
                 out.append(got)
-        return tuple(out) if changed else nodes
+        if not changed and isinstance(nodes, tuple):  # (unchanged: a tuple)
+            return nodes
+        return tuple(out)
 
     # (each reads a node's parts once: a compact node may hand out a new tuple per read)
     def visit_BracketGroup(self, node: BracketGroup) -> Any:
@@ -204,8 +212,8 @@ class Transformer(Visitor):
 
     visit_Option = visit_Alternative
 
-    def _parts(self, parts: tuple) -> tuple:
-        out = []
+    def _parts(self, parts: tuple[_Part, ...]) -> tuple[_Part, ...]:
+        out: list[_Part] = []
         changed = False
         for part in parts:
             got = self.visit(part)

@@ -18,7 +18,7 @@ Exit status: 0 every file valid, 1 violations found (or not well-formed, or a
 DOCTYPE/entity, refused), 2 a file could not be read.""")
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @report_options
-def validate(files, verbose, quiet):
+def validate(files: tuple[str, ...], verbose: bool, quiet: bool) -> None:
     """Validate Akoma Ntoso FILES against the official (strict) Akoma Ntoso 3.0 schema.
 
     Violations go to standard error with their line (the first few, all with
@@ -38,7 +38,7 @@ def validate(files, verbose, quiet):
         violations = validate_akn(data)
         text = data.decode("utf-8", "replace")
         rep.problems(path, [Diagnostic("schema", v.message, v.line, v.column)
-                            for v in violations], lambda text=text: text)
+                            for v in violations], lambda text=text: text)  # type: ignore[misc]
         if not violations and not quiet:
             click.echo(f"{path}: valid Akoma Ntoso 3.0 (strict schema)")
     rep.finish()
@@ -53,7 +53,7 @@ output equal to the input.""")
 @output_option
 @imports.wrap  # issue 12: Word, PDF and PDF-copied text (see cli/imports.py)
 @report_options
-def import_(file, output, verbose, quiet):
+def import_(file: str, output: str | None, verbose: bool, quiet: bool) -> None:
     """Read FILE and write the draft text: Akoma Ntoso (.xml, exported by treatydraft),
     Word (.docx), PDF (text layer), or with --from pdf-text text copied out of a PDF.
     """

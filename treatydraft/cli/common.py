@@ -22,7 +22,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from typing import BinaryIO, NoReturn
+from typing import Any, BinaryIO, NoReturn, TypeVar
 
 import click
 
@@ -66,7 +66,7 @@ def given(name: str) -> bool:
     return source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
 
 
-def _output_path(ctx, param, value):
+def _output_path(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is not None and not value.strip():
         raise click.BadParameter("an empty file name; use '-' for standard output")
     return value
@@ -91,7 +91,10 @@ quiet_option = click.option("--quiet", "-q", is_flag=True,
                             help="Leave warnings and summaries out; errors are still shown.")
 
 
-def report_options(f):
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def report_options(f: _F) -> _F:
     """``--verbose`` and ``--quiet``."""
     return verbose_option(quiet_option(f))
 
@@ -117,7 +120,11 @@ def report_error(err: TreatyDraftError) -> None:
                          for ln in lines), err=True)
 
 
-def _render(item, path: str, text) -> str:
+#: What :meth:`Reporter.problems` lists: diagnostics, or errors raised.
+Problem = Diagnostic | TreatyDraftError
+
+
+def _render(item: Problem, path: str, text: Callable[[], str]) -> str:
     """A problem (a :class:`Diagnostic` or an error) with its source line and caret."""
     if isinstance(item, Diagnostic):
         where = ":".join([path] + [str(n) for n in (item.line, item.column) if n][:2])
@@ -132,7 +139,7 @@ def _render(item, path: str, text) -> str:
     return "\n".join(out + _hint(item.hint))
 
 
-def _severity(item) -> str:
+def _severity(item: Problem) -> str:
     return item.severity if isinstance(item, Diagnostic) else "error"  # errors are errors
 
 
@@ -143,9 +150,10 @@ class Reporter:
         self.verbose, self.quiet = verbose, quiet
         self.status = EXIT_OK
         #: every problem reported, by file (for ``--json``)
-        self.seen: dict[str, list] = {}
+        self.seen: dict[str, list[Problem]] = {}
 
-    def problems(self, path: str, items: Sequence, text=None) -> None:
+    def problems(self, path: str, items: Sequence[Problem],
+                 text: Callable[[], str] | None = None) -> None:
         """List ``items`` (diagnostics or errors) of ``path`` and count them.
 
         ``text`` is a callable returning the source text, needed for the caret lines

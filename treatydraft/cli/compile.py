@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,9 @@ from .common import (
     tolerant_option,
     write_output,
 )
+
+if TYPE_CHECKING:
+    from ..ast import Document
 
 __all__ = ["COMMANDS"]
 
@@ -71,8 +75,9 @@ input.""")
 @tolerant_option
 @output_option
 @report_options
-def compile_command(base, proposals, delegations_file, option_threshold, as_json, tolerant,
-                    output, verbose, quiet):
+def compile_command(base: str, proposals: tuple[str, ...], delegations_file: str | None,
+                    option_threshold: float | None, as_json: bool, tolerant: bool,
+                    output: str | None, verbose: bool, quiet: bool) -> None:
     """Compile delegations' proposals into the next bracketed draft.
 
     \b
@@ -104,7 +109,7 @@ def compile_command(base, proposals, delegations_file, option_threshold, as_json
     rep = Reporter(verbose, quiet)
     extra = read_delegations(delegations_file) if delegations_file else None
     base_doc = rep.open(base, tolerant)
-    docs = {}
+    docs: dict[str, Document | Path] = {}
     for key, path in pairs.items():
         # a Word file goes in as its path, so that its tracked-change authors are checked
         docs[key] = Path(path) if path.lower().endswith(".docx") else rep.open(path, tolerant)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -33,6 +35,12 @@ from .common import (
     write_output,
 )
 
+if TYPE_CHECKING:
+    from ..ast import Document
+    from ..operations.accept import Conflict
+    from ..operations.diff import DocumentDiff
+    from ..operations.stats import Stats
+
 __all__ = ["COMMANDS"]
 
 in_place_option = click.option("--in-place", is_flag=True,
@@ -53,20 +61,20 @@ A draft is written in the format its destination asks for: -o NAME.xml Akoma Nto
 format of the input."""
 
 
-def _pairs(values, flag: str) -> list[tuple[str, str]]:
+def _pairs(values: Iterable[str], flag: str) -> list[tuple[str, str]]:
     try:
         return choices_mod.parse_specs(values)
     except OperationError as err:
         raise click.BadParameter(err.message, param_hint=flag) from None
 
 
-def _fail(rep: Reporter, err: TreatyDraftError, source: str | None = None):
+def _fail(rep: Reporter, err: TreatyDraftError, source: str | None = None) -> NoReturn:
     if source and not err.file:
         err.file = source
     rep.fail(err)
 
 
-def _report_placeholders(rep: Reporter, doc) -> None:
+def _report_placeholders(rep: Reporter, doc: Document) -> None:
     phs = ops.placeholders(doc)
     if phs:
         verb = "remains" if len(phs) == 1 else "remain"
@@ -101,8 +109,10 @@ def _report_placeholders(rep: Reporter, doc) -> None:
 @output_option
 @in_place_option
 @report_options
-def resolve(file, chosen, keep, drop, code, otherwise, decisions_file, save_file, previous,
-            tolerant, output, in_place, verbose, quiet):
+def resolve(file: str, chosen: tuple[str, ...], keep: tuple[str, ...], drop: tuple[str, ...],
+            code: str | None, otherwise: str, decisions_file: str | None, save_file: str | None,
+            previous: str | None, tolerant: bool, output: str | None, in_place: bool,
+            verbose: bool, quiet: bool) -> None:
     """Resolve brackets in FILE and write the new draft (standard output by default).
 
     --verbose also lists every decision on standard error.
@@ -135,7 +145,7 @@ def resolve(file, chosen, keep, drop, code, otherwise, decisions_file, save_file
             explicit = choices_mod.merge_plan(index, explicit, from_file,
                                               who=f"the decisions file {decisions_file}")
         choices = dict(explicit)
-        conflicts = []
+        conflicts: list[Conflict] = []
         if code:
             plan = ops.plan_accept(doc, code, otherwise)
             conflicts = plan.conflicts
@@ -177,7 +187,8 @@ def _read_text(rep: Reporter, path: str) -> str:
 @output_option
 @in_place_option
 @report_options
-def clean(file, policy, plain, tolerant, output, in_place, verbose, quiet):
+def clean(file: str, policy: str, plain: bool, tolerant: bool, output: str | None,
+          in_place: bool, verbose: bool, quiet: bool) -> None:
     """Resolve every group of FILE by a policy and write the clean text.
 
     Placeholders stay in the text and are listed on standard error; --verbose also
@@ -230,8 +241,9 @@ An --index out of range is a usage error.""" + DRAFT_OUT)
 @tolerant_option
 @output_option
 @report_options
-def variants(file, count_only, limit, start, index_, sample, seed, as_json, tolerant, output,
-             verbose, quiet):
+def variants(file: str, count_only: bool, limit: int | None, start: int, index_: str | None,
+             sample: int | None, seed: int | None, as_json: bool, tolerant: bool,
+             output: str | None, verbose: bool, quiet: bool) -> None:
     """Count, list or pick the complete variants of FILE (every group resolved).
 
     Without options: the count.  Variants are numbered from 0 (first alternative
@@ -305,7 +317,8 @@ def _word(k: int) -> str:
 @tolerant_option
 @output_option
 @report_options
-def stats(file, as_json, tolerant, output, verbose, quiet):
+def stats(file: str, as_json: bool, tolerant: bool, output: str | None, verbose: bool,
+          quiet: bool) -> None:
     """Brackets remaining in FILE, by article and by delegation."""
     rep = Reporter(verbose, quiet)
     doc = rep.open(file, tolerant)
@@ -322,7 +335,8 @@ def stats(file, as_json, tolerant, output, verbose, quiet):
 @tolerant_option
 @output_option
 @report_options
-def diff(old, new, as_json, tolerant, output, verbose, quiet):
+def diff(old: str, new: str, as_json: bool, tolerant: bool, output: str | None, verbose: bool,
+         quiet: bool) -> None:
     """Compare two versions of a draft, article by article and group by group."""
     if old == "-" and new == "-":
         raise click.UsageError("only one of OLD and NEW can be standard input")
@@ -338,5 +352,5 @@ def diff(old, new, as_json, tolerant, output, verbose, quiet):
 COMMANDS = [resolve, clean, variants, stats, diff]
 
 
-def _json(value) -> str:
+def _json(value: Stats | DocumentDiff) -> str:
     return json.dumps(value.to_dict(), ensure_ascii=False, indent=1) + "\n"

@@ -1,7 +1,9 @@
 """``export``: a draft to Akoma Ntoso XML or Word."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 import click
 
@@ -16,12 +18,16 @@ from .common import (
     write_output,
 )
 
+if TYPE_CHECKING:
+    from ..ast import Document
+
 __all__ = ["COMMANDS"]
 
 _SUFFIX = {"akn": ".xml", "docx": ".docx"}
 
 #: options that only apply to one format or style: (option, applies when, what it needs)
-_ONLY = (("validate", lambda fmt, style: fmt == "akn", "--to akn"),
+_ONLY: tuple[tuple[str, Callable[[str, str], bool], str], ...] = (
+         ("validate", lambda fmt, style: fmt == "akn", "--to akn"),
          ("style", lambda fmt, style: fmt == "docx", "--to docx"),
          ("attribution", lambda fmt, style: fmt == "docx" and style == "brackets",
           "--to docx --style brackets"),
@@ -55,7 +61,10 @@ written) or the export fails the schema (nothing written); 2 usage error, unknow
               help="docx brackets: who proposed what, as footnotes or as comments.")
 @tolerant_option
 @report_options
-def export(file, fmt, output, validate, style, base, attribution, tolerant, verbose, quiet):
+def export(file: str, fmt: Literal["akn", "docx"], output: str | None, validate: bool,
+           style: Literal["brackets", "tracked"], base: str,
+           attribution: Literal["footnotes", "comments"], tolerant: bool, verbose: bool,
+           quiet: bool) -> None:
     """Export a draft to Akoma Ntoso (--to akn) or Word (--to docx).
 
     The output is written atomically: a failed export leaves nothing behind.
@@ -75,6 +84,7 @@ def export(file, fmt, output, validate, style, base, attribution, tolerant, verb
             output = Path(file).with_suffix(_SUFFIX[fmt]).name
     rep = Reporter(verbose, quiet)
     doc = rep.open(file, tolerant)
+    data: bytes | Callable[[BinaryIO], None]
     try:
         if fmt == "akn":
             data = _akn(rep, doc, output, validate)
@@ -108,7 +118,7 @@ def export(file, fmt, output, validate, style, base, attribution, tolerant, verb
 class _TooBig(ExportError):
     """The export is larger than import and validate read (they would refuse it)."""
 
-    def __init__(self, size: int, limit: int, source):
+    def __init__(self, size: int, limit: int, source: str | None):
         super().__init__(f"the Akoma Ntoso export would be {size // 2**20} MB, over the "
                          f"{limit // 2**20} MB that import and validate read; nothing "
                          "written", file=source, hint="split the draft")
@@ -118,24 +128,25 @@ class _Capped:
     """A binary file that passes on the first ``limit`` bytes written and only counts
     the rest (so that the message can give the size)."""
 
-    def __init__(self, fh, limit: int):
+    def __init__(self, fh: BinaryIO, limit: int):
         self.fh, self.limit, self.size = fh, limit, 0
 
-    def write(self, data) -> int:
+    def write(self, data: bytes) -> int:
         self.size += len(data)
         if self.size <= self.limit:
             self.fh.write(data)
         return len(data)
 
 
-def _akn(rep: Reporter, doc, output: str, validate: bool):
+def _akn(rep: Reporter, doc: Document, output: str,
+         validate: bool) -> bytes | Callable[[BinaryIO], None]:
     """What to write: without --validate a function that streams the document into
     the output's temporary file (the XML is never held whole: see docs/performance.md);
     with it, the bytes, checked against the schema first."""
     from ..schema import MAX_XML_BYTES
     from ..writers.akn import to_akn, write_akn
     if not validate:
-        def stream(fh) -> None:
+        def stream(fh: BinaryIO) -> None:
             capped = _Capped(fh, MAX_XML_BYTES)
             write_akn(doc, capped)
             if capped.size > MAX_XML_BYTES:  # import would refuse it: so does export

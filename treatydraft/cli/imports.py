@@ -8,6 +8,8 @@ draft (strict mode; ``--tolerant`` writes it anyway with the problems as warning
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar
 
 import click
 
@@ -18,9 +20,14 @@ from .common import EXIT_PROBLEMS, EXIT_USAGE, Abort, Reporter, write_output
 __all__ = ["import_options", "import_foreign"]
 
 FORMATS = ("auto", "akn", "docx", "pdf", "pdf-text")
+#: the values of ``--changes`` and ``--marks`` (click.Choice gives no others)
+Changes = Literal["brackets", "accept", "reject"]
+Marks = Literal["none", "underline-strike"]
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
-def import_options(fn):
+def import_options(fn: _F) -> _F:
     """The options of ``import`` for Word and PDF inputs."""
     opts = [
         click.option("--from", "source_format", type=click.Choice(FORMATS), default="auto",
@@ -60,7 +67,7 @@ def _check(rep: Reporter, text: str, source: str, tolerant: bool) -> None:
     rep.problems(name, doc.diagnostics, lambda: text)
 
 
-def _with_registry(text: str, delegations) -> str:
+def _with_registry(text: str, delegations: str | None) -> str:
     """PDF text (which has no front matter) with the registry of ``--delegations FILE``."""
     if not delegations:
         return text
@@ -68,8 +75,9 @@ def _with_registry(text: str, delegations) -> str:
     return front_matter({}, load_registry(read_text(delegations), delegations)) + text
 
 
-def import_foreign(rep: Reporter, file: str, output, *, source_format: str, delegations,
-                   author_map, changes, marks, tolerant) -> bool:
+def import_foreign(rep: Reporter, file: str, output: str | None, *, source_format: str,
+                   delegations: str | None, author_map: str | None, changes: Changes,
+                   marks: Marks, tolerant: bool) -> bool:
     """Import a Word/PDF/PDF-text FILE; False when it is Akoma Ntoso (akn.py does it)."""
     from ..readers.foreign import read_limited, sniff
     try:
@@ -124,12 +132,13 @@ def import_foreign(rep: Reporter, file: str, output, *, source_format: str, dele
     return True
 
 
-def wrap(fn):
+def wrap(fn: Callable[[str, str | None, bool, bool], None]) -> Callable[..., None]:
     """Decorate the ``import`` command: Word/PDF inputs are handled here first."""
     @import_options
     @functools.wraps(fn)
-    def command(file, output, source_format, delegations, author_map, changes, marks,
-                tolerant, verbose=False, quiet=False):
+    def command(file: str, output: str | None, source_format: str, delegations: str | None,
+                author_map: str | None, changes: Changes, marks: Marks, tolerant: bool,
+                verbose: bool = False, quiet: bool = False) -> None:
         if output and output.lower().endswith(".xml"):
             raise click.UsageError("import writes draft text: give -o NAME.txt")
         rep = Reporter(verbose, quiet)

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
-from ..ast import BracketGroup, Diagnostic, Document, Placeholder
+from ..ast import Alternative, Diagnostic, Document, Group, Placeholder
 from ..counts import UnitStats, counts_line, tally
 from ..writers.json import document_to_dict, group_to_dict, plain
 from ..writers.outline import outline
-from .common import Abort, Reporter, plural, report_options, tolerant_option
+from .common import Abort, Problem, Reporter, plural, report_options, tolerant_option
 
 __all__ = ["COMMANDS"]
 
@@ -19,7 +20,7 @@ Exit status: 0 no errors (warnings may be shown), 1 errors found in the draft (w
 --tolerant the output is still written), 2 usage error or unreadable file."""
 
 
-def summary(doc: Document) -> dict:
+def summary(doc: Document) -> dict[str, int]:
     """The counts ``check`` reports, by the rules of :mod:`treatydraft.counts` (those of
     ``stats`` and ``brackets``)."""
     u = tally(doc.brackets())
@@ -31,14 +32,15 @@ def summary(doc: Document) -> dict:
             "delegations": len(doc.front.delegations)}
 
 
-def _summary_line(s: dict) -> str:
-    u = UnitStats("document", **{k: v for k, v in s.items()
+def _summary_line(s: dict[str, int]) -> str:
+    # (the counts only: every key left is an int field of UnitStats)
+    u = UnitStats("document", **{k: v for k, v in s.items()  # type: ignore[arg-type]
                                  if k not in ("articles", "delegations")})
     return ", ".join([plural(s["articles"], "article"), counts_line(u),
                       plural(s["delegations"], "delegation")])
 
 
-def _as_dict(item) -> dict:
+def _as_dict(item: Problem) -> dict[str, Any]:
     if isinstance(item, Diagnostic):
         return item.to_dict()
     return {"code": item.code, "severity": "error",
@@ -52,14 +54,15 @@ def _as_dict(item) -> dict:
 @click.option("--json", "as_json", is_flag=True,
               help="On standard output, every file's summary and all its problems as JSON.")
 @report_options
-def check(files, tolerant, as_json, verbose, quiet):
+def check(files: tuple[str, ...], tolerant: bool, as_json: bool, verbose: bool,
+          quiet: bool) -> None:
     """Parse FILES and report every problem with its position.
 
     Problems go to standard error (the first few, all with --verbose); one summary
     line per readable file goes to standard output (none with --quiet).
     """
     rep = Reporter(verbose, quiet)
-    results = []
+    results: list[dict[str, Any]] = []
     for path in files:
         try:
             doc = rep.open(path, tolerant)
@@ -83,7 +86,7 @@ def check(files, tolerant, as_json, verbose, quiet):
 @tolerant_option
 @click.option("--json", "as_json", is_flag=True, help="The whole tree as JSON.")
 @report_options
-def show(file, tolerant, as_json, verbose, quiet):
+def show(file: str, tolerant: bool, as_json: bool, verbose: bool, quiet: bool) -> None:
     """Show the structure of a draft: headings, groups and alternatives."""
     rep = Reporter(verbose, quiet)
     doc = rep.open(file, tolerant)
@@ -105,7 +108,8 @@ def show(file, tolerant, as_json, verbose, quiet):
               type=click.Choice(["alternatives", "optional", "options", "placeholder"]),
               help="Only groups of this kind (repeatable).")
 @report_options
-def brackets(file, tolerant, as_json, delegation, article, kinds, verbose, quiet):
+def brackets(file: str, tolerant: bool, as_json: bool, delegation: str | None,
+             article: str | None, kinds: tuple[str, ...], verbose: bool, quiet: bool) -> None:
     """List every bracket group with its id, place, kind, depth and alternatives."""
     rep = Reporter(verbose, quiet)
     doc = rep.open(file, tolerant)
@@ -120,7 +124,7 @@ def brackets(file, tolerant, as_json, delegation, article, kinds, verbose, quiet
         if art_prefix not in ids:
             numbers = ", ".join(a.number for a in doc.articles()) or "none"
             rep.usage(f"no article {article} in {file} (articles: {numbers})")
-    selected = []
+    selected: list[Group] = []
     for g in doc.brackets(set(kinds) if kinds else None):
         if art_prefix and not (g.location == art_prefix or g.location.startswith(art_prefix + "__")):
             continue
@@ -138,7 +142,7 @@ def brackets(file, tolerant, as_json, delegation, article, kinds, verbose, quiet
             click.echo(f"    {g.value}")
         for a in g.alternatives:
             who = f"  ({', '.join(a.proposers)})" if a.proposers else ""
-            label = f"{a.index}." if isinstance(g, BracketGroup) else a.label
+            label = f"{a.index}." if isinstance(a, Alternative) else a.label  # a group's, an option's
             click.echo(f"    {label} {_one_line(plain(a.children))}{who}")
     click.echo(f"listed: {counts_line(tally(selected), notes=False)}")
     rep.finish()
