@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import cast
 
 from ..ast import (
     Alternative,
@@ -378,7 +379,8 @@ def _rest_of_unit_empty(seq: Sequence[Piece], start: int, level: int) -> bool:
 def _referenced_labels(body: Iterable[Piece]) -> set[str]:
     """Footnote labels whose marker is still in ``body`` (junction markers have no children)."""
     labels: set[str] = set()
-    for node in walk(body):
+    # walk passes a junction marker by as it would a leaf (it has no children)
+    for node in walk(cast("Iterable[Node]", body)):
         if isinstance(node, FootnoteRef):
             labels.add(node.label)
         elif isinstance(node, Alternative):
