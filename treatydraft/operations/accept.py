@@ -21,11 +21,13 @@ decided nor reported.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from ..ast import BracketGroup, Document, Escape, OptionBlock, SplitMark, text_of
+from ..ast import Alternative, BracketGroup, Escape, Node, Option, OptionBlock, Placeholder, SplitMark
+from ..document import Document, text_of
 from ..errors import OperationError
-from .choices import canonical_code, memberships, position, within_scope
+from .choices import Within, canonical_code, memberships, position, within_scope
 from .resolve import DROP, KEEP, apply_decisions, describe_choice
 
 __all__ = ["Policy", "Conflict", "Plan", "FALLBACKS", "parse_policy", "plan", "accept",
@@ -53,7 +55,7 @@ class Policy:
     otherwise: str = "open"
     """``open``, ``first`` (= ``keep``) or ``drop``: for groups no preferred delegation decided."""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.otherwise not in FALLBACKS:
             raise OperationError(f"unknown policy '{self.otherwise}'",
                                  hint="use one of: " + ", ".join(FALLBACKS))
@@ -129,7 +131,7 @@ def parse_policy(text: str, *, default_fallback: str = "first") -> Policy:
     return Policy(tuple(parts), fallback)
 
 
-def plan(doc: Document, policy: Policy, within=None) -> Plan:
+def plan(doc: Document, policy: Policy, within: Within = None) -> Plan:
     """Decide every group of ``doc`` by ``policy`` (nothing is resolved yet).
 
     A delegation's position on a group is :func:`.choices.position`: what it proposed,
@@ -150,7 +152,7 @@ def plan(doc: Document, policy: Policy, within=None) -> Plan:
     members = memberships(doc)
     inside = within_scope(within)
     result = Plan()
-    stack = [iter(doc.body)]
+    stack: list[Iterator[Node]] = [iter(doc.body)]
     while stack:
         node = next(stack[-1], None)
         if node is None:
@@ -161,17 +163,20 @@ def plan(doc: Document, policy: Policy, within=None) -> Plan:
         k, who = _decide(node, policy, result.conflicts, members) if inside(node) else (None, "")
         if k is None:
             result.open.append(node.id)
-            for alt in reversed(node.alternatives):
+            alts: tuple[Alternative | Option, ...] = node.alternatives
+            for alt in reversed(alts):
                 stack.append(iter(alt.children))
             continue
         result.choices[node.id] = k
         result.by[node.id] = who
         if k != DROP:
-            stack.append(iter(node.alternatives[k - 1].children))
+            chosen: Alternative | Option = node.alternatives[k - 1]
+            stack.append(iter(chosen.children))
     return result
 
 
-def _decide(group, policy: Policy, conflicts: list, members: dict) -> tuple[int | None, str]:
+def _decide(group: BracketGroup | OptionBlock, policy: Policy, conflicts: list[Conflict],
+            members: dict[str, tuple[str, ...]]) -> tuple[int | None, str]:
     for code in policy.prefer:
         hits = position(group, code, members.get(code, ()))
         if len(hits) == 1:
@@ -186,7 +191,7 @@ def _decide(group, policy: Policy, conflicts: list, members: dict) -> tuple[int 
     return 1, policy.otherwise
 
 
-def plan_accept(doc: Document, code: str, otherwise: str = "open", within=None) -> Plan:
+def plan_accept(doc: Document, code: str, otherwise: str = "open", within: Within = None) -> Plan:
     """The plan of :func:`accept`: what it would choose, the conflicts, the groups left open.
 
         >>> import treatydraft
@@ -200,7 +205,7 @@ def plan_accept(doc: Document, code: str, otherwise: str = "open", within=None) 
     return plan(doc, Policy((code,), otherwise), within)
 
 
-def accept(doc: Document, code: str, otherwise: str = "open", within=None) -> Document:
+def accept(doc: Document, code: str, otherwise: str = "open", within: Within = None) -> Document:
     """Choose, in every group where delegation ``code`` has a position, that alternative.
 
     Its position is what it proposed, else what a negotiating group it belongs to
@@ -221,7 +226,7 @@ def accept(doc: Document, code: str, otherwise: str = "open", within=None) -> Do
     return apply_decisions(doc, p.choices.get)
 
 
-def clean(doc: Document, policy: Policy | str = "first", within=None) -> Document:
+def clean(doc: Document, policy: Policy | str = "first", within: Within = None) -> Document:
     """Every group resolved by ``policy`` (a fallback of ``open`` is refused); with
     ``within``, every group of those units (the others stay open).
 
@@ -278,7 +283,7 @@ def clean_text(doc: Document) -> str:
     return text
 
 
-def placeholders(doc: Document) -> list:
+def placeholders(doc: Document) -> list[Placeholder]:
     """The placeholders of ``doc`` in document order (they stay after any resolution).
 
         >>> import treatydraft
@@ -287,7 +292,7 @@ def placeholders(doc: Document) -> list:
         >>> [(p.id, p.value) for p in placeholders(doc)]
         [('art_1__para_1__ph_1', '[...]')]
     """
-    return list(doc.brackets({"placeholder"}))
+    return [p for p in doc.brackets({"placeholder"}) if isinstance(p, Placeholder)]
 
 
 def explain(doc: Document, p: Plan) -> list[str]:

@@ -21,12 +21,20 @@ unambiguous (:func:`canonical_code`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from ..ast import BracketGroup, Document, OptionBlock, walk
+from ..ast import Alternative, BracketGroup, Group, Option, OptionBlock
+from ..document import Document, walk
 from ..errors import OperationError
 
+if TYPE_CHECKING:
+    from .resolve import GroupIndex
+
 __all__ = ["parse_spec", "parse_specs", "canonical_code", "memberships", "position",
-           "within_scope", "in_unit", "merge_plan", "base_choices"]
+           "within_scope", "in_unit", "merge_plan", "base_choices", "Within"]
+
+Within = str | Iterable[str] | Callable[[Group], bool] | None
+"""A scope: None (everything), a unit id (``art_3``), several, or a predicate on groups."""
 
 
 def parse_spec(spec: str) -> tuple[str, str]:
@@ -86,7 +94,7 @@ def memberships(doc: Document) -> dict[str, tuple[str, ...]]:
     return {d.code: d.groups for d in doc.front.delegations}
 
 
-def position(group, code: str, groups: tuple[str, ...] = ()) -> tuple[int, ...]:
+def position(group: BracketGroup | OptionBlock, code: str, groups: tuple[str, ...] = ()) -> tuple[int, ...]:
     """The alternatives (1-based) that speak for ``code`` in ``group``.
 
     Those it proposed itself; when it proposed none, those a negotiating group in
@@ -101,7 +109,7 @@ def position(group, code: str, groups: tuple[str, ...] = ()) -> tuple[int, ...]:
         >>> position(group, "USA"), position(group, "FRA", groups=("EU",)), position(group, "FRA")
         ((2,), (1,), ())
     """
-    alts = group.alternatives
+    alts: tuple[Alternative | Option, ...] = group.alternatives
     hits = tuple(a.index for a in alts if code in a.proposers)
     if hits:
         return hits
@@ -117,7 +125,7 @@ def in_unit(location: str, unit: str) -> bool:
     return location == unit or location.startswith(unit + "__")
 
 
-def within_scope(within) -> Callable[[object], bool]:
+def within_scope(within: Within) -> Callable[[Group], bool]:
     """A predicate on groups from ``within``: None (everything), a unit id, several, or a
     predicate taking the group.
 
@@ -138,7 +146,7 @@ def within_scope(within) -> Callable[[object], bool]:
     return lambda group: any(in_unit(group.location, u) for u in units)
 
 
-def merge_plan(index, explicit: dict[str, int], planned: dict[str, int],
+def merge_plan(index: GroupIndex, explicit: dict[str, int], planned: dict[str, int],
                who: str = "the plan") -> dict[str, int]:
     """Explicit choices together with a plan's (``accept``'s) choices.
 
@@ -202,7 +210,7 @@ def base_choices(doc: Document, base: str | None) -> dict[str, int]:
                                  hint="use 'first', a delegation code (" + _list_values(valid)
                                  + ") or choices such as GROUP_ID=2,GROUP_ID=0")
         member_of = registry[code].groups
-        out = {}
+        out: dict[str, int] = {}
         for g in groups:
             hits = position(g, code, member_of)
             out[g.id] = hits[0] if len(hits) == 1 else 1

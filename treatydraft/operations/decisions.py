@@ -23,12 +23,15 @@ The JSON form (:func:`dumps`, :func:`loads`) is described in ``docs/ids.md``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, NoReturn
 
-from ..ast import Document
+from ..ast import Group
+from ..document import Document
 from ..errors import OperationError
 from .ids import alternative_text, fingerprint
-from .resolve import DROP, KEEP, describe_choice, index_groups, normalise_choices
+from .resolve import DROP, KEEP, Choices, GroupIndex, describe_choice, index_groups, normalise_choices
 
 __all__ = ["Decision", "record", "match", "dumps", "loads", "FORMAT", "VERSION"]
 
@@ -65,25 +68,25 @@ class Decision:
         """The text of the chosen alternative (None when optional text is dropped)."""
         return None if self.choice == DROP else self.alternatives[self.choice - 1]
 
-    def fingerprint(self) -> tuple:
+    def fingerprint(self) -> tuple[str, ...]:
         return (self.kind, *self.alternatives)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         choice: int | str = self.choice
         if self.kind == "optional":
             choice = "keep" if self.choice == KEEP else "drop"
-        out = {"group": self.group, "kind": self.kind, "location": self.location,
+        out: dict[str, Any] = {"group": self.group, "kind": self.kind, "location": self.location,
                "choice": choice, "chosen": self.chosen, "alternatives": list(self.alternatives)}
         if self.occurrence != (1, 1):
             out["occurrence"] = list(self.occurrence)
         return out
 
 
-def record(doc: Document, choices) -> list[Decision]:
+def record(doc: Document, choices: Choices) -> list[Decision]:
     """The decisions for ``choices`` (``{id: k}`` or pairs, checked as :func:`~.resolve.resolve` does)."""
     index = index_groups(doc)
     twins = _twins(doc)
-    out = []
+    out: list[Decision] = []
     for gid, k in normalise_choices(index, choices).items():
         g = index[gid].group
         same = twins[(g.location, fingerprint(g))]
@@ -93,9 +96,9 @@ def record(doc: Document, choices) -> list[Decision]:
     return out
 
 
-def _twins(doc: Document) -> dict[tuple, list[str]]:
+def _twins(doc: Document) -> dict[tuple[str, tuple[str, ...]], list[str]]:
     """(unit, fingerprint) -> ids of the groups with it, in document order."""
-    out: dict[tuple, list[str]] = {}
+    out: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for g in sorted(doc.groups(), key=lambda g: g.span.start):
         out.setdefault((g.location, fingerprint(g)), []).append(g.id)
     return out
@@ -108,7 +111,7 @@ def _short(text: str | None, width: int = 50) -> str:
     return repr(text if len(text) <= width else text[:width - 1] + "…")
 
 
-def _what_changed(d: Decision, group) -> str:
+def _what_changed(d: Decision, group: Group) -> str:
     if group.kind != d.kind:
         return f"it was {d.kind}, it is now {group.kind}"
     now = [alternative_text(a) for a in group.alternatives]
@@ -121,7 +124,7 @@ def _what_changed(d: Decision, group) -> str:
     return "its text changed"  # pragma: no cover - same fingerprint is matched
 
 
-def match(doc: Document, decisions) -> tuple[dict[str, int], list[str]]:
+def match(doc: Document, decisions: Iterable[Decision]) -> tuple[dict[str, int], list[str]]:
     """``({group id in doc: choice}, notes)`` for ``decisions`` made on another revision.
 
     A decision lands on the group of the same unit with exactly the recorded alternatives
@@ -151,7 +154,7 @@ def match(doc: Document, decisions) -> tuple[dict[str, int], list[str]]:
     return out, notes
 
 
-def _failure(d: Decision, index, same: list) -> str:
+def _failure(d: Decision, index: GroupIndex, same: list[str]) -> str:
     head = f"decision for '{d.group}' ({_short(d.chosen)}) cannot be applied: "
     if same:
         return head + (f"{len(same)} group(s) of {d.location} have its alternatives ("
@@ -173,7 +176,7 @@ def _hint(d: Decision) -> str:
 
 # ---------------------------------------------------------------- JSON
 
-def dumps(decisions, source: str | None = None) -> str:
+def dumps(decisions: Iterable[Decision], source: str | None = None) -> str:
     """The decisions file (JSON, UTF-8 text, one decision per group)."""
     data = {"format": FORMAT, "version": VERSION, "source": source,
             "decisions": [d.to_dict() for d in decisions]}
@@ -182,7 +185,7 @@ def dumps(decisions, source: str | None = None) -> str:
 
 def loads(text: str, source: str | None = None) -> list[Decision]:
     """Decisions from a decisions file; :class:`OperationError` (naming ``source``) if malformed."""
-    def bad(why: str):
+    def bad(why: str) -> NoReturn:
         raise OperationError(f"not a treatydraft decisions file: {why}", file=source,
                              hint="write one with 'treatydraft resolve ... --save-decisions "
                                   "FILE.json'")
@@ -197,7 +200,7 @@ def loads(text: str, source: str | None = None) -> list[Decision]:
     items = data.get("decisions")
     if not isinstance(items, list):
         bad("'decisions' is not a list")
-    out = []
+    out: list[Decision] = []
     for n, item in enumerate(items, 1):
         try:
             d = _decision(item)
@@ -207,7 +210,7 @@ def loads(text: str, source: str | None = None) -> list[Decision]:
     return out
 
 
-def _decision(item: dict) -> Decision:
+def _decision(item: dict[str, Any]) -> Decision:  # an item of the JSON file
     kind = item["kind"]
     if kind not in ("alternatives", "optional", "options"):
         raise ValueError(f"unknown kind {kind!r}")

@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
-from ..ast import Alternative, BracketGroup, Document, OptionBlock, Placeholder, text_of
+from ..ast import Alternative, BracketGroup, Group, Node, Option, OptionBlock, Placeholder
+from ..document import Document, text_of
 
 __all__ = ["fingerprint", "alternative_text", "relabel", "carry_ids", "id_map"]
 
@@ -38,7 +40,7 @@ _COUNTER = re.compile(r"^(.*?)(brk|opts|ph)_(\d+)$")
 _PINS = re.compile(r"\\\+(?=\[)|/(?=[ \t]*\[)")  # a `\+` or a slash before a bracket
 
 
-def alternative_text(alt) -> str:
+def alternative_text(alt: Alternative | Option) -> str:
     """The raw text of an alternative (or option: label included), nested brackets as written."""
     out: list[str] = []
     if not isinstance(alt, Alternative):
@@ -48,7 +50,7 @@ def alternative_text(alt) -> str:
     return "".join(out)
 
 
-def fingerprint(group) -> tuple:
+def fingerprint(group: Group) -> tuple[str, ...]:
     """What identifies a group across revisions: its kind and its alternatives' text.
 
         >>> import treatydraft
@@ -62,7 +64,7 @@ def fingerprint(group) -> tuple:
     return (group.kind, *(alternative_text(a) for a in group.alternatives))
 
 
-def _all(doc: Document) -> list:
+def _all(doc: Document) -> list[Group]:
     return list(doc.brackets())
 
 
@@ -72,13 +74,13 @@ def id_map(new: Document, old: Document) -> dict[str, str]:
     mapping: dict[str, str] = {}
     taken: set[str] = set()
 
-    def pair(o, n) -> None:
+    def pair(o: Group, n: Group) -> None:
         mapping[n.id] = o.id
         taken.add(o.id)
 
-    def remaining() -> tuple[dict, dict]:
-        by_old: dict[str, list] = {}
-        by_new: dict[str, list] = {}
+    def remaining() -> tuple[dict[str, list[Group]], dict[str, list[Group]]]:
+        by_old: dict[str, list[Group]] = {}
+        by_new: dict[str, list[Group]] = {}
         for g in old_groups:
             if g.id not in taken:
                 by_old.setdefault(g.location, []).append(g)
@@ -100,8 +102,8 @@ def id_map(new: Document, old: Document) -> dict[str, str]:
         if og:
             matcher = difflib.SequenceMatcher(None, [fingerprint(g) for g in og],
                                               [fingerprint(g) for g in ng], autojunk=False)
-            for i, j, n in matcher.get_matching_blocks():
-                for k in range(n):
+            for i, j, size in matcher.get_matching_blocks():
+                for k in range(size):
                     pair(og[i + k], ng[j + k])
     # 3. groups whose nested groups were resolved: same id first, then in order
     for g in new_groups:
@@ -113,11 +115,11 @@ def id_map(new: Document, old: Document) -> dict[str, str]:
         for o, n in _shrunk_pairs(by_old.get(loc, []), ng):
             pair(o, n)
     # a group that moved to another unit (renumbered, or its unit split): by unique text
-    rest_old: dict[tuple, list] = {}
+    rest_old: dict[tuple[str, ...], list[Group]] = {}
     for g in old_groups:
         if g.id not in taken:
             rest_old.setdefault(fingerprint(g), []).append(g)
-    rest_new: dict[tuple, list] = {}
+    rest_new: dict[tuple[str, ...], list[Group]] = {}
     for g in new_groups:
         if g.id not in mapping:
             rest_new.setdefault(fingerprint(g), []).append(g)
@@ -128,19 +130,21 @@ def id_map(new: Document, old: Document) -> dict[str, str]:
     return mapping
 
 
-def _nested(group) -> bool:
+def _nested(group: BracketGroup | OptionBlock) -> bool:
     return any(isinstance(c, (BracketGroup, OptionBlock, Placeholder))
                for a in group.alternatives for c in a.children)
 
 
-def _shrunk(old, new) -> bool:
+def _shrunk(old: Group, new: Group) -> bool:
     """True when ``new`` reads like ``old`` with groups nested in it resolved: same kind,
     same number of alternatives (same option labels), and each alternative of ``new`` is
     its alternative in ``old`` with characters left out (blanks aside)."""
     if isinstance(old, Placeholder) or isinstance(new, Placeholder) or old.kind != new.kind \
             or len(old.alternatives) != len(new.alternatives) or not _nested(old):
         return False
-    for a, b in zip(old.alternatives, new.alternatives, strict=False):
+    old_alts: tuple[Alternative | Option, ...] = old.alternatives
+    new_alts: tuple[Alternative | Option, ...] = new.alternatives
+    for a, b in zip(old_alts, new_alts, strict=False):
         if getattr(a, "label", None) != getattr(b, "label", None):
             return False
         # the resolver may pin a spaced pair's reading with a slash or `\\+` (pinning.py)
@@ -156,8 +160,9 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _shrunk_pairs(olds: list, news: list) -> list[tuple]:
-    pairs, start = [], 0
+def _shrunk_pairs(olds: list[Group], news: list[Group]) -> list[tuple[Group, Group]]:
+    pairs: list[tuple[Group, Group]] = []
+    start = 0
     for n in news:
         for i in range(start, len(olds)):
             if _shrunk(olds[i], n):
@@ -199,7 +204,7 @@ def carry_ids(new: Document, old: Document) -> Document:
     assigned: set[str] = set(carried.values())
     old_ids = {g.id for g in _all(old)}
 
-    def name(node, prefix_from: str, prefix_to: str) -> str:
+    def name(node: Group, prefix_from: str, prefix_to: str) -> str:
         if node.id in carried:
             return carried[node.id]
         gid = node.id
@@ -211,7 +216,7 @@ def carry_ids(new: Document, old: Document) -> Document:
         assigned.add(gid)
         return gid
 
-    stack: list[tuple[tuple, str, str]] = [(tuple(new.body), "", "")]
+    stack: list[tuple[tuple[Node, ...], str, str]] = [(tuple(new.body), "", "")]
     while stack:
         seq, pfrom, pto = stack.pop()
         for node in seq:
@@ -244,8 +249,8 @@ def relabel(doc: Document, mapping: dict[str, str]) -> Document:
     return replace(doc, body=tuple(body)) if changed else doc
 
 
-def _seq(seq, mapping: dict[str, str]) -> tuple[list, bool]:
-    out: list = []
+def _seq(seq: Iterable[Node], mapping: dict[str, str]) -> tuple[list[Node], bool]:
+    out: list[Node] = []
     changed = False
     for node in seq:
         new = node
@@ -255,7 +260,7 @@ def _seq(seq, mapping: dict[str, str]) -> tuple[list, bool]:
                 new = replace(node, id=nid)
         elif isinstance(node, (BracketGroup, OptionBlock)):
             nid = mapping.get(node.id, node.id)
-            alts = []
+            alts: list[Alternative | Option] = []
             touched = nid != node.id
             for alt in node.alternatives:
                 kids, kids_changed = _seq(alt.children, mapping)
@@ -265,7 +270,8 @@ def _seq(seq, mapping: dict[str, str]) -> tuple[list, bool]:
                     alt = replace(alt, id=aid, children=tuple(kids))
                 alts.append(alt)
             if touched:
-                new = replace(node, id=nid, **{("options" if isinstance(node, OptionBlock)
+                # the field is named by the node's type, which a ** mapping hides from mypy
+                new = replace(node, id=nid, **{("options" if isinstance(node, OptionBlock)  # type: ignore[arg-type]
                                                 else "alternatives"): tuple(alts)})
         changed = changed or new is not node
         out.append(new)

@@ -32,9 +32,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..ast import BracketGroup, SplitMark, Text
+from ..ast import Alternative, BracketGroup, Node, SplitMark, Text
 from ..document import text_of
-from ..readings import spaced_reading
+from ..readings import Reading, spaced_reading
 
 __all__ = ["pin_group", "pin_sequence"]
 
@@ -48,7 +48,7 @@ def _spaced(gap: str) -> bool:
     return bool(gap) and not gap.strip(" \t\r\n")
 
 
-def _reading(a, b, *, chained: bool):
+def _reading(a: Alternative, b: Alternative, *, chained: bool) -> Reading:
     ta, tb = text_of(a.children), text_of(b.children)
     return spaced_reading(ta[:_SNIPPET], ta[-_SNIPPET:], tb[:_SNIPPET], tb[-_SNIPPET:],
                           attributed=bool(a.attribution and b.attribution), chained=chained)
@@ -69,19 +69,19 @@ def pin_group(group: BracketGroup, convention: str) -> BracketGroup:
     return replace(group, gaps=tuple(gaps)) if changed else group
 
 
-def pin_sequence(seq: list, changed: Callable[[object], bool], convention: str) -> list:
+def pin_sequence(seq: list[Node], changed: Callable[[Node], bool], convention: str) -> list[Node]:
     """``seq`` with ``\\+`` before a group that the ``auto`` reading would now join to
     the group before it; ``changed(node)`` says which groups the operation changed and
     which blanks it made (where a resolved group stood between two groups)."""
     if convention != "auto":
         return seq
-    out: list = []
+    out: list[Node] = []
     for i, node in enumerate(seq):
         if i >= 2 and isinstance(node, BracketGroup) and isinstance(seq[i - 2], BracketGroup):
             gap, before = seq[i - 1], seq[i - 2]
             if isinstance(gap, Text) and _spaced(gap.value) and "\n" not in gap.value \
                     and (changed(node) or changed(before) or changed(gap)) \
-                    and _joins(before, node):
+                    and isinstance(before, BracketGroup) and _joins(before, node):
                 out.append(SplitMark("\\+", gap.span))
         out.append(node)
     return out

@@ -12,28 +12,31 @@ resolved group is repaired by the whitespace rule of :mod:`.spacing`.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import cast
 
 from ..ast import (
     Alternative,
     BracketGroup,
-    Document,
     Footnote,
     FootnoteRef,
+    Group,
     Heading,
     LineBreak,
+    Node,
     Note,
+    Option,
     OptionBlock,
     OptionsEnd,
     Placeholder,
     Text,
-    walk,
     with_alternatives,
 )
+from ..document import Document, walk
 from ..errors import OperationError
 from .pinning import pin_group, pin_sequence
-from .spacing import JUNCTION, tidy
+from .spacing import JUNCTION, Piece, tidy
 
 __all__ = ["DROP", "KEEP", "Choice", "GroupIndex", "index_groups", "normalise_choices",
            "check_choices", "resolve", "apply_decisions", "describe_choice"]
@@ -45,16 +48,20 @@ KEEP = 1
 
 Choice = int | str
 """``k`` (1-based alternative or option number), ``"keep"`` (= 1) or ``"drop"`` (= 0)."""
+Choices = Mapping[str, Choice] | Iterable[tuple[str, Choice]]
+"""Choices per group id: a mapping, or (id, choice) pairs."""
+Decide = Callable[[str], int | None]
+"""Group id -> the choice made for it, or None (left open)."""
 
 
 @dataclass(frozen=True, slots=True)
 class GroupEntry:
     """Where a group stands: the group and the (group id, alternative index) chain around it."""
-    group: object
+    group: Group
     ancestors: tuple[tuple[str, int], ...]
 
 
-class GroupIndex(dict):
+class GroupIndex(dict[str, GroupEntry]):
     """group id -> :class:`GroupEntry` for every bracket group and option block (and placeholder)."""
 
     def nearest(self, gid: str, n: int = 5) -> list[str]:
@@ -79,7 +86,7 @@ def index_groups(doc: Document) -> GroupIndex:
         (('art_1__para_1__brk_1', 1),)
     """
     index = GroupIndex()
-    stack: list[tuple[tuple, tuple]] = [(tuple(doc.body), ())]
+    stack: list[tuple[tuple[Node, ...], tuple[tuple[str, int], ...]]] = [(tuple(doc.body), ())]
     while stack:
         seq, chain = stack.pop()
         for node in seq:
@@ -92,12 +99,12 @@ def index_groups(doc: Document) -> GroupIndex:
     return index
 
 
-def _kind_word(group) -> str:
+def _kind_word(group: Group) -> str:
     return {"optional": "optional text", "alternatives": "a group of alternatives",
             "options": "an option block", "placeholder": "a placeholder"}[group.kind]
 
 
-def _valid(group) -> str:
+def _valid(group: Group) -> str:
     if group.kind == "optional":
         return "keep or drop (1 = keep, 0 = drop)"
     n = len(group.alternatives)
@@ -105,7 +112,7 @@ def _valid(group) -> str:
     return f"an {word} number from 1 to {n}"
 
 
-def normalise_choices(index: GroupIndex, choices) -> dict[str, int]:
+def normalise_choices(index: GroupIndex, choices: Choices) -> dict[str, int]:
     """``{id: int}`` from a mapping or (id, choice) pairs, checked against ``index``.
 
     Raises :class:`OperationError` for an unknown id (listing the nearest ids), a
@@ -144,7 +151,7 @@ def normalise_choices(index: GroupIndex, choices) -> dict[str, int]:
     return out
 
 
-def _as_int(value, gid: str) -> int:
+def _as_int(value: Choice, gid: str) -> int:
     if isinstance(value, bool):
         raise OperationError(f"choice for '{gid}' must be a number, 'keep' or 'drop'")
     if isinstance(value, int):
@@ -161,7 +168,7 @@ def _as_int(value, gid: str) -> int:
             from None
 
 
-def describe_choice(group, k: int) -> str:
+def describe_choice(group: Group, k: int) -> str:
     """``alternative 2``, ``option 1 (No text)``, ``keep``, ``drop``: choice ``k`` of ``group`` in words.
 
         >>> import treatydraft
@@ -174,7 +181,7 @@ def describe_choice(group, k: int) -> str:
     """
     if group.kind == "optional":
         return "keep" if k else "drop"
-    if group.kind == "options":
+    if isinstance(group, OptionBlock):  # kind options
         opt = group.options[k - 1]
         return f"option {k}" + (" (No text)" if opt.no_text else "")
     return f"alternative {k}"
@@ -192,7 +199,7 @@ def check_choices(index: GroupIndex, choices: dict[str, int]) -> None:
                     hint=f"choose {outer}={alt} or leave '{gid}' out")
 
 
-def resolve(doc: Document, choices) -> Document:
+def resolve(doc: Document, choices: Choices) -> Document:
     """A new document with the groups in ``choices`` resolved.
 
     ``choices`` maps group ids (or gives (id, choice) pairs) to a :data:`Choice`:
@@ -221,7 +228,7 @@ def resolve(doc: Document, choices) -> Document:
     return apply_decisions(doc, wanted.get)
 
 
-def apply_decisions(doc: Document, decide: Callable[[object], int | None] | Callable) -> Document:
+def apply_decisions(doc: Document, decide: Decide) -> Document:
     """Resolve every group for which ``decide(group_id)`` gives a choice (None: leave open).
 
     The decisions are trusted (see :func:`resolve` for the checked entry point).
@@ -246,9 +253,9 @@ def apply_decisions(doc: Document, decide: Callable[[object], int | None] | Call
 
 # ---------------------------------------------------------------- splicing
 
-def _resolve_seq(seq, decide) -> tuple[list | tuple, bool]:
+def _resolve_seq(seq: Sequence[Piece], decide: Decide) -> tuple[Sequence[Piece], bool]:
     """``seq`` with decided groups spliced (junction markers kept for :func:`_finish`)."""
-    out: list = []
+    out: list[Piece] = []
     changed = False
     after_block = False
     for i, node in enumerate(seq):
@@ -274,6 +281,7 @@ def _resolve_seq(seq, decide) -> tuple[list | tuple, bool]:
         kids, _ = _resolve_seq(alt.children, decide)
         if isinstance(node, OptionBlock):
             after_block = True
+            assert isinstance(alt, Option)
             if alt.no_text:
                 _remove_provision(out, node, seq, i)
                 continue
@@ -288,25 +296,26 @@ def _resolve_seq(seq, decide) -> tuple[list | tuple, bool]:
     return (out if changed else seq), changed
 
 
-def _open_group(node, decide):
+def _open_group(node: BracketGroup | OptionBlock, decide: Decide) -> BracketGroup | OptionBlock:
     """``node`` left open, with decisions applied inside its alternatives."""
-    alts = []
+    alts: list[Alternative | Option] = []
     touched = False
     for alt in node.alternatives:
         kids, changed = _resolve_seq(alt.children, decide)
         if changed:
             touched = True
-            alts.append(replace(alt, children=kids))
+            # junction markers stay among the children until _finish tidies them
+            alts.append(replace(alt, children=kids))  # type: ignore[arg-type]
         else:
             alts.append(alt)
     return with_alternatives(node, alts) if touched else node
 
 
-def _strip_label_rest(kids: list) -> list:
+def _strip_label_rest(kids: Sequence[Piece]) -> Sequence[Piece]:
     """An option's content without what belongs to its label line (``:``, blanks, break)."""
     i = 0
-    while i < len(kids) and (kids[i] is JUNCTION or (isinstance(kids[i], Text)
-                                                      and not kids[i].value.strip(" \t:："))):
+    while i < len(kids) and (kids[i] is JUNCTION or (isinstance(kid := kids[i], Text)
+                                                      and not kid.value.strip(" \t:："))):
         i += 1
     if i < len(kids) and isinstance(kids[i], LineBreak):
         return kids[i + 1:]
@@ -318,7 +327,7 @@ def _strip_label_rest(kids: list) -> list:
     return rest
 
 
-def _remove_provision(out: list, block: OptionBlock, seq, i: int) -> None:
+def _remove_provision(out: list[Piece], block: OptionBlock, seq: Sequence[Piece], i: int) -> None:
     """``No text`` chosen: remove the block, and its unit when the block ends the unit.
 
     The unit goes (heading, the rest of its heading line, the block) when the block
@@ -343,8 +352,8 @@ def _remove_provision(out: list, block: OptionBlock, seq, i: int) -> None:
             j = -1
             break
         j -= 1
-    heading = out[j] if j >= 0 else None
-    if heading is not None and heading.id == block.location \
+    heading = out[j] if j >= 0 else None  # the loop stops at a heading or at -1
+    if isinstance(heading, Heading) and heading.id == block.location \
             and heading.kind in ("article", "paragraph", "subparagraph") \
             and not any(isinstance(c, Heading) and c.level <= heading.level
                         for opt in block.options for c in opt.children) \
@@ -353,7 +362,7 @@ def _remove_provision(out: list, block: OptionBlock, seq, i: int) -> None:
     out.append(JUNCTION)
 
 
-def _rest_of_unit_empty(seq, start: int, level: int) -> bool:
+def _rest_of_unit_empty(seq: Sequence[Piece], start: int, level: int) -> bool:
     for node in seq[start:]:
         if isinstance(node, Heading) and node.level <= level:
             return True
@@ -367,10 +376,11 @@ def _rest_of_unit_empty(seq, start: int, level: int) -> bool:
 
 # ---------------------------------------------------------------- finishing
 
-def _referenced_labels(body) -> set[str]:
+def _referenced_labels(body: Iterable[Piece]) -> set[str]:
     """Footnote labels whose marker is still in ``body`` (junction markers have no children)."""
     labels: set[str] = set()
-    for node in walk(body):
+    # walk passes a junction marker by as it would a leaf (it has no children)
+    for node in walk(cast("Iterable[Node]", body)):
         if isinstance(node, FootnoteRef):
             labels.add(node.label)
         elif isinstance(node, Alternative):
@@ -378,10 +388,11 @@ def _referenced_labels(body) -> set[str]:
     return labels
 
 
-def _finish(seq, orphans: set[str], whole_lines: bool, convention: str) -> tuple:
+def _finish(seq: Sequence[Piece], orphans: set[str], whole_lines: bool, convention: str
+            ) -> tuple[Node, ...]:
     """Junctions resolved by the whitespace rule, everywhere; footnotes left without marker
     removed; spaced brackets the change would make read differently pinned (:mod:`.pinning`)."""
-    out: list = []
+    out: list[Piece] = []
     given = {id(n) for n in seq}
     touched: set[int] = set()
     for i, node in enumerate(seq):
@@ -402,11 +413,12 @@ def _finish(seq, orphans: set[str], whole_lines: bool, convention: str) -> tuple
     return tuple(pinned) if len(pinned) != len(result) else result
 
 
-def _finish_group(node, orphans, convention: str):
-    alts = []
+def _finish_group(node: BracketGroup | OptionBlock, orphans: set[str], convention: str
+                  ) -> BracketGroup | OptionBlock:
+    alts: list[Alternative | Option] = []
     touched = False
     for alt in node.alternatives:
-        kids = alt.children
+        kids: Sequence[Piece] = alt.children  # junction markers may stand among them
         if any(k is JUNCTION or isinstance(k, (BracketGroup, OptionBlock, Footnote))
                for k in kids):
             new = _finish(kids, orphans, whole_lines=False, convention=convention)

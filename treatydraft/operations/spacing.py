@@ -33,8 +33,14 @@ an ``\\end-options`` line after a resolved option block (the resolver does that)
 """
 from __future__ import annotations
 
-from ..ast import BracketGroup, Heading, LineBreak, SplitMark, Text
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
+
+from ..ast import BracketGroup, Heading, LineBreak, Node, SplitMark, Text
 from ..source import Span
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs
 
 __all__ = ["JUNCTION", "tidy", "fix_junction"]
 
@@ -60,8 +66,11 @@ class _SplitJunction(_Junction):
 
 SPLIT_JUNCTION = _SplitJunction()
 
+#: What a sequence holds while it is being resolved: nodes, and junction markers.
+Piece = Node | _Junction
 
-def _is_junction(n) -> bool:
+
+def _is_junction(n: object) -> TypeIs[_Junction]:
     return isinstance(n, _Junction)
 
 _BLANKS = " \t\u3000"
@@ -99,7 +108,7 @@ def fix_junction(a: str, b: str, line_start: bool, line_end: bool) -> tuple[str,
     return a, b
 
 
-def _merge_run(run: list, line_start: bool, line_end: bool):
+def _merge_run(run: list[Text | _Junction], line_start: bool, line_end: bool) -> Text | None:
     """A run of Text nodes and junctions -> one Text node (or None when nothing is left)."""
     texts = [n for n in run if not _is_junction(n)]
     pieces: list[str] = []
@@ -124,7 +133,7 @@ def _merge_run(run: list, line_start: bool, line_end: bool):
                 nxt = chars[i + 1] if i + 1 < len(chars) else ""
                 chars[i] = " " if nxt.isalnum() and not _is_han(nxt) else ""
         # the offsets of later junctions move by the markers that vanished
-        removed_before = []
+        removed_before: list[int] = []
         count = 0
         for ch_old, ch_new in zip(s, chars, strict=False):
             removed_before.append(count)
@@ -154,7 +163,7 @@ def _merge_run(run: list, line_start: bool, line_end: bool):
 _CODE_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+")
 
 
-def _ends_with_attribution(node) -> bool:
+def _ends_with_attribution(node: Piece) -> bool:
     if not isinstance(node, BracketGroup):
         return False
     last = node.alternatives[-1]
@@ -165,7 +174,7 @@ def _is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
-def _is_empty_item(line: list) -> bool:
+def _is_empty_item(line: list[Piece]) -> bool:
     for n in line:
         if isinstance(n, Text):
             if any(ch not in _EMPTY_ITEM for ch in n.value):
@@ -178,11 +187,11 @@ def _is_empty_item(line: list) -> bool:
     return True
 
 
-def _is_blank(line: list) -> bool:
+def _is_blank(line: list[Piece]) -> bool:
     return all(isinstance(n, Text) and not n.value.strip(_BLANKS) for n in line)
 
 
-def _drop_split_marks(seq: list) -> list:
+def _drop_split_marks(seq: Sequence[Piece]) -> list[Piece]:
     out = list(seq)
     for i, n in enumerate(out):
         if isinstance(n, SplitMark):
@@ -195,7 +204,7 @@ def _drop_split_marks(seq: list) -> list:
     return out
 
 
-def tidy(seq, *, whole_lines: bool) -> tuple:
+def tidy(seq: Sequence[Piece], *, whole_lines: bool) -> tuple[Node, ...]:
     """Apply the whitespace rule to ``seq`` (a list with junctions) and drop the markers.
 
     ``whole_lines`` says whether the first and last line of ``seq`` are whole lines
@@ -203,12 +212,13 @@ def tidy(seq, *, whole_lines: bool) -> tuple:
     lines continue outside it).
     """
     if not any(_is_junction(n) or isinstance(n, SplitMark) for n in seq):
-        return tuple(seq)
+        return cast("tuple[Node, ...]", tuple(seq))  # no junction in it
     if any(isinstance(n, SplitMark) for n in seq):
         seq = _drop_split_marks(seq)
     # split into lines: (content, line break or None)
-    lines: list[tuple[list, object]] = []
-    current: list = []
+    lines: list[tuple[list[Piece], LineBreak | None]] = []
+    current: list[Piece] = []
+    n: Piece | None
     for n in seq:
         if isinstance(n, LineBreak):
             lines.append((current, n))
@@ -217,7 +227,7 @@ def tidy(seq, *, whole_lines: bool) -> tuple:
             current.append(n)
     lines.append((current, None))
     last = len(lines) - 1
-    result_lines: list[tuple[list, object, bool]] = []  # (content, break, removed)
+    result_lines: list[tuple[list[Piece], LineBreak | None, bool]] = []  # (content, break, removed)
     for idx, (content, brk) in enumerate(lines):
         has_j = any(_is_junction(n) for n in content)
         if not has_j:
@@ -225,8 +235,8 @@ def tidy(seq, *, whole_lines: bool) -> tuple:
             continue
         starts = whole_lines or idx > 0
         ends = (whole_lines or idx < last) and (brk is not None or whole_lines)
-        new: list = []
-        run: list = []
+        new: list[Piece] = []
+        run: list[Text | _Junction] = []
         for _pos, n in enumerate(content + [None]):
             if _is_junction(n) or isinstance(n, Text):
                 run.append(n)
@@ -251,8 +261,8 @@ def tidy(seq, *, whole_lines: bool) -> tuple:
         removed = removable and _is_empty_item(new)
         result_lines.append((new, brk, removed))
     # a removed line between two blank lines takes one of them along
-    out: list = []
-    kept: list[tuple[list, object]] = []
+    out: list[Piece] = []
+    kept: list[tuple[list[Piece], LineBreak | None]] = []
     i = 0
     n_lines = len(result_lines)
     while i < n_lines:
@@ -279,4 +289,5 @@ def tidy(seq, *, whole_lines: bool) -> tuple:
         out.extend(content)
         if brk is not None:
             out.append(brk)
-    return tuple(out)
+    # every junction was merged into the text around it (runs with a junction in them)
+    return cast("tuple[Node, ...]", tuple(out))

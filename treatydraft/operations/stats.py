@@ -30,11 +30,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from ..ast import (
     Alternative,
     BracketGroup,
-    Document,
     DraftingNote,
     Heading,
     LineBreak,
@@ -42,9 +42,9 @@ from ..ast import (
     OptionBlock,
     Placeholder,
     Text,
-    text_of,
 )
 from ..counts import UnitStats, add_group, counts_line, tally
+from ..document import Document, text_of
 from ..reports import stats_table  # moved to treatydraft.reports; kept here for one release
 
 __all__ = ["UnitStats", "DelegationStats", "Stats", "statistics", "count_words", "words",
@@ -129,10 +129,10 @@ class DelegationStats:
     name: str = ""
     proposed: int = 0
     cosponsored: int = 0
-    partners: dict = field(default_factory=dict)
+    partners: dict[str, int] = field(default_factory=dict)
     group_attributions: int = 0
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -150,7 +150,7 @@ class Stats:
     units: list[UnitStats]
     delegations: list[DelegationStats]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"document": self.document.to_dict(),
                 "units": [u.to_dict() for u in self.units],
                 "delegations": [d.to_dict() for d in self.delegations]}
@@ -251,7 +251,8 @@ def _titles(doc: Document) -> dict[str, str]:
     sequences = [doc.body]
     sequences.extend(n.children for n in doc.walk() if isinstance(n, (Alternative, Option)))
     for seq in sequences:
-        current, parts = None, []
+        current: str | None = None
+        parts: list[str] = []
         for node in seq:
             if isinstance(node, Heading) and node.kind == "article":
                 current, parts = node.id, []

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from ..ast import BracketGroup, Document, OptionBlock
+from ..ast import Alternative, BracketGroup, Node, Option, OptionBlock
+from ..document import Document
 from ..errors import OperationError
 from .resolve import DROP, apply_decisions
 
@@ -30,16 +31,17 @@ __all__ = ["count_variants", "variant", "variants", "sample_variants", "variant_
            "digits", "from_digits"]
 
 _DIGITS = re.compile(r"[0-9]+")
+_Group = BracketGroup | OptionBlock
 
 
 class _Counter:
     """Variant counts per sequence and group, memoised for one document."""
 
-    def __init__(self):
-        self.seq_cache: dict[int, tuple[list, list[int], int]] = {}
+    def __init__(self) -> None:
+        self.seq_cache: dict[int, tuple[list[_Group], list[int], int]] = {}
         self.group_cache: dict[int, int] = {}
 
-    def seq(self, seq) -> tuple[list, list[int], int]:
+    def seq(self, seq: Sequence[Node]) -> tuple[list[_Group], list[int], int]:
         """(groups, suffix products, total) of a sequence."""
         key = id(seq)
         hit = self.seq_cache.get(key)
@@ -54,7 +56,7 @@ class _Counter:
         self.seq_cache[key] = result
         return result
 
-    def group(self, g) -> int:
+    def group(self, g: _Group) -> int:
         key = id(g)
         hit = self.group_cache.get(key)
         if hit is not None:
@@ -77,7 +79,7 @@ def count_variants(doc: Document) -> int:
     return _Counter().seq(doc.body)[2]
 
 
-def _decode(counter: _Counter, seq, i: int, out: dict) -> None:
+def _decode(counter: _Counter, seq: Sequence[Node], i: int, out: dict[str, int]) -> None:
     work = [(seq, i)]
     while work:
         seq, i = work.pop()
@@ -96,7 +98,8 @@ def _decode(counter: _Counter, seq, i: int, out: dict) -> None:
                 else:
                     out[g.id] = DROP
                 continue
-            for alt in g.alternatives:
+            alts: tuple[Alternative | Option, ...] = g.alternatives
+            for alt in alts:
                 c = counter.seq(alt.children)[2]
                 if ij < c:
                     out[g.id] = alt.index
@@ -161,7 +164,8 @@ def variants(doc: Document, start: int = 0, limit: int | None = None) -> Iterato
         produced += 1
 
 
-def sample_variants(doc: Document, n: int, seed: int | None = None) -> list[tuple[int, dict]]:
+def sample_variants(doc: Document, n: int, seed: int | None = None
+                    ) -> list[tuple[int, dict[str, int]]]:
     """``n`` distinct variants drawn at random (all of them when there are fewer), by index.
 
     The same ``seed`` draws the same variants; they come sorted by index.
@@ -186,7 +190,7 @@ def sample_variants(doc: Document, n: int, seed: int | None = None) -> list[tupl
         while len(seen) < n:
             seen.add(rng.randrange(total))
         picks = sorted(seen)
-    result = []
+    result: list[tuple[int, dict[str, int]]] = []
     for i in picks:
         out: dict[str, int] = {}
         _decode(counter, doc.body, i, out)

@@ -15,12 +15,16 @@ exporter does not write is refused with the element and its line.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from lxml import etree
 
-from ..ast import Document
+from ..document import Document
 from ..errors import FormatError, TreatyDraftError
 from ..schema import AKN_NS, TD_NS, XMLRefused, parse_xml
+
+if TYPE_CHECKING:
+    from ..parser import Mode
 
 __all__ = ["read_akn", "akn_to_text"]
 
@@ -38,7 +42,7 @@ _INLINE_NAMES = frozenset({"bracketGroup", "option", "noText"})
 _MARKERS = frozenset({"split", "endOptions", "footnote"})
 
 
-def _where(el) -> str:
+def _where(el: etree._Element) -> str:
     name = etree.QName(el).localname if isinstance(el.tag, str) else "node"
     extra = f' name="{el.get("name")}"' if el.get("name") else ""
     return f"<{name}{extra}>"
@@ -52,17 +56,19 @@ class _Reader:
         self.size = 0
         self.ids: list[str] = []  # td:id / td:group values in document order
 
-    def fail(self, message: str, el=None, hint: str | None = None):
-        line = el.sourceline if el is not None else None
+    def fail(self, message: str, el: etree._Element | None = None, hint: str | None = None
+             ) -> NoReturn:
+        # (lxml-stubs leaves sourceline untyped; lxml gives int | None)
+        line: int | None = el.sourceline if el is not None else None  # type: ignore[assignment]
         raise FormatError(message, file=self.source, line=line, hint=hint)
 
-    def add(self, s: str | None, el) -> None:
+    def add(self, s: str | None, el: etree._Element) -> None:
         if s:
-            self.lines.append((self.size, el.sourceline or 0))
+            self.lines.append((self.size, el.sourceline or 0))  # type: ignore[arg-type]  # (as in fail)
             self.out.append(s)
             self.size += len(s)
 
-    def value(self, el, attr: str) -> str:
+    def value(self, el: etree._Element, attr: str) -> str:
         v = el.get(attr)
         if v is None:
             self.fail(f"{_where(el)} lacks the attribute {attr.replace(_T, 'td:')} the "
@@ -79,14 +85,14 @@ class _Reader:
             v = "".join(chars)
         return v
 
-    def whitespace(self, s: str | None, el) -> None:
+    def whitespace(self, s: str | None, el: etree._Element) -> None:
         if s and s.strip():
             self.fail(f"text directly inside {_where(el)}: {s.strip()[:40]!r}", el,
                       hint="text belongs in <num>, <heading> or <p>")
 
-    def walk(self, el) -> None:
+    def walk(self, el: etree._Element) -> None:
         """Append the draft text held by ``el`` and its descendants (iteratively)."""
-        stack = [(el, False)]
+        stack: list[tuple[etree._Element, bool]] = [(el, False)]
         while stack:
             node, done = stack.pop()
             parent = node.getparent()
@@ -164,7 +170,7 @@ class _Reader:
         return best
 
 
-def _parse_xml(data: bytes, source: str | None):
+def _parse_xml(data: bytes, source: str | None) -> etree._Element:
     try:
         return parse_xml(data)
     except XMLRefused as exc:
@@ -173,7 +179,7 @@ def _parse_xml(data: bytes, source: str | None):
                                 "can be imported") from None
 
 
-def akn_to_text(data: bytes, source: str | None = None) -> tuple[str, str, _Reader]:
+def akn_to_text(data: bytes, source: str | None = None) -> tuple[str, Mode, _Reader]:
     """``(draft text, parse mode, reader)`` held by an exported Akoma Ntoso document."""
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -211,7 +217,7 @@ def akn_to_text(data: bytes, source: str | None = None) -> tuple[str, str, _Read
     if body is None:
         reader.fail("<bill> has no <body>", doc_el)
     reader.walk(body)
-    return "".join(reader.out), mode, reader
+    return "".join(reader.out), cast("Mode", mode), reader  # strict or tolerant: checked above
 
 
 def read_akn(data: bytes, source: str | None = None) -> Document:
@@ -243,8 +249,7 @@ def _keep_ids(doc: Document, written: list[str]) -> Document:
     export of a resolved draft keeps the ids its groups had, not a fresh numbering."""
     from ..operations.ids import relabel
 
-    seen: set[str] = set()
-    ids = [i for i in written if not _ALT_ID.search(i) and not (i in seen or seen.add(i))]
+    ids = list(dict.fromkeys(i for i in written if not _ALT_ID.search(i)))  # first of each, in order
     groups = list(doc.brackets())
     if len(ids) != len(groups) or len(set(ids)) != len(ids):
         return doc  # not written by this exporter's rules: the text's own numbering

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..ast import Document
+from ..document import Document
 from ..io import InputError, read_bytes
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ..parser import Mode
+    from .docx import DocxOptions
 
 __all__ = ["read_foreign", "sniff", "read_limited", "is_ole"]
 
@@ -23,7 +30,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_INPUT = 40 * 1024 * 1024
 
 
-def read_limited(path: str | os.PathLike, limit: int = MAX_INPUT) -> bytes:
+def read_limited(path: str | os.PathLike[str], limit: int = MAX_INPUT) -> bytes:
     """The bytes of ``path`` (``-``: standard input), refused past ``limit`` without reading it all."""
     name = str(path)
     if name != "-":
@@ -62,7 +69,8 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-def read_foreign(path: str | os.PathLike, *, mode: str = "strict", **options) -> Document | None:
+def read_foreign(path: str | os.PathLike[str], *, mode: Mode = "strict",
+                 **options: Unpack[DocxOptions]) -> Document | None:
     """The Document of a Word or PDF file, or None when ``path`` is not one.
 
     ``options`` go to :func:`treatydraft.readers.docx.read_docx` (``delegations``,

@@ -15,11 +15,15 @@ refused with a message: treatydraft does not do OCR.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
-from ..ast import Document
+from ..document import Document
 from ..io import InputError
 from .pdfbidi import has_rtl, rtl_pages
 from .pdftext import Reflowed, reflow
+
+if TYPE_CHECKING:
+    from ..parser import Mode
 
 __all__ = ["pdf_to_text", "read_pdf", "MAX_PDF"]
 
@@ -70,7 +74,7 @@ def pdf_to_text(data: bytes, *, source: str | None = None) -> Reflowed:
     return result
 
 
-def read_pdf(data: bytes, *, source: str | None = None, mode: str = "strict") -> Document:
+def read_pdf(data: bytes, *, source: str | None = None, mode: Mode = "strict") -> Document:
     """The :class:`Document` of a PDF's text layer (reflowed; no front matter)."""
     from ..parser import parse
     return parse(pdf_to_text(data, source=source).text, mode=mode, source=source)

@@ -35,6 +35,11 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pdfminer.layout import LTChar
 
 __all__ = ["has_rtl", "logical_line", "shape_swaps", "rtl_pages"]
 
@@ -241,7 +246,7 @@ def _depth(text: str, depth: int) -> int:
 # ---------------------------------------------------------------- glyphs from the PDF
 
 
-def _chars(layout, out: list) -> None:
+def _chars(layout: Iterable[object], out: list[LTChar]) -> None:
     from pdfminer.layout import LTChar
     for item in layout:
         if isinstance(item, LTChar):
@@ -250,11 +255,11 @@ def _chars(layout, out: list) -> None:
             _chars(item, out)
 
 
-def _lines(chars: list) -> list[list]:
+def _lines(chars: list[LTChar]) -> list[list[LTChar]]:
     """Glyphs grouped into lines (top to bottom), each sorted left to right."""
     chars = sorted(chars, key=lambda c: -(c.y0 + c.y1) / 2)
-    lines: list[list] = []
-    bottom = None
+    lines: list[list[LTChar]] = []
+    bottom: float | None = None
     for c in chars:
         mid = (c.y0 + c.y1) / 2
         if bottom is None or mid < bottom:
@@ -266,10 +271,10 @@ def _lines(chars: list) -> list[list]:
     return [sorted(line, key=lambda c: c.x0) for line in lines]
 
 
-def _units(line: list) -> list[str]:
+def _units(line: list[LTChar]) -> list[str]:
     """Glyph texts of one line, with a blank where a gap between glyphs shows one."""
     units: list[str] = []
-    prev = None
+    prev: LTChar | None = None
     for c in line:
         text = c.get_text()
         if prev is not None and text != " " and units and units[-1] != " " \
@@ -293,7 +298,7 @@ def _units(line: list) -> list[str]:
     return out
 
 
-def _rtl_page(lines: list[list]) -> bool:
+def _rtl_page(lines: list[list[LTChar]]) -> bool:
     """Whether a page's paragraphs run right to left (its ragged lines are flush right)."""
     boxes = [(min(c.x0 for c in ln), max(c.x1 for c in ln)) for ln in lines if ln]
     if not boxes:
@@ -312,19 +317,20 @@ def rtl_pages(data: bytes) -> list[str]:
     manager = PDFResourceManager()
     device = PDFPageAggregator(manager, laparams=None)
     interpreter = PDFPageInterpreter(manager, device)
-    pages = []
+    pages: list[tuple[bool, list[list[str]]]] = []
     for page in PDFPage.get_pages(io.BytesIO(data)):
         interpreter.process_page(page)
-        chars: list = []
+        chars: list[LTChar] = []
         _chars(device.get_result(), chars)
-        lines = _lines(chars)
-        pages.append((_rtl_page(lines), [_units(ln) for ln in lines]))
+        glyph_lines = _lines(chars)
+        pages.append((_rtl_page(glyph_lines), [_units(ln) for ln in glyph_lines]))
     swapped = shape_swaps([units for _, lines in pages for units in lines])
     table = str.maketrans({o: c for o in swapped for c in (_CLOSERS[_OPENERS.index(o)],)}
                           | {_CLOSERS[_OPENERS.index(o)]: o for o in swapped})
-    out, depth = [], 0
+    out: list[str] = []
+    depth = 0
     for rtl, lines in pages:
-        texts = []
+        texts: list[str] = []
         for units in lines:
             if swapped:
                 units = [u.translate(table) if len(u) == 1 else u for u in units]

@@ -25,20 +25,22 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any, cast
 
 from lxml import etree
 
 from ..ast import (
     Alternative,
     BracketGroup,
-    Document,
     DraftingNote,
     Escape,
     Footnote,
     FootnoteRef,
     Heading,
     LineBreak,
+    Node,
     Note,
     NoText,
     OptionBlock,
@@ -48,10 +50,14 @@ from ..ast import (
     SplitMark,
     Text,
 )
+from ..document import Document
 from ..errors import ExportError
 from .akn_groups import _CHILDREN, INF, GroupEncoder
 from .akn_meta import AKN_NS, TD_NS, A, Organizations, T, clean, set_raw, write_meta, write_preface
 from .akn_tree import Frame, TreeBuilder, ncname
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 __all__ = ["to_akn", "write_akn", "build_akn", "ncname", "AknWriter", "FORMAT_VERSION",
            "AKN_NS", "TD_NS"]
@@ -103,7 +109,8 @@ class AknWriter:
         self.headings = list(doc.headings())
         self.heading_at = {id(h): i for i, h in enumerate(self.headings)}
         self.last_heading = -1
-        self.dispatch = {
+        # each handler takes the node type it is keyed by (a mapping mypy cannot express)
+        self.dispatch: dict[type, Callable[[Any], None]] = {
             Text: self.w_text, LineBreak: self.w_linebreak, Heading: self.w_heading,
             BracketGroup: self.w_group, OptionBlock: self.w_options,
             Placeholder: self.w_placeholder, FootnoteRef: self.footnote_ref,
@@ -113,26 +120,29 @@ class AknWriter:
         }
 
     # ---------------------------------------------------------------- document
-    def build(self):
+    def build(self) -> etree._Element:
         """The ``<akomaNtoso>`` element (call once)."""
         return self._run(None)
 
-    def write(self, out) -> None:
+    def write(self, out: SupportsWrite[bytes]) -> None:
         """Write the document to ``out`` (a binary file object), one finished unit at a
         time (call once): the same bytes as serializing :meth:`build`, but only the
         units being written (the open containers and their last child) are held as XML."""
         self._run(out)
 
-    def _run(self, out):
+    def _run(self, out: SupportsWrite[bytes] | None) -> etree._Element:
         doc, tree = self.doc, self.tree
-        root = etree.Element(A + "akomaNtoso", nsmap={None: AKN_NS, "td": TD_NS})
+        # (lxml takes None for the default namespace; lxml-stubs' nsmap type does not)
+        root = etree.Element(A + "akomaNtoso", nsmap={None: AKN_NS, "td": TD_NS})  # type: ignore[dict-item]
         bill = etree.SubElement(root, A + "bill", name="convention")
         write_meta(bill, doc, self.orgs.ids, tree.eids, FORMAT_VERSION)
         # delegations the body names but the front matter does not register are listed
         # in <references>, before the body: a first pass names them in body order
         self.name_proposers(doc.body)
         extra = len(self.orgs.extra)
-        self.orgs.write_extra(bill[0].find(A + "references"), tree.add_eid)
+        refs = bill[0].find(A + "references")
+        assert refs is not None  # write_meta wrote it
+        self.orgs.write_extra(refs, tree.add_eid)
         write_preface(bill, doc)
         stream = _Stream(out, root) if out is not None else None
         nodes = doc.body
@@ -164,33 +174,32 @@ class AknWriter:
             stream.end()
         return root
 
-    def name_proposers(self, nodes) -> None:
+    def name_proposers(self, nodes: Iterable[Node]) -> None:
         """Name every proposer in ``nodes`` as the body writer will, in the same order
         (group, then each alternative, what it holds, its footnotes), so that the
         delegations the front matter does not register get their eIds before the body
         is written."""
         refers, notes = self.orgs.refers, self.notes
         for node in nodes:
-            kind = type(node)
-            if kind is BracketGroup or kind is OptionBlock:
+            if isinstance(node, (BracketGroup, OptionBlock)):
                 refers(node.proposers)
                 for alt in node.alternatives:
                     refers(alt.proposers)
                     if type(alt) is not Alternative or \
                             type(_CHILDREN.__get__(alt)) is not SourceText:
                         self.name_proposers(alt.children)
-                    if kind is BracketGroup:
+                    if isinstance(alt, Alternative):  # (a group's, not an option block's)
                         for ref in alt.footnotes:
                             note = notes.get(ref.label)
                             if note is not None and note.proposers:
                                 refers(note.proposers)
-            elif kind is FootnoteRef:
+            elif isinstance(node, FootnoteRef):
                 note = notes.get(node.label)
                 if note is not None and note.proposers:
                     refers(note.proposers)
 
     # ---------------------------------------------------------------- dispatch
-    def emit(self, nodes) -> None:
+    def emit(self, nodes: Iterable[Node]) -> None:
         dispatch = self.dispatch
         for node in nodes:
             fn = dispatch.get(type(node))
@@ -199,7 +208,7 @@ class AknWriter:
                                   file=self.doc.source)
             fn(node)
 
-    def w_text(self, node) -> None:
+    def w_text(self, node: Text) -> None:
         self.emit_text(node.value)
 
     def emit_text(self, value: str) -> None:
@@ -229,7 +238,8 @@ class AknWriter:
         if not first.isalpha() or first.isupper():
             return False
         self.tree.flush()
-        point_text = self._TAIL.sub("", "".join(stack[-1].el.itertext()))
+        # (lxml-stubs type itertext as str | bytes; an element's text is str)
+        point_text = self._TAIL.sub("", "".join(stack[-1].el.itertext()))  # type: ignore[arg-type]
         if not self._CONTINUES.search(point_text):
             return False
         owner = stack[-3]
@@ -246,7 +256,7 @@ class AknWriter:
         owner.sealed = True
         self.groups.end_watch()
 
-    def w_linebreak(self, node) -> None:
+    def w_linebreak(self, node: LineBreak) -> None:
         self.tree.text(node.value)
         if not self.tree.inline:
             self.line_start = True
@@ -255,14 +265,14 @@ class AknWriter:
                 self.tree.reset()
                 f.phase = "body"
 
-    def w_no_text(self, node) -> None:
+    def w_no_text(self, node: NoText) -> None:
         if not self.tree.inline:
             self.groups.outside()
         self.tree.open_inline("noText")
         self.tree.text(node.value)
         self.tree.close_inline()
 
-    def w_escape(self, node) -> None:
+    def w_escape(self, node: Escape) -> None:
         if not self.tree.inline:
             self.groups.outside()
             self.line_start = False
@@ -271,17 +281,17 @@ class AknWriter:
         self.tree.text(node.char)
         self.tree.close_inline()
 
-    def w_marker(self, node) -> None:
+    def w_marker(self, node: SplitMark | OptionsEnd) -> None:
         name = "split" if isinstance(node, SplitMark) else "endOptions"
         el = self.tree.leaf("marker", name=name)
         el.set(T + "value", node.value)
 
-    def w_footnote(self, node) -> None:
+    def w_footnote(self, node: Footnote) -> None:
         el = self.tree.leaf("marker", name="footnote")
         el.set(T + "label", clean(node.label))
         set_raw(el, T + "value", node.value)
 
-    def footnote_ref(self, ref) -> None:
+    def footnote_ref(self, ref: FootnoteRef) -> None:
         n = self.tree.counters["note"] = self.tree.counters.get("note", 0) + 1
         el = self.tree.leaf("authorialNote", marker=clean(ref.label), placement="bottom")
         self.tree.set_eid(el, f"authorialNote_{n}", "authorialNote")
@@ -292,7 +302,7 @@ class AknWriter:
         p = etree.SubElement(el, A + "p")
         p.text = clean(note.text) if note is not None else None
 
-    def w_note(self, node) -> None:
+    def w_note(self, node: Note) -> None:
         self.tree.flush()
         if self.tree.cur is None:
             self.tree.cur = self.tree.sink()
@@ -300,7 +310,7 @@ class AknWriter:
         set_raw(el, T + "value", node.value)
         el.text = clean(node.text)
 
-    def w_drafting_note(self, node) -> None:
+    def w_drafting_note(self, node: DraftingNote) -> None:
         """A drafting note inside the text: an inline remark, not a group."""
         el = self.tree.leaf("remark", **{"class": "draftingNote"})
         set_raw(el, T + "value", node.value)
@@ -319,7 +329,7 @@ class AknWriter:
             self.groups.outside()
             self.line_start = False
 
-    def w_placeholder(self, node) -> None:
+    def w_placeholder(self, node: Placeholder) -> None:
         self.tree.open_inline("bracketGroup", node.id, node.location, **{"class": "placeholder"})
         self.tree.text(node.value)
         self.tree.close_inline()
@@ -332,7 +342,7 @@ class AknWriter:
         self.last_heading = self.heading_at.get(id(h), self.last_heading)
         stack = self.tree.stack
         level = h.level
-        kind = h.kind
+        kind: str = h.kind  # the element kind: a unit kind, or recitals/recital
         if kind in _UNITS:  # an article or division ends a preamble, whatever the levels
             for i in range(len(stack) - 1, 0, -1):
                 if stack[i].kind == "wrapper":
@@ -383,7 +393,7 @@ class AknWriter:
         own = f"{_PREFIX.get(kind, kind)}_{nc_number(h)}"
         return f"{base}__{own}" if base else own
 
-    def preamble_end(self, nodes) -> int:
+    def preamble_end(self, nodes: Sequence[Node]) -> int:
         """Where the preamble ends when it can be AKN's ``<preamble>`` (0 when it cannot).
 
         It can when the preamble heading is the first heading, only ``(PP1)``-style
@@ -393,10 +403,10 @@ class AknWriter:
         n, i = len(nodes), 0
         groups = (BracketGroup, OptionBlock)
         while i < n and not isinstance(nodes[i], Heading):
-            if isinstance(nodes[i], groups) and self.groups.min_level(nodes[i]) != INF:
+            if isinstance(node := nodes[i], groups) and self.groups.min_level(node) != INF:
                 return 0
             i += 1
-        if i == n or nodes[i].kind != "preamble":
+        if i == n or cast(Heading, nodes[i]).kind != "preamble":  # (the loop stopped at a heading)
             return 0
         paragraphs = 0
         for j in range(i + 1, n):
@@ -413,7 +423,7 @@ class AknWriter:
 
 
 @lru_cache(maxsize=4096)
-def _number_pattern(number: str):
+def _number_pattern(number: str) -> re.Pattern[str]:
     """The parser's number as it may be written (any case, blanks or dots inside)."""
     return re.compile(r"[\s.\-]*".join(re.escape(ch) for ch in number), re.I)
 
@@ -451,7 +461,7 @@ def nc_number(h: Heading) -> str:
     return number or "nn"
 
 
-def build_akn(doc: Document):
+def build_akn(doc: Document) -> etree._Element:
     """The ``<akomaNtoso>`` element for ``doc`` (an lxml element)."""
     return AknWriter(doc).build()
 
@@ -472,7 +482,7 @@ def to_akn(doc: Document) -> bytes:
     return out.getvalue()
 
 
-def write_akn(doc: Document, out) -> None:
+def write_akn(doc: Document, out: SupportsWrite[bytes]) -> None:
     """Write ``doc`` as Akoma Ntoso to ``out``, a binary file object: the bytes of
     :func:`to_akn`, each unit written as soon as it is finished, so that the XML of the whole
     document is never held (about 30 bytes of XML per byte of a bracket-dense draft).
@@ -507,7 +517,7 @@ class _Stream:
     _TAIL = b"</bill></akomaNtoso>"
     _GROUP = T + "group"
 
-    def __init__(self, out, root):
+    def __init__(self, out: SupportsWrite[bytes], root: etree._Element):
         self.out = out
         head = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
         if not head.endswith(self._TAIL):
@@ -518,10 +528,10 @@ class _Stream:
         self.inherited = f' xmlns="{AKN_NS}" xmlns:td="{TD_NS}"'.encode()
         # the elements whose start tag is written, by id(); held, so that lxml gives
         # the same Python object (and id) for them while they are
-        self.opened: dict[int, object] = {}
-        self.holder = etree.Element(A + "x", nsmap={None: AKN_NS, "td": TD_NS})
+        self.opened: dict[int, etree._Element] = {}
+        self.holder = etree.Element(A + "x", nsmap={None: AKN_NS, "td": TD_NS})  # type: ignore[dict-item]  # (as in _run)
 
-    def _alone(self, el) -> bytes:
+    def _alone(self, el: etree._Element) -> bytes:
         """``el`` serialized as in the document (without the inherited declarations)."""
         data = etree.tostring(el, encoding="UTF-8", xml_declaration=False)
         start = len(etree.QName(el).localname) + 1
@@ -529,10 +539,11 @@ class _Stream:
             raise ExportError("internal: unexpected namespace declarations")
         return data[:start] + data[start + len(self.inherited):]
 
-    def _open(self, el) -> None:
+    def _open(self, el: etree._Element) -> None:
         if el.text:
             raise ExportError("internal: text in a container")
-        shell = etree.SubElement(self.holder, el.tag, dict(el.attrib))
+        # (lxml-stubs type attribute names and values as str | bytes; lxml gives str)
+        shell = etree.SubElement(self.holder, el.tag, dict(el.attrib))  # type: ignore[misc]
         data = self._alone(shell)
         self.holder.remove(shell)
         if not data.endswith(b"/>"):
@@ -540,7 +551,7 @@ class _Stream:
         self.out.write(data[:-2] + b">")
         self.opened[id(el)] = el
 
-    def _finish(self, el) -> None:
+    def _finish(self, el: etree._Element) -> None:
         """Write ``el``, finished: whole, or the rest of it if it was opened."""
         if id(el) not in self.opened:
             self.out.write(self._alone(el))
@@ -552,12 +563,12 @@ class _Stream:
             raise ExportError("internal: text after a container")
         del self.opened[id(el)]
 
-    def open(self, el, tree: TreeBuilder) -> None:
+    def open(self, el: etree._Element, tree: TreeBuilder) -> None:
         self.out.write(b"<" + etree.QName(el).localname.encode() + b">")
         self.opened[id(el)] = el
         tree.spill = self.spill
 
-    def spill(self, stack) -> None:
+    def spill(self, stack: list[Frame]) -> None:
         """Write what is finished along the path of open containers (see the class)."""
         for k, frame in enumerate(stack):
             el = frame.el
@@ -576,9 +587,11 @@ class _Stream:
                 done += 1
             del el[:done]
 
-    def close(self, el) -> None:
+    def close(self, el: etree._Element) -> None:
         self._finish(el)
-        el.getparent().remove(el)
+        parent = el.getparent()
+        assert parent is not None  # <preamble> and <body> stand in <bill>
+        parent.remove(el)
 
     def end(self) -> None:
         self.out.write(self._TAIL)

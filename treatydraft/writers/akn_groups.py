@@ -9,13 +9,18 @@ See ``docs/akn.md``.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Protocol
+
+from lxml import etree
 
 from ..ast import (
     Alternative,
     BracketGroup,
     FootnoteRef,
     Heading,
+    Node,
+    Option,
     OptionBlock,
     SourceText,
     _lone_value,  # (the AST's own reading of a one-text alternative)
@@ -31,7 +36,7 @@ INF = 1 << 30
 _CHILDREN = Alternative.__dict__["children"].slot
 
 
-def lone_text(alt) -> str | None:
+def lone_text(alt: Alternative | Option) -> str | None:
     """The text of an alternative holding one text only (``[shall]``), read from the
     source without making it a node (reading ``alt.children`` would make one and keep
     it: about 40 bytes per byte of the densest drafts); None for any other."""
@@ -42,7 +47,7 @@ class Body(Protocol):
     """What the group encoder needs from the body writer: the contents of an
     alternative written as any other nodes, and a footnote reference after one."""
 
-    def emit(self, nodes) -> None: ...
+    def emit(self, nodes: Iterable[Node]) -> None: ...
 
     def emit_text(self, value: str) -> None: ...
 
@@ -76,10 +81,10 @@ class GroupEncoder:
         self.min_levels: dict[int, int] = {}
         self.marks: list[Mark] = []
         self.prefix = ""    # the opening bracket of a direct-form alternative, for <num>
-        self.watch = None   # last container of a closed container-level group
+        self.watch: etree._Element | None = None  # last container of a closed container-level group
 
     # ---------------------------------------------------------------- for headings
-    def mark_unit(self, el, eid: str, level: float) -> None:
+    def mark_unit(self, el: etree._Element, eid: str, level: float) -> None:
         """A unit opened at ``level``: in the direct form of a group open at that level,
         it carries the group's attributes (the first one also ``alternativeTo``)."""
         if not self.marks or self.marks[-1].level != level:
@@ -108,7 +113,7 @@ class GroupEncoder:
         """Structure changed: text that follows is not after a closed group's container."""
         self.watch = None
 
-    def min_level(self, g) -> int:
+    def min_level(self, g: BracketGroup | OptionBlock) -> int:
         """The top heading level inside group ``g`` (a large number when it holds none).
 
         Kept for groups holding groups (so nesting costs no second descent), not for
@@ -119,7 +124,8 @@ class GroupEncoder:
             return got
         best = INF
         nested = False
-        for alt in g.alternatives:
+        alts: tuple[Alternative | Option, ...] = g.alternatives
+        for alt in alts:
             if type(alt) is Alternative and type(_CHILDREN.__get__(alt)) is SourceText:
                 continue  # one text: no heading
             for c in alt.children:
@@ -132,7 +138,7 @@ class GroupEncoder:
             self.min_levels[key] = best
         return best
 
-    def emit_alternative(self, alt) -> None:
+    def emit_alternative(self, alt: Alternative | Option) -> None:
         """What an alternative or option holds, through the body writer."""
         lone = lone_text(alt)
         if lone is None:
@@ -210,24 +216,26 @@ class GroupEncoder:
                 del el.attrib[attr]
         el.set(T + "partial", "true")
 
-    def container_group(self, g, is_opts: bool) -> None:
-        """A group or option block holding headings: markup on containers, not one inline."""
-        alts = g.alternatives
+    def container_group(self, g: BracketGroup | OptionBlock, is_opts: bool) -> None:
+        """A group or option block holding headings: markup on containers, not one inline.
+
+        ``is_opts``: ``g`` is an option block (the isinstance tests below say the same to mypy)."""
+        alts: tuple[Alternative | Option, ...] = g.alternatives
         m = self.min_level(g)
         direct = not is_opts and all(
             a.children and isinstance(a.children[0], Heading) and a.children[0].level == m
             for a in alts)
         cls = "options" if is_opts else "bracketed " + g.kind
         group_refers = self.orgs.refers(g.proposers)
-        alt_to = None
+        alt_to: str | None = None
         for i, alt in enumerate(alts):
-            if i and not is_opts:
+            if i and not is_opts and isinstance(g, BracketGroup):
                 self.tree.text(g.gaps[i - 1])
             self.tree.reset()
             self.tree.pop_to(m)
             refers = self.orgs.refers(alt.proposers)
             wrapper = None
-            if direct:
+            if direct and isinstance(alt, Alternative):  # (direct: never options)
                 self.prefix = alt.open
                 mark = Mark(g, i + 1, m, cls, refers, alt_to)
                 self.marks.append(mark)
@@ -248,6 +256,7 @@ class GroupEncoder:
                 if refers:
                     el.set("refersTo", refers)
                 if i:
+                    assert alt_to is not None  # the first alternative's eId
                     el.set("alternativeTo", alt_to)
                     self.tree.alternative_to(eid, alt_to)
                 else:
@@ -257,12 +266,12 @@ class GroupEncoder:
                     el.set(T + "groupRefersTo", group_refers)
                 wrapper = Frame(el, m - 0.5, "wrapper", eid)
                 self.tree.stack.append(wrapper)
-                if is_opts:
+                if is_opts and isinstance(alt, Option):
                     self.tree.write_num(el, alt.label + alt.attribution)
-                else:
+                elif isinstance(alt, Alternative):
                     self.tree.text(alt.open)
                 self.emit_alternative(alt)
-            if not is_opts:
+            if not is_opts and isinstance(alt, Alternative):
                 self.tree.text(alt.close + alt.attribution)
                 for ref in alt.footnotes:
                     self.body.footnote_ref(ref)
@@ -270,5 +279,5 @@ class GroupEncoder:
                 # a heading after the group starts outside it
                 for f in self.tree.stack[self.tree.stack.index(wrapper):]:
                     f.sealed = True
-        if not is_opts:
+        if not is_opts and isinstance(g, BracketGroup):
             self.tree.text(g.attribution)

@@ -6,12 +6,17 @@ containers and inlines; this module only knows the front matter.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from datetime import date as _date
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ..ast import Document
+from ..document import Document
 from ..schema import AKN_NS, TD_NS
+
+if TYPE_CHECKING:
+    from .akn_tree import EidSet
 
 __all__ = ["ILLEGAL", "clean", "set_raw", "AKN_NS", "TD_NS", "A", "T", "LANGUAGES",
            "language_code", "full_date", "frbr_number", "proponent", "author_id", "organization_ids",
@@ -30,7 +35,7 @@ def clean(value: str) -> str:
     return ILLEGAL.sub("\ufffd", value) if ILLEGAL.search(value) else value
 
 
-def set_raw(el, attr: str, value: str) -> None:
+def set_raw(el: etree._Element, attr: str, value: str) -> None:
     """Set ``attr`` to ``value`` recoverably: impossible characters go to ``td:codes``.
 
     ``td:codes="5:000C"`` says that character 5 (0-based) of the value is U+000C.
@@ -157,7 +162,7 @@ _BODY_IDS = re.compile(r"(?:part|title|chp|sec|art|preamble|para|subpara|point|r
                        r"brk|alt|opts|opt|ph|text|authorialnote|list|body|org|chair)(?:_|$)")
 
 
-def organization_ids(doc: Document, codes, reserved: set[str]) -> dict[str, str]:
+def organization_ids(doc: Document, codes: Iterable[str], reserved: set[str]) -> dict[str, str]:
     """Delegation code -> TLCOrganization eId (``RUS`` -> ``rus``).
 
     The eIds are unique, and clear of ``reserved`` and of the ids the body uses.
@@ -199,9 +204,9 @@ class Organizations:
         self.ids = organization_ids(doc, [d.code for d in doc.front.delegations], set())
         self.extra: list[str] = []
 
-    def refers(self, codes) -> str:
+    def refers(self, codes: Iterable[str]) -> str:
         """``refersTo`` for ``codes``: their eIds as ``#eid`` references."""
-        out = []
+        out: list[str] = []
         for code in codes:
             eid = self.ids.get(code)
             if eid is None:
@@ -211,7 +216,7 @@ class Organizations:
             out.append("#" + eid)
         return " ".join(out)
 
-    def write_extra(self, refs, add_eid) -> None:
+    def write_extra(self, refs: etree._Element, add_eid: Callable[[str, str], str]) -> None:
         """``<TLCOrganization>`` in ``refs`` for the codes in ``extra`` (unregistered);
         ``add_eid(eid, what)`` registers each eId (it raises on a duplicate)."""
         for code in self.extra:
@@ -224,14 +229,15 @@ class Organizations:
             add_eid(eid, "TLCOrganization")
 
 
-def _sub(parent, tag: str, **attrs):
+def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
     el = etree.SubElement(parent, A + tag)
     for k, v in attrs.items():
         el.set(k, clean(v))
     return el
 
 
-def write_meta(bill, doc: Document, orgs: dict[str, str], eids: dict, layout: str) -> None:
+def write_meta(bill: etree._Element, doc: Document, orgs: dict[str, str], eids: EidSet,
+               layout: str) -> None:
     """``<meta>``: identification (FRBR), references (delegations), the raw front matter."""
     front = doc.front
     day, _exact = full_date(front.date)
@@ -305,7 +311,7 @@ def write_meta(bill, doc: Document, orgs: dict[str, str], eids: dict, layout: st
             fm.text = front.value
 
 
-def write_preface(bill, doc: Document) -> None:
+def write_preface(bill: etree._Element, doc: Document) -> None:
     """``<preface>``: status, stage and proponent, from the front matter (not draft text)."""
     front = doc.front
     preface = _sub(bill, "preface")

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Callable
 
 from lxml import etree
 
+from ..ast import BracketGroup, OptionBlock
 from ..errors import ExportError
 from .akn_meta import ILLEGAL, A, T
 
@@ -46,12 +48,15 @@ class Frame:
     __slots__ = ("el", "level", "kind", "eid", "phase", "block", "p", "heading",
                  "children", "sealed", "wrap", "opened")
 
-    def __init__(self, el, level, kind, eid, phase="body"):
+    def __init__(self, el: etree._Element, level: float, kind: str, eid: str | None,
+                 phase: str = "body"):
         self.el, self.level, self.kind, self.eid, self.phase = el, level, kind, eid, phase
-        self.block = self.p = self.heading = None
+        self.block: etree._Element | None = None
+        self.p: etree._Element | None = None
+        self.heading: etree._Element | None = None
         self.children = False
         self.sealed = False
-        self.wrap = None  # the <wrapUp> <p>, once text after the unit's list started
+        self.wrap: etree._Element | None = None  # the <wrapUp> <p>, once text after the unit's list started
         self.opened = False  # streaming: its start tag is written (see TreeBuilder.spill)
 
 
@@ -59,9 +64,12 @@ class Mark:
     """Direct form: attributes for the containers an alternative opens at the group's top level."""
     __slots__ = ("group", "index", "level", "cls", "refers", "alt_to", "first", "last")
 
-    def __init__(self, group, index, level, cls, refers, alt_to):
+    def __init__(self, group: BracketGroup | OptionBlock, index: int, level: float, cls: str,
+                 refers: str, alt_to: str | None):
         self.group, self.index, self.level, self.cls = group, index, level, cls
-        self.refers, self.alt_to, self.first, self.last = refers, alt_to, None, None
+        self.refers, self.alt_to = refers, alt_to
+        self.first: str | None = None            # eId of the first unit it marked
+        self.last: etree._Element | None = None  # the last unit it marked
 
 
 class EidSet:
@@ -88,7 +96,7 @@ class EidSet:
     #: scopes kept as dictionaries (the most recently written), the others packed
     OPEN = 8
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._open: dict[str, dict[str, str]] = {}  # scope -> rest -> what, oldest first
         self._packed: dict[str, tuple[tuple[str, ...], bytes]] = {}
         self._parts: dict[str, str] = {}  # each rest once
@@ -128,7 +136,7 @@ class EidSet:
     def _pack(self, scope: str, entries: dict[str, str]) -> None:
         keys = sorted(entries)
         whats = self._whats
-        codes = []
+        codes: list[int] = []
         for k in keys:
             what = entries[k]
             if what not in whats:
@@ -183,15 +191,15 @@ class TreeBuilder:
     def __init__(self, source: str | None = None):
         self.source = source
         self.stack: list[Frame] = []
-        self.inline: list = []          # open inlines, innermost last
+        self.inline: list[etree._Element] = []  # open inlines, innermost last
         self.buf: list[str] = []        # text not yet written to ``cur``
-        self.cur = None                 # the element text goes to (None: ask ``sink``)
+        self.cur: etree._Element | None = None  # the element text goes to (None: ask ``sink``)
         self.eids = EidSet()            # eId -> what it names (checked unique)
         self.counters: dict[str, int] = {}
         self.unit_ids: dict[str, str] = {}  # eId of a unit -> the AST id of its heading
         #: streaming: called with the stack of open containers before a child is added to
         #: the innermost one (see :meth:`add_child`); None: keep the whole tree
-        self.spill = None
+        self.spill: Callable[[list[Frame]], None] | None = None
 
     def add_eid(self, eid: str, what: str) -> str:
         if eid in self.eids:
@@ -202,7 +210,7 @@ class TreeBuilder:
         self.eids[eid] = what
         return eid
 
-    def set_eid(self, el, raw_id: str, what: str) -> str:
+    def set_eid(self, el: etree._Element, raw_id: str, what: str) -> str:
         """Give ``el`` the eId ``raw_id`` (NCName-safe); a second unit with the same
         number in the same place (``[6. …][6. …]``) gets ``_2``, ``_3`` …"""
         eid = ncname(raw_id)
@@ -238,10 +246,10 @@ class TreeBuilder:
             own = location.rsplit("__", 1)[-1] + "__" + own
         return f"{base}__{own}" if base else own
 
-    def alternative_to(self, eid: str, target: str) -> None:
+    def alternative_to(self, eid: str | None, target: str | None) -> None:
         """Check that ``eid``, written as ``alternativeTo="target"``, names an element
         already written (the first alternative always comes before the others)."""
-        if target not in self.eids:
+        if target is None or target not in self.eids:
             raise ExportError(f"internal: {eid} is an alternative to {target}, "
                               "which is not in the document", file=self.source)
 
@@ -251,7 +259,7 @@ class TreeBuilder:
         while len(stack) > 1 and (stack[-1].sealed or stack[-1].level >= level):
             stack.pop()
 
-    def write_num(self, el, value: str) -> None:
+    def write_num(self, el: etree._Element, value: str) -> None:
         """``<num>`` of ``el``, its impossible characters as markers."""
         self.reset()
         if not _ILLEGAL.search(value):
@@ -274,6 +282,7 @@ class TreeBuilder:
         s = "".join(self.buf) if len(self.buf) > 1 else self.buf[0]
         self.buf.clear()
         el = self.cur
+        assert el is not None  # text() set it before buffering
         if _ILLEGAL.search(s):
             pos = 0
             for m in _ILLEGAL.finditer(s):
@@ -286,7 +295,7 @@ class TreeBuilder:
         self._put(el, s)
 
     @staticmethod
-    def _put(el, s: str) -> None:
+    def _put(el: etree._Element, s: str) -> None:
         if not s:
             return
         if len(el):
@@ -300,7 +309,7 @@ class TreeBuilder:
         self.flush()
         self.cur = None
 
-    def sink(self):
+    def sink(self) -> etree._Element:
         """The element text goes to now (created on demand)."""
         if self.inline:
             return self.inline[-1]
@@ -333,7 +342,7 @@ class TreeBuilder:
         self.stack.append(f)
         return f
 
-    def add_child(self, parent: Frame, tag: str):
+    def add_child(self, parent: Frame, tag: str) -> etree._Element:
         if parent.block is not None and not parent.children:
             parent.block.tag = A + "intro"
         if self.spill is not None and parent is self.stack[-1] and not self.inline:
@@ -347,13 +356,13 @@ class TreeBuilder:
         return etree.SubElement(parent.el, A + tag)
 
     def open_inline(self, name: str, ast_id: str | None = None, location: str | None = None,
-                    **attrs):
+                    **attrs: str | None) -> etree._Element:
         self.flush()
         if self.cur is None:
             self.cur = self.sink()
         eid = self.local(ast_id, 1, location) if ast_id else None
         el = etree.SubElement(self.cur, A + "inline", name=name)
-        if eid:
+        if eid and ast_id:  # (eid is made from ast_id)
             self.set_eid(el, eid, "inline")
             el.set(T + "id", ast_id)  # the draft's group id (``resolve --choose ID=K``)
         for k, v in attrs.items():
@@ -368,7 +377,7 @@ class TreeBuilder:
         self.inline.pop()
         self.cur = None
 
-    def leaf(self, tag: str, **attrs):
+    def leaf(self, tag: str, **attrs: str) -> etree._Element:
         """An empty element (marker, authorialNote ...) at the current position."""
         self.flush()
         if self.cur is None:

@@ -1,16 +1,20 @@
 """AST -> JSON-ready dicts (``treatydraft show --json``, ``brackets --json``)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from ..ast import (
     Alternative,
     BracketGroup,
-    Document,
     DraftingNote,
     Escape,
     Footnote,
     FootnoteRef,
+    Group,
     Heading,
     LineBreak,
+    Node,
     Note,
     NoText,
     Option,
@@ -19,32 +23,32 @@ from ..ast import (
     Placeholder,
     SplitMark,
     Text,
-    text_of,
 )
+from ..document import Document, text_of
 
 __all__ = ["document_to_dict", "node_to_dict", "group_to_dict", "plain"]
 
 
-def plain(nodes) -> str:
+def plain(nodes: Iterable[Node]) -> str:
     """The raw text of ``nodes`` as written."""
     return text_of(nodes)
 
 
-def _alt(alt: Alternative) -> dict:
+def _alt(alt: Alternative) -> dict[str, Any]:
     return {"type": "alternative", "id": alt.id, "index": alt.index, "text": plain(alt.children),
             "proposers": list(alt.proposers), "footnotes": [f.label for f in alt.footnotes],
             "span": alt.span.to_dict(),
             "children": [node_to_dict(c) for c in alt.children]}
 
 
-def _opt(opt: Option) -> dict:
+def _opt(opt: Option) -> dict[str, Any]:
     return {"type": "option", "id": opt.id, "index": opt.index, "label": opt.label,
             "number": opt.number, "no_text": opt.no_text, "text": plain(opt.children),
             "proposers": list(opt.proposers), "span": opt.span.to_dict(),
             "children": [node_to_dict(c) for c in opt.children]}
 
 
-def node_to_dict(node) -> dict:
+def node_to_dict(node: Node) -> dict[str, Any]:
     """A JSON-ready dict for one body node (children included)."""
     span = node.span.to_dict()
     if isinstance(node, BracketGroup):
@@ -74,12 +78,13 @@ def node_to_dict(node) -> dict:
     kind = simple.get(type(node))
     if kind is None:
         raise TypeError(f"no JSON form for {type(node).__name__}")
+    assert isinstance(node, (Text, LineBreak, Escape, SplitMark, NoText, OptionsEnd))  # in simple
     return {"type": kind, "value": node.value, "span": span}
 
 
-def group_to_dict(group) -> dict:
+def group_to_dict(group: Group) -> dict[str, Any]:
     """The summary of a group used by ``treatydraft brackets --json``."""
-    alts = []
+    alts: list[dict[str, Any]] = []
     for a in group.alternatives:
         alts.append({"id": a.id, "text": plain(a.children), "proposers": list(a.proposers)})
     return {"id": group.id, "kind": group.kind, "location": group.location,
@@ -89,7 +94,7 @@ def group_to_dict(group) -> dict:
             "alternatives": alts}
 
 
-def document_to_dict(doc: Document) -> dict:
+def document_to_dict(doc: Document) -> dict[str, Any]:
     front = doc.front
     return {
         "source": doc.source,

@@ -1,7 +1,8 @@
 """AST -> a readable indented outline (``treatydraft show``)."""
 from __future__ import annotations
 
-from ..ast import BracketGroup, Document, Footnote, Heading, Note, OptionBlock, Placeholder, walk
+from ..ast import Alternative, BracketGroup, Footnote, Heading, Note, OptionBlock, Placeholder
+from ..document import Document, walk
 from .json import plain
 
 __all__ = ["outline"]
@@ -34,12 +35,13 @@ def outline(doc: Document) -> str:
                        f"  {node.span.line}:{node.span.column}")
         elif isinstance(node, (BracketGroup, OptionBlock, Placeholder)):
             pad = "  " * (base + node.depth)
-            who = f" by {'+'.join(node.proposers)}" if getattr(node, "proposers", ()) else ""
+            who = f" by {'+'.join(node.proposers)}" \
+                if not isinstance(node, Placeholder) and node.proposers else ""
             out.append(f"{pad}{node.kind} {node.id}{who}  {node.span.line}:{node.span.column}")
             if isinstance(node, Placeholder):
                 out.append(f"{pad}  {node.value}")
             for alt in node.alternatives:
-                label = f"{alt.index}." if isinstance(node, BracketGroup) else alt.label.strip()
+                label = f"{alt.index}." if isinstance(alt, Alternative) else alt.label.strip()
                 who = f"  ({', '.join(alt.proposers)})" if alt.proposers else ""
                 out.append(f"{pad}  {label} {_short(plain(alt.children))}{who}")
         elif isinstance(node, Footnote):

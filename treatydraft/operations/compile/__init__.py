@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Union
 
-from ...ast import Document
+from ...document import Document
 from ...errors import OperationError, TreatyDraftError
 from ...parser import parse
 from ..resolve import apply_decisions

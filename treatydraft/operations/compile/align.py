@@ -22,6 +22,7 @@ phrase is one group, not a comb of one-word groups that happen to share "the").
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .units import Token, Unit, keys_of
@@ -77,8 +78,9 @@ def _renumbered(b: Unit, p: Unit, prop: list[Unit]) -> bool:
     return same is None or same is p or similarity(b, same) < RENUMBER_RATIO
 
 
-def _anchored(base: list[Unit], prop: list[Unit], bs: list[str], ps: list[str], gap,
-              keep=None) -> list[Pair]:
+def _anchored(base: list[Unit], prop: list[Unit], bs: list[str], ps: list[str],
+              gap: Callable[[list[Unit], list[Unit]], list[Pair]],
+              keep: Callable[[Unit, Unit, list[Unit]], bool] | None = None) -> list[Pair]:
     """Identical units (by ``bs``/``ps``) as anchors; ``gap`` aligns what lies between them."""
     sm = difflib.SequenceMatcher(None, bs, ps, autojunk=False)
     anchors = [(bi + k, pj + k) for bi, pj, size in sm.get_matching_blocks() for k in range(size)]

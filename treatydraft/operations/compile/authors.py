@@ -20,7 +20,7 @@ __all__ = ["docx_authors", "check_docx_authors"]
 _AUTHOR = re.compile(rb'<w:(?:ins|del|moveFrom|moveTo|rPrChange|pPrChange)\b[^>]*?\sw:author="([^"]*)"')
 
 
-def docx_authors(path: str | os.PathLike) -> list[str]:
+def docx_authors(path: str | os.PathLike[str]) -> list[str]:
     """The distinct authors of tracked changes in a .docx file, in order of appearance."""
     try:
         with zipfile.ZipFile(path) as z:
@@ -46,7 +46,7 @@ def _matches(author: str, codes: tuple[str, ...], names: dict[str, str]) -> bool
     return False
 
 
-def check_docx_authors(source, codes: tuple[str, ...], names: dict[str, str]) -> list[str]:
+def check_docx_authors(source: object, codes: tuple[str, ...], names: dict[str, str]) -> list[str]:
     """Warnings for tracked changes by authors other than ``codes`` (only for .docx paths)."""
     if isinstance(source, (str, os.PathLike)) and str(source).lower().endswith(".docx") \
             and os.path.exists(source):

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...ast import FootnoteRef
+from ...ast import BracketGroup, FootnoteRef
 from .align import Edit, word_edits
 from .units import Token, tokens_of
 
@@ -74,7 +74,9 @@ def _group_choice(token: Token, edit: Edit) -> int:
         return 0
     keys = [t.key for t in edit.tokens]
     akeys = [t.akey for t in edit.tokens[1:]]
-    for alt in token.node.alternatives:
+    node = token.node
+    assert isinstance(node, BracketGroup)  # token.is_group
+    for alt in node.alternatives:
         alt_tokens = tokens_of(alt.children)[0]
         if [t.key for t in alt_tokens] == keys and [t.akey for t in alt_tokens[1:]] == akeys:
             return alt.index
@@ -101,12 +103,13 @@ def _merge(clusters: list[Cluster]) -> list[Cluster]:
     return out
 
 
-def alternatives(base: list[Token], c: Cluster, keys: list[str]) -> tuple[list, list]:
+def alternatives(base: list[Token], c: Cluster, keys: list[str]
+                 ) -> tuple[list[Token], list[tuple[list[str], list[Token]]]]:
     """(base tokens, [(keys, tokens), ...] distinct proposal wordings other than the base)."""
     mine = base[c.start:c.end]
     mine_keys = [t.akey for t in mine]
     versions: list[tuple[list[str], list[Token]]] = []
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple[str, ...], int] = {}
     for key in keys:
         if key not in c.edits:
             continue
@@ -165,7 +168,8 @@ def _widen(base: list[Token], c: Cluster, how: str) -> bool:
     if how == "placeholder":
         how = "widen"
     if how == "right" and ok_right or how == "widen" and ok_right and not (attached and ok_left) \
-            and (right.node is None and right.core[:1].isalnum() or not ok_left):
+            and (right is not None and right.node is None and right.core[:1].isalnum()
+                 or not ok_left):  # (ok_right: right is not None)
         c.end += 1
         return True
     if how in ("left", "widen") and ok_left:

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...ast import OptionBlock, walk
-from .align import align_units, change_share
+from ...ast import OptionBlock
+from ...document import walk
+from .align import Pair, align_units, change_share
 from .report import CompileReport, Entry, Warning
 from .units import Token, Unit, normalise
 from .words import GroupPlan, WordRenderer
@@ -148,16 +149,17 @@ class Renderer(WordRenderer):
 
     def children(self, b: Unit, props: dict[str, Unit], active: list[str]) -> None:
         n = len(b.children)
-        matched: dict[str, list] = {}
+        matched: dict[str, list[Pair | None]] = {}
         added: list[list[tuple[str, Unit]]] = [[] for _ in range(n + 1)]
         for k in active:
             p = props[k]
             pairs = align_units(b.children, p.children) if b.children or p.children else []
-            row: list = [None] * n
+            row: list[Pair | None] = [None] * n
             index = {id(c): i for i, c in enumerate(b.children)}
             at = 0
             for pair in pairs:
                 if pair.base is None:
+                    assert pair.prop is not None  # an added unit
                     added[at].append((k, pair.prop))
                     continue
                 i = index[id(pair.base)]
@@ -172,7 +174,7 @@ class Renderer(WordRenderer):
             self._additions(added[i], active, b, child.line())
             keep = [k for k in active if matched[k][i] is not None]
             gone = [k for k in active if matched[k][i] is None]
-            sub = {k: matched[k][i].prop for k in keep}
+            sub = {k: _prop(matched[k][i]) for k in keep}
             rewriters = [k for k in keep if child.kind == "article" and not self._nest
                          and sub[k].signature() != child.signature()
                          and change_share(child, sub[k]) > self.threshold]
@@ -189,10 +191,10 @@ class Renderer(WordRenderer):
         if not items:
             return
         after = self._trim()
-        distinct: dict[str, list] = {}
+        distinct: dict[str, tuple[list[str], Unit]] = {}
         for k, u in items:
             sig = (u.heading.value if u.heading else "") + "\x02" + u.signature()
-            distinct.setdefault(sig, [[], u])[0].append(k)
+            distinct.setdefault(sig, ([], u))[0].append(k)
         for keys, u in distinct.values():
             text = u.subtree_raw()
             body = text.rstrip()
@@ -289,10 +291,10 @@ class Renderer(WordRenderer):
         tail = self._trim()
         choices = {k: 1 for k in stay}
         alts: list[list[str]] = []
-        versions: dict[str, list] = {}
+        versions: dict[str, tuple[list[str], str]] = {}
         for k in rewriters:
             text = props[k].subtree_raw().strip("\r\n").rstrip()
-            versions.setdefault(normalise(text), [[], text])[0].append(k)
+            versions.setdefault(normalise(text), ([], text))[0].append(k)
         n = 1
         for keys, text in versions.values():
             n += 1
@@ -309,3 +311,9 @@ class Renderer(WordRenderer):
         self.emit(tail if "\n" in tail else self.nl)
         entry = self._entry("rewrite" if versions else "deleted-unit", b.label, b.line(), 1, alts)
         self.plans[plan_at] = GroupPlan(choices, 1, entry)
+
+
+def _prop(pair: Pair | None) -> Unit:
+    """The proposal's unit of a pair kept for it (matched: neither is None)."""
+    assert pair is not None and pair.prop is not None
+    return pair.prop

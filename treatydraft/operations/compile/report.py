@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 __all__ = ["Entry", "Warning", "CompileReport", "report_table", "KINDS"]
 
@@ -44,7 +45,7 @@ class Entry:
     def codes(self) -> list[str]:
         return [c for alt in self.alternatives for c in alt]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"group_id": self.group_id, "kind": self.kind, "article": self.article,
                 "unit": self.unit, "line": self.line, "column": self.column,
                 "alternatives": self.alternatives, "conflict": self.conflict}
@@ -61,7 +62,7 @@ class Warning:
     column: int
     """Position in the base draft."""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"proposal": self.proposal, "unit": self.unit, "line": self.line,
                 "column": self.column, "message": self.message}
 
@@ -83,7 +84,7 @@ class CompileReport:
 
     def per_delegation(self) -> dict[str, dict[str, int]]:
         """code -> {kind: number of entries where it proposed an alternative}."""
-        out: dict[str, Counter] = {c: Counter() for codes in self.proposals.values() for c in codes}
+        out: dict[str, Counter[str]] = {c: Counter() for codes in self.proposals.values() for c in codes}
         for e in self.entries:
             for code in dict.fromkeys(e.codes):
                 out.setdefault(code, Counter())[e.kind] += 1
@@ -93,7 +94,7 @@ class CompileReport:
     def conflicts(self) -> list[Entry]:
         return [e for e in self.entries if e.conflict]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"groups": [e.to_dict() for e in self.entries],
                 "per_article": self.per_article(),
                 "per_delegation": self.per_delegation(),

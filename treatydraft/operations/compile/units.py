@@ -25,13 +25,12 @@ from functools import lru_cache
 
 from ...ast import (
     BracketGroup,
-    Document,
     Escape,
     Footnote,
     FootnoteRef,
-    FrontMatter,
     Heading,
     LineBreak,
+    Node,
     Note,
     NoText,
     OptionBlock,
@@ -39,9 +38,10 @@ from ...ast import (
     Placeholder,
     SplitMark,
     Text,
-    walk,
 )
+from ...document import Document, FrontMatter, walk
 from ...errors import OperationError
+from ...source import Span
 
 __all__ = ["Token", "Unit", "outline", "raw_text", "tokens_of", "keys_of", "normalise",
            "SCRIPTIO_CONTINUA"]
@@ -59,7 +59,7 @@ _ATOMIC = (BracketGroup, OptionBlock, Placeholder, FootnoteRef, Footnote, Note, 
            OptionsEnd, Escape, SplitMark)
 
 
-def raw_text(nodes: Iterable) -> str:
+def raw_text(nodes: Iterable[Node]) -> str:
     """The text of ``nodes`` as written (through the public :meth:`Document.to_text`)."""
     return Document(front=_EMPTY_FRONT, body=tuple(nodes)).to_text()
 
@@ -78,7 +78,7 @@ class Token:
     """Blanks and line breaks before it, as written."""
     core: str
     """The word, mark or node as written."""
-    node: object = None
+    node: Node | None = None
     """The AST node of a node token (``None`` for words and marks)."""
     line: int = 0
     column: int = 0
@@ -114,7 +114,7 @@ class Token:
         return isinstance(self.node, BracketGroup)
 
 
-def _node_key(node, core: str) -> str:
+def _node_key(node: Node, core: str) -> str:
     return "\x00" + type(node).__name__ + "\x00" + normalise(core)
 
 
@@ -123,7 +123,7 @@ def _cores(text: str) -> tuple[str, ...]:
     return tuple(m.group(2) for m in _TOKEN.finditer(text))
 
 
-def keys_of(nodes) -> list[str]:
+def keys_of(nodes: Iterable[Node]) -> list[str]:
     """The keys of :func:`tokens_of` without building tokens (cached per text: the
     proposals share most of their text with the base)."""
     keys: list[str] = []
@@ -135,7 +135,7 @@ def keys_of(nodes) -> list[str]:
     return keys
 
 
-def tokens_of(nodes) -> tuple[list[Token], str]:
+def tokens_of(nodes: Iterable[Node]) -> tuple[list[Token], str]:
     """The tokens of ``nodes`` (one unit's content) and the whitespace after the last one."""
     tokens: list[Token] = []
     pending: list[str] = []
@@ -178,13 +178,13 @@ class Unit:
     """A structural unit: its heading, its own content, and its sub-units."""
     heading: Heading | None
     """``None`` for the text before the first heading."""
-    nodes: list
+    nodes: list[Node]
     """The content after the heading, up to the first sub-unit's heading."""
     children: list[Unit] = field(default_factory=list)
     _raw: str | None = None
-    _tokens: tuple | None = None
+    _tokens: tuple[list[Token], str] | None = None
     _sig: str | None = None
-    _flat: tuple | None = None
+    _flat: tuple[str, ...] | None = None
 
     @property
     def level(self) -> int:
@@ -250,7 +250,7 @@ class Unit:
         if self.heading is not None:
             return self.heading.span.line
         for n in self.nodes:
-            span = getattr(n, "span", None)
+            span: Span | None = getattr(n, "span", None)
             if span is not None:
                 return span.line
         return 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ...ast import BracketGroup
 from .clusters import Cluster, alternatives, clusters_for, placeholder_like
@@ -31,6 +32,22 @@ class GroupPlan:
 
 class WordRenderer:
     """Word-level writing; the state (output, plans, report) lives in the Renderer."""
+
+    # what the Renderer (render.py) defines and this half uses
+    codes: dict[str, tuple[str, ...]]
+    pos: int
+    plans: dict[int, GroupPlan]
+    _eat_lead: bool
+
+    if TYPE_CHECKING:
+        def emit(self, text: str) -> None: ...
+
+        def warn(self, key: str, message: str, unit: str, line: int, column: int = 1) -> None: ...
+
+        def _who(self, keys: list[str]) -> str: ...
+
+        def _entry(self, kind: str, unit: str, line: int, column: int,
+                   alts: list[list[str]]) -> Entry: ...
 
     def content(self, b: Unit, props: dict[str, Unit], active: list[str]) -> None:
         mine = normalise(b.raw)
@@ -147,7 +164,7 @@ class WordRenderer:
             for k in keys:
                 choices[k] = n + (2 if mine else 1)
         self.plans[self.pos] = GroupPlan(choices, 1 if mine else 0, entry)
-        parts = []
+        parts: list[str] = []
         for n, alt in enumerate(alts):
             text = "".join(t.raw for t in alt)
             text = text[len(alt[0].lead):] if factor else text
@@ -164,10 +181,11 @@ class WordRenderer:
 
     def _choice(self, token: Token, c: Cluster, active: list[str], unit: Unit) -> None:
         """Proposals chose alternatives of a base group: their codes join those alternatives."""
-        g: BracketGroup = token.node
+        g = token.node
+        assert isinstance(g, BracketGroup)  # a choice cluster stands on a base group
         joining: dict[int, list[str]] = {}
-        for k, alt in c.chosen.items():
-            joining.setdefault(alt, []).extend(self.codes[k])
+        for k, chosen in c.chosen.items():
+            joining.setdefault(chosen, []).extend(self.codes[k])
         moving = {code for codes in joining.values() for code in codes}
         parts = [token.lead]
         self.plans[self.pos + len(token.lead)] = GroupPlan(dict(c.chosen), None, self._entry(

@@ -39,17 +39,10 @@ report is :func:`treatydraft.reports.diff_report`.
 """
 from __future__ import annotations
 
-from ...ast import (
-    BracketGroup,
-    Document,
-    Footnote,
-    LineBreak,
-    Note,
-    OptionBlock,
-    OptionsEnd,
-    Text,
-    text_of,
-)
+from collections.abc import Iterable, Iterator
+
+from ...ast import BracketGroup, Footnote, LineBreak, Node, Note, OptionBlock, OptionsEnd, Text
+from ...document import Document, text_of
 from ...reports import diff_report
 from ..resolve import DROP, describe_choice
 from .align import Differ, descendants
@@ -85,6 +78,7 @@ def diff(old: Document, new: Document) -> DocumentDiff:
     result = []
     for i, j, how in match_units(ou, nu):
         if j is None:
+            assert i is not None  # match_units gives every pair at least one side
             u = ou[i]
             ud = UnitDiff(u.key, None, "removed")
             ud.changes.extend(_removed_unit(u))
@@ -111,20 +105,20 @@ def diff(old: Document, new: Document) -> DocumentDiff:
     return DocumentDiff(result)
 
 
-def _same_nodes(a: list, b: list) -> bool:
+def _same_nodes(a: list[Node], b: list[Node]) -> bool:
     return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=False))
 
 
-def _raw(nodes) -> str:
+def _raw(nodes: list[Node]) -> str:
     """The unit as written (attributions included), to skip units that did not change."""
     return text_of(nodes)
 
 
-def _has_groups(nodes) -> bool:
+def _has_groups(nodes: list[Node]) -> bool:
     return any(isinstance(n, (BracketGroup, OptionBlock)) for n in nodes)
 
 
-def _walk_groups(nodes):
+def _walk_groups(nodes: Iterable[Node]) -> Iterator[BracketGroup | OptionBlock]:
     for n in nodes:
         if isinstance(n, (BracketGroup, OptionBlock)):
             yield n
@@ -156,6 +150,6 @@ def _removed_unit(u: Unit) -> list[Change]:
                    {"groups": [g.id for g in _walk_groups(u.nodes)]})]
 
 
-def _discarded_all(g) -> list[Change]:
+def _discarded_all(g: BracketGroup | OptionBlock) -> list[Change]:
     return [Change("discarded", d.id, None, f"{d.id}: discarded with {g.id}")
             for d in descendants(g)]

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from collections.abc import Iterable
 
-from ...ast import BracketGroup, OptionBlock, Text
+from ...ast import BracketGroup, Node, OptionBlock, Text
 from ..resolve import DROP, describe_choice
 from .model import Change
 from .tokens import (
@@ -39,14 +40,19 @@ from .tokens import (
 
 __all__ = ["Differ", "descendants"]
 
+_Group = BracketGroup | OptionBlock
+#: a stretch that differs: old tokens and their groups, new tokens and their groups,
+#: and the new tokens around it
+_Region = tuple[list[Token], list[_Group | None], list[Token], list[_Group | None], list[Token]]
+
 
 def _rel(gid: str, key: str) -> str:
     return gid[len(key):] if gid.startswith(key + "__") else gid
 
 
-def descendants(g) -> list:
+def descendants(g: _Group) -> list[_Group]:
     """Every group nested in ``g``, at any depth."""
-    out = []
+    out: list[_Group] = []
     stack = [g]
     while stack:
         n = stack.pop()
@@ -65,7 +71,7 @@ class Differ:
         self.old_key, self.new_key, self.out = old_key, new_key, out
 
     # -- sequences
-    def seq(self, old_seq, new_seq) -> None:
+    def seq(self, old_seq: Iterable[Node], new_seq: Iterable[Node]) -> None:
         ot, oo = stream(old_seq)
         nt, no = stream(new_seq)
         # a group with the same id (relative to its unit) and the same token on both
@@ -73,18 +79,20 @@ class Differ:
         new_keys = Counter((_rel(g.id, self.new_key), t)
                            for t, g in zip(nt, no, strict=False) if g is not None)
         for i, (t, g) in enumerate(zip(ot, oo, strict=False)):
-            if g is not None and (_rel(g.id, self.old_key), t) in new_keys:
+            if g is not None and isinstance(t, GroupToken) \
+                    and (_rel(g.id, self.old_key), t) in new_keys:
                 ot[i] = t.tied(_rel(g.id, self.old_key))
         old_keys = {t for t in ot if isinstance(t, GroupToken) and t.tie}
         for j, (t, h) in enumerate(zip(nt, no, strict=False)):
-            if h is not None and t.tied(_rel(h.id, self.new_key)) in old_keys:
+            if h is not None and isinstance(t, GroupToken) \
+                    and t.tied(_rel(h.id, self.new_key)) in old_keys:
                 nt[j] = t.tied(_rel(h.id, self.new_key))
         sm = difflib.SequenceMatcher(None, ot, nt, autojunk=False)
-        regions = []
+        regions: list[_Region] = []
         for tag, i1, i2, j1, j2 in sm.get_opcodes():
             if tag == "equal":
                 for a, b in zip(oo[i1:i2], no[j1:j2], strict=False):
-                    if a is not None:
+                    if a is not None and b is not None:  # equal tokens: b is a group too
                         self.pair(a, b, "content")
             else:
                 regions.append((ot[i1:i2], oo[i1:i2], nt[j1:j2], no[j1:j2],
@@ -92,7 +100,7 @@ class Differ:
         if regions:
             self.regions(regions)
 
-    def regions(self, regions) -> None:
+    def regions(self, regions: list[_Region]) -> None:
         """The stretches that differ: pair their groups, then explain what is left."""
         old_groups = [g for _, oo, _, _, _ in regions for g in oo if g is not None]
         new_groups = [g for _, _, _, no, _ in regions for g in no if g is not None]
@@ -103,12 +111,12 @@ class Differ:
             return
         # candidates on the old side: the groups and everything nested in them (a group
         # inside a resolved alternative stands on its own in the new text)
-        cands = []
+        cands: list[_Group] = []
         for g in old_groups:
             cands.append(g)
             cands.extend(descendants(g))
-        taken: dict[int, object] = {}  # id(old group) -> new group
-        pending = []
+        taken: dict[int, _Group] = {}  # id(old group) -> new group
+        pending: list[_Group] = []
         for h in new_groups:
             rel = _rel(h.id, self.new_key)
             tok = group_token(h)
@@ -130,7 +138,7 @@ class Differ:
                 for c in cands:
                     if id(c) in taken:
                         continue
-                    a, b = wordy(flat([c], [])), wordy(flat([h], []))
+                    a, b = wordy(flat([c], list[str]())), wordy(flat([h], list[str]()))
                     r = ratio(a, b) if set(a) & set(b) else 0.0
                     if r >= best:
                         best, hit = r, c
@@ -141,7 +149,7 @@ class Differ:
                 self.pair(hit, h, "content")
         # old groups without a partner: resolved (read against the new words of every
         # stretch that differs) or removed
-        def words(ts):
+        def words(ts: Iterable[Token]) -> _Target:
             return _Target(t for t in ts if is_word(t))
 
         for n, (_, oo, nt, _, _ctx) in enumerate(regions):
@@ -153,33 +161,34 @@ class Differ:
                     near.extend(other[2])
             target = words(near)
             everything = words(t for r in regions for t in r[4])
-            for g in oo:
-                if g is not None and id(g) not in taken:
-                    self.resolved(g, target, taken, everything)
+            for old in oo:
+                if old is not None and id(old) not in taken:
+                    self.resolved(old, target, taken, everything)
         for h in pending:
             self.out.append(Change("added", None, h.id, f"{h.id}: new {h.kind} group "
                                    + _brief(h), {"alternatives": _texts(h)}))
         # words outside brackets that no alternative explains are text changes
         old_plain = [t for ot, oo, _, _, _ in regions for t, o in zip(ot, oo, strict=False) if o is None]
         new_plain = [t for _, _, nt, no, _ in regions for t, o in zip(nt, no, strict=False) if o is None]
-        explained = Counter()
+        explained: Counter[str] = Counter()
         for g in old_groups:
             for d in [g] + descendants(g):
                 for alt in d.alternatives:
-                    explained.update("".join(wordy(flat(alt.children, []))))
+                    explained.update("".join(wordy(flat(alt.children, list[str]()))))
         old_chars = Counter("".join(wordy(old_plain)))
         new_chars = Counter("".join(wordy(new_plain)))
         if (new_chars - old_chars - explained) or (old_chars - new_chars):
             self.text_change(old_plain, new_plain)
 
-    def resolved(self, g, target: str, taken, fallback: str | None = None) -> None:
+    def resolved(self, g: _Group, target: str, taken: dict[int, _Group],
+                 fallback: str | None = None) -> None:
         """Which alternative of ``g`` the new text ``target`` reads like (or removed).
 
         Words are compared as strings without blanks, so a word glued to a bracket
         (``law[s]`` -> ``laws``) still reads as its alternative.
         """
-        scores = []
-        k = None
+        scores: list[tuple[int, int, int, int]] = []
+        k: int | None = None
         for alt in g.alternatives:
             inner = [c for c in alt.children if isinstance(c, (BracketGroup, OptionBlock))]
             if any(id(d) in taken for c in inner for d in [c] + descendants(c)):
@@ -199,7 +208,7 @@ class Differ:
             k = -best[3]
         elif g.kind == "optional":
             k = DROP
-        elif g.kind == "options" and any(o.no_text for o in g.options):
+        elif isinstance(g, OptionBlock) and any(o.no_text for o in g.options):  # kind options
             k = next(o.index for o in g.options if o.no_text)
         if k is None:
             self.out.append(Change("removed", g.id, None, f"{g.id}: {g.kind} group removed "
@@ -219,7 +228,7 @@ class Differ:
                     if id(d) not in taken:
                         self.resolved(d, target, taken)
 
-    def expand(self, seq, taken) -> list[Token]:
+    def expand(self, seq: Iterable[Node], taken: dict[int, _Group]) -> list[Token]:
         """Word tokens of ``seq``, groups as ``Cut.GROUP``, and ``Cut.BLANK`` where a blank
         separates a word from a group (a word glued to a group, ``law[s]``, may be read
         inside a longer word; a word standing apart may not)."""
@@ -235,14 +244,14 @@ class Differ:
                     toks.append(Cut.BLANK)
         return toks
 
-    def text_change(self, ot, nt) -> None:
+    def text_change(self, ot: Iterable[Token], nt: Iterable[Token]) -> None:
         a = " ".join(t for t in ot if isinstance(t, str) and t[:1] != "§")
         b = " ".join(t for t in nt if isinstance(t, str) and t[:1] != "§")
         self.out.append(Change("text", None, None, f"text: '{_short(a)}' -> '{_short(b)}'",
                                {"old": a, "new": b}))
 
     # -- pairs
-    def pair(self, g, h, how) -> None:
+    def pair(self, g: _Group, h: _Group, how: str) -> None:
         changes = []
         if g.kind != h.kind:
             changes.append(f"kind {g.kind} -> {h.kind}")
@@ -289,10 +298,10 @@ class Differ:
                 self.seq(a.children, b.children)
 
 
-def _akin(old, new) -> bool:
+def _akin(old: _Group, new: _Group) -> bool:
     """Similar content, or the new group's words all come from the old one (a group
     whose inner groups were resolved keeps a subset of its words)."""
-    a, b = wordy(flat([old], [])), wordy(flat([new], []))
+    a, b = wordy(flat([old], list[str]())), wordy(flat([new], list[str]()))
     if ratio(a, b) >= 0.5 or ratio(list("".join(a)), list("".join(b))) >= 0.6:
         return True  # (characters: words glued to a resolved bracket merge)
     kept = sum((Counter(b) & Counter(a)).values())
@@ -303,9 +312,9 @@ class _Target(str):
     """The words of a stretch joined without blanks, and where each word starts and ends,
     so that a piece is found as whole words where it can be (``data1`` is not read in
     ``data11``) and across word boundaries only where it must (``law[s]`` -> ``laws``)."""
-    bounds: frozenset
+    bounds: frozenset[int]
 
-    def __new__(cls, words):
+    def __new__(cls, words: Iterable[str]) -> _Target:
         words = list(words)
         self = super().__new__(cls, "".join(words))
         bounds, at = {0}, 0
@@ -366,7 +375,7 @@ def _fit(tokens: list[Token], target: str) -> tuple[int, int]:
     return hit, miss
 
 
-def _codes(codes) -> str:
+def _codes(codes: tuple[str, ...]) -> str:
     return "+".join(codes) if codes else "(none)"
 
 
@@ -375,9 +384,9 @@ def _short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def _texts(g) -> list[str]:
+def _texts(g: _Group) -> list[str]:
     return [alt_text(a) for a in g.alternatives]
 
 
-def _brief(g) -> str:
+def _brief(g: _Group) -> str:
     return "[" + "][".join(_short(t, 30) for t in _texts(g)) + "]"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 __all__ = ["Change", "UnitDiff", "DocumentDiff"]
 
@@ -26,9 +27,10 @@ class Change:
     old_id: str | None = None
     new_id: str | None = None
     message: str = ""
-    detail: dict = field(default_factory=dict)
+    detail: dict[str, Any] = field(default_factory=dict)
+    """What the kind reports (``choice``, ``added``, ``old``/``new`` words, ...): JSON values."""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "old_id": self.old_id, "new_id": self.new_id,
                 "message": self.message, **self.detail}
 
@@ -50,7 +52,7 @@ class UnitDiff:
     """How the unit was matched: identical text, number, title, similar text, added, removed."""
     changes: list[Change] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"old_id": self.old_id, "new_id": self.new_id, "method": self.method,
                 "changes": [c.to_dict() for c in self.changes]}
 
@@ -82,7 +84,7 @@ class DocumentDiff:
     def by_kind(self, kind: str) -> list[Change]:
         return [c for c in self.changes if c.kind == kind]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"units": [u.to_dict() for u in self.units if u.changes],
                 "matching": [{"old_id": u.old_id, "new_id": u.new_id, "method": u.method}
                              for u in self.units],

@@ -21,10 +21,23 @@ import dataclasses
 import difflib
 import enum
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from sys import intern
+from typing import Protocol, TypeGuard, TypeVar
 
-from ...ast import BracketGroup, Escape, FootnoteRef, Heading, OptionBlock, Placeholder, Text
+from ...ast import (
+    Alternative,
+    BracketGroup,
+    Escape,
+    FootnoteRef,
+    Heading,
+    Node,
+    Option,
+    OptionBlock,
+    Placeholder,
+    Text,
+)
 
 __all__ = ["GroupToken", "Cut", "Token", "words", "flat", "alt_text", "signature",
            "group_token", "stream", "ratio", "wordy", "is_word"]
@@ -66,20 +79,32 @@ class Cut(enum.Enum):
 Token = str | GroupToken | Cut
 
 
+class _Words(Protocol):
+    """Where :func:`flat` puts words: a ``list[str]``, or a token list (``list[Token]``)."""
+
+    def append(self, word: str, /) -> None: ...
+
+    def extend(self, words: Iterable[str], /) -> None: ...
+
+
+_W = TypeVar("_W", bound=_Words)
+
+
 def words(text: str) -> list[str]:
     """The word tokens of ``text``, each word once in memory (interned) however often the
     two versions use it: the word lists of both drafts are what a diff holds beside them."""
     return list(map(intern, _TOKEN.findall(text)))
 
 
-def flat(seq, out: list, headings: bool = True) -> list:
+def flat(seq: Iterable[Node], out: _W, headings: bool = True) -> _W:
     """Word tokens of ``seq`` with nested groups as ``[ ... | ... ]`` (attribution left out)."""
     for node in seq:
         if isinstance(node, Text):
             out.extend(words(node.value))
         elif isinstance(node, (BracketGroup, OptionBlock)):
             out.append("[")
-            for i, alt in enumerate(node.alternatives):
+            alts: tuple[Alternative | Option, ...] = node.alternatives
+            for i, alt in enumerate(alts):
                 if i:
                     out.append("|")
                 flat(alt.children, out, headings)
@@ -94,27 +119,29 @@ def flat(seq, out: list, headings: bool = True) -> list:
     return out
 
 
-def alt_text(alt) -> str:
+def alt_text(alt: Alternative | Option) -> str:
     """The words of an alternative (or option), joined by blanks."""
-    return " ".join(flat(alt.children, []))
+    out: list[str] = []
+    return " ".join(flat(alt.children, out))
 
 
-def signature(g) -> tuple[str, tuple[str, ...]]:
+def signature(g: BracketGroup | OptionBlock) -> tuple[str, tuple[str, ...]]:
     """A group's content: its kind and the words of each alternative."""
     return g.kind, tuple(alt_text(a) for a in g.alternatives)
 
 
-def group_token(g) -> GroupToken:
+def group_token(g: BracketGroup | OptionBlock) -> GroupToken:
     """A group's token in a stream: its content and who proposed what."""
     kind, texts = signature(g)
-    return GroupToken(kind, texts, tuple("+".join(a.proposers) for a in g.alternatives),
+    alts: tuple[Alternative | Option, ...] = g.alternatives
+    return GroupToken(kind, texts, tuple("+".join(a.proposers) for a in alts),
                       "+".join(g.proposers))
 
 
-def stream(seq) -> tuple[list[Token], list]:
+def stream(seq: Iterable[Node]) -> tuple[list[Token], list[BracketGroup | OptionBlock | None]]:
     """Tokens of a sequence, each group one token; and the group (or None) per token."""
     toks: list[Token] = []
-    objs: list = []
+    objs: list[BracketGroup | OptionBlock | None] = []
     for node in seq:
         if isinstance(node, (BracketGroup, OptionBlock)):
             toks.append(group_token(node))
@@ -128,7 +155,7 @@ def stream(seq) -> tuple[list[Token], list]:
     return toks, objs
 
 
-def ratio(a: list, b: list) -> float:
+def ratio(a: Sequence[Token], b: Sequence[Token]) -> float:
     """How alike two token lists are (``difflib``; a quick bound when clearly unlike)."""
     if not a and not b:
         return 1.0
@@ -138,12 +165,12 @@ def ratio(a: list, b: list) -> float:
     return sm.ratio()
 
 
-def wordy(tokens) -> list[str]:
+def wordy(tokens: Iterable[Token]) -> list[str]:
     """Tokens that are words (not punctuation, not paragraph markers, not groups)."""
     return [t for t in tokens if isinstance(t, str) and t and t[0] != "§"
             and any(c.isalnum() for c in t)]
 
 
-def is_word(t: Token) -> bool:
+def is_word(t: Token) -> TypeGuard[str]:
     """A word token with a letter or digit in it (paragraph markers ``§2`` included)."""
     return isinstance(t, str) and any(c.isalnum() for c in t)

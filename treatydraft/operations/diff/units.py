@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ...ast import BracketGroup, Document, Heading, LineBreak, Text
+from ...ast import BracketGroup, Heading, LineBreak, Node, Text
+from ...document import Document
 from .tokens import flat, ratio
 
 __all__ = ["UNIT_KINDS", "Unit", "units", "match_units"]
@@ -26,10 +27,10 @@ UNIT_KINDS = ("article", "preamble", "part", "title", "chapter", "section")
 class Unit:
     """A unit of one version: its key (``art_3``), nodes, title line and word tokens."""
     key: str
-    nodes: list
+    nodes: list[Node]
     title: str = ""
-    tokens: tuple = ()
-    body_key: tuple = ()
+    tokens: tuple[str, ...] = ()
+    body_key: tuple[str, ...] = ()
 
 
 def units(doc: Document) -> list[Unit]:
@@ -53,14 +54,16 @@ def units(doc: Document) -> list[Unit]:
         current.nodes.append(node)
     units.append(current)
     for u in units:
-        u.tokens = tuple(flat(u.nodes, [], headings=False))
+        words: list[str] = []
+        u.tokens = tuple(flat(u.nodes, words, headings=False))
         u.body_key = u.tokens  # the words themselves, not a copy joined into a string
-        line: list = []
+        line: list[Node] = []
         for n in u.nodes[1:]:
             if isinstance(n, LineBreak):
                 break
             line.append(n)
-        u.title = " ".join(flat(line, []))
+        title: list[str] = []
+        u.title = " ".join(flat(line, title))
     return [u for u in units if u.nodes]
 
 
@@ -70,13 +73,13 @@ def match_units(old: list[Unit], new: list[Unit]) -> list[tuple[int | None, int 
     pairs: dict[int, tuple[int, str]] = {}
     used: set[int] = set()
 
-    def pair(i, j, how):
+    def pair(i: int, j: int, how: str) -> None:
         pairs[i] = (j, how)
         used.add(j)
 
     # 1. identical text (unique on both sides)
     old_keys = Counter(u.body_key for u in old)
-    new_index: dict[str, list[int]] = {}
+    new_index: dict[tuple[str, ...], list[int]] = {}
     for j, u in enumerate(new):
         new_index.setdefault(u.body_key, []).append(j)
     for i, u in enumerate(old):
@@ -88,11 +91,11 @@ def match_units(old: list[Unit], new: list[Unit]) -> list[tuple[int | None, int 
     for i, u in enumerate(old):
         if i in pairs:
             continue
-        j = new_by_key.get(u.key)
-        if j is not None and j not in used and ratio(u.tokens, new[j].tokens) >= 0.5:
-            pair(i, j, "number")
+        same = new_by_key.get(u.key)
+        if same is not None and same not in used and ratio(u.tokens, new[same].tokens) >= 0.5:
+            pair(i, same, "number")
     # 3. same heading title (unique among those left)
-    left_new = {}
+    left_new: dict[str, list[int]] = {}
     for j, u in enumerate(new):
         if j not in used and u.title:
             left_new.setdefault(u.title, []).append(j)
@@ -107,6 +110,7 @@ def match_units(old: list[Unit], new: list[Unit]) -> list[tuple[int | None, int 
     for i, u in enumerate(old):
         if i in pairs:
             continue
+        best_j: int | None
         best, best_j = 0.6, None
         for j, v in enumerate(new):
             if j in used:

@@ -13,20 +13,25 @@ brackets), :mod:`.registry` (delegations, authors, attribution sentences) and
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypedDict
 
-from ...ast import Delegation, Document
+from ...document import Delegation, Document
 from ...errors import FormatError
 from .assemble import Assembler
 from .changes import MODES
 from .notes import read_comments, read_notes
 from .numbering import Numbering
-from .package import DocxError, W, is_ole, open_package
+from .package import DocxError, Package, W, is_ole, open_package
 from .paragraphs import BodyReader
 from .registry import Registry, load_author_map, load_registry
 from .styles import Styles
 
-__all__ = ["read_docx", "docx_to_text", "DocxText", "DocxError", "is_ole",
+if TYPE_CHECKING:
+    from ...parser import Mode
+
+__all__ = ["read_docx", "docx_to_text", "DocxText", "DocxOptions", "DocxError", "is_ole",
            "load_registry", "load_author_map", "front_matter", "MODES", "MARKS"]
 
 MARKS = ("none", "underline-strike")
@@ -46,11 +51,19 @@ class DocxText:
     """The draft text (front matter included)."""
     warnings: list[str] = field(default_factory=list)
     """What was skipped, approximated or guessed (one sentence each)."""
-    counts: dict = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
     """changes, attributions, footnotes, notes, numbers written."""
 
 
-def front_matter(meta: dict, delegations) -> str:
+class DocxOptions(TypedDict, total=False):
+    """The options of :func:`read_docx` that :func:`treatydraft.load` passes on."""
+    delegations: tuple[Delegation, ...]
+    author_map: dict[str, str] | None
+    changes: str
+    marks: str
+
+
+def front_matter(meta: dict[str, str], delegations: Iterable[Delegation]) -> str:
     """Front matter with the fields of ``meta`` (title, symbol, language, date) and the
     registry ``delegations`` ("" when there is nothing to write)."""
     out = ["---"]
@@ -69,10 +82,12 @@ def front_matter(meta: dict, delegations) -> str:
     return "\n".join(out) + "\n"
 
 
-def _header_meta(pkg, reader, meta: dict) -> None:
-    texts = []
+def _header_meta(pkg: Package, reader: BodyReader, meta: dict[str, str]) -> None:
+    texts: list[str] = []
     for name in sorted(n for n in pkg.part_names("word/header") if n.endswith(".xml")):
         root = pkg.xml(name)
+        if root is None:  # (listed by the package: never None)
+            continue
         for p in reader.blocks(root):
             texts.append("".join(s[1] for s in p.segs if s[0] == "t"))
     for text in texts:
@@ -87,7 +102,7 @@ def _header_meta(pkg, reader, meta: dict) -> None:
                 meta["symbol"] = part
 
 
-def _language(pkg, sample: str) -> str | None:
+def _language(pkg: Package, sample: str) -> str | None:
     arabic = sum(1 for ch in sample if "\u0600" <= ch <= "\u06ff")
     cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
     cyr = sum(1 for ch in sample if "\u0400" <= ch <= "\u04ff")
@@ -100,7 +115,7 @@ def _language(pkg, sample: str) -> str | None:
         return "ru"
     words = re.findall(r"[a-zàâçéèêëîïôûùüÿñ]+", sample.lower())
     votes = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
-    best = max(votes, key=votes.get)
+    best = max(votes, key=votes.__getitem__)
     if votes[best] >= 5 and votes[best] > 2 * sorted(votes.values())[-2]:
         return best
     settings = pkg.related("settings")
@@ -113,8 +128,8 @@ def _language(pkg, sample: str) -> str | None:
     return None
 
 
-def docx_to_text(data: bytes, *, source: str | None = None, mode: str = "strict",
-                 delegations: tuple[Delegation, ...] = (), author_map: dict | None = None,
+def docx_to_text(data: bytes, *, source: str | None = None, mode: Mode = "strict",
+                 delegations: tuple[Delegation, ...] = (), author_map: dict[str, str] | None = None,
                  changes: str = "brackets", marks: str = "none") -> DocxText:
     """Read the .docx bytes ``data`` as draft text (see :func:`read_docx`)."""
     if changes not in MODES:
@@ -168,8 +183,8 @@ def docx_to_text(data: bytes, *, source: str | None = None, mode: str = "strict"
     return DocxText(text, warnings, dict(asm.counts))
 
 
-def read_docx(data: bytes, *, source: str | None = None, mode: str = "strict",
-              delegations: tuple[Delegation, ...] = (), author_map: dict | None = None,
+def read_docx(data: bytes, *, source: str | None = None, mode: Mode = "strict",
+              delegations: tuple[Delegation, ...] = (), author_map: dict[str, str] | None = None,
               changes: str = "brackets", marks: str = "none") -> Document:
     """The :class:`Document` of a .docx.
 

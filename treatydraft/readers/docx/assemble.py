@@ -19,16 +19,22 @@ One line per paragraph (blank lines are not kept).  For each paragraph:
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ...errors import FormatError
 from ...wording import is_unattributed
-from .changes import tokens
+from .changes import Alt, tokens
+from .notes import Comment
 from .numbering import Numbering
 from .paragraphs import Para
 from .registry import Registry
 from .styles import Styles
 
 __all__ = ["Assembler"]
+
+#: ``(kind, value)`` at an offset of a line: ``("alt", Alt)``, ``("comment", id)``,
+#: ``("fn"|"en"|"cs"|"ce"|"eo", id)``; the value is typed by the kind (Any to mypy).
+_Event = tuple[str, Any]
 
 _CLOSERS = frozenset("]］】")
 _CODE_CHAR = re.compile(r"[A-Za-z0-9_+-]")
@@ -43,8 +49,9 @@ _CHAIR = re.compile(r"chair|présiden|presiden|председател|主席|ا�
 class Assembler:
     """Turns paragraphs into draft lines; collects unmapped authors and counts."""
 
-    def __init__(self, registry: Registry, *, footnotes, endnotes, comments, numbering: Numbering,
-                 styles: Styles, mode: str, marks: bool, strict: bool):
+    def __init__(self, registry: Registry, *, footnotes: dict[str | None, str],
+                 endnotes: dict[str | None, str], comments: dict[str | None, Comment],
+                 numbering: Numbering, styles: Styles, mode: str, marks: bool, strict: bool):
         self.registry = registry
         self.footnotes, self.endnotes, self.comments = footnotes, endnotes, comments
         self.numbering, self.styles = numbering, styles
@@ -79,7 +86,7 @@ class Assembler:
         toks = tokens(para.segs, self.mode, self.marks)
         pieces: list[str] = []
         off = 0
-        events: dict[int, list] = {}
+        events: dict[int, list[_Event]] = {}
         starts: dict[str, int] = {}
         solid = 0  # offset just past the last non-blank character
         for tok in toks:
@@ -127,7 +134,8 @@ class Assembler:
             if ins:
                 inserts[pos] = ins
         if inserts:
-            out, last = [], 0
+            out: list[str] = []
+            last = 0
             for pos in sorted(inserts):
                 piece, ins = text[last:pos], inserts[pos]
                 if ins[-1:].isalnum() and piece[-1:] in _CLOSERS and piece[-2:-1] in (" ", "\t") \
@@ -170,13 +178,14 @@ class Assembler:
         value, _ = self.numbering.next(nid, ilvl)
         return value
 
-    def _attribute(self, text: str, pos: int, events: list, label_end: int,
+    def _attribute(self, text: str, pos: int, events: list[_Event], label_end: int,
                    after: list[str]) -> str:
         closing = pos > 0 and text[pos - 1] in _CLOSERS
         at_label = pos == label_end
-        alt_codes = group_codes = None
+        alt_codes: tuple[str, ...] | None = None
+        group_codes: tuple[str, ...] | None = None
         markers: list[str] = []
-        change = None
+        change: Alt | None = None
         for kind, value in events:
             if kind == "alt":
                 change = value
@@ -225,7 +234,7 @@ class Assembler:
             elif change.role == "lone" and change.kind == "del" and group_codes is None:
                 code = self.author(change.author)
                 group_codes = (code,) if code else None
-        out = []
+        out: list[str] = []
         if alt_codes:
             self.counts["attributions"] += 1
             out.append((" @" if at_label and not closing else "@") + "+".join(alt_codes))

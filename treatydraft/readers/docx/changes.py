@@ -27,10 +27,17 @@ without that style).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from .paragraphs import NUMBER, STRIKE, UNDERLINE
+from .paragraphs import NUMBER, STRIKE, UNDERLINE, Seg
 
-__all__ = ["Alt", "tokens", "MODES"]
+__all__ = ["Alt", "tokens", "MODES", "Tok"]
+
+#: A token (see the module docstring): a plain tuple tagged by its first item, typed
+#: Any inside as segments are (:data:`.paragraphs.Seg`).
+Tok = tuple[Any, ...]
+#: ``("seg", segment)`` or ``("run", change, [segments])`` (:func:`_runs`).
+_Item = tuple[Any, ...]
 
 MODES = ("brackets", "accept", "reject")
 
@@ -48,8 +55,8 @@ class Alt:
     """In a pair, the author of the other change."""
 
 
-def _with_marks(segs: list) -> list:
-    out = []
+def _with_marks(segs: list[Seg]) -> list[Seg]:
+    out: list[Seg] = []
     for s in segs:
         if s[0] == "t" and s[2] is None and s[3]:
             kind = "del" if s[3] & STRIKE else "ins" if s[3] & UNDERLINE else None
@@ -59,11 +66,11 @@ def _with_marks(segs: list) -> list:
     return out
 
 
-def _runs(segs: list) -> list:
+def _runs(segs: list[Seg]) -> list[_Item]:
     """Items: ("seg", s) for plain segments and markers, ("run", change, [segs])."""
-    items: list = []
-    current = None   # the open run item
-    pending: list = []  # comment marks seen while a run is open
+    items: list[_Item] = []
+    current: _Item | None = None   # the open run item
+    pending: list[Seg] = []  # comment marks seen while a run is open
     for s in segs:
         kind = s[0]
         if kind in ("cs", "ce"):
@@ -92,15 +99,15 @@ def _runs(segs: list) -> list:
     return items
 
 
-def _plain(s) -> tuple:
+def _plain(s: Seg) -> Tok:
     return ("t", s[1]) if s[0] == "t" else (s[0], s[1])
 
 
-def _blank(run) -> bool:
+def _blank(run: _Item) -> bool:
     return all(s[0] in ("cs", "ce") or (s[0] == "t" and not s[1].strip()) for s in run[2])
 
 
-def tokens(segs: list, mode: str = "brackets", marks: bool = False) -> list:
+def tokens(segs: list[Seg], mode: str = "brackets", marks: bool = False) -> list[Tok]:
     """The tokens of one paragraph (see the module docstring)."""
     if marks:
         segs = _with_marks(segs)
@@ -109,7 +116,7 @@ def tokens(segs: list, mode: str = "brackets", marks: bool = False) -> list:
         return [_plain(s) for s in segs
                 if s[0] in ("cs", "ce") or s[2] is None or s[2][0] != drop]
     items = _runs(_number_outside(segs))
-    out: list = []
+    out: list[Tok] = []
     i, n = 0, len(items)
     while i < n:
         item = items[i]
@@ -142,10 +149,10 @@ def tokens(segs: list, mode: str = "brackets", marks: bool = False) -> list:
     return out
 
 
-def _number_outside(segs: list) -> list:
+def _number_outside(segs: list[Seg]) -> list[Seg]:
     """The paragraph number in style "Draft Number" that opens a paragraph, and the blanks
     after it, taken out of their change (see the module docstring)."""
-    out = None
+    out: list[Seg] | None = None
     for i, s in enumerate(segs):
         kind = s[0]
         if kind in ("cs", "ce"):
@@ -158,7 +165,7 @@ def _number_outside(segs: list) -> list:
     return segs if out is None else out
 
 
-def _split(out: list) -> None:
+def _split(out: list[Tok]) -> None:
     """Right after a bracket, a new group needs ``\\+`` or it would join that group."""
     for tok in reversed(out):
         if tok[0] in ("fn", "en", "cs", "ce"):
@@ -168,9 +175,9 @@ def _split(out: list) -> None:
         return
 
 
-def _emit(out: list, run, alt: Alt) -> None:
+def _emit(out: list[Tok], run: _Item, alt: Alt) -> None:
     inner = [_plain(s) for s in run[2]]
-    trailing = []
+    trailing: list[Tok] = []
     while inner and inner[-1][0] in ("fn", "en"):
         trailing.insert(0, inner.pop())
     out.append(("open",))

@@ -7,10 +7,14 @@ Several paragraphs of one note are joined with a blank: a draft footnote is one 
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from lxml import etree
 
 from .changes import tokens
 from .package import W
+from .paragraphs import BodyReader, Para
 
 __all__ = ["Comment", "read_notes", "read_comments", "note_text"]
 
@@ -23,10 +27,10 @@ class Comment:
     text: str
 
 
-def note_text(paras, mode: str, marks: bool) -> str:
-    lines = []
+def note_text(paras: Iterable[Para], mode: str, marks: bool) -> str:
+    lines: list[str] = []
     for p in paras:
-        parts = []
+        parts: list[str] = []
         for tok in tokens(p.segs, mode, marks):
             if tok[0] == "t":
                 parts.append(tok[1])
@@ -40,9 +44,10 @@ def note_text(paras, mode: str, marks: bool) -> str:
     return " ".join(lines)
 
 
-def read_notes(root, reader, tag: str, mode: str, marks: bool) -> dict[str, str]:
+def read_notes(root: etree._Element | None, reader: BodyReader, tag: str, mode: str, marks: bool
+               ) -> dict[str | None, str]:
     """``{id: text}`` of the ``w:footnote`` or ``w:endnote`` elements of ``root``."""
-    out: dict[str, str] = {}
+    out: dict[str | None, str] = {}
     if root is None:
         return out
     for note in root.iter(W + tag):
@@ -52,8 +57,9 @@ def read_notes(root, reader, tag: str, mode: str, marks: bool) -> dict[str, str]
     return out
 
 
-def read_comments(root, reader, mode: str, marks: bool) -> dict[str, Comment]:
-    out: dict[str, Comment] = {}
+def read_comments(root: etree._Element | None, reader: BodyReader, mode: str, marks: bool
+                  ) -> dict[str | None, Comment]:
+    out: dict[str | None, Comment] = {}
     if root is None:
         return out
     for c in root.iter(W + "comment"):

@@ -16,6 +16,9 @@ numbers are not in the text.  :class:`Numbering` follows Word's model:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import overload
+
+from lxml import etree
 
 from .package import W
 
@@ -118,19 +121,23 @@ class Level:
     """``w:suff``: tab, space or nothing after the number."""
 
 
-def _val(el, name: str):
+def _val(el: etree._Element, name: str) -> str | None:
     child = el.find(W + name)
     return None if child is None else child.get(W + "val")
 
 
-def _int(value, default: int | None) -> int | None:
+@overload
+def _int(value: str | None, default: int) -> int: ...
+@overload
+def _int(value: str | None, default: None) -> int | None: ...
+def _int(value: str | None, default: int | None) -> int | None:
     try:
-        return int(value)
+        return int(value)  # type: ignore[arg-type]  # None raises TypeError, caught below
     except (TypeError, ValueError):
         return default
 
 
-def _level(el) -> Level:
+def _level(el: etree._Element) -> Level:
     legal = el.find(W + "isLgl")
     return Level(start=_int(_val(el, "start"), 1) or 0, fmt=_val(el, "numFmt") or "decimal",
                  text=_val(el, "lvlText") or "", restart=_int(_val(el, "lvlRestart"), None),
@@ -141,14 +148,15 @@ def _level(el) -> Level:
 class Numbering:
     """Counters for the paragraphs of one document, in document order."""
 
-    def __init__(self, root=None):
-        self.abstract: dict[str, dict[int, Level]] = {}
-        self.nums: dict[str, tuple[str, dict[int, Level], dict[int, int]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
+    def __init__(self, root: etree._Element | None = None):
+        # (keyed as written: an id attribute Word left out is None)
+        self.abstract: dict[str | None, dict[int, Level]] = {}
+        self.nums: dict[str | None, tuple[str | None, dict[int, Level], dict[int, int]]] = {}
+        self.counters: dict[str | None, dict[int, int]] = {}
         self.used: set[str] = set()
         if root is None:
             return
-        links: dict[str, str] = {}
+        links: dict[str | None, str] = {}
         for ab in root.iter(W + "abstractNum"):
             aid = ab.get(W + "abstractNumId")
             self.abstract[aid] = {_int(lv.get(W + "ilvl"), 0): _level(lv)
@@ -206,7 +214,8 @@ class Numbering:
                 del counters[deeper]
         if level.fmt == "bullet" or level.fmt == "none":
             return "", ""
-        out, text, i = [], level.text, 0
+        out: list[str] = []
+        text, i = level.text, 0
         while i < len(text):
             ch = text[i]
             if ch == "%" and i + 1 < len(text) and text[i + 1].isdigit():

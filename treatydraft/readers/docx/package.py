@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+from typing import NoReturn
 
 from lxml import etree
 
@@ -77,7 +78,7 @@ class Package:
         self.source = source
         self.rels = self._relationships(main)
 
-    def fail(self, message: str, hint: str | None = None):
+    def fail(self, message: str, hint: str | None = None) -> NoReturn:
         raise DocxError(message, file=self.source, hint=hint)
 
     def read(self, name: str) -> bytes | None:
@@ -93,7 +94,8 @@ class Package:
         if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             self.fail(f"the member {name} is compressed {info.file_size // max(info.compress_size, 1)}:1 "
                       f"(limit {MAX_RATIO}:1): refused as a possible zip bomb")
-        chunks, size = [], 0
+        chunks: list[bytes] = []
+        size = 0
         try:
             with self.zf.open(info) as fh:
                 while True:
@@ -110,7 +112,7 @@ class Package:
             self.fail(f"the member {name} is damaged ({exc})", "open and re-save the file in Word")
         return b"".join(chunks)
 
-    def xml(self, name: str | None):
+    def xml(self, name: str | None) -> etree._Element | None:
         """The parsed root element of member ``name``, or None when it is absent."""
         if not name:
             return None
@@ -122,7 +124,8 @@ class Package:
         except etree.XMLSyntaxError as exc:
             self.fail(f"{name} is not well-formed XML ({exc})", "open and re-save the file in Word")
         tree = root.getroottree()
-        if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        # (lxml-stubs' DocInfo lacks doctype, which lxml has)
+        if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:  # type: ignore[union-attr]
             self.fail(f"{name} declares a document type (entities or external references), "
                       "which Word never writes: refused")
         return root
@@ -144,7 +147,7 @@ class Package:
             out[rel.get("Id", "")] = path
         return out
 
-    def related(self, kind: str):
+    def related(self, kind: str) -> etree._Element | None:
         """The parsed part of relationship type ``kind`` (``footnotes``, ``numbering`` ...).
 
         None when the document has no such relationship; a relationship whose part is

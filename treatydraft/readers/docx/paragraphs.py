@@ -29,10 +29,20 @@ by tabs, with a warning.  Formatting changes (``w:rPrChange``) are ignored with 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
 
 from .package import W
 
-__all__ = ["Para", "BodyReader", "UNDERLINE", "STRIKE", "NUMBER"]
+__all__ = ["Para", "BodyReader", "UNDERLINE", "STRIKE", "NUMBER", "Seg", "Change"]
+
+#: A segment (see the module docstring): a plain tuple whose first item says its shape.
+#: Its items are typed Any: the readers index segments by position after testing the
+#: tag, which mypy cannot follow across tuples of different lengths.
+Seg = tuple[Any, ...]
+#: A tracked change around a segment or paragraph: ``(kind, author)``, or None.
+Change = tuple[str, str] | None
 
 UNDERLINE, STRIKE, NUMBER = 1, 2, 4
 LITERAL_STYLE, NUMBER_STYLE = "DraftLiteral", "DraftNumber"
@@ -104,7 +114,7 @@ _OFF = ("0", "false", "off", "none")
 @dataclass
 class Para:
     """One paragraph (or one table row) of the body."""
-    segs: list = field(default_factory=list)
+    segs: list[Seg] = field(default_factory=list)
     """The segments (see the module docstring)."""
     style: str | None = None
     """The paragraph style id (``w:pStyle``)."""
@@ -119,14 +129,14 @@ class Para:
     """A table row read as one line."""
 
 
-def _on(el) -> bool:
+def _on(el: etree._Element | None) -> bool:
     return el is not None and el.get(W_val) not in _OFF
 
 
 class BodyReader:
     """Reads ``w:body`` (or a footnote, comment, header) into paragraphs."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.warnings: dict[str, int] = {}
         self.format_changes = 0
 
@@ -135,12 +145,12 @@ class BodyReader:
 
     # ------------------------------------------------------------ blocks
 
-    def blocks(self, container, change=None) -> list[Para]:
+    def blocks(self, container: etree._Element, change: Change = None) -> list[Para]:
         out: list[Para] = []
         self._blocks(container, out, change)
         return out
 
-    def _blocks(self, container, out: list, change) -> None:
+    def _blocks(self, container: etree._Element, out: list[Para], change: Change) -> None:
         for el in container:
             tag = el.tag
             if tag == W_p:
@@ -159,9 +169,10 @@ class BodyReader:
             elif tag in _SKIPPED:
                 self.warn(_SKIPPED[tag] + " (skipped)")
 
-    def _table(self, tbl, out: list, change) -> None:
+    def _table(self, tbl: etree._Element, out: list[Para], change: Change) -> None:
         for tr in tbl.iter(W_tr):
-            if tr.getparent() is not tbl and tr.getparent().tag != W_sdtContent:
+            parent = tr.getparent()
+            if parent is not tbl and parent is not None and parent.tag != W_sdtContent:
                 continue
             row_change = change
             trpr = tr.find(W_trPr)
@@ -191,7 +202,7 @@ class BodyReader:
 
     # ------------------------------------------------------------ paragraphs
 
-    def paragraph(self, p, change=None) -> Para:
+    def paragraph(self, p: etree._Element, change: Change = None) -> Para:
         para = Para()
         ppr = p.find(W_pPr)
         if ppr is not None:
@@ -203,7 +214,8 @@ class BodyReader:
                 nid = numpr.find(W_numId)
                 ilvl = numpr.find(W_ilvl)
                 try:
-                    level = int(ilvl.get(W_val)) if ilvl is not None else None
+                    # a missing w:val raises TypeError, caught below
+                    level = int(ilvl.get(W_val)) if ilvl is not None else None  # type: ignore[arg-type]
                 except (TypeError, ValueError):
                     level = None
                 para.num = (nid.get(W_val) or "0" if nid is not None else None, level)
@@ -220,7 +232,7 @@ class BodyReader:
         self._inline(p, para.segs, change)
         return para
 
-    def _inline(self, parent, segs: list, change) -> None:
+    def _inline(self, parent: etree._Element, segs: list[Seg], change: Change) -> None:
         for el in parent:
             tag = el.tag
             if tag == W_r:
@@ -247,7 +259,7 @@ class BodyReader:
             elif tag in _SKIPPED:
                 self.warn(_SKIPPED[tag] + " (skipped)")
 
-    def _run(self, r, segs: list, change) -> None:
+    def _run(self, r: etree._Element, segs: list[Seg], change: Change) -> None:
         marks = 0
         literal = False
         for el in r:

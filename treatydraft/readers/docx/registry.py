@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...ast import Delegation
+from ...document import Delegation
 from ...io import InputError
 
 __all__ = ["Registry", "load_registry", "load_author_map", "Sentence"]
@@ -57,7 +57,8 @@ def _norm(name: str) -> str:
 class Registry:
     """The delegations of the imported document and the Word-author map."""
 
-    def __init__(self, delegations: tuple[Delegation, ...] = (), author_map: dict | None = None):
+    def __init__(self, delegations: tuple[Delegation, ...] = (),
+                 author_map: dict[str, str] | None = None):
         self.delegations = tuple(delegations)
         self.codes = {d.code: d for d in self.delegations}
         self.by_name: dict[str, str] = {}

@@ -1,6 +1,8 @@
 """Paragraph styles: names, ``basedOn`` inheritance and list numbering linked to a style."""
 from __future__ import annotations
 
+from lxml import etree
+
 from .package import W
 
 __all__ = ["Styles"]
@@ -9,7 +11,7 @@ __all__ = ["Styles"]
 class Styles:
     """What the reader needs from ``word/styles.xml``."""
 
-    def __init__(self, root=None):
+    def __init__(self, root: etree._Element | None = None):
         self.names: dict[str, str] = {}
         self.based: dict[str, str] = {}
         self.numpr: dict[str, tuple[str | None, int | None]] = {}
@@ -23,14 +25,15 @@ class Styles:
             name = st.find(W + "name")
             self.names[sid] = (name.get(W + "val") if name is not None else sid) or sid
             based = st.find(W + "basedOn")
-            if based is not None and based.get(W + "val"):
-                self.based[sid] = based.get(W + "val")
+            if based is not None and (based_on := based.get(W + "val")):
+                self.based[sid] = based_on
             numpr = st.find(f"{W}pPr/{W}numPr")
             if numpr is not None:
                 nid = numpr.find(W + "numId")
                 ilvl = numpr.find(W + "ilvl")
                 try:
-                    level = int(ilvl.get(W + "val")) if ilvl is not None else None
+                    # a missing w:val raises TypeError, caught below
+                    level = int(ilvl.get(W + "val")) if ilvl is not None else None  # type: ignore[arg-type]
                 except (TypeError, ValueError):
                     level = None
                 self.numpr[sid] = (nid.get(W + "val") if nid is not None else None, level)
@@ -47,7 +50,10 @@ class Styles:
             return None
         if sid in self._cache:
             return self._cache[sid]
-        nid, level, seen, cur = None, None, set(), sid
+        nid: str | None = None
+        level: int | None = None
+        seen: set[str] = set()
+        cur: str | None = sid
         while cur and cur not in seen:
             seen.add(cur)
             n, lv = self.numpr.get(cur, (None, None))
