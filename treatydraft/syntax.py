@@ -1,19 +1,26 @@
 """Loading the grammar files (``grammar/*.lark``) once, and the Lark objects built from them.
 
-Each is built once per process, and its LALR tables are cached by Lark in the
-temporary folder (keyed by the grammar's text and options), so a command starts
-without rebuilding them; a missing or unusable cache only costs the build.  Their
-lexers compile the terminals' regular expressions through :mod:`.regexcache`, which
-keeps the compiled programs in the same folder (issue 11, part 5).
+Each is built once per process, and kept in the temporary folder (keyed by the text of
+every grammar file, the options, Lark's and Python's versions), so a command starts
+without rebuilding it; a missing or unusable file only costs the build.  What is kept
+is what ``Lark.save`` writes, with its table of rules and terminals stored as the
+objects themselves rather than in Lark's portable form, which took most of a start's
+time to rebuild (issue 11, part 5).  The lexers compile the terminals' regular
+expressions through :mod:`.regexcache`, which keeps the compiled programs in the same
+folder.
 """
 from __future__ import annotations
 
+import os
+import sys
 from copy import copy
 from functools import cache
 from importlib import resources
 
 from lark import Lark
-from lark.lexer import BasicLexer, Lexer, LexerThread
+from lark import __version__ as lark_version
+from lark.grammar import Rule
+from lark.lexer import BasicLexer, Lexer, LexerThread, TerminalDef
 from lark.load_grammar import FromPackageLoader
 
 from .regexcache import RE_MODULE
@@ -33,6 +40,61 @@ IMPORT_PATHS = [FromPackageLoader("treatydraft.grammar", ("",))]
 def grammar_text(name: str) -> str:
     """The text of ``grammar/<name>.lark`` as shipped with the package."""
     return (resources.files("treatydraft.grammar") / f"{name}.lark").read_text(encoding="utf-8")
+
+
+#: the grammar files, all of which key every kept parser (treaty.lark imports label.lark)
+GRAMMARS = ("treaty", "label", "front")
+
+
+def _cache_path(name: str, options: dict) -> str:
+    import hashlib
+    import tempfile
+    key = hashlib.sha256()
+    for part in [*(grammar_text(g) for g in GRAMMARS), repr(sorted(options.items())),
+                 lark_version, sys.version]:
+        key.update(part.encode("utf-8") + b"\0")
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    return os.path.join(tempfile.gettempdir(),
+                        f".treatydraft_{name}_{uid}_{key.hexdigest()[:40]}.pickle")
+
+
+def _kept(name: str, **options) -> Lark:
+    """``Lark(grammar_text(name), **options)``, loaded from the temporary folder when it
+    was kept there, else built and kept.  ``options`` must have a stable ``repr``."""
+    import pickle
+    path = _cache_path(name, options)
+    try:
+        with open(path, "rb") as f:
+            if hasattr(os, "getuid") and os.fstat(f.fileno()).st_uid != os.getuid():
+                raise OSError("not the current user's file")
+            kept = pickle.load(f)
+        return Lark._load_from_dict(kept["data"], kept["memo"])
+    except Exception:  # missing, unreadable, another user's, or from another version
+        pass
+    lark = Lark(grammar_text(name), **options)
+    _keep(lark, path)
+    return lark
+
+
+def _keep(lark: Lark, path: str) -> None:
+    """Write what ``Lark.save`` would, its memo of rules and terminals as objects."""
+    import pickle
+
+    from lark.lark import _LOAD_ALLOWED_OPTIONS
+    from lark.utils import SerializeMemoizer
+    data, memo = lark.memo_serialize([TerminalDef, Rule])
+    data["options"] = {k: v for k, v in data["options"].items() if k not in _LOAD_ALLOWED_OPTIONS}
+    memo = SerializeMemoizer.deserialize(memo, {"Rule": Rule, "TerminalDef": TerminalDef}, {})
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as f:
+            pickle.dump({"data": data, "memo": memo}, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except Exception:  # a read-only or full temporary folder only costs the next start
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
 
 
 class _TokenList(Lexer):
@@ -82,17 +144,16 @@ def _cached_regexes(lark: Lark) -> Lark:
 @cache
 def body_parser() -> Lark:
     """Lark's LALR parser over prepared tokens; builds a plain parse tree."""
-    return Lark(grammar_text("treaty"), parser="lalr", lexer=_TokenList, import_paths=IMPORT_PATHS,
-                cache=True)
+    return _kept("treaty", parser="lalr", lexer=_TokenList, import_paths=IMPORT_PATHS)
 
 
 @cache
 def front_parser() -> Lark:
-    return _cached_regexes(Lark(grammar_text("front"), parser="lalr", cache=True))
+    return _cached_regexes(_kept("front", parser="lalr"))
 
 
 @cache
 def label_parser() -> Lark:
     """LALR with the contextual lexer over grammar/label.lark: the parts of a marker."""
-    return _cached_regexes(Lark(grammar_text("label"), parser="lalr", lexer="contextual",
-                                cache=True, start=list(LABEL_KINDS.values())))
+    return _cached_regexes(_kept("label", parser="lalr", lexer="contextual",
+                                 start=list(LABEL_KINDS.values())))

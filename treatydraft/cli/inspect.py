@@ -1,14 +1,10 @@
 """``check``, ``show`` and ``brackets``: looking at a draft."""
 from __future__ import annotations
 
-import json
-
 import click
 
 from ..ast import BracketGroup, Diagnostic, Document, Placeholder
 from ..counts import UnitStats, counts_line, tally
-from ..writers.json import document_to_dict, group_to_dict, plain
-from ..writers.outline import outline
 from .common import Abort, Reporter, plural, report_options, tolerant_option
 
 __all__ = ["COMMANDS"]
@@ -74,6 +70,7 @@ def check(files, tolerant, as_json, verbose, quiet):
         if not quiet and not as_json:
             click.echo(f"{path}: {_summary_line(s)}")
     if as_json:
+        import json
         click.echo(json.dumps(results, ensure_ascii=False, indent=1))
     rep.finish()
 
@@ -85,6 +82,10 @@ def check(files, tolerant, as_json, verbose, quiet):
 @report_options
 def show(file, tolerant, as_json, verbose, quiet):
     """Show the structure of a draft: headings, groups and alternatives."""
+    import json
+
+    from ..writers.json import document_to_dict
+    from ..writers.outline import outline
     rep = Reporter(verbose, quiet)
     doc = rep.open(file, tolerant)
     if as_json:
@@ -107,6 +108,9 @@ def show(file, tolerant, as_json, verbose, quiet):
 @report_options
 def brackets(file, tolerant, as_json, delegation, article, kinds, verbose, quiet):
     """List every bracket group with its id, place, kind, depth and alternatives."""
+    import json
+
+    from ..writers.json import group_to_dict, plain
     rep = Reporter(verbose, quiet)
     doc = rep.open(file, tolerant)
     if delegation and delegation not in doc.delegations:
