@@ -31,6 +31,8 @@ try:  # the engine's own constructor, and the two halves of re.compile
                         f"-{sys.hexversion}")
 except (ImportError, AttributeError):  # pragma: no cover - another interpreter
     _KEY = None
+if os.environ.get("TREATYDRAFT_NO_REGEX_CACHE"):  # compile as re.compile does, keep nothing
+    _KEY = None
 
 #: most patterns kept (the package compiles a fixed set of fewer than a hundred)
 MAX_ENTRIES = 512
@@ -45,23 +47,25 @@ def _path() -> str:
     return os.path.join(tempfile.gettempdir(), f".treatydraft_re_{uid}_{_KEY}.marshal")
 
 
-def _load() -> dict:
-    global _table
-    _table = {}
-    if _KEY is None or os.environ.get("TREATYDRAFT_NO_REGEX_CACHE"):
-        return _table
+def _read() -> dict:
+    """The kept table, or an empty one."""
     try:
         import marshal
-        path = _path()
-        with open(path, "rb") as f:
+        with open(_path(), "rb") as f:
             if hasattr(os, "getuid") and os.fstat(f.fileno()).st_uid != os.getuid():
-                return _table
+                return {}
             data = marshal.loads(f.read())
         if isinstance(data, tuple) and len(data) == 2 and data[0] == _KEY \
                 and isinstance(data[1], dict):
-            _table = data[1]
+            return data[1]
     except Exception:  # missing, unreadable or foreign: start afresh
-        _table = {}
+        pass
+    return {}
+
+
+def _load() -> dict:
+    global _table
+    _table = _read() if _KEY is not None else {}
     return _table
 
 
@@ -73,8 +77,11 @@ def _save() -> None:
         import marshal
         path = _path()
         tmp = f"{path}.{os.getpid()}.tmp"
+        table = {**_read(), **_table}  # what other processes kept meanwhile, too
+        if len(table) > MAX_ENTRIES:
+            table = _table
         with open(tmp, "wb") as f:
-            f.write(marshal.dumps((_KEY, _table)))
+            f.write(marshal.dumps((_KEY, table)))
         os.replace(tmp, path)
     except Exception:  # a read-only or full temporary folder only costs the next start
         if tmp is not None:
