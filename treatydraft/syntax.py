@@ -15,7 +15,6 @@ import os
 import sys
 from copy import copy
 from functools import cache
-from importlib import resources
 
 from lark import Lark
 from lark import __version__ as lark_version
@@ -39,7 +38,26 @@ IMPORT_PATHS = [FromPackageLoader("treatydraft.grammar", ("",))]
 
 def grammar_text(name: str) -> str:
     """The text of ``grammar/<name>.lark`` as shipped with the package."""
+    folder = _grammar_folder()
+    if folder is not None:  # read directly: importlib.resources costs a start 3 ms
+        try:
+            with open(os.path.join(folder, f"{name}.lark"), encoding="utf-8") as f:
+                return f.read()
+        except OSError:
+            pass
+    from importlib import resources  # e.g. installed in a zip file
     return (resources.files("treatydraft.grammar") / f"{name}.lark").read_text(encoding="utf-8")
+
+
+@cache
+def _grammar_folder() -> str | None:
+    """The folder of the package ``treatydraft.grammar``, when it is one."""
+    from importlib import import_module
+    spec = import_module("treatydraft.grammar").__spec__
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        if os.path.isfile(os.path.join(folder, "treaty.lark")):
+            return folder
+    return None
 
 
 #: the grammar files, all of which key every kept parser (treaty.lark imports label.lark)
