@@ -16,10 +16,10 @@ and ``import treatydraft`` at most 30 ms over it (wall-clock medians).
 
 Before measuring, the package's bytecode is compiled (as pip does when it installs a
 wheel, and whatever PYTHONDONTWRITEBYTECODE says) and each command runs once
-unmeasured, so Lark's grammar cache is in place: what is measured is a warm start, the
-one every start after the first gets (the grammars' tables and the compiled regular
-expressions are then kept in the temporary folder, see treatydraft/syntax.py and
-treatydraft/regexcache.py).
+unmeasured, so what the first start keeps in the temporary folder is in place (the
+grammars' tables, treatydraft/syntax.py; the compiled regular expressions,
+treatydraft/regexcache.py): what is measured is a warm start, the one every start
+after the first gets.
 
     python bench/startup.py          # 20 rounds
     python bench/startup.py 50       # 50 rounds
@@ -94,7 +94,7 @@ def measure(rounds: int = 20) -> dict[str, Any]:
     """Medians over ``rounds`` interleaved runs: {name: {"wall": s, "cpu": s}} and verdicts."""
     prepare()
     cmds = commands()
-    for argv in cmds.values():  # warm: bytecode, Lark's cache, the OS file cache
+    for argv in cmds.values():  # warm: bytecode, the kept grammars and regexes, the OS file cache
         run_once(argv)
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in cmds}
     for _ in range(rounds):

@@ -13,13 +13,12 @@ import re
 import tempfile
 
 import pytest
+from fixtures import SEED, seed_text
 from lark.grammar import Rule
 from lark.lexer import TerminalDef
 
 import treatydraft
 from treatydraft import regexcache, syntax, tokenpass
-
-from fixtures import SEED, seed_text
 
 
 @pytest.fixture
@@ -71,7 +70,8 @@ def test_issue11_damaged_regex_file_only_costs_the_compile(tmpdir_cache, damage)
     regexcache.compile(pattern)
     _restart()
     path = regexcache._path()
-    key, table = marshal.loads(open(path, "rb").read())
+    with open(path, "rb") as f:
+        key, table = marshal.loads(f.read())
     if damage == "garbage":
         data = b"\x00not marshal"
     elif damage == "other-key":

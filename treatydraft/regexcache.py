@@ -1,12 +1,12 @@
 """Compiled regular expressions kept from one process to the next (issue 11, part 5).
 
-Compiling the grammar's terminals and the token pass's patterns is most of what a
-short command such as ``treatydraft check`` spends before it reads the draft: Python's
-:mod:`re` parses and compiles each pattern in pure Python at every start, and the body
-lexer's alternation of every terminal alone takes about 12 ms.  :func:`compile` does the
-same work once and keeps its result (the pattern's ``_sre`` program, a list of integers)
-in a file beside Lark's grammar cache, so later starts build each pattern from its
-program directly, which takes microseconds.
+Compiling the grammars' terminals and the token pass's patterns was a large part of
+what a short command such as ``treatydraft check`` spends: Python's :mod:`re` parses
+and compiles each pattern in pure Python at every start, and the body lexer's
+alternation of every terminal alone takes about 12 ms.  :func:`compile` does that work
+once and keeps its result (the pattern's ``_sre`` program, a list of integers) in the
+temporary folder, beside the grammars kept by :mod:`treatydraft.syntax`, so later
+starts build each pattern from its program directly, in microseconds.
 
 The program's format belongs to the interpreter, so the file is keyed by the Python
 implementation and version and the ``_sre`` engine's ``MAGIC`` and ``CODESIZE``; a
@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from contextlib import suppress
 
 __all__ = ["compile", "match", "RE_MODULE"]
 
@@ -85,10 +86,8 @@ def _save() -> None:
         os.replace(tmp, path)
     except Exception:  # a read-only or full temporary folder only costs the next start
         if tmp is not None:
-            try:
+            with suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def _record(pattern: str, flags: int, compiled: re.Pattern) -> None:

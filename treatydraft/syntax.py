@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import suppress
 from copy import copy
 from functools import cache
 
@@ -109,10 +110,8 @@ def _keep(lark: Lark, path: str) -> None:
             pickle.dump({"data": data, "memo": memo}, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except Exception:  # a read-only or full temporary folder only costs the next start
-        try:
+        with suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
 
 
 class _TokenList(Lexer):
