@@ -65,13 +65,20 @@ def _grammar_folder() -> str | None:
 GRAMMARS = ("treaty", "label", "front")
 
 
-def _cache_path(name: str, options: dict) -> str:
+@cache
+def _grammars_key():
+    """A hash of every grammar file and the versions of Lark and Python."""
     import hashlib
-    import tempfile
     key = hashlib.sha256()
-    for part in [*(grammar_text(g) for g in GRAMMARS), repr(sorted(options.items())),
-                 lark_version, sys.version]:
+    for part in [*(grammar_text(g) for g in GRAMMARS), lark_version, sys.version]:
         key.update(part.encode("utf-8") + b"\0")
+    return key
+
+
+def _cache_path(name: str, options: dict) -> str:
+    import tempfile
+    key = _grammars_key().copy()
+    key.update(repr(sorted(options.items())).encode("utf-8"))
     uid = os.getuid() if hasattr(os, "getuid") else 0
     return os.path.join(tempfile.gettempdir(),
                         f".treatydraft_{name}_{uid}_{key.hexdigest()[:40]}.pickle")
