@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from lark import Token
 
 from . import errors as E
+from . import regexcache as rx
 from .readings import CONNECTIVE_ONLY, Reading, spaced_reading
 from .syntax import HEADING_TYPES, body_lexer
 
@@ -51,12 +52,12 @@ _OPENERS = "[［【"
 _LEAD = " \t#*_"
 _HEADS = frozenset({"PREAMBLE", "DIVISION", "ARTICLE", "PARA", "SUBPARA", "OPTION"})
 _ARTICLE_LEVEL = frozenset({"PREAMBLE", "DIVISION", "ARTICLE"})
-_CONTENT = re.compile(r"\w")
+_CONTENT = rx.compile(r"\w")
 _QUOTE_OPEN = "“«„‘「『"
 _QUOTE_CLOSE = "”»’」』"
-_QUOTES = re.compile('[' + _QUOTE_OPEN + _QUOTE_CLOSE + '"]')
+_QUOTES = rx.compile('[' + _QUOTE_OPEN + _QUOTE_CLOSE + '"]')
 # A bracketed drafting note or instruction, by its first words.
-_NOTE = re.compile(
+_NOTE = rx.compile(
     r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)?"
     r"[ \t]*(?:note|Note|NOTE)\b|Comment:|Refer to |Reference to |Further provisions? |"
     r"To be (?:moved|considered|placed|discussed)|Moved (?:to|from) |Linkages? |"
@@ -70,7 +71,7 @@ _NOTE = re.compile(
     r"Consolidate|Revisit|Check)[ \t][^\]\r\n]{0,40}?\b(?:above|below|this|that|these|"
     r"previous|following)[ \t]+(?:paragraphs?|articles?|sections?|provisions?|text)\b)")
 # The notes that may hold brackets of their own: they say so in their first words.
-_NOTE_HOLDING = re.compile(
+_NOTE_HOLDING = rx.compile(
     r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)"
     r"[ \t]+[Nn]ote\b|(?:Note|NOTE)[ \t]*[:\-–—]|"
     r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Further provisions? |"
@@ -99,7 +100,7 @@ def _as(type_: str, tok: Token) -> Token:
     return Token.new_borrow_pos(type_, str(tok), tok)
 
 
-_NUMBER_THEN_BRACKET = re.compile(r"[ \t#*_]*[0-9][0-9.]*[a-z]*[.:]?[ \t]+(?=[\[［【])")
+_NUMBER_THEN_BRACKET = rx.compile(r"[ \t#*_]*[0-9][0-9.]*[a-z]*[.:]?[ \t]+(?=[\[［【])")
 
 
 def _split_heading(tok: Token, out: list[Token]) -> None:
@@ -324,7 +325,7 @@ def _neighbour(tokens: list[Token], k: int, step: int,
 
 
 # (the bracket first: a pattern that starts with a look-behind is tried at every position)
-_ALONE_NUMBER = re.compile(r"[\[［【](?<![\]］】][\[［【])[ \t]*([0-9]{1,3})[ \t]*[\]］】](?![\[［【])")
+_ALONE_NUMBER = rx.compile(r"[\[［【](?<![\]］】][\[［【])[ \t]*([0-9]{1,3})[ \t]*[\]］】](?![\[［【])")
 
 
 class BracketedNumbers:
@@ -448,11 +449,11 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
     return out, newpartner
 
 
-_NUMBER = re.compile(r"[ \t]*[0-9]{1,3}[ \t]*")
+_NUMBER = rx.compile(r"[ \t]*[0-9]{1,3}[ \t]*")
 # What may follow a bracketed footnote marker written apart from the text: the end of
 # the line, punctuation, a capital, or a function word (`nationals [17] of the`); any
 # other word is what the number counts (`[30] days`, `[6] cases`, `[50] per cent`).
-_REF_FOLLOW = re.compile(r"[ \t]*(?:$|[\r\n.,;:)\]]|[A-Z]|(?:of|as|and|or|to|in|on|at|by|"
+_REF_FOLLOW = rx.compile(r"[ \t]*(?:$|[\r\n.,;:)\]]|[A-Z]|(?:of|as|and|or|to|in|on|at|by|"
                          r"for|with|the|a|an|it|its|their|that|which|is|are|shall|may|"
                          r"et|de|du|des|la|le|les|y|o|del|el|los|las|en|que|и|в)\b)",
                          re.MULTILINE)
@@ -516,8 +517,8 @@ def _next_open(tokens: list[Token], r: int) -> tuple[int, int]:
 # A list item's label (`1.4)`, `(a)`, `3.`), and what may stand before a bracket that
 # starts a list item: blanks, residue, such a label.
 _LABEL = r"(?:\(?[0-9]{1,3}(?:\.[0-9]+)*|\(?[a-zA-Z]|\(?[ivx]{1,4})[.)](?:[ \t]|$)"
-_LIST_LABEL = re.compile(r"[ \t*_#]*(?:" + _LABEL + r"[ \t]*)?")
-_LABEL_FIRST = re.compile(r"[ \t*_]*" + _LABEL, re.MULTILINE)
+_LIST_LABEL = rx.compile(r"[ \t*_#]*(?:" + _LABEL + r"[ \t]*)?")
+_LABEL_FIRST = rx.compile(r"[ \t*_]*" + _LABEL, re.MULTILINE)
 
 
 def _wrapped_open(text: str, tokens: list[Token], partner: list[int], r: int) -> int:

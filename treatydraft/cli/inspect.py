@@ -1,15 +1,12 @@
 """``check``, ``show`` and ``brackets``: looking at a draft."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
 
 from ..ast import Alternative, Diagnostic, Document, Group, Placeholder
 from ..counts import UnitStats, counts_line, tally
-from ..writers.json import document_to_dict, group_to_dict, plain
-from ..writers.outline import outline
 from .common import Abort, Problem, Reporter, plural, report_options, tolerant_option
 
 __all__ = ["COMMANDS"]
@@ -77,6 +74,7 @@ def check(files: tuple[str, ...], tolerant: bool, as_json: bool, verbose: bool,
         if not quiet and not as_json:
             click.echo(f"{path}: {_summary_line(s)}")
     if as_json:
+        import json
         click.echo(json.dumps(results, ensure_ascii=False, indent=1))
     rep.finish()
 
@@ -88,6 +86,10 @@ def check(files: tuple[str, ...], tolerant: bool, as_json: bool, verbose: bool,
 @report_options
 def show(file: str, tolerant: bool, as_json: bool, verbose: bool, quiet: bool) -> None:
     """Show the structure of a draft: headings, groups and alternatives."""
+    import json
+
+    from ..writers.json import document_to_dict
+    from ..writers.outline import outline
     rep = Reporter(verbose, quiet)
     doc = rep.open(file, tolerant)
     if as_json:
@@ -111,6 +113,9 @@ def show(file: str, tolerant: bool, as_json: bool, verbose: bool, quiet: bool) -
 def brackets(file: str, tolerant: bool, as_json: bool, delegation: str | None,
              article: str | None, kinds: tuple[str, ...], verbose: bool, quiet: bool) -> None:
     """List every bracket group with its id, place, kind, depth and alternatives."""
+    import json
+
+    from ..writers.json import group_to_dict, plain
     rep = Reporter(verbose, quiet)
     doc = rep.open(file, tolerant)
     if delegation and delegation not in doc.delegations:

@@ -1,0 +1,162 @@
+"""Issue 11 part 5: what a start keeps in the temporary folder gives what a build gives.
+
+:mod:`treatydraft.regexcache` keeps the compiled programs of regular expressions and
+:mod:`treatydraft.syntax` the grammars' Lark objects; a kept one must be the same as
+the one built afresh, and a missing, damaged or foreign file must only cost the build.
+Each test points the temporary folder at its own directory.
+"""
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import tempfile
+
+import pytest
+from fixtures import SEED, seed_text
+from lark.grammar import Rule
+from lark.lexer import TerminalDef
+
+import treatydraft
+from treatydraft import regexcache, syntax, tokenpass
+
+
+@pytest.fixture
+def tmpdir_cache(tmp_path, monkeypatch):
+    """A fresh temporary folder and a fresh regex table, as a new process has."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(regexcache, "_table", None)
+    monkeypatch.setattr(regexcache, "_dirty", False)
+    return tmp_path
+
+
+def _restart():
+    """What the next process sees: the table written, then nothing in memory."""
+    regexcache._save()
+    regexcache._table = None
+    regexcache._dirty = False
+
+
+def _patterns() -> list[tuple[str, int]]:
+    """The expressions a parse compiles: the body lexer's scanner, the token pass's."""
+    scanner = syntax.body_lexer()._lexer.scanner
+    found = [(m.pattern, m.flags & ~re.UNICODE) for m in scanner._mres]
+    found += [(p.pattern, p.flags & ~re.UNICODE) for p in (
+        tokenpass._NOTE, tokenpass._NOTE_HOLDING, tokenpass._LABEL_FIRST, tokenpass._QUOTES)]
+    return found
+
+
+def test_issue11_kept_regex_programs_give_the_patterns_re_compile_gives(tmpdir_cache,
+                                                                         monkeypatch):
+    patterns = _patterns()
+    assert any(len(p) > 2000 for p, _ in patterns)  # the body lexer's alternation
+    first = [regexcache.compile(p, f) for p, f in patterns]
+    _restart()
+    assert list(tmpdir_cache.glob(".treatydraft_re_*"))
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("compiled again instead of built from the kept program")
+    monkeypatch.setattr(re, "compile", no_compiling)
+    again = [regexcache.compile(p, f) for p, f in patterns]
+    monkeypatch.undo()
+    for (p, f), a, b in zip(patterns, first, again, strict=True):
+        assert a == b == re.compile(p, f)  # same flags and program
+        assert b.groupindex == re.compile(p, f).groupindex
+
+
+@pytest.mark.parametrize("damage", ["garbage", "other-key", "bad-program"])
+def test_issue11_damaged_regex_file_only_costs_the_compile(tmpdir_cache, damage):
+    pattern = r"(?P<A>[0-9]+)|(?P<B>[a-z]+)"
+    regexcache.compile(pattern)
+    _restart()
+    path = regexcache._path()
+    with open(path, "rb") as f:
+        key, table = marshal.loads(f.read())
+    if damage == "garbage":
+        data = b"\x00not marshal"
+    elif damage == "other-key":
+        data = marshal.dumps(("another-python", table))
+    else:
+        args = table[(pattern, 0)]
+        table[(pattern, 0)] = (args[0], [1, 2, 3], *args[2:])
+        data = marshal.dumps((key, table))
+    with open(path, "wb") as f:
+        f.write(data)
+    got = regexcache.compile(pattern)
+    assert got == re.compile(pattern)
+    assert got.match("abc").lastgroup == "B"
+
+
+def test_issue11_regex_cache_can_be_turned_off(tmp_path):
+    import subprocess
+    import sys
+    code = ("import tempfile, sys; tempfile.tempdir = sys.argv[1]\n"
+            "from treatydraft import regexcache\n"
+            "assert regexcache.compile('[a-z]+') is not None\n")
+    env = {**os.environ, "TREATYDRAFT_NO_REGEX_CACHE": "1"}
+    subprocess.run([sys.executable, "-c", code, str(tmp_path)], check=True, env=env)
+    assert list(tmp_path.iterdir()) == []
+    subprocess.run([sys.executable, "-c", code, str(tmp_path)], check=True)
+    assert [p.name.startswith(".treatydraft_re_") for p in tmp_path.iterdir()] == [True]
+
+
+def _tables(lark) -> tuple:
+    """Everything Lark.save writes of ``lark``, in Lark's portable form."""
+    data, memo = lark.memo_serialize([TerminalDef, Rule])
+    return data["parser"], data["rules"], memo
+
+
+@pytest.mark.parametrize("name", ["body_parser", "label_parser", "front_parser"])
+def test_issue11_kept_grammar_loads_the_parser_a_build_gives(tmpdir_cache, name):
+    build = getattr(syntax, name).__wrapped__
+    built = build()                     # nothing kept: built from the grammar, and kept
+    assert len(list(tmpdir_cache.glob(".treatydraft_*.pickle"))) == 1
+    loaded = build()                    # loaded from the kept file
+    assert loaded is not built
+    assert _tables(loaded) == _tables(built)
+    assert [(t.name, t.pattern.to_regexp(), t.priority) for t in loaded.terminals] == \
+        [(t.name, t.pattern.to_regexp(), t.priority) for t in built.terminals]
+    assert loaded.rules == built.rules
+
+
+def test_issue11_kept_grammars_are_keyed_by_every_grammar_file(monkeypatch):
+    options = {"parser": "lalr"}
+    before = syntax._cache_path("treaty", options)
+    assert syntax._cache_path("treaty", {"parser": "lalr", "lexer": "basic"}) != before
+    real = syntax.grammar_text
+    monkeypatch.setattr(syntax, "grammar_text",
+                        lambda name: real(name) + ("\n// changed\n" if name == "label" else ""))
+    syntax._grammars_key.cache_clear()  # read once per process
+    try:
+        changed = syntax._cache_path("treaty", options)
+    finally:
+        monkeypatch.undo()
+        syntax._grammars_key.cache_clear()
+    assert changed != before  # treaty.lark imports label.lark
+    assert syntax._cache_path("treaty", options) == before
+
+
+def test_issue11_damaged_kept_grammar_is_rebuilt(tmpdir_cache):
+    syntax.label_parser.__wrapped__()
+    (kept,) = tmpdir_cache.glob(".treatydraft_label_*.pickle")
+    kept.write_bytes(b"not a pickle")
+    lark = syntax.label_parser.__wrapped__()
+    assert lark.parse("Article 5", start="article").children[-1] == "5"
+
+
+def test_issue11_parse_after_a_cold_start_equals_a_warm_one(tmp_path):
+    """The same draft checked with nothing kept, then with everything kept: the same
+    documents (as JSON) from two fresh interpreters."""
+    import subprocess
+    import sys
+    code = ("import tempfile, sys, json; tempfile.tempdir = sys.argv[1]\n"
+            "import treatydraft\n"
+            "from treatydraft.writers.json import document_to_dict\n"
+            "doc = treatydraft.load(sys.argv[2], mode='tolerant')\n"
+            "print(json.dumps(document_to_dict(doc), sort_keys=True))\n")
+    runs = [subprocess.run([sys.executable, "-c", code, str(tmp_path), str(SEED)],
+                           check=True, capture_output=True, text=True).stdout
+            for _ in range(2)]
+    assert len(list(tmp_path.glob(".treatydraft_*"))) >= 3  # regexes, treaty and label
+    assert runs[0] == runs[1]
+    assert treatydraft.parse(seed_text(), mode="tolerant").to_text() == seed_text()

@@ -1,0 +1,149 @@
+"""Compiled regular expressions kept from one process to the next (issue 11, part 5).
+
+Compiling the grammars' terminals and the token pass's patterns was a large part of
+what a short command such as ``treatydraft check`` spends: Python's :mod:`re` parses
+and compiles each pattern in pure Python at every start, and the body lexer's
+alternation of every terminal alone takes about 12 ms.  :func:`compile` does that work
+once and keeps its result (the pattern's ``_sre`` program, a list of integers) in the
+temporary folder, beside the grammars kept by :mod:`treatydraft.syntax`, so later
+starts build each pattern from its program directly, in microseconds.
+
+The program's format belongs to the interpreter, so the file is keyed by the Python
+implementation and version and the ``_sre`` engine's ``MAGIC`` and ``CODESIZE``; a
+program is stored only after the pattern it builds compared equal (same flags, same
+program) to the one :func:`re.compile` gives, and the engine validates every program it
+is given.  A file that is missing, unreadable, not the current user's, or from another
+interpreter is ignored (and replaced); any failure falls back to :func:`re.compile`.
+The result is always the pattern ``re.compile(pattern, flags)`` returns.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from contextlib import suppress
+
+__all__ = ["compile", "match", "RE_MODULE"]
+
+try:  # the engine's own constructor, and the two halves of re.compile
+    import _sre  # type: ignore[import-not-found]  # the engine has no stubs
+    from re import _compiler, _parser  # type: ignore[attr-defined]  # private halves of re
+    _KEY: str | None = (f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
+                        f"-{sys.hexversion}")
+except (ImportError, AttributeError):  # pragma: no cover - another interpreter
+    _KEY = None
+if os.environ.get("TREATYDRAFT_NO_REGEX_CACHE"):  # compile as re.compile does, keep nothing
+    _KEY = None
+
+#: most patterns kept (the package compiles a fixed set of fewer than a hundred)
+MAX_ENTRIES = 512
+
+_Table = dict[tuple[str, int], tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]]
+_table: _Table | None = None   # (pattern, flags) -> arguments of _sre.compile after the pattern
+_dirty = False
+
+
+def _path() -> str:
+    import tempfile
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    return os.path.join(tempfile.gettempdir(), f".treatydraft_re_{uid}_{_KEY}.marshal")
+
+
+def _read() -> _Table:
+    """The kept table, or an empty one."""
+    try:
+        import marshal
+        with open(_path(), "rb") as f:
+            if hasattr(os, "getuid") and os.fstat(f.fileno()).st_uid != os.getuid():
+                return {}
+            data = marshal.loads(f.read())
+        if isinstance(data, tuple) and len(data) == 2 and data[0] == _KEY \
+                and isinstance(data[1], dict):
+            return data[1]
+    except Exception:  # missing, unreadable or foreign: start afresh
+        pass
+    return {}
+
+
+def _load() -> _Table:
+    global _table
+    _table = _read() if _KEY is not None else {}
+    return _table
+
+
+def _save() -> None:
+    if not _dirty or _table is None:
+        return
+    tmp = None
+    try:
+        import marshal
+        path = _path()
+        tmp = f"{path}.{os.getpid()}.tmp"
+        table = {**_read(), **_table}  # what other processes kept meanwhile, too
+        if len(table) > MAX_ENTRIES:
+            table = _table
+        with open(tmp, "wb") as f:
+            f.write(marshal.dumps((_KEY, table)))
+        os.replace(tmp, path)
+    except Exception:  # a read-only or full temporary folder only costs the next start
+        if tmp is not None:
+            with suppress(OSError):
+                os.unlink(tmp)
+
+
+def _record(pattern: str, flags: int, compiled: re.Pattern[str]) -> None:
+    """Keep the program of ``pattern`` if building it from the program gives ``compiled``."""
+    global _dirty
+    if _table is None or len(_table) >= MAX_ENTRIES:
+        return
+    try:
+        p = _parser.parse(pattern, flags)
+        code = [int(c) for c in _compiler._code(p, flags)]
+        indexgroup = [None] * p.state.groups
+        for name, i in p.state.groupdict.items():
+            indexgroup[i] = name
+        args = (int(flags | p.state.flags), code, p.state.groups - 1, dict(p.state.groupdict),
+                tuple(indexgroup))
+        if _sre.compile(pattern, *args) != compiled:
+            return
+    except Exception:  # pragma: no cover - the engine changed: compile as usual
+        return
+    if not _dirty:
+        import atexit
+        atexit.register(_save)
+    _table[(pattern, flags)] = args
+    _dirty = True
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, built from the kept program when there is one."""
+    flags = int(flags)
+    if _KEY is None or not isinstance(pattern, str):
+        return re.compile(pattern, flags)
+    table = _load() if _table is None else _table
+    args = table.get((pattern, flags))
+    if args is not None:
+        try:
+            built: re.Pattern[str] = _sre.compile(pattern, *args)
+            return built
+        except Exception:  # a damaged entry: forget it
+            del table[(pattern, flags)]
+    compiled = re.compile(pattern, flags)
+    _record(pattern, flags, compiled)
+    return compiled
+
+
+def match(pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
+    """``re.match`` through :func:`compile`."""
+    return compile(pattern, flags).match(string)
+
+
+class _ReModule:
+    """What Lark's lexers use of the :mod:`re` module, with :func:`compile` cached."""
+    error = re.error
+    compile = staticmethod(compile)
+    match = staticmethod(match)
+
+
+#: handed to Lark's lexers in place of :mod:`re` (see :mod:`treatydraft.syntax`)
+RE_MODULE = _ReModule()
