@@ -1,6 +1,6 @@
 """Word (.docx) export of a draft, in two styles.
 
-``to_docx(doc, style="brackets")``
+``to_docx(doc, style="brackets")`` (or ``write_docx(doc, file, ...)``, streamed)
     the draft as circulated: visible brackets, option blocks with labels,
     attribution as footnotes (or comments), real heading and paragraph styles.
 ``to_docx(doc, style="tracked", base=...)``
@@ -16,8 +16,10 @@ styles), :mod:`.worlds` (what Accept/Reject All must read, from
 """
 from __future__ import annotations
 
+import dataclasses
+import io
 from dataclasses import dataclass
-from typing import Literal
+from typing import IO, Literal
 
 import docx
 
@@ -25,10 +27,11 @@ from ...ast import Document, Heading, walk
 from ...errors import ExportError
 from . import ooxml, package  # noqa: F401  (ooxml first: the writers import it)
 from .brackets import BracketsWriter
+from .common import BaseWriter
 from .layout import Layout
 from .tracked import TrackedWriter, base_note, kept_as_brackets, resolve_base
 
-__all__ = ["to_docx", "DocxResult", "STYLES", "ATTRIBUTIONS", "Style", "Attribution"]
+__all__ = ["to_docx", "write_docx", "DocxResult", "STYLES", "ATTRIBUTIONS", "Style", "Attribution"]
 
 #: How groups are written: as visible ``brackets``, or as ``tracked`` Word revisions.
 Style = Literal["brackets", "tracked"]
@@ -83,6 +86,18 @@ def to_docx(doc: Document, *, style: Style = "brackets", base: str = "first",
         >>> treatydraft.to_docx(doc, style="tracked").tracked
         1
     """
+    out = io.BytesIO()
+    result = write_docx(doc, out, style=style, base=base, attribution=attribution)
+    return dataclasses.replace(result, data=out.getvalue())
+
+
+def write_docx(doc: Document, stream: IO[bytes], *, style: Style = "brackets",
+               base: str = "first", attribution: Attribution = "footnotes") -> DocxResult:
+    """Export ``doc`` to .docx, written to ``stream`` (a seekable binary file): the same
+    bytes as :func:`to_docx`, whose result this returns without them (``data`` is
+    ``b""``).  The body is written paragraph by paragraph, so memory does not grow with
+    the draft beyond its parse (docs/performance.md).  Raises what :func:`to_docx` raises,
+    before anything is written."""
     if style not in STYLES:
         raise ExportError(f"unknown docx style {style!r}", hint="use one of: " + ", ".join(STYLES))
     if attribution not in ATTRIBUTIONS:
@@ -94,11 +109,18 @@ def to_docx(doc: Document, *, style: Style = "brackets", base: str = "first",
     has_sections = any(isinstance(n, Heading) and n.kind == "section" for n in walk(doc.body))
     layout = Layout(document, doc.front, has_sections=has_sections)
     layout.setup()
+    writer: BaseWriter
     if style == "tracked":
         writer = TrackedWriter(doc, document, layout, choices=choices)
     else:
         writer = BracketsWriter(doc, document, layout, attribution=attribution)
-    writer.run()
+    try:
+        writer.run()
+        package.save_deterministic(document, stream, spools=writer.spools,
+                                   id_offset=writer.id_offset)
+    finally:
+        for spool in writer.spools:
+            spool.close()
 
     kept, notes = (), ()
     if style == "tracked":
@@ -106,6 +128,6 @@ def to_docx(doc: Document, *, style: Style = "brackets", base: str = "first",
                      for reason, groups in kept_as_brackets(doc, writer.trackable))
         note = base_note(doc, base, choices, writer.trackable)
         notes = (note,) if note else ()
-    return DocxResult(data=package.save_deterministic(document), tracked=writer.tracked,
+    return DocxResult(data=b"", tracked=writer.tracked,
                       bracketed=writer.bracketed, footnotes=writer.footnotes.count,
                       comments=writer.comments.count, kept=kept, notes=notes)

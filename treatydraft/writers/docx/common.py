@@ -42,6 +42,7 @@ from ...errors import ExportError
 from ...wording import UNATTRIBUTED as _U
 from . import ooxml
 from .layout import CHAR_LITERAL, STYLE_BODY, STYLE_OPTION, STYLE_TITLE, Layout
+from .spool import PartSpool
 
 __all__ = ["BaseWriter", "Wording", "UNATTRIBUTED"]
 
@@ -146,6 +147,8 @@ class BaseWriter:
         self.comments = ooxml.Comments(document, self.ids, self.date, self.scripts,
                                        rtl=layout.rtl)
         self.body = document.element.body
+        self.spool = PartSpool(self.body, shift=True)
+        """The finished paragraphs (:mod:`.spool`): the writer holds one at a time."""
         self.p = None              # the current paragraph (None between lines)
         self.last_p = None         # the previous paragraph (anchor for notes)
         self.stack: list = []      # open w:ins / w:del elements (tracked style)
@@ -160,14 +163,33 @@ class BaseWriter:
     # ------------------------------------------------------------ driver
 
     def run(self) -> None:
+        """Write the document.  The paragraphs are in :attr:`spool` (and the footnotes
+        and comments in theirs): ids of changes and comments are shifted past the
+        footnotes' (:attr:`id_offset`) when the package is saved."""
         sect = ooxml.detach_sectpr(self.body)
         self.write_title()
         self.write_body()
         self.end_line()
         self.layout.fit_labels()
-        ooxml.shift_ids(self.document, self.comments.root, self.footnotes.count)
+        self.spool.flush()
         if sect is not None:
             self.body.append(sect)
+
+    @property
+    def spools(self) -> list[PartSpool]:
+        """Every spooled part: the body, and the footnotes and comments when written."""
+        return [s for s in (self.spool, self.footnotes.spool, self.comments.spool)
+                if s is not None]
+
+    @property
+    def id_offset(self) -> int:
+        """What the ids of changes and comments are shifted by (the footnotes' count)."""
+        return self.footnotes.count
+
+    def new_paragraph(self, style_id: str | None = None):
+        """A new body paragraph; every one before it is finished and written out."""
+        self.spool.flush()
+        return ooxml.new_paragraph(self.body, style_id)
 
     def write_body(self) -> None:
         self.write_nodes(self.doc.body)
@@ -183,7 +205,7 @@ class BaseWriter:
     def write_title(self) -> None:
         title = self.doc.front.title
         if title:
-            p = ooxml.new_paragraph(self.body, STYLE_TITLE)
+            p = self.new_paragraph(STYLE_TITLE)
             self._start_direction(p)
             self._run(p, title)
             self.last_p = None
@@ -198,7 +220,7 @@ class BaseWriter:
     def para(self):
         """The current paragraph, created on first use."""
         if self.p is None:
-            self.p = ooxml.new_paragraph(self.body)
+            self.p = self.new_paragraph()
             self._start_direction(self.p)
             self.line_has_text = False
         return self.p

@@ -11,7 +11,7 @@ Conventions kept here (and checked by the tests):
 * footnotes have ids 1..n in document order (after the separators' -1 and 0), and
   every ``w:id`` of an insertion, deletion, paragraph-mark change and comment comes
   from one other :class:`Ids` counter, shifted past the footnotes when the document
-  is finished (:func:`shift_ids`), so no id is used twice.  LibreOffice's reader
+  is finished (:mod:`.spool` does it as the parts are copied), so no id is used twice.  LibreOffice's reader
   takes the n-th footnote for the n-th reference *and* confuses a comment with a
   footnote of the same id: with ids from one shared counter (6, 12, 24 ...) it
   printed the wrong note under a reference whenever the file also had comments or
@@ -33,13 +33,15 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
+from .spool import PartSpool
+
 __all__ = [
     "Ids", "Scripts", "is_wide", "new_paragraph", "paragraph_text", "set_style", "set_bidi", "add_text",
     "add_tab", "clean",
     "open_change", "mark_paragraph", "Footnotes", "Comments", "add_page_number",
     "set_doc_defaults", "style_bidi", "style_fonts", "style_no_letter_spacing", "track_revisions",
     "theme_languages",
-    "detach_sectpr", "shift_ids", "with_char_style", "add_bookmark",
+    "detach_sectpr", "with_char_style", "add_bookmark",
     "W_INS", "W_DEL", "W_AUTHOR", "BOOKMARK_END_OPTIONS", "BOOKMARK_SPLIT",
 ]
 
@@ -145,20 +147,6 @@ class Scripts:
 
 
 # ---------------------------------------------------------------- paragraphs and runs
-
-
-def shift_ids(document, comments_root, offset: int) -> None:
-    """Add ``offset`` to the ids of changes and comments (their ranges and references),
-    so that they follow the footnotes' 1..n."""
-    if not offset:
-        return
-    body = document.element.body
-    tags = (W_INS, W_DEL, W_CRS, W_CRE, W_CREF)
-    for el in body.iter(*tags):
-        el.set(W_ID, str(int(el.get(W_ID)) + offset))
-    if comments_root is not None:
-        for el in comments_root.iter(qn("w:comment")):
-            el.set(W_ID, str(int(el.get(W_ID)) + offset))
 
 
 def detach_sectpr(body):
@@ -309,6 +297,10 @@ def mark_paragraph(p, kind: str, change_id: str, author: str, date: str) -> None
 
 # ---------------------------------------------------------------- footnotes
 
+#: Footnotes and comments, which are finished when made, are written out in batches
+#: (:mod:`.spool`): at most this many are held.
+_KEEP = 256
+
 _FOOTNOTES_XML = (
     f'<w:footnotes {nsdecls("w", "r")}>'
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240"'
@@ -328,6 +320,8 @@ class Footnotes:
         self._text_style, self._ref_style = text_style, ref_style
         self._scripts = scripts
         self.count = 0
+        self.spool: PartSpool | None = None
+        """The written footnotes (:mod:`.spool`), once there is one."""
 
     def _part_root(self):
         if self._root is None:
@@ -340,6 +334,7 @@ class Footnotes:
                            '<w:footnote w:id="0"/></w:footnotePr>')
             _insert_before_first(settings, pr, _AFTER_FOOTNOTEPR)
             self._root = part.element
+            self.spool = PartSpool(self._root)
         return self._root
 
     def _ref_rpr(self):
@@ -365,6 +360,8 @@ class Footnotes:
         ref.append(self._ref_rpr())
         _sub(ref, W_FNREF, {W_ID: fid})
         self.count += 1
+        if len(root) >= _KEEP:
+            self.spool.flush()
         return fid
 
 
@@ -387,10 +384,13 @@ class Comments:
         self._rtl = rtl
         self._root = None
         self.count = 0
+        self.spool: PartSpool | None = None
+        """The written comments (:mod:`.spool`), once there is one."""
 
     def _part_root(self):
         if self._root is None:
             self._root = self._document.comments._comments_elm
+            self.spool = PartSpool(self._root, shift=True)
         return self._root
 
     @property
@@ -414,6 +414,8 @@ class Comments:
         kind = self._scripts.kind(text, self._rtl)
         add_text(p, text, rpr=self._scripts.rpr(kind) if kind else None)
         self.count += 1
+        if len(root) >= _KEEP:
+            self.spool.flush()
         return cid
 
     @staticmethod

@@ -1,0 +1,128 @@
+"""Parts written as they are finished: the document body, footnotes and comments.
+
+The writer builds each paragraph (footnote, comment) as a small lxml element on
+python-docx's tree, as before; once it is finished it is serialized into a
+temporary file and removed from the tree (:meth:`PartSpool.flush`), so the export
+holds one paragraph at a time, not the whole body (issue 8 item 10).  A body
+paragraph is finished when the next one starts: only the current paragraph and the
+one before it (the anchor of a chair's note) are ever changed.
+
+When the package is saved (:func:`.package.save_deterministic`), a spooled part is
+its root's start tag, the spooled children and the rest of the root (the section
+properties of the body), byte for byte what serializing the whole tree gives.  The
+ids of changes and comments, which follow the footnotes' 1..n and so are known only
+at the end (see :mod:`.ooxml`), are shifted while the spool is copied
+(:meth:`PartSpool.chunks`).
+"""
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Iterator
+from typing import IO
+
+from lxml import etree
+
+from ...errors import ExportError
+
+__all__ = ["PartSpool", "CHUNK"]
+
+#: Bytes read from a spool at a time when it is copied into the package.
+CHUNK = 1 << 20
+
+# The elements whose w:id :func:`.ooxml.shift_ids` shifts, with the id first: written
+# by this writer only (open_change, mark_paragraph, Comments).  "<" never occurs in
+# text or attribute values (it is escaped), so a match is always a start tag.
+_SHIFTED = re.compile(rb'<w:(?:ins|del|commentRangeStart|commentRangeEnd|commentReference'
+                      rb'|comment) w:id="(\d+)"')
+_MARKER = b"<w:p/>"
+
+
+class PartSpool:
+    """The finished children of ``root`` (an element of a part: its root, or the body
+    of the document), serialized into a temporary file in document order.  Close it
+    (or use it as a context manager)."""
+
+    def __init__(self, root: etree._Element, *, shift: bool = False) -> None:
+        self.root = root
+        self.part_root: etree._Element = root.getroottree().getroot()
+        """The root element of the part (what the package serializes)."""
+        self.shift = shift
+        """Whether the ids of changes and comments are shifted when copied."""
+        self.file: IO[bytes] = tempfile.TemporaryFile()
+        self.size = 0
+        probe = etree.SubElement(root, _w("p"))
+        text = etree.tostring(probe, encoding="UTF-8")
+        root.remove(probe)
+        # serialized alone, a child repeats every namespace declaration of its
+        # ancestors right after its tag name: the same bytes for every child
+        self._decls = text[len(b"<w:p"):-len(b"/>")]
+
+    def __enter__(self) -> PartSpool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.file.close()
+
+    def flush(self, keep: int = 0) -> None:
+        """Write and remove the children of the root but the last ``keep``."""
+        root = self.root
+        while len(root) > keep:
+            child = root[0]
+            text = etree.tostring(child, encoding="UTF-8")
+            at = text.find(b" ")
+            end = at + len(self._decls)
+            if at < 0 or text[at:end] != self._decls:
+                raise ExportError("internal error: a spooled element does not serialize "
+                                  "as expected")
+            view = memoryview(text)
+            self.file.write(view[:at])
+            self.file.write(view[end:])
+            self.size += len(text) - len(self._decls)
+            root.remove(child)
+
+    def frame(self, serialize) -> tuple[bytes, bytes]:
+        """(what comes before the spooled children, what comes after them) in the part's
+        bytes, ``serialize(part_root)`` being how the part serializes its root.  The root's
+        remaining children (the body's section properties) are in the second."""
+        marker = etree.Element(_w("p"))
+        self.root.insert(0, marker)
+        try:
+            text: bytes = serialize(self.part_root)
+        finally:
+            self.root.remove(marker)
+        at = text.find(_MARKER)
+        if at < 0:
+            raise ExportError("internal error: a spooled part does not serialize as expected")
+        return text[:at], text[at + len(_MARKER):]
+
+    def chunks(self, offset: int) -> Iterator[bytes]:
+        """The spooled bytes, ids shifted by ``offset`` when :attr:`shift` is set."""
+        self.file.seek(0)
+        if not (self.shift and offset):
+            while chunk := self.file.read(CHUNK):
+                yield chunk
+            return
+
+        def shifted(m: re.Match[bytes]) -> bytes:
+            return (m.group(0)[:m.start(1) - m.start(0)] + str(int(m.group(1)) + offset).encode()
+                    + b'"')
+
+        rest = b""
+        while chunk := self.file.read(CHUNK):
+            data = rest + chunk
+            # a start tag holds no "<": every match before the last "<" is complete
+            cut = data.rfind(b"<")
+            if cut < 0:
+                cut = len(data)
+            yield _SHIFTED.sub(shifted, data[:cut])
+            rest = data[cut:]
+        if rest:
+            yield _SHIFTED.sub(shifted, rest)
+
+
+def _w(name: str) -> str:
+    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + name
