@@ -75,23 +75,12 @@ def export(file, fmt, output, validate, style, base, attribution, tolerant, verb
             output = Path(file).with_suffix(_SUFFIX[fmt]).name
     rep = Reporter(verbose, quiet)
     doc = rep.open(file, tolerant)
+    results = []
     try:
         if fmt == "akn":
             data = _akn(rep, doc, output, validate)
         else:
-            from ..writers.docx import to_docx
-            result = to_docx(doc, style=style, base=base, attribution=attribution)
-            data = result.data
-            if style == "tracked":
-                top = sum(len(groups) for _, groups in result.kept)
-                why = "; ".join(reason + " at " + ", ".join(f"{ln}:{col}" for _, ln, col in gs)
-                                for reason, gs in result.kept)
-                if top and top != result.bracketed:
-                    why = f"{top} outermost: {why}"
-                rep.note(f"{plural(result.tracked, 'group')} tracked as revisions, "
-                         f"{result.bracketed} kept as brackets" + (f" ({why})" if why else ""))
-                for note in result.notes:
-                    rep.note("note: " + note)
+            data = _docx(doc, style, base, attribution, results)
     except TreatyDraftError as err:
         rep.fail(err)
     try:
@@ -100,9 +89,34 @@ def export(file, fmt, output, validate, style, base, attribution, tolerant, verb
         rep.fail(err, EXIT_PROBLEMS)
     except TreatyDraftError as err:
         rep.fail(err)
+    if results and style == "tracked":
+        result = results[0]
+        top = sum(len(groups) for _, groups in result.kept)
+        why = "; ".join(reason + " at " + ", ".join(f"{ln}:{col}" for _, ln, col in gs)
+                        for reason, gs in result.kept)
+        if top and top != result.bracketed:
+            why = f"{top} outermost: {why}"
+        rep.note(f"{plural(result.tracked, 'group')} tracked as revisions, "
+                 f"{result.bracketed} kept as brackets" + (f" ({why})" if why else ""))
+        for note in result.notes:
+            rep.note("note: " + note)
     if written:
         rep.note(f"wrote {written}")
     rep.finish()
+
+
+def _docx(doc, style: str, base: str, attribution: str, results: list):
+    """A function that streams the Word export into the output's temporary file (the
+    document is never held whole: see docs/performance.md); its result is appended to
+    ``results``.  An unknown --base is reported before anything is written."""
+    from ..writers.docx import write_docx
+    from ..writers.docx.tracked import resolve_base
+    if style == "tracked":
+        resolve_base(doc, base)  # the usage error, before an output is opened
+
+    def stream(fh) -> None:
+        results.append(write_docx(doc, fh, style=style, base=base, attribution=attribution))
+    return stream
 
 
 class _TooBig(ExportError):

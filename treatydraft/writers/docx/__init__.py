@@ -23,7 +23,7 @@ from typing import IO, Literal
 
 import docx
 
-from ...ast import Document, Heading, walk
+from ...ast import Document, Heading, _walk_structure
 from ...errors import ExportError
 from . import ooxml, package  # noqa: F401  (ooxml first: the writers import it)
 from .brackets import BracketsWriter
@@ -106,7 +106,8 @@ def write_docx(doc: Document, stream: IO[bytes], *, style: Style = "brackets",
     choices = resolve_base(doc, base) if style == "tracked" else None
 
     document = docx.Document()
-    has_sections = any(isinstance(n, Heading) and n.kind == "section" for n in walk(doc.body))
+    has_sections = any(isinstance(n, Heading) and n.kind == "section"
+                       for n in _walk_structure(doc.body))
     layout = Layout(document, doc.front, has_sections=has_sections)
     layout.setup()
     writer: BaseWriter

@@ -36,7 +36,8 @@ from ...ast import (
     Placeholder,
     SplitMark,
     Text,
-    walk,
+    _lone_value,  # (the AST's own reading of a one-text alternative)
+    _walk_structure,  # (walk, without making the text of one-text alternatives nodes)
 )
 from ...errors import ExportError
 from ...wording import UNATTRIBUTED as _U
@@ -156,7 +157,7 @@ class BaseWriter:
         self.line_has_text = False
         self.pending_tab = False
         self.p_rtl = None          # direction of the current paragraph once known
-        self.referenced = {f.label for n in walk(doc.body)
+        self.referenced = {f.label for n in _walk_structure(doc.body)
                            for f in ((n,) if isinstance(n, FootnoteRef) else
                                      n.footnotes if isinstance(n, Alternative) else ())}
 
@@ -390,7 +391,13 @@ class BaseWriter:
         written = bool(alt.attribution)
         cid = self.open_attribution(alt.proposers) if written else None
         self.mark(alt.open)
-        self.write_nodes(alt.children)
+        lone = _lone_value(alt) if type(alt) is Alternative else None
+        if lone is None:
+            self.write_nodes(alt.children)
+        else:
+            # one text, read from the source: alt.children would make it a node and
+            # keep it (about 40 bytes per byte of a bracket-dense draft)
+            self.text(lone)
         self.mark(alt.close)
         if written:
             self.attribute(alt.proposers, cid)
