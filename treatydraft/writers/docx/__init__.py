@@ -54,7 +54,7 @@ class DocxResult:
         (1, 0, 1, 0)
     """
     data: bytes
-    """The .docx file."""
+    """The .docx file (``b""`` from :func:`write_docx`, which wrote it to a file)."""
     tracked: int
     """Groups written as Word revisions (0 for style ``brackets``)."""
     bracketed: int
@@ -63,10 +63,10 @@ class DocxResult:
     """Word footnotes written (attribution, draft footnotes, chair's notes)."""
     comments: int = 0
     """Word comments written."""
-    kept: tuple = ()
+    kept: tuple[tuple[str, tuple[tuple[str, int, int], ...]], ...] = ()
     """Style ``tracked``: (reason, ((group id, line, column), ...)) for the top-level
     groups kept as visible brackets, e.g. ``("span paragraphs", (("art_5__brk_1", 70, 1),))``."""
-    notes: tuple = ()
+    notes: tuple[str, ...] = ()
     """Sentences for the user, e.g. that a delegation base changes nothing."""
 
 
@@ -103,7 +103,7 @@ def write_docx(doc: Document, stream: IO[bytes], *, style: Style = "brackets",
     if attribution not in ATTRIBUTIONS:
         raise ExportError(f"unknown attribution {attribution!r}",
                           hint="use one of: " + ", ".join(ATTRIBUTIONS))
-    choices = resolve_base(doc, base) if style == "tracked" else None
+    choices = resolve_base(doc, base) if style == "tracked" else {}
 
     document = docx.Document()
     has_sections = any(isinstance(n, Heading) and n.kind == "section"
@@ -111,8 +111,9 @@ def write_docx(doc: Document, stream: IO[bytes], *, style: Style = "brackets",
     layout = Layout(document, doc.front, has_sections=has_sections)
     layout.setup()
     writer: BaseWriter
+    tracked: TrackedWriter | None = None
     if style == "tracked":
-        writer = TrackedWriter(doc, document, layout, choices=choices)
+        writer = tracked = TrackedWriter(doc, document, layout, choices=choices)
     else:
         writer = BracketsWriter(doc, document, layout, attribution=attribution)
     try:
@@ -123,11 +124,12 @@ def write_docx(doc: Document, stream: IO[bytes], *, style: Style = "brackets",
         for spool in writer.spools:
             spool.close()
 
-    kept, notes = (), ()
-    if style == "tracked":
+    kept: tuple[tuple[str, tuple[tuple[str, int, int], ...]], ...] = ()
+    notes: tuple[str, ...] = ()
+    if tracked is not None:
         kept = tuple((reason, tuple((g.id, g.span.line, g.span.column) for g in groups))
-                     for reason, groups in kept_as_brackets(doc, writer.trackable))
-        note = base_note(doc, base, choices, writer.trackable)
+                     for reason, groups in kept_as_brackets(doc, tracked.trackable))
+        note = base_note(doc, base, choices, tracked.trackable)
         notes = (note,) if note else ()
     return DocxResult(data=b"", tracked=writer.tracked,
                       bracketed=writer.bracketed, footnotes=writer.footnotes.count,

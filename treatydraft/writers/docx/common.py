@@ -19,15 +19,23 @@ stands.  Word, LibreOffice and pandoc show neither.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from lxml.etree import _Element
+
 from ...ast import (
     Alternative,
     BracketGroup,
+    Document,
     DraftingNote,
     Escape,
     Footnote,
     FootnoteRef,
     Heading,
     LineBreak,
+    Node,
     Note,
     NoText,
     Option,
@@ -77,8 +85,8 @@ _THE_NAMES = {"Niger", "Sudan", "Gambia", "Bahamas", "Comoros", "Maldives", "Sey
 class Wording:
     """Attribution sentences in the draft's language, with names from the registry."""
 
-    def __init__(self, doc, language: str):
-        self.names = {d.code: d.name for d in doc.front.delegations}
+    def __init__(self, doc: Document, language: str) -> None:
+        self.names: dict[str, str] = {d.code: d.name for d in doc.front.delegations}
         self.language = language if language in _PHRASES else "en"
         (self.proposed, self.bracketed, self.and_, self.comma,
          self.unattributed) = _PHRASES[self.language]
@@ -94,17 +102,17 @@ class Wording:
             return "the " + name
         return name
 
-    def names_list(self, codes) -> str:
+    def names_list(self, codes: Sequence[str]) -> str:
         names = [self._in_sentence(c) for c in codes]
         if len(names) <= 1:
             return "".join(names)
         return self.comma.join(names[:-1]) + self.and_ + names[-1]
 
-    def proposed_by(self, codes) -> str:
+    def proposed_by(self, codes: Sequence[str]) -> str:
         """``Proposed by the Russian Federation and China.``"""
         return self.proposed.format(self.names_list(codes))
 
-    def bracketed_by(self, codes) -> str:
+    def bracketed_by(self, codes: Sequence[str]) -> str:
         return self.bracketed.format(self.names_list(codes))
 
     def initials(self, code: str) -> str:
@@ -121,9 +129,9 @@ class BaseWriter:
     without a method raises :class:`ExportError` rather than being skipped.
     """
 
-    _dispatch: dict = {}
+    _dispatch: dict[type, Callable[[Any, Any], None]] = {}
 
-    def __init_subclass__(cls, **kwargs):
+    def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls._dispatch = {}
         for typ in (Text, LineBreak, Escape, SplitMark, Heading, Placeholder, FootnoteRef,
@@ -133,7 +141,8 @@ class BaseWriter:
             if meth is not None:
                 cls._dispatch[typ] = meth
 
-    def __init__(self, doc, document, layout: Layout, *, attribution: str):
+    def __init__(self, doc: Document, document: DocxDocument, layout: Layout, *,
+                 attribution: str) -> None:
         self.doc = doc
         self.document = document
         self.layout = layout
@@ -150,13 +159,13 @@ class BaseWriter:
         self.body = document.element.body
         self.spool = PartSpool(self.body, shift=True)
         """The finished paragraphs (:mod:`.spool`): the writer holds one at a time."""
-        self.p = None              # the current paragraph (None between lines)
-        self.last_p = None         # the previous paragraph (anchor for notes)
-        self.stack: list = []      # open w:ins / w:del elements (tracked style)
+        self.p: _Element | None = None  # the current paragraph (None between lines)
+        self.last_p: _Element | None = None  # the previous paragraph (anchor for notes)
+        self.stack: list[_Element] = []  # open w:ins / w:del elements (tracked style)
         self.deleted = False       # inside a w:del: runs use w:delText
         self.line_has_text = False
         self.pending_tab = False
-        self.p_rtl = None          # direction of the current paragraph once known
+        self.p_rtl: bool | None = None  # direction of the current paragraph once known
         self.referenced = {f.label for n in _walk_structure(doc.body)
                            for f in ((n,) if isinstance(n, FootnoteRef) else
                                      n.footnotes if isinstance(n, Alternative) else ())}
@@ -187,7 +196,7 @@ class BaseWriter:
         """What the ids of changes and comments are shifted by (the footnotes' count)."""
         return self.footnotes.count
 
-    def new_paragraph(self, style_id: str | None = None):
+    def new_paragraph(self, style_id: str | None = None) -> _Element:
         """A new body paragraph; every one before it is finished and written out."""
         self.spool.flush()
         return ooxml.new_paragraph(self.body, style_id)
@@ -195,7 +204,7 @@ class BaseWriter:
     def write_body(self) -> None:
         self.write_nodes(self.doc.body)
 
-    def write_nodes(self, nodes) -> None:
+    def write_nodes(self, nodes: Iterable[Node]) -> None:
         dispatch = self._dispatch
         for node in nodes:
             meth = dispatch.get(type(node))
@@ -213,12 +222,12 @@ class BaseWriter:
 
     # ------------------------------------------------------------ paragraph cursor
 
-    def _start_direction(self, p) -> None:
+    def _start_direction(self, p: _Element) -> None:
         self.p_rtl = True if self.layout.rtl else None
         if self.layout.rtl:
             ooxml.set_bidi(p)
 
-    def para(self):
+    def para(self) -> _Element:
         """The current paragraph, created on first use."""
         if self.p is None:
             self.p = self.new_paragraph()
@@ -226,7 +235,7 @@ class BaseWriter:
             self.line_has_text = False
         return self.p
 
-    def target(self):
+    def target(self) -> _Element:
         """Where runs go: the innermost open change, else the current paragraph."""
         return self.stack[-1] if self.stack else self.para()
 
@@ -240,7 +249,7 @@ class BaseWriter:
         self.pending_tab = False
         self.line_has_text = False
 
-    def _run(self, parent, text: str, char_style: str | None = None):
+    def _run(self, parent: _Element, text: str, char_style: str | None = None) -> _Element:
         if self.p_rtl is None:
             direction = self.scripts.starts_rtl(text)
             if direction is not None:
@@ -277,7 +286,7 @@ class BaseWriter:
         self.pending_tab = False
         self._run(self.target(), value)
 
-    def note_anchor(self):
+    def note_anchor(self) -> _Element:
         """The paragraph a chair's note or stray footnote attaches to."""
         if self.p is not None:
             return self.target()
@@ -285,16 +294,17 @@ class BaseWriter:
             return self.last_p
         return self.para()
 
-    def footnote(self, parent, text: str) -> None:
+    def footnote(self, parent: _Element, text: str) -> None:
         self.pending_tab = False
         self.footnotes.add(parent, text, deleted=self.deleted, rtl=bool(self.p_rtl))
 
     # ------------------------------------------------------------ attribution
 
-    def lead_author(self, codes) -> str:
+    def lead_author(self, codes: Sequence[str]) -> str:
         return self.wording.name(codes[0]) if codes else self.wording.unattributed
 
-    def attribute(self, proposers, anchor_start=None, *, group: bool = False) -> None:
+    def attribute(self, proposers: Sequence[str], anchor_start: str | None = None, *,
+                  group: bool = False) -> None:
         """Attribution after a closing bracket: a footnote, or a comment over the alternative.
 
         ``anchor_start`` is the comment id started at the opening bracket (comments mode).
@@ -311,12 +321,12 @@ class BaseWriter:
         else:
             self.footnote(self.target(), text)
 
-    def new_comment(self, proposers, text: str) -> str:
+    def new_comment(self, proposers: Sequence[str], text: str) -> str:
         author = self.lead_author(proposers)
         return self.comments.new(author, self.wording.initials(proposers[0]) if proposers
                                  else "", text)
 
-    def open_attribution(self, proposers):
+    def open_attribution(self, proposers: Sequence[str]) -> str | None:
         """At an opening bracket in comments mode: start the comment range; its id or None."""
         if self.attribution != "comments" or not proposers:
             return None
@@ -327,30 +337,30 @@ class BaseWriter:
 
     # ------------------------------------------------------------ leaves
 
-    def write_Text(self, node) -> None:
+    def write_Text(self, node: Text) -> None:
         self.text(node.value)
 
-    def write_LineBreak(self, node) -> None:
+    def write_LineBreak(self, node: LineBreak) -> None:
         self.end_line()
 
-    def write_Escape(self, node) -> None:
+    def write_Escape(self, node: Escape) -> None:
         """``\\[`` is written ``[`` in the character style "Draft Literal"."""
         self.text(node.char, self.layout.char_style(CHAR_LITERAL))
 
-    def bookmark(self, parent, prefix: str) -> None:
+    def bookmark(self, parent: _Element, prefix: str) -> None:
         bid = self.bookmarks()
         ooxml.add_bookmark(parent, bid, prefix + bid)
 
-    def write_SplitMark(self, node) -> None:
+    def write_SplitMark(self, node: SplitMark) -> None:
         """``\\+`` (two independent brackets) is notation: a hidden bookmark."""
         self.bookmark(self.target(), ooxml.BOOKMARK_SPLIT)
 
-    def write_OptionsEnd(self, node) -> None:
+    def write_OptionsEnd(self, node: OptionsEnd) -> None:
         """``\\end-options`` is notation: a hidden bookmark at the end of the paragraph
         before it (its own line is not a paragraph)."""
         self.bookmark(self.note_anchor(), ooxml.BOOKMARK_END_OPTIONS)
 
-    def write_Heading(self, node, char_style: str | None = None) -> None:
+    def write_Heading(self, node: Heading, char_style: str | None = None) -> None:
         starts_line = not self.line_has_text
         if starts_line:
             ooxml.set_style(self.para(), self.layout.heading_style(node))
@@ -360,34 +370,34 @@ class BaseWriter:
         self.pending_tab = self.layout.tab_after(node)
         if starts_line and self.pending_tab:
             # the label is everything before the tab: opening brackets and the number
-            self.layout.note_label(self.layout.heading_style(node), ooxml.paragraph_text(self.p))
+            self.layout.note_label(self.layout.heading_style(node), ooxml.paragraph_text(self.para()))
 
-    def write_Placeholder(self, node) -> None:
+    def write_Placeholder(self, node: Placeholder) -> None:
         self.text(node.value)
 
-    def write_DraftingNote(self, node) -> None:
+    def write_DraftingNote(self, node: DraftingNote) -> None:
         self.text(node.value)  # as written, brackets or braces included
 
-    def write_NoText(self, node) -> None:
+    def write_NoText(self, node: NoText) -> None:
         self.text(node.value)
 
-    def write_FootnoteRef(self, node) -> None:
+    def write_FootnoteRef(self, node: FootnoteRef) -> None:
         note = self.doc.footnotes.get(node.label)
         if note is None:
             self.text(node.value)  # a marker without a note stays visible
         else:
             self.footnote(self.target(), note.text)
 
-    def write_Footnote(self, node) -> None:
+    def write_Footnote(self, node: Footnote) -> None:
         if node.label not in self.referenced:
             self.footnote(self.note_anchor(), node.text)
 
-    def write_Note(self, node) -> None:
+    def write_Note(self, node: Note) -> None:
         self.footnote(self.note_anchor(), node.text)
 
     # ------------------------------------------------------------ groups, as brackets
 
-    def write_alternative_bracketed(self, alt) -> None:
+    def write_alternative_bracketed(self, alt: Alternative) -> None:
         written = bool(alt.attribution)
         cid = self.open_attribution(alt.proposers) if written else None
         self.mark(alt.open)
@@ -404,7 +414,7 @@ class BaseWriter:
         for ref in alt.footnotes:
             self.write_FootnoteRef(ref)
 
-    def write_group_bracketed(self, node) -> None:
+    def write_group_bracketed(self, node: BracketGroup) -> None:
         for i, alt in enumerate(node.alternatives):
             if i and node.gaps[i - 1]:
                 self.mark(node.gaps[i - 1])
@@ -412,7 +422,7 @@ class BaseWriter:
         if node.attribution:
             self.attribute(node.proposers, group=True)
 
-    def write_options_visible(self, node) -> None:
+    def write_options_visible(self, node: OptionBlock) -> None:
         for opt in node.options:
             self.write_option_label(opt)
             self.write_nodes(opt.children)

@@ -4,17 +4,18 @@
 * :func:`set_app_properties` names the producing application and drops the template's
   thumbnail;
 * :func:`save_deterministic` writes the package with fixed member dates, so the same
-  input gives the same bytes.
+  input gives the same bytes, the spooled parts (:mod:`.spool`) piece by piece.
 """
 from __future__ import annotations
 
-import io
+import datetime as dt
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
@@ -26,7 +27,8 @@ from .spool import PartSpool
 __all__ = ["set_core_properties", "set_app_properties", "save_deterministic"]
 
 
-def set_core_properties(core_properties, *, title: str, subject: str, when) -> None:
+def set_core_properties(core_properties: CoreProperties, *, title: str, subject: str,
+                        when: dt.datetime) -> None:
     """Fixed core properties (no wall-clock time, fixed author and revision)."""
     core_properties.title = title
     core_properties.subject = subject
@@ -47,7 +49,7 @@ _APP_XML = (
     "<HyperlinksChanged>false</HyperlinksChanged></Properties>\n")
 
 
-def set_app_properties(document, application: str) -> None:
+def set_app_properties(document: DocxDocument, application: str) -> None:
     """Name the producing application in ``docProps/app.xml`` and drop the template's
     thumbnail (python-docx ships Word's: "Microsoft Macintosh Word", zero counts, a
     blank page as the preview).  Counts are left out: Word and LibreOffice recompute them."""
@@ -92,10 +94,10 @@ class _FixedDateZip:
         self._zip.close()
 
 
-def save_deterministic(document: DocxDocument, stream: IO[bytes] | None = None, *,
-                       spools: Sequence[PartSpool] = (), id_offset: int = 0) -> bytes:
-    """The package, like ``Document.save`` but with fixed zip member dates: written to
-    ``stream`` (then returns ``b""``), or returned as bytes.
+def save_deterministic(document: DocxDocument, stream: IO[bytes], *,
+                       spools: Sequence[PartSpool] = (), id_offset: int = 0) -> None:
+    """Write the package to ``stream``, like ``Document.save`` but with fixed zip member
+    dates.
 
     A part whose root element is the root of one of ``spools`` is written from the
     spool (:mod:`.spool`): its root's start tag, the spooled children (the ids of
@@ -106,10 +108,10 @@ def save_deterministic(document: DocxDocument, stream: IO[bytes] | None = None, 
     for part in parts:
         part.before_marshal()
     by_root = {id(spool.part_root): spool for spool in spools}
-    out = io.BytesIO() if stream is None else stream
-    writer = _FixedDateZip(out)
-    PackageWriter._write_content_types_stream(writer, parts)
-    PackageWriter._write_pkg_rels(writer, package.rels)
+    writer = _FixedDateZip(stream)
+    # python-docx's own writing of these two (its functions are not annotated)
+    PackageWriter._write_content_types_stream(writer, parts)  # type: ignore[no-untyped-call]
+    PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
     for part in parts:
         spool = by_root.get(id(part._element)) if isinstance(part, XmlPart) else None
         if spool is None:
@@ -122,7 +124,6 @@ def save_deterministic(document: DocxDocument, stream: IO[bytes] | None = None, 
         if len(part.rels):
             writer.write(part.partname.rels_uri, part.rels.xml)
     writer.close()
-    return out.getvalue() if stream is None else b""
 
 
 def _pieces(head: bytes, middle: Iterable[bytes], tail: bytes) -> Iterator[bytes]:

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO
 
 from lxml import etree
+from lxml.etree import _Element
 
 from ...errors import ExportError
 
@@ -43,13 +44,13 @@ class PartSpool:
     of the document), serialized into a temporary file in document order.  Close it
     (or use it as a context manager)."""
 
-    def __init__(self, root: etree._Element, *, shift: bool = False) -> None:
+    def __init__(self, root: _Element, *, shift: bool = False) -> None:
         self.root = root
-        self.part_root: etree._Element = root.getroottree().getroot()
+        self.part_root: _Element = root.getroottree().getroot()
         """The root element of the part (what the package serializes)."""
         self.shift = shift
         """Whether the ids of changes and comments are shifted when copied."""
-        self.file: IO[bytes] = tempfile.TemporaryFile()
+        self.file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
         self.size = 0
         probe = etree.SubElement(root, _w("p"))
         text = etree.tostring(probe, encoding="UTF-8")
@@ -84,7 +85,7 @@ class PartSpool:
             self.size += len(text) - len(self._decls)
             root.remove(child)
 
-    def frame(self, serialize) -> tuple[bytes, bytes]:
+    def frame(self, serialize: Callable[[_Element], bytes]) -> tuple[bytes, bytes]:
         """(what comes before the spooled children, what comes after them) in the part's
         bytes, ``serialize(part_root)`` being how the part serializes its root.  The root's
         remaining children (the body's section properties) are in the second."""
