@@ -53,7 +53,12 @@ from . import ooxml
 from .layout import CHAR_LITERAL, STYLE_BODY, STYLE_OPTION, STYLE_TITLE, Layout
 from .spool import PartSpool
 
-__all__ = ["BaseWriter", "Wording", "UNATTRIBUTED"]
+__all__ = ["BaseWriter", "Wording", "UNATTRIBUTED", "BATCH"]
+
+BATCH = 2048
+"""Finished paragraphs are written out (:mod:`.spool`) once they hold about this many
+runs, a run of more than 128 characters counting once per 128: serializing each alone
+costs more time, and a batch is all the memory they take."""
 
 UNATTRIBUTED = _U["en"]
 """Author of a change no delegation is known to have proposed (pandoc drops changes without
@@ -158,7 +163,8 @@ class BaseWriter:
                                        rtl=layout.rtl)
         self.body = document.element.body
         self.spool = PartSpool(self.body, shift=True)
-        """The finished paragraphs (:mod:`.spool`): the writer holds one at a time."""
+        """The finished paragraphs (:mod:`.spool`)."""
+        self.pending = 0           # runs (and 128 characters) not written out yet
         self.p: _Element | None = None  # the current paragraph (None between lines)
         self.last_p: _Element | None = None  # the previous paragraph (anchor for notes)
         self.stack: list[_Element] = []  # open w:ins / w:del elements (tracked style)
@@ -197,8 +203,12 @@ class BaseWriter:
         return self.footnotes.count
 
     def new_paragraph(self, style_id: str | None = None) -> _Element:
-        """A new body paragraph; every one before it is finished and written out."""
-        self.spool.flush()
+        """A new body paragraph.  Every one before it is finished: they are written out
+        once they hold about :data:`BATCH` runs."""
+        self.pending += 1
+        if self.pending >= BATCH:
+            self.spool.flush()
+            self.pending = 0
         return ooxml.new_paragraph(self.body, style_id)
 
     def write_body(self) -> None:
@@ -258,6 +268,7 @@ class BaseWriter:
                     p = self.p if self.p is not None else parent
                     ooxml.set_bidi(p)
                     self.scripts.mark_rtl(p)
+        self.pending += 1 + len(text) // 128
         kind = self.scripts.kind(text, bool(self.p_rtl))
         rpr = self.scripts.rpr(kind) if kind else None
         if char_style is not None:

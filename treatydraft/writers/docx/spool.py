@@ -1,11 +1,11 @@
 """Parts written as they are finished: the document body, footnotes and comments.
 
 The writer builds each paragraph (footnote, comment) as a small lxml element on
-python-docx's tree, as before; once it is finished it is serialized into a
-temporary file and removed from the tree (:meth:`PartSpool.flush`), so the export
-holds one paragraph at a time, not the whole body (issue 8 item 10).  A body
-paragraph is finished when the next one starts: only the current paragraph and the
-one before it (the anchor of a chair's note) are ever changed.
+python-docx's tree, as before; finished ones are serialized into a temporary file
+and removed from the tree in batches (:meth:`PartSpool.flush`), so the export holds
+a few paragraphs at a time, not the whole body (issue 8 item 10).  A body paragraph
+is finished when the next one starts: only the current paragraph and the one before
+it (the anchor of a chair's note) are ever changed.
 
 When the package is saved (:func:`.package.save_deterministic`), a spooled part is
 its root's start tag, the spooled children and the rest of the root (the section
@@ -52,12 +52,8 @@ class PartSpool:
         """Whether the ids of changes and comments are shifted when copied."""
         self.file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
         self.size = 0
-        probe = etree.SubElement(root, _w("p"))
-        text = etree.tostring(probe, encoding="UTF-8")
-        root.remove(probe)
-        # serialized alone, a child repeats every namespace declaration of its
-        # ancestors right after its tag name: the same bytes for every child
-        self._decls = text[len(b"<w:p"):-len(b"/>")]
+        name = etree.QName(root).localname
+        self._end = ("</" + (f"{root.prefix}:{name}" if root.prefix else name) + ">").encode()
 
     def __enter__(self) -> PartSpool:
         return self
@@ -68,22 +64,23 @@ class PartSpool:
     def close(self) -> None:
         self.file.close()
 
-    def flush(self, keep: int = 0) -> None:
-        """Write and remove the children of the root but the last ``keep``."""
+    def flush(self) -> None:
+        """Write the children of the root and remove them from the tree."""
         root = self.root
-        while len(root) > keep:
-            child = root[0]
-            text = etree.tostring(child, encoding="UTF-8")
-            at = text.find(b" ")
-            end = at + len(self._decls)
-            if at < 0 or text[at:end] != self._decls:
-                raise ExportError("internal error: a spooled element does not serialize "
-                                  "as expected")
-            view = memoryview(text)
-            self.file.write(view[:at])
-            self.file.write(view[end:])
-            self.size += len(text) - len(self._decls)
-            root.remove(child)
+        if not len(root):
+            return
+        # the root serialized with its children, less its own start and end tags: the
+        # children's bytes as in the whole part (serialized alone, each child would
+        # repeat every namespace declaration of its ancestors)
+        text = etree.tostring(root, encoding="UTF-8", with_tail=False)
+        start = text.find(b">") + 1
+        end = len(text) - len(self._end)
+        if not start or text[end:] != self._end:
+            raise ExportError("internal error: a spooled element does not serialize "
+                              "as expected")
+        self.file.write(memoryview(text)[start:end])
+        self.size += end - start
+        del root[:]
 
     def frame(self, serialize: Callable[[_Element], bytes]) -> tuple[bytes, bytes]:
         """(what comes before the spooled children, what comes after them) in the part's
