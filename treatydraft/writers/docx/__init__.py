@@ -95,9 +95,10 @@ def write_docx(doc: Document, stream: IO[bytes], *, style: Style = "brackets",
                base: str = "first", attribution: Attribution = "footnotes") -> DocxResult:
     """Export ``doc`` to .docx, written to ``stream`` (a seekable binary file): the same
     bytes as :func:`to_docx`, whose result this returns without them (``data`` is
-    ``b""``).  The body is written paragraph by paragraph, so memory does not grow with
-    the draft beyond its parse (docs/performance.md).  Raises what :func:`to_docx` raises,
-    before anything is written."""
+    ``b""``).  The body is written a few paragraphs at a time, so memory does not grow
+    with the draft beyond its parse in style ``brackets`` (style ``tracked`` plans its
+    revisions on two resolved copies of the draft: docs/performance.md).  Raises what
+    :func:`to_docx` raises, before anything is written."""
     if style not in STYLES:
         raise ExportError(f"unknown docx style {style!r}", hint="use one of: " + ", ".join(STYLES))
     if attribution not in ATTRIBUTIONS:
