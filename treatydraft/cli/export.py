@@ -1,7 +1,9 @@
 """``export``: a draft to Akoma Ntoso XML or Word."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 import click
 
@@ -15,6 +17,10 @@ from .common import (
     tolerant_option,
     write_output,
 )
+
+if TYPE_CHECKING:
+    from ..ast import Document
+    from ..writers.docx import Attribution, DocxResult, Style
 
 __all__ = ["COMMANDS"]
 
@@ -75,7 +81,7 @@ def export(file, fmt, output, validate, style, base, attribution, tolerant, verb
             output = Path(file).with_suffix(_SUFFIX[fmt]).name
     rep = Reporter(verbose, quiet)
     doc = rep.open(file, tolerant)
-    results = []
+    results: list[DocxResult] = []
     try:
         if fmt == "akn":
             data = _akn(rep, doc, output, validate)
@@ -105,7 +111,8 @@ def export(file, fmt, output, validate, style, base, attribution, tolerant, verb
     rep.finish()
 
 
-def _docx(doc, style: str, base: str, attribution: str, results: list):
+def _docx(doc: Document, style: Style, base: str, attribution: Attribution,
+          results: list[DocxResult]) -> Callable[[BinaryIO], None]:
     """A function that streams the Word export into the output's temporary file (the
     document is never held whole: see docs/performance.md); its result is appended to
     ``results``.  An unknown --base is reported before anything is written."""
@@ -114,7 +121,7 @@ def _docx(doc, style: str, base: str, attribution: str, results: list):
     if style == "tracked":
         resolve_base(doc, base)  # the usage error, before an output is opened
 
-    def stream(fh) -> None:
+    def stream(fh: BinaryIO) -> None:
         results.append(write_docx(doc, fh, style=style, base=base, attribution=attribution))
     return stream
 
