@@ -8,8 +8,8 @@ is finished when the next one starts: only the current paragraph and the one bef
 it (the anchor of a chair's note) are ever changed.
 
 When the package is saved (:func:`.package.save_deterministic`), a spooled part is
-its root's start tag, the spooled children and the rest of the root (the section
-properties of the body), byte for byte what serializing the whole tree gives.  The
+its root's start tag, the spooled children and the root's end (and the document's),
+byte for byte what serializing the whole tree gives.  The
 ids of changes and comments, which follow the footnotes' 1..n and so are known only
 at the end (see :mod:`.ooxml`), are shifted while the spool is copied
 (:meth:`PartSpool.chunks`).
@@ -24,15 +24,13 @@ from typing import IO
 from lxml import etree
 from lxml.etree import _Element
 
-from ...errors import ExportError
-
 __all__ = ["PartSpool", "CHUNK"]
 
 #: Bytes read from a spool at a time when it is copied into the package.
 CHUNK = 1 << 20
 
-# The elements whose w:id :func:`.ooxml.shift_ids` shifts, with the id first: written
-# by this writer only (open_change, mark_paragraph, Comments).  "<" never occurs in
+# The elements whose w:id follows the footnotes' (see :mod:`.ooxml`), with the id first:
+# written by this writer only (open_change, mark_paragraph, Comments).  "<" never occurs in
 # text or attribute values (it is escaped), so a match is always a start tag.
 _SHIFTED = re.compile(rb'<w:(?:ins|del|commentRangeStart|commentRangeEnd|commentReference'
                       rb'|comment) w:id="(\d+)"')
@@ -76,16 +74,15 @@ class PartSpool:
         start = text.find(b">") + 1
         end = len(text) - len(self._end)
         if not start or text[end:] != self._end:
-            raise ExportError("internal error: a spooled element does not serialize "
-                              "as expected")
+            raise RuntimeError("a spooled element does not serialize as expected")
         self.file.write(memoryview(text)[start:end])
         self.size += end - start
         del root[:]
 
     def frame(self, serialize: Callable[[_Element], bytes]) -> tuple[bytes, bytes]:
         """(what comes before the spooled children, what comes after them) in the part's
-        bytes, ``serialize(part_root)`` being how the part serializes its root.  The root's
-        remaining children (the body's section properties) are in the second."""
+        bytes, ``serialize(part_root)`` being how the part serializes its root.  Children
+        of the root not written out yet are in the second."""
         marker = etree.Element(_w("p"))
         self.root.insert(0, marker)
         try:
@@ -94,7 +91,7 @@ class PartSpool:
             self.root.remove(marker)
         at = text.find(_MARKER)
         if at < 0:
-            raise ExportError("internal error: a spooled part does not serialize as expected")
+            raise RuntimeError("a spooled part does not serialize as expected")
         return text[:at], text[at + len(_MARKER):]
 
     def chunks(self, offset: int) -> Iterator[bytes]:
