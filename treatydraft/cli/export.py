@@ -20,6 +20,7 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..ast import Document
+    from ..writers.docx import Attribution, DocxResult, Style
 
 __all__ = ["COMMANDS"]
 
@@ -85,23 +86,12 @@ def export(file: str, fmt: Literal["akn", "docx"], output: str | None, validate:
     rep = Reporter(verbose, quiet)
     doc = rep.open(file, tolerant)
     data: bytes | Callable[[BinaryIO], None]
+    results: list[DocxResult] = []
     try:
         if fmt == "akn":
             data = _akn(rep, doc, output, validate)
         else:
-            from ..writers.docx import to_docx
-            result = to_docx(doc, style=style, base=base, attribution=attribution)
-            data = result.data
-            if style == "tracked":
-                top = sum(len(groups) for _, groups in result.kept)
-                why = "; ".join(reason + " at " + ", ".join(f"{ln}:{col}" for _, ln, col in gs)
-                                for reason, gs in result.kept)
-                if top and top != result.bracketed:
-                    why = f"{top} outermost: {why}"
-                rep.note(f"{plural(result.tracked, 'group')} tracked as revisions, "
-                         f"{result.bracketed} kept as brackets" + (f" ({why})" if why else ""))
-                for note in result.notes:
-                    rep.note("note: " + note)
+            data = _docx(doc, style, base, attribution, results)
     except TreatyDraftError as err:
         rep.fail(err)
     try:
@@ -110,9 +100,35 @@ def export(file: str, fmt: Literal["akn", "docx"], output: str | None, validate:
         rep.fail(err, EXIT_PROBLEMS)
     except TreatyDraftError as err:
         rep.fail(err)
+    if results and style == "tracked":
+        result = results[0]
+        top = sum(len(groups) for _, groups in result.kept)
+        why = "; ".join(reason + " at " + ", ".join(f"{ln}:{col}" for _, ln, col in gs)
+                        for reason, gs in result.kept)
+        if top and top != result.bracketed:
+            why = f"{top} outermost: {why}"
+        rep.note(f"{plural(result.tracked, 'group')} tracked as revisions, "
+                 f"{result.bracketed} kept as brackets" + (f" ({why})" if why else ""))
+        for note in result.notes:
+            rep.note("note: " + note)
     if written:
         rep.note(f"wrote {written}")
     rep.finish()
+
+
+def _docx(doc: Document, style: Style, base: str, attribution: Attribution,
+          results: list[DocxResult]) -> Callable[[BinaryIO], None]:
+    """A function that streams the Word export into the output's temporary file (the
+    document is never held whole: see docs/performance.md); its result is appended to
+    ``results``.  An unknown --base is reported before anything is written."""
+    from ..writers.docx import write_docx
+    from ..writers.docx.tracked import resolve_base
+    if style == "tracked":
+        resolve_base(doc, base)  # the usage error, before an output is opened
+
+    def stream(fh: BinaryIO) -> None:
+        results.append(write_docx(doc, fh, style=style, base=base, attribution=attribution))
+    return stream
 
 
 class _TooBig(ExportError):

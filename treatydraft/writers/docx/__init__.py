@@ -1,6 +1,6 @@
 """Word (.docx) export of a draft, in two styles.
 
-``to_docx(doc, style="brackets")``
+``to_docx(doc, style="brackets")`` (or ``write_docx(doc, file, ...)``, streamed)
     the draft as circulated: visible brackets, option blocks with labels,
     attribution as footnotes (or comments), real heading and paragraph styles.
 ``to_docx(doc, style="tracked", base=...)``
@@ -16,19 +16,23 @@ styles), :mod:`.worlds` (what Accept/Reject All must read, from
 """
 from __future__ import annotations
 
+import dataclasses
+import io
 from dataclasses import dataclass
-from typing import Literal
+from typing import IO, Literal
 
 import docx
 
-from ...ast import Document, Heading, walk
+from ...ast import Document, Heading
+from ...document import _walk_structure
 from ...errors import ExportError
 from . import ooxml, package  # noqa: F401  (ooxml first: the writers import it)
 from .brackets import BracketsWriter
+from .common import BaseWriter
 from .layout import Layout
 from .tracked import TrackedWriter, base_note, kept_as_brackets, resolve_base
 
-__all__ = ["to_docx", "DocxResult", "STYLES", "ATTRIBUTIONS", "Style", "Attribution"]
+__all__ = ["to_docx", "write_docx", "DocxResult", "STYLES", "ATTRIBUTIONS", "Style", "Attribution"]
 
 #: How groups are written: as visible ``brackets``, or as ``tracked`` Word revisions.
 Style = Literal["brackets", "tracked"]
@@ -51,7 +55,7 @@ class DocxResult:
         (1, 0, 1, 0)
     """
     data: bytes
-    """The .docx file."""
+    """The .docx file (``b""`` from :func:`write_docx`, which wrote it to a file)."""
     tracked: int
     """Groups written as Word revisions (0 for style ``brackets``)."""
     bracketed: int
@@ -60,10 +64,10 @@ class DocxResult:
     """Word footnotes written (attribution, draft footnotes, chair's notes)."""
     comments: int = 0
     """Word comments written."""
-    kept: tuple = ()
+    kept: tuple[tuple[str, tuple[tuple[str, int, int], ...]], ...] = ()
     """Style ``tracked``: (reason, ((group id, line, column), ...)) for the top-level
     groups kept as visible brackets, e.g. ``("span paragraphs", (("art_5__brk_1", 70, 1),))``."""
-    notes: tuple = ()
+    notes: tuple[str, ...] = ()
     """Sentences for the user, e.g. that a delegation base changes nothing."""
 
 
@@ -83,29 +87,52 @@ def to_docx(doc: Document, *, style: Style = "brackets", base: str = "first",
         >>> treatydraft.to_docx(doc, style="tracked").tracked
         1
     """
+    out = io.BytesIO()
+    result = write_docx(doc, out, style=style, base=base, attribution=attribution)
+    return dataclasses.replace(result, data=out.getvalue())
+
+
+def write_docx(doc: Document, stream: IO[bytes], *, style: Style = "brackets",
+               base: str = "first", attribution: Attribution = "footnotes") -> DocxResult:
+    """Export ``doc`` to .docx, written to ``stream`` (a seekable binary file): the same
+    bytes as :func:`to_docx`, whose result this returns without them (``data`` is
+    ``b""``).  The body is written a few paragraphs at a time, so memory does not grow
+    with the draft beyond its parse in style ``brackets`` (style ``tracked`` plans its
+    revisions on two resolved copies of the draft: docs/performance.md).  Raises what
+    :func:`to_docx` raises, before anything is written."""
     if style not in STYLES:
         raise ExportError(f"unknown docx style {style!r}", hint="use one of: " + ", ".join(STYLES))
     if attribution not in ATTRIBUTIONS:
         raise ExportError(f"unknown attribution {attribution!r}",
                           hint="use one of: " + ", ".join(ATTRIBUTIONS))
-    choices = resolve_base(doc, base) if style == "tracked" else None
+    choices = resolve_base(doc, base) if style == "tracked" else {}
 
     document = docx.Document()
-    has_sections = any(isinstance(n, Heading) and n.kind == "section" for n in walk(doc.body))
+    has_sections = any(isinstance(n, Heading) and n.kind == "section"
+                       for n in _walk_structure(doc.body))
     layout = Layout(document, doc.front, has_sections=has_sections)
     layout.setup()
+    writer: BaseWriter
+    tracked: TrackedWriter | None = None
     if style == "tracked":
-        writer = TrackedWriter(doc, document, layout, choices=choices)
+        writer = tracked = TrackedWriter(doc, document, layout, choices=choices)
     else:
         writer = BracketsWriter(doc, document, layout, attribution=attribution)
-    writer.run()
+    try:
+        writer.run()
+        package.save_deterministic(document, stream, spools=writer.spools,
+                                   id_offset=writer.id_offset)
+    finally:
+        for spool in writer.spools:
+            spool.close()
 
-    kept, notes = (), ()
-    if style == "tracked":
+    kept: tuple[tuple[str, tuple[tuple[str, int, int], ...]], ...] = ()
+    notes: tuple[str, ...] = ()
+    if tracked is not None:
         kept = tuple((reason, tuple((g.id, g.span.line, g.span.column) for g in groups))
-                     for reason, groups in kept_as_brackets(doc, writer.trackable))
-        note = base_note(doc, base, choices, writer.trackable)
+                     for reason, groups in kept_as_brackets(doc, tracked.trackable))
+        note = base_note(doc, base, choices, tracked.trackable)
         notes = (note,) if note else ()
-    return DocxResult(data=package.save_deterministic(document), tracked=writer.tracked,
+    return DocxResult(data=b"", tracked=writer.tracked,
                       bracketed=writer.bracketed, footnotes=writer.footnotes.count,
                       comments=writer.comments.count, kept=kept, notes=notes)

@@ -10,7 +10,11 @@ comment over the alternative authored by its first proposer.  A group attributio
 """
 from __future__ import annotations
 
+from docx.document import Document as DocxDocument
+
+from ...ast import BracketGroup, Document, OptionBlock
 from .common import BaseWriter
+from .layout import Layout
 
 __all__ = ["BracketsWriter"]
 
@@ -18,15 +22,16 @@ __all__ = ["BracketsWriter"]
 class BracketsWriter(BaseWriter):
     """Every group is written with its visible brackets."""
 
-    def __init__(self, doc, document, layout, *, attribution: str):
+    def __init__(self, doc: Document, document: DocxDocument, layout: Layout, *,
+                 attribution: str) -> None:
         super().__init__(doc, document, layout, attribution=attribution)
         self.bracketed = 0
         self.tracked = 0
 
-    def write_BracketGroup(self, node) -> None:
+    def write_BracketGroup(self, node: BracketGroup) -> None:
         self.bracketed += 1
         self.write_group_bracketed(node)
 
-    def write_OptionBlock(self, node) -> None:
+    def write_OptionBlock(self, node: OptionBlock) -> None:
         self.bracketed += 1
         self.write_options_visible(node)

@@ -19,15 +19,23 @@ stands.  Word, LibreOffice and pandoc show neither.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from lxml.etree import _Element
+
 from ...ast import (
     Alternative,
     BracketGroup,
+    Document,
     DraftingNote,
     Escape,
     Footnote,
     FootnoteRef,
     Heading,
     LineBreak,
+    Node,
     Note,
     NoText,
     Option,
@@ -36,14 +44,23 @@ from ...ast import (
     Placeholder,
     SplitMark,
     Text,
-    walk,
+    _lone_value,  # (the AST's own reading of a one-text alternative)
 )
+
+# (walk, without making the text of one-text alternatives nodes)
+from ...document import _walk_structure
 from ...errors import ExportError
 from ...wording import UNATTRIBUTED as _U
 from . import ooxml
 from .layout import CHAR_LITERAL, STYLE_BODY, STYLE_OPTION, STYLE_TITLE, Layout
+from .spool import PartSpool
 
-__all__ = ["BaseWriter", "Wording", "UNATTRIBUTED"]
+__all__ = ["BaseWriter", "Wording", "UNATTRIBUTED", "BATCH"]
+
+BATCH = 2048
+"""Finished paragraphs are written out (:mod:`.spool`) once they hold about this many
+runs, a run of more than 128 characters counting once per 128: serializing each alone
+costs more time, and a batch is all the memory they take."""
 
 UNATTRIBUTED = _U["en"]
 """Author of a change no delegation is known to have proposed (pandoc drops changes without
@@ -75,8 +92,8 @@ _THE_NAMES = {"Niger", "Sudan", "Gambia", "Bahamas", "Comoros", "Maldives", "Sey
 class Wording:
     """Attribution sentences in the draft's language, with names from the registry."""
 
-    def __init__(self, doc, language: str):
-        self.names = {d.code: d.name for d in doc.front.delegations}
+    def __init__(self, doc: Document, language: str) -> None:
+        self.names: dict[str, str] = {d.code: d.name for d in doc.front.delegations}
         self.language = language if language in _PHRASES else "en"
         (self.proposed, self.bracketed, self.and_, self.comma,
          self.unattributed) = _PHRASES[self.language]
@@ -92,17 +109,17 @@ class Wording:
             return "the " + name
         return name
 
-    def names_list(self, codes) -> str:
+    def names_list(self, codes: Sequence[str]) -> str:
         names = [self._in_sentence(c) for c in codes]
         if len(names) <= 1:
             return "".join(names)
         return self.comma.join(names[:-1]) + self.and_ + names[-1]
 
-    def proposed_by(self, codes) -> str:
+    def proposed_by(self, codes: Sequence[str]) -> str:
         """``Proposed by the Russian Federation and China.``"""
         return self.proposed.format(self.names_list(codes))
 
-    def bracketed_by(self, codes) -> str:
+    def bracketed_by(self, codes: Sequence[str]) -> str:
         return self.bracketed.format(self.names_list(codes))
 
     def initials(self, code: str) -> str:
@@ -119,9 +136,9 @@ class BaseWriter:
     without a method raises :class:`ExportError` rather than being skipped.
     """
 
-    _dispatch: dict = {}
+    _dispatch: dict[type, Callable[[Any, Any], None]] = {}
 
-    def __init_subclass__(cls, **kwargs):
+    def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls._dispatch = {}
         for typ in (Text, LineBreak, Escape, SplitMark, Heading, Placeholder, FootnoteRef,
@@ -131,7 +148,8 @@ class BaseWriter:
             if meth is not None:
                 cls._dispatch[typ] = meth
 
-    def __init__(self, doc, document, layout: Layout, *, attribution: str):
+    def __init__(self, doc: Document, document: DocxDocument, layout: Layout, *,
+                 attribution: str) -> None:
         self.doc = doc
         self.document = document
         self.layout = layout
@@ -146,33 +164,59 @@ class BaseWriter:
         self.comments = ooxml.Comments(document, self.ids, self.date, self.scripts,
                                        rtl=layout.rtl)
         self.body = document.element.body
-        self.p = None              # the current paragraph (None between lines)
-        self.last_p = None         # the previous paragraph (anchor for notes)
-        self.stack: list = []      # open w:ins / w:del elements (tracked style)
+        self.spool = PartSpool(self.body, shift=True)
+        """The finished paragraphs (:mod:`.spool`)."""
+        self.pending = 0           # runs (and 128 characters) not written out yet
+        self.p: _Element | None = None  # the current paragraph (None between lines)
+        self.last_p: _Element | None = None  # the previous paragraph (anchor for notes)
+        self.stack: list[_Element] = []  # open w:ins / w:del elements (tracked style)
         self.deleted = False       # inside a w:del: runs use w:delText
         self.line_has_text = False
         self.pending_tab = False
-        self.p_rtl = None          # direction of the current paragraph once known
-        self.referenced = {f.label for n in walk(doc.body)
+        self.p_rtl: bool | None = None  # direction of the current paragraph once known
+        self.referenced = {f.label for n in _walk_structure(doc.body)
                            for f in ((n,) if isinstance(n, FootnoteRef) else
                                      n.footnotes if isinstance(n, Alternative) else ())}
 
     # ------------------------------------------------------------ driver
 
     def run(self) -> None:
+        """Write the document.  The paragraphs are in :attr:`spool` (and the footnotes
+        and comments in theirs): ids of changes and comments are shifted past the
+        footnotes' (:attr:`id_offset`) when the package is saved."""
         sect = ooxml.detach_sectpr(self.body)
         self.write_title()
         self.write_body()
         self.end_line()
         self.layout.fit_labels()
-        ooxml.shift_ids(self.document, self.comments.root, self.footnotes.count)
+        self.spool.flush()
         if sect is not None:
             self.body.append(sect)
+
+    @property
+    def spools(self) -> list[PartSpool]:
+        """Every spooled part: the body, and the footnotes and comments when written."""
+        return [s for s in (self.spool, self.footnotes.spool, self.comments.spool)
+                if s is not None]
+
+    @property
+    def id_offset(self) -> int:
+        """What the ids of changes and comments are shifted by (the footnotes' count)."""
+        return self.footnotes.count
+
+    def new_paragraph(self, style_id: str | None = None) -> _Element:
+        """A new body paragraph.  Every one before it is finished: they are written out
+        once they hold about :data:`BATCH` runs."""
+        self.pending += 1
+        if self.pending >= BATCH:
+            self.spool.flush()
+            self.pending = 0
+        return ooxml.new_paragraph(self.body, style_id)
 
     def write_body(self) -> None:
         self.write_nodes(self.doc.body)
 
-    def write_nodes(self, nodes) -> None:
+    def write_nodes(self, nodes: Iterable[Node]) -> None:
         dispatch = self._dispatch
         for node in nodes:
             meth = dispatch.get(type(node))
@@ -183,27 +227,27 @@ class BaseWriter:
     def write_title(self) -> None:
         title = self.doc.front.title
         if title:
-            p = ooxml.new_paragraph(self.body, STYLE_TITLE)
+            p = self.new_paragraph(STYLE_TITLE)
             self._start_direction(p)
             self._run(p, title)
             self.last_p = None
 
     # ------------------------------------------------------------ paragraph cursor
 
-    def _start_direction(self, p) -> None:
+    def _start_direction(self, p: _Element) -> None:
         self.p_rtl = True if self.layout.rtl else None
         if self.layout.rtl:
             ooxml.set_bidi(p)
 
-    def para(self):
+    def para(self) -> _Element:
         """The current paragraph, created on first use."""
         if self.p is None:
-            self.p = ooxml.new_paragraph(self.body)
+            self.p = self.new_paragraph()
             self._start_direction(self.p)
             self.line_has_text = False
         return self.p
 
-    def target(self):
+    def target(self) -> _Element:
         """Where runs go: the innermost open change, else the current paragraph."""
         return self.stack[-1] if self.stack else self.para()
 
@@ -217,7 +261,7 @@ class BaseWriter:
         self.pending_tab = False
         self.line_has_text = False
 
-    def _run(self, parent, text: str, char_style: str | None = None):
+    def _run(self, parent: _Element, text: str, char_style: str | None = None) -> _Element:
         if self.p_rtl is None:
             direction = self.scripts.starts_rtl(text)
             if direction is not None:
@@ -226,6 +270,7 @@ class BaseWriter:
                     p = self.p if self.p is not None else parent
                     ooxml.set_bidi(p)
                     self.scripts.mark_rtl(p)
+        self.pending += 1 + len(text) // 128
         kind = self.scripts.kind(text, bool(self.p_rtl))
         rpr = self.scripts.rpr(kind) if kind else None
         if char_style is not None:
@@ -254,7 +299,7 @@ class BaseWriter:
         self.pending_tab = False
         self._run(self.target(), value)
 
-    def note_anchor(self):
+    def note_anchor(self) -> _Element:
         """The paragraph a chair's note or stray footnote attaches to."""
         if self.p is not None:
             return self.target()
@@ -262,16 +307,17 @@ class BaseWriter:
             return self.last_p
         return self.para()
 
-    def footnote(self, parent, text: str) -> None:
+    def footnote(self, parent: _Element, text: str) -> None:
         self.pending_tab = False
         self.footnotes.add(parent, text, deleted=self.deleted, rtl=bool(self.p_rtl))
 
     # ------------------------------------------------------------ attribution
 
-    def lead_author(self, codes) -> str:
+    def lead_author(self, codes: Sequence[str]) -> str:
         return self.wording.name(codes[0]) if codes else self.wording.unattributed
 
-    def attribute(self, proposers, anchor_start=None, *, group: bool = False) -> None:
+    def attribute(self, proposers: Sequence[str], anchor_start: str | None = None, *,
+                  group: bool = False) -> None:
         """Attribution after a closing bracket: a footnote, or a comment over the alternative.
 
         ``anchor_start`` is the comment id started at the opening bracket (comments mode).
@@ -288,12 +334,12 @@ class BaseWriter:
         else:
             self.footnote(self.target(), text)
 
-    def new_comment(self, proposers, text: str) -> str:
+    def new_comment(self, proposers: Sequence[str], text: str) -> str:
         author = self.lead_author(proposers)
         return self.comments.new(author, self.wording.initials(proposers[0]) if proposers
                                  else "", text)
 
-    def open_attribution(self, proposers):
+    def open_attribution(self, proposers: Sequence[str]) -> str | None:
         """At an opening bracket in comments mode: start the comment range; its id or None."""
         if self.attribution != "comments" or not proposers:
             return None
@@ -304,30 +350,30 @@ class BaseWriter:
 
     # ------------------------------------------------------------ leaves
 
-    def write_Text(self, node) -> None:
+    def write_Text(self, node: Text) -> None:
         self.text(node.value)
 
-    def write_LineBreak(self, node) -> None:
+    def write_LineBreak(self, node: LineBreak) -> None:
         self.end_line()
 
-    def write_Escape(self, node) -> None:
+    def write_Escape(self, node: Escape) -> None:
         """``\\[`` is written ``[`` in the character style "Draft Literal"."""
         self.text(node.char, self.layout.char_style(CHAR_LITERAL))
 
-    def bookmark(self, parent, prefix: str) -> None:
+    def bookmark(self, parent: _Element, prefix: str) -> None:
         bid = self.bookmarks()
         ooxml.add_bookmark(parent, bid, prefix + bid)
 
-    def write_SplitMark(self, node) -> None:
+    def write_SplitMark(self, node: SplitMark) -> None:
         """``\\+`` (two independent brackets) is notation: a hidden bookmark."""
         self.bookmark(self.target(), ooxml.BOOKMARK_SPLIT)
 
-    def write_OptionsEnd(self, node) -> None:
+    def write_OptionsEnd(self, node: OptionsEnd) -> None:
         """``\\end-options`` is notation: a hidden bookmark at the end of the paragraph
         before it (its own line is not a paragraph)."""
         self.bookmark(self.note_anchor(), ooxml.BOOKMARK_END_OPTIONS)
 
-    def write_Heading(self, node, char_style: str | None = None) -> None:
+    def write_Heading(self, node: Heading, char_style: str | None = None) -> None:
         starts_line = not self.line_has_text
         if starts_line:
             ooxml.set_style(self.para(), self.layout.heading_style(node))
@@ -337,45 +383,51 @@ class BaseWriter:
         self.pending_tab = self.layout.tab_after(node)
         if starts_line and self.pending_tab:
             # the label is everything before the tab: opening brackets and the number
-            self.layout.note_label(self.layout.heading_style(node), ooxml.paragraph_text(self.p))
+            self.layout.note_label(self.layout.heading_style(node), ooxml.paragraph_text(self.para()))
 
-    def write_Placeholder(self, node) -> None:
+    def write_Placeholder(self, node: Placeholder) -> None:
         self.text(node.value)
 
-    def write_DraftingNote(self, node) -> None:
+    def write_DraftingNote(self, node: DraftingNote) -> None:
         self.text(node.value)  # as written, brackets or braces included
 
-    def write_NoText(self, node) -> None:
+    def write_NoText(self, node: NoText) -> None:
         self.text(node.value)
 
-    def write_FootnoteRef(self, node) -> None:
+    def write_FootnoteRef(self, node: FootnoteRef) -> None:
         note = self.doc.footnotes.get(node.label)
         if note is None:
             self.text(node.value)  # a marker without a note stays visible
         else:
             self.footnote(self.target(), note.text)
 
-    def write_Footnote(self, node) -> None:
+    def write_Footnote(self, node: Footnote) -> None:
         if node.label not in self.referenced:
             self.footnote(self.note_anchor(), node.text)
 
-    def write_Note(self, node) -> None:
+    def write_Note(self, node: Note) -> None:
         self.footnote(self.note_anchor(), node.text)
 
     # ------------------------------------------------------------ groups, as brackets
 
-    def write_alternative_bracketed(self, alt) -> None:
+    def write_alternative_bracketed(self, alt: Alternative) -> None:
         written = bool(alt.attribution)
         cid = self.open_attribution(alt.proposers) if written else None
         self.mark(alt.open)
-        self.write_nodes(alt.children)
+        lone = _lone_value(alt) if type(alt) is Alternative else None
+        if lone is None:
+            self.write_nodes(alt.children)
+        else:
+            # one text, read from the source: alt.children would make it a node and
+            # keep it (about 40 bytes per byte of a bracket-dense draft)
+            self.text(lone)
         self.mark(alt.close)
         if written:
             self.attribute(alt.proposers, cid)
         for ref in alt.footnotes:
             self.write_FootnoteRef(ref)
 
-    def write_group_bracketed(self, node) -> None:
+    def write_group_bracketed(self, node: BracketGroup) -> None:
         for i, alt in enumerate(node.alternatives):
             if i and node.gaps[i - 1]:
                 self.mark(node.gaps[i - 1])
@@ -383,7 +435,7 @@ class BaseWriter:
         if node.attribution:
             self.attribute(node.proposers, group=True)
 
-    def write_options_visible(self, node) -> None:
+    def write_options_visible(self, node: OptionBlock) -> None:
         for opt in node.options:
             self.write_option_label(opt)
             self.write_nodes(opt.children)

@@ -25,11 +25,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
+from ...ast import FrontMatter, Heading
 from . import ooxml, package
 
 __all__ = ["Layout", "STYLE_PARAGRAPH", "STYLE_SUBPARAGRAPH", "STYLE_BODY", "STYLE_OPTION",
@@ -108,7 +111,7 @@ def parse_date(value: str | None) -> dt.datetime:
 class Layout:
     """Sets up the python-docx document: page, styles, header/footer, title."""
 
-    def __init__(self, document, front, *, has_sections: bool):
+    def __init__(self, document: DocxDocument, front: FrontMatter, *, has_sections: bool) -> None:
         self.document = document
         self.front = front
         self.language = (front.language or "en").strip().lower().split("-")[0]
@@ -164,38 +167,37 @@ class Layout:
                 st.paragraph_format.keep_with_next = True
         P = WD_STYLE_TYPE.PARAGRAPH
 
-        def para_style(name, style_id, left, hanging):
+        def para_style(name: str, style_id: str, left: float, hanging: float) -> None:
             st = styles.add_style(name, P)
-            st.element.set(ooxml.qn("w:styleId"), style_id)
+            st.element.set(qn("w:styleId"), style_id)
             st.base_style = styles["Normal"]
             pf = st.paragraph_format
             pf.left_indent, pf.first_line_indent = Cm(left), Cm(-hanging)
             pf.tab_stops.add_tab_stop(Cm(left), WD_TAB_ALIGNMENT.LEFT)
             pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-            return st
 
         para_style("Treaty Paragraph", STYLE_PARAGRAPH, 1.0, 1.0)
         para_style("Treaty Subparagraph", STYLE_SUBPARAGRAPH, 2.0, 1.0)
         para_style("Treaty Subparagraph 2", STYLE_SUBPARAGRAPH2, 3.0, 1.0)
         opt = styles.add_style("Option Label", P)
-        opt.element.set(ooxml.qn("w:styleId"), STYLE_OPTION)
+        opt.element.set(qn("w:styleId"), STYLE_OPTION)
         opt.base_style = styles["Normal"]
         opt.font.bold = True
         opt.paragraph_format.keep_with_next = True
         fn = styles.add_style("Footnote Text", P)
-        fn.element.set(ooxml.qn("w:styleId"), FOOTNOTE_TEXT)
+        fn.element.set(qn("w:styleId"), FOOTNOTE_TEXT)
         fn.base_style = styles["Normal"]
         fn.font.size = Pt(10)
         fn.paragraph_format.space_after = Pt(0)
         ref = styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
-        ref.element.set(ooxml.qn("w:styleId"), FOOTNOTE_REF)
+        ref.element.set(qn("w:styleId"), FOOTNOTE_REF)
         ref.font.superscript = True
         ct = styles.add_style("annotation text", P)
-        ct.element.set(ooxml.qn("w:styleId"), "CommentText")
+        ct.element.set(qn("w:styleId"), "CommentText")
         ct.base_style = styles["Normal"]
         ct.font.size = Pt(10)
         cr = styles.add_style("annotation reference", WD_STYLE_TYPE.CHARACTER)
-        cr.element.set(ooxml.qn("w:styleId"), "CommentReference")
+        cr.element.set(qn("w:styleId"), "CommentReference")
         cr.font.size = Pt(8)
         if self.front.title and (self.rtl or self.language == "zh"
                                  or self.scripts.kind(self.front.title, self.rtl)):
@@ -209,7 +211,9 @@ class Layout:
 
     def _header_footer(self) -> None:
         section = self.document.sections[0]
-        text_width = section.page_width - section.left_margin - section.right_margin
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        assert width is not None and left is not None and right is not None  # set by _page
+        text_width = width - left - right
         tabs = self.document.styles["Header"].paragraph_format.tab_stops
         tabs.clear_all()
         tabs.add_tab_stop(text_width // 2, WD_TAB_ALIGNMENT.CENTER)
@@ -239,12 +243,12 @@ class Layout:
         if style_id not in self._char_styles:
             self._char_styles.add(style_id)
             st = self.document.styles.add_style(_CHAR_NAMES[style_id], WD_STYLE_TYPE.CHARACTER)
-            st.element.set(ooxml.qn("w:styleId"), style_id)
+            st.element.set(qn("w:styleId"), style_id)
         return style_id
 
     # ------------------------------------------------------------ per paragraph
 
-    def heading_style(self, heading) -> str:
+    def heading_style(self, heading: Heading) -> str:
         """The paragraph style of a line that starts with ``heading``."""
         kind = heading.kind
         if kind in self._heading_style:
@@ -278,6 +282,6 @@ class Layout:
             pf.tab_stops.add_tab_stop(left, WD_TAB_ALIGNMENT.LEFT)
 
     @staticmethod
-    def tab_after(heading) -> bool:
+    def tab_after(heading: Heading) -> bool:
         """Whether the blank after this marker becomes a tab (hanging-indent styles)."""
         return heading.kind in ("paragraph", "subparagraph")

@@ -11,7 +11,7 @@ Conventions kept here (and checked by the tests):
 * footnotes have ids 1..n in document order (after the separators' -1 and 0), and
   every ``w:id`` of an insertion, deletion, paragraph-mark change and comment comes
   from one other :class:`Ids` counter, shifted past the footnotes when the document
-  is finished (:func:`shift_ids`), so no id is used twice.  LibreOffice's reader
+  is finished (:mod:`.spool` does it as the parts are copied), so no id is used twice.  LibreOffice's reader
   takes the n-th footnote for the n-th reference *and* confuses a comment with a
   footnote of the same id: with ids from one shared counter (6, 12, 24 ...) it
   printed the wrong note under a reference whenever the file also had comments or
@@ -23,8 +23,10 @@ Conventions kept here (and checked by the tests):
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from copy import deepcopy
 
+from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -32,6 +34,9 @@ from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
+from lxml.etree import _Element
+
+from .spool import PartSpool
 
 __all__ = [
     "Ids", "Scripts", "is_wide", "new_paragraph", "paragraph_text", "set_style", "set_bidi", "add_text",
@@ -39,7 +44,7 @@ __all__ = [
     "open_change", "mark_paragraph", "Footnotes", "Comments", "add_page_number",
     "set_doc_defaults", "style_bidi", "style_fonts", "style_no_letter_spacing", "track_revisions",
     "theme_languages",
-    "detach_sectpr", "shift_ids", "with_char_style", "add_bookmark",
+    "detach_sectpr", "with_char_style", "add_bookmark",
     "W_INS", "W_DEL", "W_AUTHOR", "BOOKMARK_END_OPTIONS", "BOOKMARK_SPLIT",
 ]
 
@@ -66,7 +71,7 @@ class Ids:
 
     __slots__ = ("_next",)
 
-    def __init__(self, start: int = 1):
+    def __init__(self, start: int = 1) -> None:
         self._next = start
 
     def __call__(self) -> str:
@@ -98,7 +103,8 @@ class Scripts:
     paragraph, get ``w:rtl``, the complex-script font and ``w:lang w:bidi``.
     """
 
-    def __init__(self, east_asia_font: str, east_asia_lang: str, cs_font: str, bidi_lang: str):
+    def __init__(self, east_asia_font: str, east_asia_lang: str, cs_font: str,
+                 bidi_lang: str) -> None:
         self.east_asia_font, self.east_asia_lang = east_asia_font, east_asia_lang
         self.cs_font, self.bidi_lang = cs_font, bidi_lang
         cjk = etree.Element(W_RPR)
@@ -126,10 +132,10 @@ class Scripts:
             return "cjk"
         return None
 
-    def rpr(self, kind: str):
+    def rpr(self, kind: str) -> _Element:
         return deepcopy(self._templates[kind])
 
-    def mark_rtl(self, p) -> None:
+    def mark_rtl(self, p: _Element) -> None:
         """Give the runs written before a paragraph turned out right-to-left (numbers,
         brackets) the right-to-left properties they would have had."""
         for r in p.iter(W_R):
@@ -147,21 +153,7 @@ class Scripts:
 # ---------------------------------------------------------------- paragraphs and runs
 
 
-def shift_ids(document, comments_root, offset: int) -> None:
-    """Add ``offset`` to the ids of changes and comments (their ranges and references),
-    so that they follow the footnotes' 1..n."""
-    if not offset:
-        return
-    body = document.element.body
-    tags = (W_INS, W_DEL, W_CRS, W_CRE, W_CREF)
-    for el in body.iter(*tags):
-        el.set(W_ID, str(int(el.get(W_ID)) + offset))
-    if comments_root is not None:
-        for el in comments_root.iter(qn("w:comment")):
-            el.set(W_ID, str(int(el.get(W_ID)) + offset))
-
-
-def detach_sectpr(body):
+def detach_sectpr(body: _Element) -> _Element | None:
     """Remove and return the body's final ``w:sectPr`` (re-append it after the content)."""
     sect = body.find(W_SECTPR)
     if sect is not None:
@@ -169,14 +161,14 @@ def detach_sectpr(body):
     return sect
 
 
-def new_paragraph(parent, style_id: str | None = None):
+def new_paragraph(parent: _Element, style_id: str | None = None) -> _Element:
     p = _sub(parent, W_P)
     if style_id:
         set_style(p, style_id)
     return p
 
 
-def _ppr(p):
+def _ppr(p: _Element) -> _Element:
     ppr = p.find(W_PPR)
     if ppr is None:
         ppr = etree.Element(W_PPR)
@@ -184,7 +176,7 @@ def _ppr(p):
     return ppr
 
 
-def set_style(p, style_id: str) -> None:
+def set_style(p: _Element, style_id: str) -> None:
     """Set the paragraph style (``w:pStyle`` is the first child of ``w:pPr``)."""
     ppr = _ppr(p)
     ps = ppr.find(W_PSTYLE)
@@ -201,7 +193,8 @@ _AFTER_BIDI = {qn("w:" + t) for t in (
     "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")}
 
 
-def _insert_before_first(parent, child, successors) -> None:
+def _insert_before_first(parent: _Element, child: _Element,
+                         successors: Collection[str]) -> None:
     """Insert ``child`` before the first existing child whose tag is in ``successors``."""
     for i, existing in enumerate(parent):
         if existing.tag in successors:
@@ -210,7 +203,7 @@ def _insert_before_first(parent, child, successors) -> None:
     parent.append(child)
 
 
-def set_bidi(p) -> None:
+def set_bidi(p: _Element) -> None:
     """Make the paragraph right-to-left (``w:bidi`` in its schema place in ``w:pPr``)."""
     ppr = _ppr(p)
     if ppr.find(W_BIDI) is None:
@@ -231,7 +224,8 @@ def clean(text: str) -> str:
 MAX_TEXT_NODE = 1_000_000
 
 
-def add_text(parent, text: str, *, deleted: bool = False, rpr=None):
+def add_text(parent: _Element, text: str, *, deleted: bool = False,
+             rpr: _Element | None = None) -> _Element:
     """Append a run holding ``text`` (tabs become ``w:tab``) to a paragraph, ``w:ins`` or ``w:del``.
 
     Inside a deletion the text goes into ``w:delText``.
@@ -253,13 +247,13 @@ def add_text(parent, text: str, *, deleted: bool = False, rpr=None):
     return r
 
 
-def paragraph_text(p) -> str:
+def paragraph_text(p: _Element) -> str:
     """The text written so far in paragraph ``p`` (deleted text included; tabs as blanks)."""
     return "".join(" " if el.tag == W_TAB else (el.text or "")
                    for el in p.iter(W_T, W_DELTEXT, W_TAB))
 
 
-def add_tab(parent, *, rpr=None, count: int = 1):
+def add_tab(parent: _Element, *, rpr: _Element | None = None, count: int = 1) -> _Element:
     r = _sub(parent, W_R)
     if rpr is not None:
         r.append(rpr)
@@ -268,7 +262,7 @@ def add_tab(parent, *, rpr=None, count: int = 1):
     return r
 
 
-def with_char_style(rpr, style_id: str):
+def with_char_style(rpr: _Element | None, style_id: str) -> _Element:
     """Run properties ``rpr`` (None: none yet) with the character style ``style_id`` first."""
     if rpr is None:
         rpr = etree.Element(W_RPR)
@@ -284,19 +278,20 @@ BOOKMARK_SPLIT = "_TDSplit"
 _W_BMS, _W_BME, _W_NAME = qn("w:bookmarkStart"), qn("w:bookmarkEnd"), qn("w:name")
 
 
-def add_bookmark(parent, bookmark_id: str, name: str) -> None:
+def add_bookmark(parent: _Element, bookmark_id: str, name: str) -> None:
     """An empty bookmark (Word hides names that start with ``_``): notation with no text."""
     _sub(parent, _W_BMS, {W_ID: bookmark_id, _W_NAME: name})
     _sub(parent, _W_BME, {W_ID: bookmark_id})
 
 
-def open_change(parent, kind: str, change_id: str, author: str, date: str):
+def open_change(parent: _Element, kind: str, change_id: str, author: str,
+                date: str) -> _Element:
     """Append and return a ``w:ins`` (``kind="ins"``) or ``w:del`` to fill with runs."""
     return _sub(parent, W_INS if kind == "ins" else W_DEL,
                 {W_ID: change_id, W_AUTHOR: clean(author), W_DATE: date})
 
 
-def mark_paragraph(p, kind: str, change_id: str, author: str, date: str) -> None:
+def mark_paragraph(p: _Element, kind: str, change_id: str, author: str, date: str) -> None:
     """Track the paragraph mark itself (``w:pPr/w:rPr/w:ins|w:del``), so Accept/Reject
     removes the paragraph rather than leaving it empty."""
     ppr = _ppr(p)
@@ -308,6 +303,10 @@ def mark_paragraph(p, kind: str, change_id: str, author: str, date: str) -> None
 
 
 # ---------------------------------------------------------------- footnotes
+
+#: Footnotes and comments, which are finished when made, are written out in batches
+#: (:mod:`.spool`): at most this many are held.
+_KEEP = 256
 
 _FOOTNOTES_XML = (
     f'<w:footnotes {nsdecls("w", "r")}>'
@@ -321,16 +320,18 @@ _FOOTNOTES_XML = (
 class Footnotes:
     """The ``word/footnotes.xml`` part, created on first use, and footnote references."""
 
-    def __init__(self, document, ids: Ids, text_style: str, ref_style: str, scripts: Scripts):
+    def __init__(self, document: DocxDocument, ids: Ids, text_style: str, ref_style: str,
+                 scripts: Scripts) -> None:
         self._document = document
         self._ids = ids
-        self._root = None
         self._text_style, self._ref_style = text_style, ref_style
         self._scripts = scripts
         self.count = 0
+        self.spool: PartSpool | None = None
+        """The written footnotes (:mod:`.spool`), once there is one."""
 
-    def _part_root(self):
-        if self._root is None:
+    def _part_spool(self) -> PartSpool:
+        if self.spool is None:
             doc_part = self._document.part
             part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES,
                            parse_xml(_FOOTNOTES_XML.encode("utf-8")), doc_part.package)
@@ -339,17 +340,19 @@ class Footnotes:
             pr = parse_xml(f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/>'
                            '<w:footnote w:id="0"/></w:footnotePr>')
             _insert_before_first(settings, pr, _AFTER_FOOTNOTEPR)
-            self._root = part.element
-        return self._root
+            self.spool = PartSpool(part.element)
+        return self.spool
 
-    def _ref_rpr(self):
+    def _ref_rpr(self) -> _Element:
         rpr = etree.Element(W_RPR)
         _sub(rpr, W_RSTYLE, {W_VAL: self._ref_style})
         return rpr
 
-    def add(self, parent, text: str, *, deleted: bool = False, rtl: bool = False) -> str:
+    def add(self, parent: _Element, text: str, *, deleted: bool = False,
+            rtl: bool = False) -> str:
         """Add a footnote with ``text`` and its reference run at the end of ``parent``; its id."""
-        root = self._part_root()
+        spool = self._part_spool()
+        root = spool.root
         fid = self._ids()
         fn = _sub(root, qn("w:footnote"), {W_ID: fid})
         p = new_paragraph(fn, self._text_style)
@@ -365,6 +368,8 @@ class Footnotes:
         ref.append(self._ref_rpr())
         _sub(ref, W_FNREF, {W_ID: fid})
         self.count += 1
+        if len(root) >= _KEEP:
+            spool.flush()
         return fid
 
 
@@ -379,28 +384,26 @@ class Comments:
     its part (``document.comments``) and write the elements and range markers here.
     """
 
-    def __init__(self, document, ids: Ids, date: str, scripts: Scripts, rtl: bool = False):
+    def __init__(self, document: DocxDocument, ids: Ids, date: str, scripts: Scripts,
+                 rtl: bool = False) -> None:
         self._document = document
         self._ids = ids
         self._date = date
         self._scripts = scripts
         self._rtl = rtl
-        self._root = None
         self.count = 0
+        self.spool: PartSpool | None = None
+        """The written comments (:mod:`.spool`), once there is one."""
 
-    def _part_root(self):
-        if self._root is None:
-            self._root = self._document.comments._comments_elm
-        return self._root
-
-    @property
-    def root(self):
-        """The comments element, or None when no comment was written."""
-        return self._root
+    def _part_spool(self) -> PartSpool:
+        if self.spool is None:
+            self.spool = PartSpool(self._document.comments._comments_elm, shift=True)
+        return self.spool
 
     def new(self, author: str, initials: str, text: str) -> str:
         """Create a comment and return its id (anchor it with :meth:`start` / :meth:`end`)."""
-        root = self._part_root()
+        spool = self._part_spool()
+        root = spool.root
         cid = self._ids()
         c = _sub(root, qn("w:comment"), {W_ID: cid, W_AUTHOR: clean(author),
                                          W_DATE: self._date, qn("w:initials"): clean(initials)})
@@ -414,14 +417,16 @@ class Comments:
         kind = self._scripts.kind(text, self._rtl)
         add_text(p, text, rpr=self._scripts.rpr(kind) if kind else None)
         self.count += 1
+        if len(root) >= _KEEP:
+            spool.flush()
         return cid
 
     @staticmethod
-    def start(parent, cid: str) -> None:
+    def start(parent: _Element, cid: str) -> None:
         _sub(parent, W_CRS, {W_ID: cid})
 
     @staticmethod
-    def end(parent, cid: str) -> None:
+    def end(parent: _Element, cid: str) -> None:
         """Close the range and add the comment's reference run."""
         _sub(parent, W_CRE, {W_ID: cid})
         r = _sub(parent, W_R)
@@ -433,13 +438,13 @@ class Comments:
 # ---------------------------------------------------------------- header, footer, styles
 
 
-def add_page_number(p) -> None:
+def add_page_number(p: _Element) -> None:
     """A ``PAGE`` field in paragraph ``p`` (the page number in the footer)."""
     fld = _sub(p, qn("w:fldSimple"), {qn("w:instr"): " PAGE "})
     add_text(fld, "1")
 
 
-def set_doc_defaults(styles_element, *, ascii_font: str, east_asia_font: str, cs_font: str,
+def set_doc_defaults(styles_element: _Element, *, ascii_font: str, east_asia_font: str, cs_font: str,
                      lang: str, east_asia_lang: str, bidi_lang: str) -> None:
     """Default fonts and languages for every run (``w:docDefaults/w:rPrDefault``)."""
     defaults = styles_element.find(qn("w:docDefaults"))
@@ -463,7 +468,7 @@ def set_doc_defaults(styles_element, *, ascii_font: str, east_asia_font: str, cs
     _sub(rpr, W_LANG, {W_VAL: lang, W_EASTASIA: east_asia_lang, W_BIDI_ATTR: bidi_lang})
 
 
-def style_bidi(style_element) -> None:
+def style_bidi(style_element: _Element) -> None:
     """Right-to-left paragraphs for a paragraph style (``w:pPr/w:bidi``)."""
     ppr = style_element.find(W_PPR)
     if ppr is None:
@@ -477,7 +482,7 @@ def style_bidi(style_element) -> None:
         _insert_before_first(ppr, etree.Element(W_BIDI), _AFTER_BIDI)
 
 
-def style_no_letter_spacing(style_element) -> None:
+def style_no_letter_spacing(style_element: _Element) -> None:
     """Remove a style's character spacing (``w:rPr/w:spacing``): the Title style's
     expanded spacing pulls joined Arabic letters apart and spreads CJK text."""
     rpr = style_element.find(W_RPR)
@@ -486,7 +491,7 @@ def style_no_letter_spacing(style_element) -> None:
             rpr.remove(el)
 
 
-def style_fonts(style_element, *, ascii_font: str, east_asia_font: str, cs_font: str) -> None:
+def style_fonts(style_element: _Element, *, ascii_font: str, east_asia_font: str, cs_font: str) -> None:
     """Explicit fonts for a style, replacing theme fonts (``w:asciiTheme`` beats ``w:ascii``)."""
     rpr = style_element.find(W_RPR)
     if rpr is None:
@@ -511,14 +516,14 @@ _AFTER_TRACK = {qn("w:" + t) for t in (
 _AFTER_FOOTNOTEPR = {qn("w:" + t) for t in ("endnotePr", "compat", "docVars", "rsids")}
 
 
-def track_revisions(settings_element) -> None:
+def track_revisions(settings_element: _Element) -> None:
     """Turn on Track Changes in the settings, so reviewers' own edits are tracked too."""
     if settings_element.find(qn("w:trackRevisions")) is None:
         _insert_before_first(settings_element, etree.Element(qn("w:trackRevisions")),
                              _AFTER_TRACK)
 
 
-def theme_languages(settings_element, *, lang: str, east_asia: str, bidi: str) -> None:
+def theme_languages(settings_element: _Element, *, lang: str, east_asia: str, bidi: str) -> None:
     """The languages theme fonts resolve for (python-docx's template says ja-JP)."""
     el = settings_element.find(qn("w:themeFontLang"))
     if el is not None:

@@ -37,11 +37,18 @@ How a tracked group is written (Reject all = the base, Accept all = the other va
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from docx.document import Document as DocxDocument
+
 from ...ast import (
+    Alternative,
     BracketGroup,
+    Document,
     Footnote,
     Heading,
     LineBreak,
+    Node,
     Note,
     OptionBlock,
     OptionsEnd,
@@ -53,7 +60,7 @@ from ...errors import ExportError, OperationError
 from ...operations.choices import base_choices
 from . import ooxml
 from .common import UNATTRIBUTED, BaseWriter
-from .layout import CHAR_NUMBER
+from .layout import CHAR_NUMBER, Layout
 from .worlds import BOTH, LinePlan, Status, lines, plan_lines
 
 __all__ = ["TrackedWriter", "resolve_base", "classify", "UNATTRIBUTED"]
@@ -62,7 +69,7 @@ __all__ = ["TrackedWriter", "resolve_base", "classify", "UNATTRIBUTED"]
 # ---------------------------------------------------------------- the base
 
 
-def resolve_base(doc, base: str) -> dict[str, int]:
+def resolve_base(doc: Document, base: str) -> dict[str, int]:
     """group id -> chosen alternative (1-based; 0 drops an optional group), for every group:
     :func:`treatydraft.operations.choices.base_choices`, its errors as :class:`ExportError`."""
     try:
@@ -76,7 +83,7 @@ def resolve_base(doc, base: str) -> dict[str, int]:
 _BREAKS = (BracketGroup, OptionBlock, LineBreak, Footnote, Note, OptionsEnd)
 
 
-def _expressible(group) -> bool:
+def _expressible(group: Node) -> bool:
     if not isinstance(group, BracketGroup) or len(group.alternatives) > 2:
         return False
     for alt in group.alternatives:
@@ -86,11 +93,11 @@ def _expressible(group) -> bool:
     return True
 
 
-def _blank(node) -> bool:
+def _blank(node: Node) -> bool:
     return isinstance(node, Text) and not node.value.strip()
 
 
-def classify(doc) -> tuple[set[str], set[str]]:
+def classify(doc: Document) -> tuple[set[str], set[str]]:
     """(ids of tracked groups, ids of tracked optional groups that fill their whole line)."""
     tracked, whole = set(), set()
     body = doc.body
@@ -112,7 +119,7 @@ def classify(doc) -> tuple[set[str], set[str]]:
     return tracked, whole
 
 
-def why_bracketed(group) -> str:
+def why_bracketed(group: BracketGroup | OptionBlock) -> str:
     """Why a top-level group stays as visible brackets (it is not tracked)."""
     if isinstance(group, OptionBlock):
         return "option blocks"
@@ -126,11 +133,12 @@ def why_bracketed(group) -> str:
     return "hold a note or footnote line"
 
 
-def kept_as_brackets(doc, tracked: set[str]) -> list[tuple[str, list]]:
+def kept_as_brackets(doc: Document, tracked: set[str]
+                     ) -> list[tuple[str, list[BracketGroup | OptionBlock]]]:
     """(reason, [top-level groups]) for the groups not tracked, reasons in a fixed order.
 
     Groups inside them stay bracketed with them and are not listed."""
-    found: dict[str, list] = {}
+    found: dict[str, list[BracketGroup | OptionBlock]] = {}
     for node in doc.body:
         if isinstance(node, (BracketGroup, OptionBlock)) and node.id not in tracked:
             found.setdefault(why_bracketed(node), []).append(node)
@@ -139,7 +147,8 @@ def kept_as_brackets(doc, tracked: set[str]) -> list[tuple[str, list]]:
     return [(reason, found[reason]) for reason in order if reason in found]
 
 
-def base_note(doc, base: str, choices: dict[str, int], tracked: set[str]) -> str | None:
+def base_note(doc: Document, base: str, choices: dict[str, int],
+              tracked: set[str]) -> str | None:
     """A sentence when a delegation base writes the same file as ``--base first``."""
     base = (base or "first").strip()
     if base == "first" or "=" in base:
@@ -172,7 +181,8 @@ class TrackedWriter(BaseWriter):
     ``resolve`` with the other choices (the whitespace rule included).
     """
 
-    def __init__(self, doc, document, layout, *, choices: dict[str, int]):
+    def __init__(self, doc: Document, document: DocxDocument, layout: Layout, *,
+                 choices: dict[str, int]) -> None:
         super().__init__(doc, document, layout, attribution="comments")
         ooxml.track_revisions(document.settings.element)
         self.choices = choices
@@ -195,20 +205,22 @@ class TrackedWriter(BaseWriter):
             if brk is not None:
                 self.write_LineBreak(brk)
 
-    def write_planned_line(self, nodes, plan: LinePlan) -> None:
+    def write_planned_line(self, nodes: list[Node], plan: LinePlan) -> None:
         if not (plan.mark.base or plan.mark.other):
             # both resolutions remove the line: nothing of it is in either text
             self.tracked += sum(1 for n in nodes if isinstance(n, BracketGroup)
                                 and n.id in self.trackable)
             return
         self.plan = plan
-        where = [i for i, n in enumerate(nodes)
-                 if isinstance(n, BracketGroup) and n.id in self.trackable]
-        authors = {i: self.group_author(nodes[i]) for i in where}
+        groups = {i: n for i, n in enumerate(nodes)
+                  if isinstance(n, BracketGroup) and n.id in self.trackable}
+        where = list(groups)
+        authors = {i: self.group_author(g) for i, g in groups.items()}
         try:
             for i, node in enumerate(nodes):
-                if i in authors:
-                    self.write_BracketGroup(node)
+                group = groups.get(i)
+                if group is not None:
+                    self.write_BracketGroup(group)
                     continue
                 before = [authors[j] for j in where if j < i]
                 after = [authors[j] for j in where if j > i]
@@ -223,7 +235,7 @@ class TrackedWriter(BaseWriter):
         finally:
             self.plan = None
 
-    def write_atoms(self, node, author: str, world: str | None,
+    def write_atoms(self, node: Node, author: str, world: str | None,
                     next_author: str | None = None) -> None:
         """Write ``node`` as the plan says: atoms kept in both as they are, in one world
         as a change, in none not at all.  ``world`` (inside an alternative's change):
@@ -233,6 +245,7 @@ class TrackedWriter(BaseWriter):
         like the tracked group it touches: ``author`` for the one before, ``next_author``
         for the one after (used for the end of a text that runs into it)."""
         plan = self.plan
+        assert plan is not None  # set by write_planned_line
         if isinstance(node, Text):
             value = node.value
             ins = plan.insertions_in(node)
@@ -276,7 +289,7 @@ class TrackedWriter(BaseWriter):
         elif world is None and (status.base or status.other):
             self.in_change("del" if status.base else "ins", author, lambda: self.text(text))
 
-    def in_change(self, kind: str, author: str, write) -> None:
+    def in_change(self, kind: str, author: str, write: Callable[[], None]) -> None:
         """Run ``write`` inside a change; right after a change of the same kind and
         author, inside that one (readers show one change, not two touching ones)."""
         self.authors.add(author)
@@ -297,11 +310,11 @@ class TrackedWriter(BaseWriter):
 
     # ------------------------------------------------------------ groups
 
-    def write_OptionBlock(self, node) -> None:
+    def write_OptionBlock(self, node: OptionBlock) -> None:
         self.bracketed += 1
         self.write_options_visible(node)
 
-    def group_author(self, node) -> str:
+    def group_author(self, node: BracketGroup) -> str:
         """Who the change of a tracked group is by (see the module docstring)."""
         base = self.choices.get(node.id, 1)
         alts = node.alternatives
@@ -310,7 +323,7 @@ class TrackedWriter(BaseWriter):
                                     else alts[0].proposers or node.proposers)
         return self.lead_author(alts[2 - base].proposers or node.proposers)
 
-    def write_BracketGroup(self, node) -> None:
+    def write_BracketGroup(self, node: BracketGroup) -> None:
         if node.id not in self.trackable:
             self.bracketed += 1
             self.write_group_bracketed(node)
@@ -331,7 +344,7 @@ class TrackedWriter(BaseWriter):
         if gid is not None:
             ooxml.Comments.end(self.para(), gid)
 
-    def change(self, kind: str, author: str, alt) -> None:
+    def change(self, kind: str, author: str, alt: Alternative) -> None:
         """Write ``alt``'s text inside one ``w:ins``/``w:del`` authored by ``author``.
 
         The alternative's footnotes (``[x][^1]``: a note on the bracket, which
@@ -352,7 +365,7 @@ class TrackedWriter(BaseWriter):
             ooxml.Comments.start(self.para(), nid)
             note_ids.append(nid)
 
-        def body():
+        def body() -> None:
             for child in alt.children:
                 if self.plan is None:
                     self.write_nodes((child,))

@@ -27,9 +27,10 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from ...ast import BracketGroup, LineBreak, Text
+from ...ast import BracketGroup, Document, LineBreak, Node, Text
 from ...operations import apply_decisions
 
 __all__ = ["Status", "Insertion", "LinePlan", "plan_lines", "other_choice", "lines", "BOTH"]
@@ -51,7 +52,7 @@ NEITHER = Status(False, False)
 @dataclass(frozen=True, slots=True)
 class Insertion:
     """Text a resolution adds before the atom ``before`` (None: at the end of the line)."""
-    before: tuple | None
+    before: tuple[int, int] | None
     text: str
     status: Status
 
@@ -63,27 +64,28 @@ _STATUS = (NEITHER, Status(True, False), Status(False, True), BOTH)
 @dataclass
 class LinePlan:
     """What the tracked writer needs for one line that holds a tracked group."""
-    kept: dict = field(default_factory=lambda: {"base": {}, "other": {}})
+    kept: dict[str, dict[int, bytearray]] = field(default_factory=lambda: {"base": {}, "other": {}})
     """world -> id(node) -> bytearray, one byte per character (1: kept) for a Text node,
     or one byte for any other node."""
-    insertions: dict = field(default_factory=dict)
+    insertions: dict[tuple[int, int] | None, list[Insertion]] = field(default_factory=dict)
     """(id(node), char index or -1), or None for the end of the line -> [:class:`Insertion`]."""
     mark: Status = BOTH
     """The paragraph mark: kept by both unless a resolution removes the line."""
 
-    def status(self, node, index: int = -1) -> Status:
+    def status(self, node: object, index: int = -1) -> Status:
         i = max(index, 0)
         base = self.kept["base"].get(id(node))
         other = self.kept["other"].get(id(node))
         return _STATUS[(base[i] if base is not None else 0)
                        | ((other[i] if other is not None else 0) << 1)]
 
-    def inserted(self, node, index: int = -1) -> list:
+    def inserted(self, node: object, index: int = -1) -> list[Insertion]:
         return self.insertions.get((id(node), index), [])
 
-    def insertions_in(self, node) -> dict:
+    def insertions_in(self, node: object) -> dict[int, list[Insertion]]:
         """char index -> [:class:`Insertion`] for a Text node."""
-        by_node = self.__dict__.setdefault("_by_node", {})
+        by_node: dict[int | None, dict[int, list[Insertion]]] = \
+            self.__dict__.setdefault("_by_node", {})
         if not by_node and self.insertions:
             for key, items in self.insertions.items():
                 if key is not None and key[1] >= 0:
@@ -91,7 +93,7 @@ class LinePlan:
             by_node.setdefault(None, {})
         return by_node.get(id(node), {})
 
-    def runs(self, node) -> list[int]:
+    def runs(self, node: Text) -> list[int]:
         """Offsets in a Text node where the status changes (start of each run but the first)."""
         size = len(node.value)
         base = self.kept["base"].get(id(node)) or bytes(size)
@@ -101,15 +103,15 @@ class LinePlan:
         return [m.start() for m in _RUN.finditer(both)][1:]
 
 
-def other_choice(group, base: int) -> int:
+def other_choice(group: BracketGroup, base: int) -> int:
     """The alternative Accept All gives when the base is ``base`` (0 drops optional text)."""
     return (1 - base) if len(group.alternatives) == 1 else (3 - base)
 
 
-def lines(body) -> list[tuple[list, object]]:
+def lines(body: Iterable[Node]) -> list[tuple[list[Node], LineBreak | None]]:
     """``body`` split into (nodes of the line, its LineBreak or None for the last line)."""
-    out: list[tuple[list, object]] = []
-    current: list = []
+    out: list[tuple[list[Node], LineBreak | None]] = []
+    current: list[Node] = []
     for node in body:
         if isinstance(node, LineBreak):
             out.append((current, node))
@@ -125,21 +127,22 @@ class _Flat:
     of Unicode's supplementary private use area (one per node, shared by both sides of a
     comparison), with the node each stretch comes from."""
 
-    def __init__(self, markers: dict):
+    def __init__(self, markers: dict[int, str]) -> None:
         self.markers = markers
         self.parts: list[str] = []
-        self.segments: list[tuple[int, object]] = []  # (start offset, node)
+        self.segments: list[tuple[int, Node]] = []  # (start offset, node)
         self.length = 0
 
-    def add(self, node) -> None:
+    def add(self, node: Node) -> None:
         if isinstance(node, Text):
             value = node.value
             if not value:
                 return
         else:
-            value = self.markers.get(id(node))
-            if value is None:
-                value = self.markers[id(node)] = chr(0xF0000 + len(self.markers))
+            marker = self.markers.get(id(node))
+            if marker is None:
+                marker = self.markers[id(node)] = chr(0xF0000 + len(self.markers))
+            value = marker
         self.parts.append(value)
         self.segments.append((self.length, node))
         self.length += len(value)
@@ -148,7 +151,8 @@ class _Flat:
         return "".join(self.parts)
 
 
-def _kept(nodes, choose, tracked, markers) -> _Flat:
+def _kept(nodes: Iterable[Node], choose: Callable[[BracketGroup], int], tracked: set[str],
+          markers: dict[int, str]) -> _Flat:
     """What a resolution starts from: the line as written, tracked groups resolved."""
     flat = _Flat(markers)
     for node in nodes:
@@ -162,7 +166,7 @@ def _kept(nodes, choose, tracked, markers) -> _Flat:
     return flat
 
 
-def _greedy(kept: str, resolved: str):
+def _greedy(kept: str, resolved: str) -> tuple[bytearray, list[tuple[int, str]]] | None:
     """Align ``resolved`` to ``kept`` in one pass, knowing that a resolution only removes
     characters and adds blanks: (kept flags, [(kept offset, added text)]) or None.
 
@@ -189,7 +193,7 @@ def _greedy(kept: str, resolved: str):
     return keep, added
 
 
-def _difflib(kept: str, resolved: str):
+def _difflib(kept: str, resolved: str) -> tuple[bytearray, list[tuple[int, str]]]:
     """The general alignment (only if :func:`_greedy` fails)."""
     keep = bytearray(len(kept))
     added: list[tuple[int, str]] = []
@@ -207,6 +211,8 @@ def _difflib(kept: str, resolved: str):
 def _align(flat: _Flat, resolved: str, world: str, plan: LinePlan) -> None:
     """Record which atoms of ``flat`` the resolution keeps, and the blanks it adds."""
     kept = flat.text()
+    keep: bytearray
+    added: list[tuple[int, str]]
     if kept == resolved:
         keep, added = bytearray(b"\x01" * len(kept)), []
     else:
@@ -227,7 +233,7 @@ def _align(flat: _Flat, resolved: str, world: str, plan: LinePlan) -> None:
         plan.insertions.setdefault(key, []).append(Insertion(key, text, status))
 
 
-def plan_lines(doc, base: dict[str, int], tracked: set[str]) -> dict[int, LinePlan]:
+def plan_lines(doc: Document, base: dict[str, int], tracked: set[str]) -> dict[int, LinePlan]:
     """id(first node of a line) -> :class:`LinePlan`, for every body line with a tracked group.
 
     ``base`` maps group ids to the base choice; ``tracked`` holds the ids written as
@@ -241,8 +247,9 @@ def plan_lines(doc, base: dict[str, int], tracked: set[str]) -> dict[int, LinePl
               "other": lambda g: other_choice(g, base.get(g.id, 1))}
     resolved = {}
     for world, pick in choose.items():
-        rdoc = apply_decisions(doc, lambda gid, pick=pick: pick(groups[gid]) if gid in groups
-                               else None)
+        def decide(gid: str, pick: Callable[[BracketGroup], int] = pick) -> int | None:
+            return pick(groups[gid]) if gid in groups else None
+        rdoc = apply_decisions(doc, decide)
         split = lines(rdoc.body)
         by_break = {id(brk): nodes for nodes, brk in split if brk is not None}
         last = split[-1][0]
@@ -253,9 +260,10 @@ def plan_lines(doc, base: dict[str, int], tracked: set[str]) -> dict[int, LinePl
             continue
         plan = LinePlan()
         present = {}
-        markers: dict = {}
+        markers: dict[int, str] = {}
         for world, pick in choose.items():
             by_break, last = resolved[world]
+            got: list[Node] | None
             if brk is None:
                 got = last
                 present[world] = bool(got)
