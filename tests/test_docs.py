@@ -40,7 +40,21 @@ def _documented(module) -> list[str]:
             if not isinstance(getattr(module, n), (types.ModuleType, int, str, tuple, frozenset))]
 
 
-PUBLIC = [("treatydraft", n) for n in treatydraft.__all__] + \
+def _own(module_name: str) -> list[str]:
+    """The classes and functions ``module_name.__all__`` defines itself (not the names it
+    gives from elsewhere, nor type aliases and Literals)."""
+    module = importlib.import_module(module_name)
+    return [n for n in module.__all__
+            if isinstance(getattr(module, n), (type, types.FunctionType))
+            and getattr(module, n).__module__ == module_name]
+
+
+#: the reference pages of the tree and the errors, and the modules whose names they list
+TREE = {"tree.md": ["treatydraft.document", "treatydraft.ast"], "errors.md": ["treatydraft.errors"]}
+
+PUBLIC = [(m, n) for ms in TREE.values() for m in ms for n in _own(m)] + \
+         [("treatydraft.source", "Span")] + \
+         [("treatydraft", n) for n in treatydraft.__all__] + \
          [("treatydraft.testing", n) for n in treatydraft.testing.__all__] + \
          [("treatydraft.operations", n) for n in _documented(treatydraft.operations)]
 
@@ -120,6 +134,19 @@ def test_issue11_operations_reference_lists_every_public_name():
     assert not missing, f"docs/api/operations.md does not list {missing}"
 
 
+@pytest.mark.parametrize("page", sorted(TREE))
+def test_issue11_tree_and_errors_reference_list_every_name(page):
+    # what is already on the treatydraft page (Document, the four main errors) is linked
+    listed = set(_listed(page))
+    for module in TREE[page]:
+        for name in _own(module):
+            if name in treatydraft.__all__:
+                continue
+            assert f"{module}.{name}" in listed, f"docs/api/{page} does not list {module}.{name}"
+    for identifier in listed:
+        _resolve(identifier)  # every listed name exists
+
+
 def test_issue11_readme_links_the_api_reference_and_says_how_to_build_it():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     library = readme.split("## Library", 1)[1].split("\n## ", 1)[0]
@@ -149,3 +176,19 @@ def test_issue11_api_reference_builds_strict(tmp_path):
                             "FALLBACKS": "The fallbacks"}.items():
         after = page.split(f'id="treatydraft.operations.{constant}"', 1)[1][:2000]
         assert words in after, constant
+
+
+def test_issue11_examples_render_as_code_in_the_reference():
+    # a docstring whose only text after its first line is the example is dedented to the
+    # margin by the documentation tools, and `>>>` at the margin renders as a quotation
+    import ast as pyast
+    import inspect
+    quoted = []
+    for path in sorted((ROOT / "treatydraft").rglob("*.py")):
+        for node in pyast.walk(pyast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (pyast.ClassDef, pyast.FunctionDef)):
+                doc = pyast.get_docstring(node, clean=False)
+                if doc and any(line.startswith(">>>")
+                               for line in inspect.cleandoc(doc).splitlines()):
+                    quoted.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
+    assert not quoted, quoted

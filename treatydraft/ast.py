@@ -239,7 +239,16 @@ def drop_derivable_span(node: Alternative | BracketGroup, span: Span) -> None:
 @_compact
 @dataclass(frozen=True, slots=True)
 class Text:
-    """A run of treaty text, spaces and punctuation included, as written."""
+    """A run of treaty text, spaces and punctuation included, as written.
+
+    Example:
+
+        >>> import treatydraft
+        >>> from treatydraft.document import walk
+        >>> doc = treatydraft.parse('Article 1\\n1. Parties act.\\n')
+        >>> [n.value for n in walk(doc.body) if type(n).__name__ == "Text"]
+        [' Parties act.']
+    """
     value: str
     span: Span
 
@@ -247,7 +256,16 @@ class Text:
 @_compact
 @dataclass(frozen=True, slots=True)
 class LineBreak:
-    """A line break (``\\n`` or ``\\r\\n``, kept as written)."""
+    """A line break (``\\n`` or ``\\r\\n``, kept as written).
+
+    Example:
+
+        >>> import treatydraft
+        >>> from treatydraft.document import walk
+        >>> doc = treatydraft.parse('Article 1\\r\\n1. Parties act.\\n')
+        >>> [n.value for n in walk(doc.body) if type(n).__name__ == "LineBreak"]
+        ['\\r\\n', '\\n']
+    """
     value: str
     span: Span
 
@@ -255,7 +273,16 @@ class LineBreak:
 @_compact
 @dataclass(frozen=True, slots=True)
 class Escape:
-    """An escaped character: ``\\[`` is a literal (editorial) bracket, not negotiation text."""
+    """An escaped character: ``\\[`` is a literal (editorial) bracket, not negotiation text.
+
+    Example:
+
+        >>> import treatydraft
+        >>> from treatydraft.document import walk
+        >>> doc = treatydraft.parse('Article 1\\n1. See \\\\[sic\\\\].\\n')
+        >>> [(n.value, n.char) for n in walk(doc.body) if type(n).__name__ == "Escape"]
+        [('\\\\[', '['), ('\\\\]', ']')]
+    """
     value: str
     """As written, backslash included."""
     span: Span
@@ -269,7 +296,16 @@ class Escape:
 @_compact
 @dataclass(frozen=True, slots=True)
 class SplitMark:
-    """``\\+`` between two brackets: they are independent optional insertions, not alternatives."""
+    """``\\+`` between two brackets: they are independent optional insertions, not alternatives.
+
+    Example:
+
+        >>> import treatydraft
+        >>> from treatydraft.document import walk
+        >>> doc = treatydraft.parse('Article 1\\n1. Parties [may]\\\\+[also] act.\\n')
+        >>> [n.value for n in walk(doc.body) if type(n).__name__ == "SplitMark"]
+        ['\\\\+']
+    """
     value: str
     span: Span
 
@@ -281,6 +317,12 @@ class Heading:
 
     Only the marker itself is in ``value``; the heading text that follows on the
     line (``Scope of application``) is ordinary text after it.
+
+        >>> import treatydraft
+        >>> from treatydraft.document import walk
+        >>> doc = treatydraft.parse('Article 19 ter. Scope\\n2. Parties act.\\n')
+        >>> [(n.kind, n.number, n.id) for n in walk(doc.body) if type(n).__name__ == "Heading"]
+        [('article', '19ter', 'art_19ter'), ('paragraph', '2', 'art_19ter__para_2')]
     """
     kind: UnitKind
     """``preamble``, ``part``, ``chapter``, ``section``, ``article``, ``paragraph`` or ``subparagraph``."""
@@ -299,7 +341,16 @@ class Heading:
 @_compact
 @dataclass(frozen=True, slots=True)
 class Placeholder:
-    """A gap to fill (``[...]``, ``[X]``, ``[20XX]``, ``{Placeholder for ...}``), not contested wording."""
+    """A gap to fill (``[...]``, ``[X]``, ``[20XX]``, ``{Placeholder for ...}``), not contested wording.
+
+    Example:
+
+        >>> import treatydraft
+        >>> from treatydraft.document import walk
+        >>> doc = treatydraft.parse('Article 1\\n1. By [20XX] Parties act.\\n')
+        >>> [(n.value, n.id) for n in walk(doc.body) if type(n).__name__ == "Placeholder"]
+        [('[20XX]', 'art_1__para_1__ph_1')]
+    """
     value: str
     id: str
     location: str
@@ -321,7 +372,16 @@ class Placeholder:
 @_compact
 @dataclass(frozen=True, slots=True)
 class FootnoteRef:
-    """A footnote marker in the text, ``[^6]``."""
+    """A footnote marker in the text, ``[^6]``.
+
+    Example:
+
+        >>> import treatydraft
+        >>> from treatydraft.document import walk
+        >>> doc = treatydraft.parse('Article 1\\n1. Parties act.[^1]\\n[^1]: Proposed by EU.\\n')
+        >>> [n.label for n in walk(doc.body) if type(n).__name__ == "FootnoteRef"]
+        ['1']
+    """
     label: str
     value: str
     span: Span
@@ -330,7 +390,18 @@ class FootnoteRef:
 @_compact
 @dataclass(frozen=True, slots=True)
 class Footnote:
-    """A footnote, ``[^6]: Proposed by the Russian Federation and China.``, on a line of its own."""
+    """A footnote, ``[^6]: Proposed by the Russian Federation and China.``, on a line of its own.
+
+    Example:
+
+        >>> import treatydraft
+        >>> from treatydraft.document import walk
+        >>> doc = treatydraft.parse('---\\ndelegations:\\n  EU: European Union\\n---\\n'
+        ...                         'Article 1\\n1. Parties act.[^1]\\n'
+        ...                         '[^1]: Proposed by the European Union.\\n')
+        >>> [(n.label, n.text, n.proposers) for n in walk(doc.body) if type(n).__name__ == "Footnote"]
+        [('1', 'Proposed by the European Union.', ('EU',))]
+    """
     label: str
     text: str
     """The note's text, marker and colon removed, leading blanks kept out."""
@@ -344,7 +415,16 @@ class Footnote:
 @_compact
 @dataclass(frozen=True, slots=True)
 class Note:
-    """A chair's note or comment (a line starting with ``>``): not treaty text."""
+    """A chair's note or comment (a line starting with ``>``): not treaty text.
+
+    Example:
+
+        >>> import treatydraft
+        >>> from treatydraft.document import walk
+        >>> doc = treatydraft.parse('Article 1\\n> The Chair invites views.\\n1. Parties act.\\n')
+        >>> [n.value for n in walk(doc.body) if type(n).__name__ == "Note"]
+        ['> The Chair invites views.']
+    """
     text: str
     value: str
     span: Span
@@ -359,6 +439,12 @@ class DraftingNote:
     discussion]*`` (a bracket set in italics), ``{linkages to 4.1}`` (braces).  It is not a
     group: it is never offered as a variant nor counted as a bracket, and it is exported
     as a note.
+
+        >>> import treatydraft
+        >>> from treatydraft.document import walk
+        >>> doc = treatydraft.parse('Article 1\\n1. Parties act. [Note: to be reviewed]\\n')
+        >>> [n.text for n in walk(doc.body) if type(n).__name__ == "DraftingNote"]
+        ['Note: to be reviewed']
     """
     text: str
     """The note without its brackets or braces."""
@@ -371,7 +457,16 @@ class DraftingNote:
 @_compact
 @dataclass(frozen=True, slots=True)
 class NoText:
-    """``No text`` as the content of an option: choosing it removes the provision."""
+    """``No text`` as the content of an option: choosing it removes the provision.
+
+    Example:
+
+        >>> import treatydraft
+        >>> from treatydraft.document import walk
+        >>> doc = treatydraft.parse('Article 1\\nOption 1: Parties act.\\nOption 2: No text\\n')
+        >>> [n.value for n in walk(doc.body) if type(n).__name__ == "NoText"]
+        [' No text']
+    """
     value: str
     span: Span
 
@@ -379,7 +474,17 @@ class NoText:
 @_compact
 @dataclass(frozen=True, slots=True)
 class OptionsEnd:
-    r"""``\end-options``: closes the option block before it."""
+    r"""``\end-options``: closes the option block before it.
+
+    Example:
+
+        >>> import treatydraft
+        >>> from treatydraft.document import walk
+        >>> doc = treatydraft.parse('Article 1\nOption 1: Parties act.\nOption 2: No text\n'
+        ...                         '\\end-options\nMore text.\n')
+        >>> [n.value for n in walk(doc.body) if type(n).__name__ == "OptionsEnd"]
+        ['\\end-options']
+    """
     value: str
     span: Span
 
@@ -392,6 +497,13 @@ class Alternative:
 
     (Stored in five slots rather than nine: the brackets, attribution, proposers and
     footnote markers together, shared by every plain ``[...]``; see "compact storage".)
+
+        >>> import treatydraft
+        >>> from treatydraft.document import walk
+        >>> doc = treatydraft.parse('---\\ndelegations:\\n  EU: European Union\\n---\\n'
+        ...                         'Article 1. Scope\\n1. Parties [shall][may]@EU act.\\n')
+        >>> [(a.id, a.text(), a.proposers) for a in next(doc.groups()).alternatives]
+        [('art_1__para_1__brk_1__alt_1', 'shall', ()), ('art_1__para_1__brk_1__alt_2', 'may', ('EU',))]
     """
     __slots__ = ("_id", "_index", "_children", "_rest", "_span")
     id: str
@@ -479,6 +591,14 @@ class BracketGroup:
 
     (Stored in five slots rather than eight: gaps, attribution, proposers and depth
     together, shared by groups alike in them; see "compact storage".)
+
+        >>> import treatydraft
+        >>> from treatydraft.document import walk
+        >>> doc = treatydraft.parse('---\\ndelegations:\\n  EU: European Union\\n---\\n'
+        ...                         'Article 1. Scope\\n1. Parties [shall][may]@EU act.\\n')
+        >>> group = next(doc.groups())
+        >>> group.id, group.kind, group.texts(), group.location, group.depth
+        ('art_1__para_1__brk_1', 'alternatives', ('shall', 'may'), 'art_1__para_1', 1)
     """
     __slots__ = ("_id", "_alternatives", "_location", "_rest", "_span")
     id: str
@@ -525,6 +645,8 @@ class BracketGroup:
     def texts(self, clean: bool = False) -> tuple[str, ...]:
         """The text of every alternative (see :meth:`Alternative.text`).
 
+        Example:
+
             >>> import treatydraft
             >>> next(treatydraft.parse("[data][information]").groups()).texts()
             ('data', 'information')
@@ -556,7 +678,17 @@ BracketGroup.span = _CompactSpan(_GRP_SLOT["_span"], _group_span)  # type: ignor
 @_compact
 @dataclass(frozen=True, slots=True)
 class Option:
-    """One option of an :class:`OptionBlock`: the label line and what follows until the next option."""
+    """One option of an :class:`OptionBlock`: the label line and what follows until the next option.
+
+    Example:
+
+        >>> import treatydraft
+        >>> from treatydraft.document import walk
+        >>> doc = treatydraft.parse("---\\ndelegations:\\n  EU: European Union\\n---\\n"
+        ...                         "Article 1\\nOption 1@EU: Parties act.\\nOption 2: No text\\n")
+        >>> [(o.label, o.number, o.proposers, o.no_text) for o in next(doc.groups()).options]
+        [('Option 1', '1', ('EU',), False), ('Option 2:', '2', (), True)]
+    """
     id: str
     index: int
     label: str
@@ -583,7 +715,17 @@ class Option:
 @_compact
 @dataclass(frozen=True, slots=True)
 class OptionBlock:
-    """Competing options ``Option 1: ... Option 2: ... No text`` at phrase, paragraph or article scope."""
+    """Competing options ``Option 1: ... Option 2: ... No text`` at phrase, paragraph or article scope.
+
+    Example:
+
+        >>> import treatydraft
+        >>> from treatydraft.document import walk
+        >>> doc = treatydraft.parse("Article 1\\nOption 1: Parties act.\\nOption 2: No text\\n")
+        >>> block = next(doc.groups())
+        >>> block.id, block.kind, len(block.options)
+        ('art_1__opts_1', 'options', 2)
+    """
     id: str
     options: tuple[Option, ...]
     attribution: str
@@ -622,7 +764,18 @@ def with_alternatives(group: BracketGroup | OptionBlock,
                       alternatives: Iterable[Alternative | Option]) -> BracketGroup | OptionBlock: ...
 def with_alternatives(group: BracketGroup | OptionBlock, alternatives: Iterable[Any]
                       ) -> BracketGroup | OptionBlock:
-    """A copy of ``group`` with other alternatives (options, for an option block)."""
+    """A copy of ``group`` with other alternatives (options, for an option block).
+
+    Example:
+
+        >>> import treatydraft
+        >>> from treatydraft.document import walk
+        >>> from treatydraft.ast import with_alternatives
+        >>> group = next(treatydraft.parse('---\\ndelegations:\\n  EU: European Union\\n---\\n'
+        ...                                'Article 1. Scope\\n1. Parties [shall][may]@EU act.\\n').groups())
+        >>> with_alternatives(group, group.alternatives[:1]).texts()
+        ('shall',)
+    """
     if isinstance(group, OptionBlock):
         return replace(group, options=tuple(alternatives))
     return replace(group, alternatives=tuple(alternatives))

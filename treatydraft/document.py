@@ -41,7 +41,15 @@ __all__ = ["Delegation", "FrontMatter", "Diagnostic", "Article", "Unit", "Docume
 
 @dataclass(frozen=True, slots=True)
 class Delegation:
-    """A registry entry: ``RUS: Russian Federation``; ``groups`` are the codes it belongs to."""
+    """A registry entry: ``RUS: Russian Federation``; ``groups`` are the codes it belongs to.
+
+    Example:
+
+        >>> import treatydraft
+        >>> doc = treatydraft.parse("---\\ndelegations:\\n  EU: European Union\\n---\\nArticle 1\\n")
+        >>> [(d.code, d.name) for d in doc.front.delegations]
+        [('EU', 'European Union')]
+    """
     code: str
     name: str
     groups: tuple[str, ...]
@@ -50,7 +58,15 @@ class Delegation:
 
 @dataclass(frozen=True, slots=True)
 class FrontMatter:
-    """The ``---`` block at the top: metadata and the delegation registry."""
+    """The ``---`` block at the top: metadata and the delegation registry.
+
+    Example:
+
+        >>> import treatydraft
+        >>> doc = treatydraft.parse("---\\nsymbol: A/AC.1/L.2\\nlanguage: en\\n---\\nArticle 1\\n")
+        >>> doc.front.symbol, doc.front.language, doc.front.get("date", "none")
+        ('A/AC.1/L.2', 'en', 'none')
+    """
     value: str
     """The block as written ('' when the draft has none)."""
     fields: tuple[tuple[str, str], ...]
@@ -73,7 +89,15 @@ class FrontMatter:
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """A problem found in the text (tolerant mode), with its position."""
+    """A problem found in the text (tolerant mode), with its position.
+
+    Example:
+
+        >>> import treatydraft
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [act.\\n", mode="tolerant")
+        >>> [(d.code, d.severity, d.line, d.column) for d in doc.diagnostics]
+        [('unclosed-bracket', 'error', 2, 12)]
+    """
     code: str
     """Machine-readable name: ``unclosed-bracket``, ``stray-bracket``, ``unknown-delegation`` ..."""
     message: str
@@ -91,7 +115,15 @@ class Diagnostic:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """An outline entry from :meth:`Document.articles` (a view, not part of the tree)."""
+    """An outline entry from :meth:`Document.articles` (a view, not part of the tree).
+
+    Example:
+
+        >>> import treatydraft
+        >>> doc = treatydraft.parse("Article 1. Scope\\n1. Parties act.\\nArticle 2. Use\\n")
+        >>> [(a.id, a.number, a.title) for a in doc.articles()]
+        [('art_1', '1', 'Scope'), ('art_2', '2', 'Use')]
+    """
     id: str
     number: str
     heading: Heading
@@ -124,7 +156,16 @@ def _walk_structure(nodes: Iterable[Node]) -> Iterator[Node]:
 
 
 def walk(nodes: Iterable[Node]) -> Iterator[Node]:
-    """Every node under ``nodes`` (alternatives and options included), in document order."""
+    """Every node under ``nodes`` (alternatives and options included), in document order.
+
+    Example:
+
+        >>> import treatydraft
+        >>> from treatydraft.document import walk
+        >>> doc = treatydraft.parse("[a][b]")
+        >>> [type(n).__name__ for n in walk(doc.body)]
+        ['BracketGroup', 'Alternative', 'Text', 'Alternative', 'Text']
+    """
     return _depth_first(nodes, _children)
 
 
@@ -220,7 +261,15 @@ def text_of(nodes: Iterable[Node], clean: bool = False) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """A structural unit from :meth:`Document.units` (a view, not part of the tree)."""
+    """A structural unit from :meth:`Document.units` (a view, not part of the tree).
+
+    Example:
+
+        >>> import treatydraft
+        >>> doc = treatydraft.parse("Article 1. Scope\\n1. Parties [shall][may] act.\\n")
+        >>> [(u.id, u.kind, len(u.groups)) for u in doc.units()]
+        [('art_1', 'article', 1), ('art_1__para_1', 'paragraph', 1)]
+    """
     id: str
     """Its location id (``art_3``, ``art_3__para_2``, ``chp_1``, ``preamble``)."""
     kind: UnitKind

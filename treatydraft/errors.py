@@ -118,42 +118,115 @@ class ParseError(TreatyDraftError):
 
 
 class UnclosedBracket(ParseError):
-    """A ``[`` that is never closed; ``opened_at`` is its (line, column)."""
+    """A ``[`` that is never closed; ``opened_at`` is its (line, column).
+
+    Example:
+
+        >>> import treatydraft
+        >>> try:
+        ...     treatydraft.parse('Article 1\\n1. Parties [act.\\n')
+        ... except treatydraft.TreatyDraftError as err:
+        ...     print(type(err).__name__, err.line, err.column)
+        UnclosedBracket 2 12
+    """
     code = "unclosed-bracket"
 
 
 class StrayBracket(ParseError):
-    """A ``]`` with no ``[`` to close."""
+    """A ``]`` with no ``[`` to close.
+
+    Example:
+
+        >>> import treatydraft
+        >>> try:
+        ...     treatydraft.parse('Article 1\\n1. Parties act].\\n')
+        ... except treatydraft.TreatyDraftError as err:
+        ...     print(type(err).__name__, err.line, err.column)
+        StrayBracket 2 15
+    """
     code = "stray-bracket"
 
 
 class UnknownDelegation(ParseError):
-    """An attribution names a code the delegation registry does not have."""
+    """An attribution names a code the delegation registry does not have.
+
+    Example:
+
+        >>> import treatydraft
+        >>> try:
+        ...     treatydraft.parse('---\\ndelegations:\\n  EU: European Union\\n---\\nArticle 1\\n'
+        ...                       '1. [a]@XX\\n')
+        ... except treatydraft.TreatyDraftError as err:
+        ...     print(type(err).__name__, err.line, err.column)
+        UnknownDelegation 6 8
+    """
     code = "unknown-delegation"
 
 
 class EmptyAlternative(ParseError):
-    """``[]``: an alternative with nothing in it."""
+    """``[]``: an alternative with nothing in it.
+
+    Example:
+
+        >>> import treatydraft
+        >>> try:
+        ...     treatydraft.parse('Article 1\\n1. Parties [] act.\\n')
+        ... except treatydraft.TreatyDraftError as err:
+        ...     print(type(err).__name__, err.line, err.column)
+        EmptyAlternative 2 12
+    """
     code = "empty-alternative"
 
 
 class OptionBlockError(ParseError):
-    """An option block without options (e.g. a stray ``\\end-options``)."""
+    """An option block without options (e.g. a stray ``\\end-options``).
+
+    Example:
+
+        >>> import treatydraft
+        >>> try:
+        ...     treatydraft.parse('Article 1\\n1. Parties act.\\n\\\\end-options\\n')
+        ... except treatydraft.TreatyDraftError as err:
+        ...     print(type(err).__name__, err.line, err.column)
+        OptionBlockError 3 1
+    """
     code = "option-block"
 
 
 class NestingTooDeep(ParseError):
-    """Brackets nested deeper than the parser allows."""
+    """Brackets nested deeper than the parser allows.
+
+    Example:
+
+        >>> import treatydraft
+        >>> try:
+        ...     treatydraft.parse("[" * 101 + "a" + "]" * 101)
+        ... except treatydraft.TreatyDraftError as err:
+        ...     print(type(err).__name__, err.line, err.column)
+        NestingTooDeep 1 101
+    """
     code = "nesting-too-deep"
 
 
 class FrontMatterError(ParseError):
-    """The front matter (between the ``---`` lines) is malformed."""
+    """The front matter (between the ``---`` lines) is malformed.
+
+    Example:
+
+        >>> import treatydraft
+        >>> try:
+        ...     treatydraft.parse('---\\ndate: 2026-13-45\\n---\\nArticle 1\\n')
+        ... except treatydraft.TreatyDraftError as err:
+        ...     print(type(err).__name__, err.line, err.column)
+        FrontMatterError 2 7
+    """
     code = "front-matter"
 
 
 class OperationError(TreatyDraftError):
     """An operation (resolve, accept, diff ...) was asked something impossible.
+
+    Example:
 
         >>> import treatydraft
         >>> from treatydraft.operations import resolve
@@ -170,6 +243,8 @@ class OperationError(TreatyDraftError):
 class ExportError(TreatyDraftError):
     """A writer cannot express the document or the request.
 
+    Example:
+
         >>> import treatydraft
         >>> doc = treatydraft.parse("Article 1\\n1. [a][b]\\n")
         >>> try:
@@ -182,10 +257,31 @@ class ExportError(TreatyDraftError):
 
 
 class FormatError(TreatyDraftError):
-    """An input file in another format (Akoma Ntoso, Word, PDF) cannot be read."""
+    """An input file in another format (Akoma Ntoso, Word, PDF) cannot be read.
+
+    Example:
+
+        >>> import treatydraft
+        >>> from treatydraft.readers.akn import read_akn
+        >>> try:
+        ...     read_akn(b"<html/>")
+        ... except treatydraft.TreatyDraftError as err:
+        ...     print(type(err).__name__)
+        FormatError
+    """
     code = "import"
 
 
 class InputError(TreatyDraftError):
-    """A file cannot be read (missing, unreadable, not UTF-8)."""
+    """A file cannot be read (missing, unreadable, not UTF-8).
+
+    Example:
+
+        >>> import treatydraft
+        >>> try:
+        ...     treatydraft.load("no/such/draft.txt")
+        ... except treatydraft.TreatyDraftError as err:
+        ...     print(type(err).__name__)
+        InputError
+    """
     code = "io"

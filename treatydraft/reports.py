@@ -29,6 +29,8 @@ __all__ = ["stats_table", "diff_report"]
 def stats_table(s: Stats) -> str:
     """The readable tables of ``treatydraft stats``: units, then delegations.
 
+    Example:
+
         >>> import treatydraft
         >>> from treatydraft.operations import statistics
         >>> from treatydraft.reports import stats_table

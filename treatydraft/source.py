@@ -13,6 +13,11 @@ class Span:
 
     Lines and columns are 1-based and count characters (not bytes); offsets are
     0-based character offsets into the source string, ``end`` exclusive.
+
+        >>> import treatydraft
+        >>> group = next(treatydraft.parse("Article 1\\n1. Parties [shall] act.\\n").groups())
+        >>> group.span.start, group.span.end, group.span.line, group.span.column
+        (21, 28, 2, 12)
     """
 
     start: int

@@ -65,6 +65,8 @@ class Policy:
 class Conflict:
     """A group where several alternatives claim the same delegation.
 
+    Example:
+
         >>> import treatydraft
         >>> from treatydraft.operations import plan_accept
         >>> reg = "---\\ndelegations:\\n  EU: European Union\\n  USA: United States\\n---\\n"
@@ -87,6 +89,8 @@ class Conflict:
 @dataclass(slots=True)
 class Plan:
     """What a policy decides: choices (id -> choice), conflicts, and groups left open.
+
+    Example:
 
         >>> import treatydraft
         >>> from treatydraft.operations import plan_accept
@@ -194,6 +198,8 @@ def _decide(group: BracketGroup | OptionBlock, policy: Policy, conflicts: list[C
 def plan_accept(doc: Document, code: str, otherwise: str = "open", within: Within = None) -> Plan:
     """The plan of :func:`accept`: what it would choose, the conflicts, the groups left open.
 
+    Example:
+
         >>> import treatydraft
         >>> from treatydraft.operations import plan_accept
         >>> reg = "---\\ndelegations:\\n  EU: European Union\\n  USA: United States\\n---\\n"
@@ -285,6 +291,8 @@ def clean_text(doc: Document) -> str:
 
 def placeholders(doc: Document) -> list[Placeholder]:
     """The placeholders of ``doc`` in document order (they stay after any resolution).
+
+    Example:
 
         >>> import treatydraft
         >>> from treatydraft.operations import placeholders

@@ -49,6 +49,8 @@ def parse_spec(spec: str) -> tuple[str, str]:
 def parse_specs(specs: str | Iterable[str]) -> list[tuple[str, str]]:
     """Several specs: a list, or one string separated by commas (empty items skipped).
 
+    Example:
+
         >>> from treatydraft.operations import parse_specs
         >>> parse_specs("art_1__brk_1=2, art_1__brk_2=drop,")
         [('art_1__brk_1', '2'), ('art_1__brk_2', 'drop')]

@@ -43,6 +43,8 @@ VERSION = 1
 class Decision:
     """One choice, with the text it was made on (:func:`record` makes them).
 
+    Example:
+
         >>> from treatydraft.operations import Decision
         >>> d = Decision("art_1__para_1__brk_1", "alternatives", "art_1__para_1", 2, ("shall", "may"))
         >>> d.chosen

@@ -53,6 +53,8 @@ def alternative_text(alt: Alternative | Option) -> str:
 def fingerprint(group: Group) -> tuple[str, ...]:
     """What identifies a group across revisions: its kind and its alternatives' text.
 
+    Example:
+
         >>> import treatydraft
         >>> from treatydraft.operations import fingerprint
         >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act[ promptly].\\n")

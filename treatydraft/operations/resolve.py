@@ -76,6 +76,8 @@ class GroupIndex(dict[str, GroupEntry]):
 def index_groups(doc: Document) -> GroupIndex:
     """Every group of ``doc`` with the alternatives it stands inside (one walk).
 
+    Example:
+
         >>> import treatydraft
         >>> from treatydraft.operations import index_groups
         >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall [promptly]][may] act.\\n")
@@ -170,6 +172,8 @@ def _as_int(value: Choice, gid: str) -> int:
 
 def describe_choice(group: Group, k: int) -> str:
     """``alternative 2``, ``option 1 (No text)``, ``keep``, ``drop``: choice ``k`` of ``group`` in words.
+
+    Example:
 
         >>> import treatydraft
         >>> from treatydraft.operations import describe_choice

@@ -62,6 +62,8 @@ _TOKEN = re.compile(rf"[{_HAN}]+|[^\s{_HAN}]*?[^\W_{_HAN}][^\s{_HAN}]*")
 def words(text: str) -> list[str]:
     """The words of ``text``, by the rule of the module docs (:func:`count_words` counts them).
 
+    Example:
+
         >>> from treatydraft.operations.stats import words
         >>> words("States Parties, inter alia, shall")
         ['States', 'Parties,', 'inter', 'alia,', 'shall']
@@ -103,6 +105,8 @@ def _pairs(chunk: str) -> list[str]:
 
 def count_words(text: str) -> int:
     """Words in ``text`` by the rule above: ``len(words(text))``.
+
+    Example:
 
         >>> from treatydraft.operations import count_words
         >>> count_words("Each Party shall, in good faith, co-operate.")

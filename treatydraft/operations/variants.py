@@ -70,6 +70,8 @@ class _Counter:
 def count_variants(doc: Document) -> int:
     """The exact number of complete variants of ``doc``.
 
+    Example:
+
         >>> import treatydraft
         >>> from treatydraft.operations import count_variants
         >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act[ promptly].\\n")
@@ -119,6 +121,8 @@ def _check_index(i: int, total: int) -> None:
 def variant(doc: Document, i: int) -> dict[str, int]:
     """The choices (group id -> choice, 0 = drop) of variant ``i``, without enumerating.
 
+    Example:
+
         >>> import treatydraft
         >>> from treatydraft.operations import variant
         >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act[ promptly].\\n")
@@ -142,6 +146,8 @@ def _order(doc: Document) -> dict[str, int]:
 
 def variants(doc: Document, start: int = 0, limit: int | None = None) -> Iterator[dict[str, int]]:
     """Variants ``start``, ``start+1`` ... lazily (at most ``limit``), as choice dicts.
+
+    Example:
 
         >>> import treatydraft
         >>> from treatydraft.operations import variants
@@ -200,6 +206,8 @@ def sample_variants(doc: Document, n: int, seed: int | None = None
 
 def variant_document(doc: Document, i: int) -> Document:
     """The draft of variant ``i``: every group resolved.
+
+    Example:
 
         >>> import treatydraft
         >>> from treatydraft.operations import variant_document

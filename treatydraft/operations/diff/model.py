@@ -39,6 +39,8 @@ class Change:
 class UnitDiff:
     """An article (or preamble, division) in both versions, or in one of them.
 
+    Example:
+
         >>> import treatydraft
         >>> from treatydraft.operations import diff
         >>> old = treatydraft.parse("Article 1\\n1. Parties [shall][may] act.\\nArticle 2\\n1. [Text.]\\n")

@@ -47,6 +47,8 @@ ATTRIBUTIONS = ("footnotes", "comments")
 class DocxResult:
     """A finished export: the file and what went into it.
 
+    Example:
+
         >>> import treatydraft
         >>> doc = treatydraft.parse("Article 1\\n1. Parties shall [share]@EU data.\\n",
         ...                         mode="tolerant")
