@@ -57,7 +57,7 @@ __all__ = [
 # are plain frozen slots dataclasses; two attributes are stored compactly behind a
 # descriptor, invisible to users (constructors, fields, replace(), ==, hash, pickle):
 # ``span`` as one int (:func:`~treatydraft.source.pack`); the ``id`` of an alternative
-# the builder made as the id of its group (see :class:`GroupId`); the ``value`` of a
+# the builder made as the id of its group (see :func:`derived_alternative`); the ``value`` of a
 # text read from the draft as a reference to the draft (:class:`SourceText`); the
 # ``children`` of an alternative that holds one such text, and the ``alternatives`` of
 # a group of one, without a tuple.  Reading any of them gives the plain value.
@@ -156,9 +156,9 @@ class _CompactSpan(_SlotView):
 
 
 class GroupId(str):
-    """The id of a bracket group made by the parser.  Its alternatives store this very
-    object as their id and read it as ``<group id>__alt_<index>``, so the ids of
-    alternatives take no memory until asked for."""
+    """A group id given as an alternative's id: the alternative reads it as
+    ``<group id>__alt_<index>``.  (The parser uses :func:`derived_alternative`, which
+    stores a plain string; this marker stays for code that built alternatives with it.)"""
     __slots__ = ()
 
 
@@ -167,7 +167,10 @@ class _AltId(_SlotView):
     __slots__ = ()
 
     def read(self, obj: Any, raw: Any) -> Any:
-        return f"{raw}__alt_{obj.index}" if type(raw) is GroupId else raw
+        index = _ALT_SLOT["_index"].__get__(obj)
+        if index < 0:  # made by derived_alternative: the slot holds the group's id
+            return f"{raw}__alt_{-index}"
+        return f"{raw}__alt_{index}" if type(raw) is GroupId else raw
 
 
 _C = TypeVar("_C", bound=type)
@@ -578,8 +581,21 @@ class _Rest:
 for _k, _name in enumerate(("open", "close", "attribution", "proposers", "footnotes")):
     setattr(Alternative, _name, _Rest(_k, _ALT_SLOT["_rest"]))
 # the descriptors over the slots (type: ignore): instances still read the declared types
-Alternative.index = property(_ALT_SLOT["_index"].__get__,  # type: ignore[assignment]
+Alternative.index = property(lambda self: abs(_ALT_SLOT["_index"].__get__(self)),  # type: ignore[assignment]
                              doc="1-based position in the group.")
+
+
+def derived_alternative(group_id: str, index: int, open: str, children: tuple[Node, ...] | SourceText,
+                        close: str, attribution: str, proposers: tuple[str, ...],
+                        footnotes: tuple[FootnoteRef, ...], span: Span | int | None) -> Alternative:
+    """``Alternative(f"{group_id}__alt_{index}", index, ...)``, for the builder, storing the
+    very string ``group_id`` (the group's own) instead of a new one: the id is made when read.
+    (A negative index in the slot marks it; :class:`GroupId`, a ``str`` subclass, did the same
+    at 48 bytes more per group: CPython stores a subclass's characters apart.)"""
+    alt = Alternative(group_id, index, open, children, close, attribution, proposers, footnotes,
+                      span)
+    _ALT_SLOT["_index"].__set__(alt, -index)
+    return alt
 Alternative.id = _AltId(_ALT_SLOT["_id"])  # type: ignore[assignment]
 Alternative.children = _Children(_ALT_SLOT["_children"])  # type: ignore[assignment]
 Alternative.span = _CompactSpan(_ALT_SLOT["_span"], _alternative_span)  # type: ignore[assignment]

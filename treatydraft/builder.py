@@ -24,7 +24,6 @@ from .ast import (
     Escape,
     Footnote,
     FootnoteRef,
-    GroupId,
     Heading,
     LineBreak,
     Node,
@@ -36,6 +35,7 @@ from .ast import (
     SplitMark,
     Text,
     UnitKind,
+    derived_alternative,
     drop_derivable_span,
 )
 from .labels import read_marker
@@ -275,7 +275,7 @@ class _Builder:
                 # read by fill() as a node of the alternative
                 first_alt.children[1] = self.heading(first)  # type: ignore[call-overload]
         location = self.location
-        gid = GroupId(self._next(prefix if prefix is not None else location, "brk"))
+        gid = self._next(prefix if prefix is not None else location, "brk")
         alts: list[Alternative] = []
         gaps: list[str] = []
         attribution, proposers = "", cast(tuple[str, ...], ())
@@ -301,7 +301,7 @@ class _Builder:
         return BracketGroup(gid, alts[0] if len(alts) == 1 else tuple(alts), gaps_t,
                             attribution, proposers, location, depth, span)
 
-    def alternative(self, tree: Tree[Token], gid: GroupId, index: int, depth: int) -> Alternative:
+    def alternative(self, tree: Tree[Token], gid: str, index: int, depth: int) -> Alternative:
         kids = tree.children
         open_tok = kids[0]
         close_at = len(kids) - 1  # the last RBR: only an attribution and markers follow it
@@ -336,8 +336,8 @@ class _Builder:
                 kids[i] = None  # type: ignore[call-overload]  # consumed
         else:
             children = self.items(inner, f"{gid}__alt_{index}", depth)
-        alt = Alternative(gid, index, intern(str(open_tok)), children, intern(str(close_tok)),
-                          attribution, proposers, tuple(refs) if refs else (), span)
+        alt = derived_alternative(gid, index, intern(str(open_tok)), children, intern(str(close_tok)),
+                                  attribution, proposers, tuple(refs) if refs else (), span)
         if children is not self.source:
             drop_derivable_span(alt, unpack(span))
         return alt
