@@ -594,8 +594,13 @@ def derived_alternative(group_id: str, index: int, open: str, children: tuple[No
     at 48 bytes more per group: CPython stores a subclass's characters apart.)"""
     alt = Alternative(group_id, index, open, children, close, attribution, proposers, footnotes,
                       span)
-    _ALT_SLOT["_index"].__set__(alt, -index)
+    _ALT_SLOT["_index"].__set__(alt, _NEGATIVE[index] if index < len(_NEGATIVE) else -index)
     return alt
+
+
+#: shared negative ints (Python keeps only -5 to 256 once): one object per index, not
+#: one per alternative of a twenty-way group
+_NEGATIVE = tuple(-i for i in range(1024))
 Alternative.id = _AltId(_ALT_SLOT["_id"])  # type: ignore[assignment]
 Alternative.children = _Children(_ALT_SLOT["_children"])  # type: ignore[assignment]
 Alternative.span = _CompactSpan(_ALT_SLOT["_span"], _alternative_span)  # type: ignore[assignment]
