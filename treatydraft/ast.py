@@ -12,18 +12,28 @@ outline.
 Every node carries its :class:`~treatydraft.source.Span` and the raw text it was
 read from, so :meth:`Document.to_text` gives the input back byte for byte.
 
-This module holds the nodes (and how they are stored compactly);
+This module holds the nodes (how they are stored compactly: :mod:`treatydraft.storage`);
 :mod:`treatydraft.document` holds the document, its records and the walks over the
 tree, whose names are importable from here too.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from types import MemberDescriptorType
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
 from .source import Span, bounds, pack, unpack
+from .storage import (
+    CompactSpan,
+    DerivedId,
+    LoneText,
+    Rest,
+    Single,
+    SourceText,
+    SourceValue,
+    compact,
+    negative,
+)
 
 if TYPE_CHECKING:  # given lazily by __getattr__ below; named here for the type checker
     from .document import Article as Article
@@ -52,133 +62,7 @@ __all__ = [
 
 
 # ---------------------------------------------------------------- compact storage
-# A parsed draft holds several nodes per bracket group, so what each node stores
-# decides the memory of a parse (issue 8: bytes of memory per byte of draft).  Nodes
-# are plain frozen slots dataclasses; two attributes are stored compactly behind a
-# descriptor, invisible to users (constructors, fields, replace(), ==, hash, pickle):
-# ``span`` as one int (:func:`~treatydraft.source.pack`); the ``id`` of an alternative
-# the builder made as the id of its group (see :func:`derived_alternative`); the ``value`` of a
-# text read from the draft as a reference to the draft (:class:`SourceText`); the
-# ``children`` of an alternative that holds one such text, and the ``alternatives`` of
-# a group of one, without a tuple.  Reading any of them gives the plain value.
-
-
-class SourceText:
-    """The text a draft was parsed from, shared by the nodes read from it.  A
-    :class:`Text` whose value is this reads the source at its span; an
-    :class:`Alternative` whose children are this holds one such text, between its
-    brackets."""
-    __slots__ = ("text",)
-
-    def __init__(self, text: str):
-        self.text = text
-
-
-class _SlotView:
-    """A field read through a slot that stores it compactly: ``read`` turns what the
-    slot holds into the value (the views below differ only in that)."""
-    __slots__ = ("slot",)
-
-    # The nodes declare the fields' types; what a slot holds and reads as varies by view.
-    def __init__(self, slot: MemberDescriptorType):
-        self.slot = slot
-
-    def __get__(self, obj: object, cls: type | None = None) -> Any:
-        if obj is None:
-            return self
-        return self.read(obj, self.slot.__get__(obj, cls))
-
-    def __set__(self, obj: object, value: Any) -> None:
-        self.slot.__set__(obj, value)
-
-    def read(self, obj: Any, raw: Any) -> Any:  # pragma: no cover - every view defines it
-        raise NotImplementedError
-
-
-class _Value(_SlotView):
-    """``Text.value`` (and the like): a :class:`SourceText` in the slot is read from the
-    source at the node's span."""
-    __slots__ = ("span",)
-
-    def __init__(self, slot: MemberDescriptorType, span: MemberDescriptorType):
-        super().__init__(slot)
-        self.span = span
-
-    def read(self, obj: Any, raw: Any) -> Any:
-        if type(raw) is SourceText:
-            start, end = bounds(self.span.__get__(obj, type(obj)))
-            return raw.text[start:end]
-        return raw
-
-
-class _Children(_SlotView):
-    """``Alternative.children``: a :class:`SourceText` in the slot is one :class:`Text`,
-    the source between the brackets, made when first read and kept from then on (so a
-    node has one identity: writers key their plans by ``id(node)``).  The document's
-    own searches (groups, headings, notes, the outline, the text) do not look inside
-    such an alternative, so a parse that is only checked stays small."""
-    __slots__ = ()
-
-    def read(self, obj: Any, raw: Any) -> Any:
-        if type(raw) is SourceText:
-            # a Text's value and span slots hold the source and the packed span too
-            raw = (Text(cast(str, raw), cast(Span, _lone_text_span(obj))),)
-            self.slot.__set__(obj, raw)
-        return raw
-
-
-class _Single(_SlotView):
-    """``BracketGroup.alternatives``: a lone alternative is stored without a tuple."""
-    __slots__ = ()
-
-    def read(self, obj: Any, raw: Any) -> Any:
-        return (raw,) if type(raw) is Alternative else raw
-
-
-class _CompactSpan(_SlotView):
-    """``span`` stored packed in the slot, a :class:`Span` when read.  For a group or
-    an alternative whose span follows from its parts, the builder stores None and the
-    span is derived when read (:func:`drop_derivable_span`)."""
-    __slots__ = ("derive",)
-
-    def __init__(self, slot: MemberDescriptorType,
-                 derive: Callable[[Any], Span | None] | None = None):
-        super().__init__(slot)
-        self.derive = derive
-
-    def read(self, obj: Any, raw: Any) -> Any:
-        if raw is None and self.derive is not None:
-            return self.derive(obj)
-        return unpack(raw)
-
-    def __set__(self, obj: object, value: Any) -> None:
-        self.slot.__set__(obj, pack(value) if type(value) is Span else value)
-
-
-class GroupId(str):
-    """A group id given as an alternative's id: the alternative reads it as
-    ``<group id>__alt_<index>``.  (The parser uses :func:`derived_alternative`, which
-    stores a plain string; this marker stays for code that built alternatives with it.)"""
-    __slots__ = ()
-
-
-class _AltId(_SlotView):
-    """``Alternative.id``: a :class:`GroupId` in the slot reads as ``<id>__alt_<index>``."""
-    __slots__ = ()
-
-    def read(self, obj: Any, raw: Any) -> Any:
-        index = _ALT_SLOT["_index"].__get__(obj)
-        if index < 0:  # made by derived_alternative: the slot holds the group's id
-            return f"{raw}__alt_{-index}"
-        return f"{raw}__alt_{index}" if type(raw) is GroupId else raw
-
-
-_C = TypeVar("_C", bound=type)
-
-
-def _compact(cls: _C) -> _C:
-    cls.span = _CompactSpan(cls.__dict__["span"])  # type: ignore[attr-defined]  # the span field
-    return cls
+# (how: treatydraft/storage.py; what each node's derivable span is: below)
 
 
 def _alternative_span(alt: Alternative) -> Span | None:
@@ -239,7 +123,7 @@ def drop_derivable_span(node: Alternative | BracketGroup, span: Span) -> None:
 
 # ---------------------------------------------------------------- leaves
 
-@_compact
+@compact
 @dataclass(frozen=True, slots=True)
 class Text:
     """A run of treaty text, spaces and punctuation included, as written.
@@ -256,7 +140,7 @@ class Text:
     span: Span
 
 
-@_compact
+@compact
 @dataclass(frozen=True, slots=True)
 class LineBreak:
     """A line break (``\\n`` or ``\\r\\n``, kept as written).
@@ -273,7 +157,7 @@ class LineBreak:
     span: Span
 
 
-@_compact
+@compact
 @dataclass(frozen=True, slots=True)
 class Escape:
     """An escaped character: ``\\[`` is a literal (editorial) bracket, not negotiation text.
@@ -296,7 +180,7 @@ class Escape:
         return self.value[1:]
 
 
-@_compact
+@compact
 @dataclass(frozen=True, slots=True)
 class SplitMark:
     """``\\+`` between two brackets: they are independent optional insertions, not alternatives.
@@ -313,7 +197,7 @@ class SplitMark:
     span: Span
 
 
-@_compact
+@compact
 @dataclass(frozen=True, slots=True)
 class Heading:
     """Where a structural unit starts: ``Article 5.``, ``Chapter II``, ``3bis.``, ``(a)``, ``Preamble``.
@@ -341,7 +225,7 @@ class Heading:
     span: Span
 
 
-@_compact
+@compact
 @dataclass(frozen=True, slots=True)
 class Placeholder:
     """A gap to fill (``[...]``, ``[X]``, ``[20XX]``, ``{Placeholder for ...}``), not contested wording.
@@ -372,7 +256,7 @@ class Placeholder:
                     doc="The top-level unit it stands in: ``art_3`` for ``art_3__para_2``.")
 
 
-@_compact
+@compact
 @dataclass(frozen=True, slots=True)
 class FootnoteRef:
     """A footnote marker in the text, ``[^6]``.
@@ -390,7 +274,7 @@ class FootnoteRef:
     span: Span
 
 
-@_compact
+@compact
 @dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote, ``[^6]: Proposed by the Russian Federation and China.``, on a line of its own.
@@ -415,7 +299,7 @@ class Footnote:
     span: Span
 
 
-@_compact
+@compact
 @dataclass(frozen=True, slots=True)
 class Note:
     """A chair's note or comment (a line starting with ``>``): not treaty text.
@@ -433,7 +317,7 @@ class Note:
     span: Span
 
 
-@_compact
+@compact
 @dataclass(frozen=True, slots=True)
 class DraftingNote:
     """A drafting note or instruction inside the text, not negotiated wording.
@@ -457,7 +341,7 @@ class DraftingNote:
     kind = "note"
 
 
-@_compact
+@compact
 @dataclass(frozen=True, slots=True)
 class NoText:
     """``No text`` as the content of an option: choosing it removes the provision.
@@ -474,7 +358,7 @@ class NoText:
     span: Span
 
 
-@_compact
+@compact
 @dataclass(frozen=True, slots=True)
 class OptionsEnd:
     r"""``\end-options``: closes the option block before it.
@@ -499,7 +383,7 @@ class Alternative:
     """One bracketed alternative ``[text]@RUS+CHN[^3]`` of a :class:`BracketGroup`.
 
     (Stored in five slots rather than nine: the brackets, attribution, proposers and
-    footnote markers together, shared by every plain ``[...]``; see "compact storage".)
+    footnote markers together, shared by every plain ``[...]``; see treatydraft/storage.py.)
 
         >>> import treatydraft
         >>> from treatydraft.document import walk
@@ -527,7 +411,7 @@ class Alternative:
     span: Span
 
     # ``children`` may be the :class:`SourceText` of one text, ``span`` packed or None
-    # (derived): see "compact storage"
+    # (derived): see treatydraft/storage.py
     def __init__(self, id: str, index: int, open: str, children: tuple[Node, ...] | SourceText,
                  close: str, attribution: str, proposers: tuple[str, ...],
                  footnotes: tuple[FootnoteRef, ...], span: Span | int | None):
@@ -565,21 +449,8 @@ _ALT_SLOT = {name: Alternative.__dict__[name] for name in Alternative.__slots__}
 _PLAIN_REST: dict[tuple[str, str], tuple[Any, ...]] = {}
 
 
-class _Rest:
-    """A field kept in the node's ``_rest`` tuple (shared by nodes alike in them)."""
-    __slots__ = ("k", "slot")
-
-    def __init__(self, k: int, slot: MemberDescriptorType):
-        self.k, self.slot = k, slot
-
-    def __get__(self, obj: object, cls: type | None = None) -> Any:
-        if obj is None:
-            return self
-        return self.slot.__get__(obj, cls)[self.k]
-
-
 for _k, _name in enumerate(("open", "close", "attribution", "proposers", "footnotes")):
-    setattr(Alternative, _name, _Rest(_k, _ALT_SLOT["_rest"]))
+    setattr(Alternative, _name, Rest(_k, _ALT_SLOT["_rest"]))
 # the descriptors over the slots (type: ignore): instances still read the declared types
 Alternative.index = property(lambda self: abs(_ALT_SLOT["_index"].__get__(self)),  # type: ignore[assignment]
                              doc="1-based position in the group.")
@@ -589,21 +460,22 @@ def derived_alternative(group_id: str, index: int, open: str, children: tuple[No
                         close: str, attribution: str, proposers: tuple[str, ...],
                         footnotes: tuple[FootnoteRef, ...], span: Span | int | None) -> Alternative:
     """``Alternative(f"{group_id}__alt_{index}", index, ...)``, for the builder, storing the
-    very string ``group_id`` (the group's own) instead of a new one: the id is made when read.
-    (A negative index in the slot marks it; :class:`GroupId`, a ``str`` subclass, did the same
-    at 48 bytes more per group: CPython stores a subclass's characters apart.)"""
+    very string ``group_id`` (the group's own) instead of a new one: the id is made when read
+    (:class:`~treatydraft.storage.DerivedId`)."""
     alt = Alternative(group_id, index, open, children, close, attribution, proposers, footnotes,
                       span)
-    _ALT_SLOT["_index"].__set__(alt, _NEGATIVE[index] if index < len(_NEGATIVE) else -index)
+    _ALT_SLOT["_index"].__set__(alt, negative(index))
     return alt
 
 
-#: shared negative ints (Python keeps only -5 to 256 once): one object per index, not
-#: one per alternative of a twenty-way group
-_NEGATIVE = tuple(-i for i in range(1024))
-Alternative.id = _AltId(_ALT_SLOT["_id"])  # type: ignore[assignment]
-Alternative.children = _Children(_ALT_SLOT["_children"])  # type: ignore[assignment]
-Alternative.span = _CompactSpan(_ALT_SLOT["_span"], _alternative_span)  # type: ignore[assignment]
+def _lone_text(alt: Alternative, source: SourceText) -> tuple[Node, ...]:
+    # a Text's value and span slots hold the source and the packed span too
+    return (Text(cast(str, source), cast(Span, _lone_text_span(alt))),)
+
+
+Alternative.id = DerivedId(_ALT_SLOT["_id"], _ALT_SLOT["_index"])  # type: ignore[assignment]
+Alternative.children = LoneText(_ALT_SLOT["_children"], _lone_text)  # type: ignore[assignment]
+Alternative.span = CompactSpan(_ALT_SLOT["_span"], _alternative_span)  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, init=False)
@@ -611,7 +483,7 @@ class BracketGroup:
     """A bracket group: optional text ``[shall]`` or alternatives ``[data][information]``.
 
     (Stored in five slots rather than eight: gaps, attribution, proposers and depth
-    together, shared by groups alike in them; see "compact storage".)
+    together, shared by groups alike in them; see treatydraft/storage.py.)
 
         >>> import treatydraft
         >>> from treatydraft.document import walk
@@ -639,7 +511,7 @@ class BracketGroup:
     span: Span
 
     # a lone alternative may be passed without a tuple, ``span`` packed or None (derived):
-    # see "compact storage"
+    # see treatydraft/storage.py
     def __init__(self, id: str, alternatives: tuple[Alternative, ...] | Alternative,
                  gaps: tuple[str, ...], attribution: str, proposers: tuple[str, ...],
                  location: str, depth: int, span: Span | int | None):
@@ -685,18 +557,18 @@ _GRP_FIELDS = ("id", "alternatives", "gaps", "attribution", "proposers", "locati
 _GRP_SLOT = {name: BracketGroup.__dict__[name] for name in BracketGroup.__slots__}
 _PLAIN_GROUP_REST: dict[tuple[int, int], tuple[Any, ...]] = {}
 for _k, _name in enumerate(("gaps", "attribution", "proposers", "depth")):
-    setattr(BracketGroup, _name, _Rest(_k, _GRP_SLOT["_rest"]))
+    setattr(BracketGroup, _name, Rest(_k, _GRP_SLOT["_rest"]))
 # the descriptors over the slots (type: ignore): instances still read the declared types
 BracketGroup.id = property(_GRP_SLOT["_id"].__get__, doc="Stable id from structure: "
                            "``art_5__para_2__brk_3``; inside an alternative "
                            "``<alt id>__brk_1``.")  # type: ignore[assignment]
 BracketGroup.location = property(_GRP_SLOT["_location"].__get__,
                                  doc="Location id of the structural unit the group opens in.")  # type: ignore[assignment]
-BracketGroup.alternatives = _Single(_GRP_SLOT["_alternatives"])  # type: ignore[assignment]
-BracketGroup.span = _CompactSpan(_GRP_SLOT["_span"], _group_span)  # type: ignore[assignment]
+BracketGroup.alternatives = Single(_GRP_SLOT["_alternatives"], Alternative)  # type: ignore[assignment]
+BracketGroup.span = CompactSpan(_GRP_SLOT["_span"], _group_span)  # type: ignore[assignment]
 
 
-@_compact
+@compact
 @dataclass(frozen=True, slots=True)
 class Option:
     """One option of an :class:`OptionBlock`: the label line and what follows until the next option.
@@ -733,7 +605,7 @@ class Option:
             for c in self.children)
 
 
-@_compact
+@compact
 @dataclass(frozen=True, slots=True)
 class OptionBlock:
     """Competing options ``Option 1: ... Option 2: ... No text`` at phrase, paragraph or article scope.
@@ -771,7 +643,7 @@ class OptionBlock:
                             doc="True when no group or option block is around it.")
 
 
-Text.value = _Value(Text.__dict__["value"],  # type: ignore[misc, assignment]  # a slot view
+Text.value = SourceValue(Text.__dict__["value"],  # type: ignore[misc, assignment]  # a slot view
                     Text.__dict__["span"].slot)
 _GROUPS = (BracketGroup, OptionBlock)
 

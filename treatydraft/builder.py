@@ -31,7 +31,6 @@ from .ast import (
     NoText,
     OptionsEnd,
     Placeholder,
-    SourceText,
     SplitMark,
     Text,
     UnitKind,
@@ -42,6 +41,7 @@ from .labels import read_marker
 from .numbering import division_number, normalise_number
 from .options import Item, Label, gather
 from .source import Span, packed, unpack
+from .storage import SourceText
 
 if TYPE_CHECKING:
     from .ast import FrontMatter
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 # Lark declares a token's positions Optional; the lexer always sets them (type: ignore
 # [arg-type] below).  A node's span slot also takes the packed form of its Span
-# (ast, "compact storage"), which the builder passes as it is.
+# (treatydraft/storage.py), which the builder passes as it is.
 
 __all__ = ["build"]
 
@@ -81,7 +81,7 @@ class _Builder:
     def __init__(self, problems: _Problems, delegations: tuple[Delegation, ...],
                  known: dict[str, tuple[str, ...]], text: str):
         self.problems = problems
-        self.source = SourceText(text)  # texts read their value from it (ast.SourceText)
+        self.source = SourceText(text)  # texts read their value from it (storage.SourceText)
         self.names = [(d.code, d.name) for d in delegations]
         self.registry = {d.code for d in delegations}
         self.known = known  # footnote label -> proposers, read before the body is built
@@ -204,7 +204,7 @@ class _Builder:
         def flush() -> None:
             if text_run:
                 first, last = text_run[0], text_run[-1]
-                # the text is read from the source at its (packed) span: see ast.SourceText
+                # the text is read from the source at its (packed) span: see storage.SourceText
                 out.append(Text(self.source, packed(  # type: ignore[arg-type]
                     first.start_pos, last.end_pos, first.line,  # type: ignore[arg-type]
                     first.column, last.end_line, last.end_column)))  # type: ignore[arg-type]
@@ -330,7 +330,7 @@ class _Builder:
         children: tuple[Node, ...] | SourceText
         if inner and end.end_line == open_tok.line and all(
                 type(k) is Token and k.type in _TEXTUAL for k in inner):
-            # one text on one line: read from the source when asked (ast.SourceText)
+            # one text on one line: read from the source when asked (storage.SourceText)
             children = self.source
             for i in range(1, close_at):
                 kids[i] = None  # type: ignore[call-overload]  # consumed

@@ -28,12 +28,12 @@ from .ast import (
     OptionBlock,
     Placeholder,
     Severity,
-    SourceText,
     Text,
     UnitKind,
     _lone_value,
 )
 from .source import Span
+from .storage import SourceText
 
 __all__ = ["Delegation", "FrontMatter", "Diagnostic", "Article", "Unit", "Document", "walk",
            "text_of"]

@@ -46,12 +46,12 @@ from ..ast import (
     OptionBlock,
     OptionsEnd,
     Placeholder,
-    SourceText,
     SplitMark,
     Text,
 )
 from ..document import Document
 from ..errors import ExportError
+from ..storage import SourceText
 from .akn_groups import _CHILDREN, INF, GroupEncoder
 from .akn_meta import AKN_NS, TD_NS, A, Organizations, T, clean, set_raw, write_meta, write_preface
 from .akn_tree import Frame, TreeBuilder, ncname

@@ -22,9 +22,9 @@ from ..ast import (
     Node,
     Option,
     OptionBlock,
-    SourceText,
     _lone_value,  # (the AST's own reading of a one-text alternative)
 )
+from ..storage import SourceText
 from .akn_meta import Organizations, T
 from .akn_tree import Frame, Mark, TreeBuilder
 
