@@ -397,23 +397,27 @@ def _finish(seq: Sequence[Piece], orphans: set[str], whole_lines: bool, conventi
     """Junctions resolved by the whitespace rule, everywhere; footnotes left without marker
     removed; spaced brackets the change would make read differently pinned (:mod:`.pinning`)."""
     out: list[Piece] = []
-    given = {id(n) for n in seq}
-    touched: set[int] = set()
-    for i, node in enumerate(seq):
-        if isinstance(node, Footnote) and node.label in orphans:
+    touched: set[int] = set()  # groups changed here, and the groups near a junction
+    junctions: list[int] = []  # where a resolved group (or a dropped footnote) stood
+    for node in seq:
+        if node is JUNCTION or isinstance(node, Footnote) and node.label in orphans:
+            junctions.append(len(out))
             out.append(JUNCTION)
         elif isinstance(node, (BracketGroup, OptionBlock)):
             new = _finish_group(node, orphans, convention)
-            # changed, or spliced next to where a resolved group stood
-            if new is not node or any(seq[j] is JUNCTION for j in (i - 2, i - 1, i + 1, i + 2)
-                                      if 0 <= j < len(seq)):
+            if new is not node:
                 touched.add(id(new))
             out.append(new)
         else:
             out.append(node)
+    # a group spliced next to a junction, or meeting another across one, may now be read
+    # with its neighbour (`[a] [x] [b]` with `[x]` dropped): look at those too
+    touched.update(id(out[j]) for i in junctions for j in (i - 2, i - 1, i + 1, i + 2)
+                   if 0 <= j < len(out))
     result = tidy(out, whole_lines=whole_lines)
-    pinned = pin_sequence(list(result), lambda n: id(n) in touched or id(n) not in given,
-                          convention)
+    if not touched:
+        return result
+    pinned = pin_sequence(list(result), lambda n: id(n) in touched, convention)
     return tuple(pinned) if len(pinned) != len(result) else result
 
 
