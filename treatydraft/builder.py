@@ -140,6 +140,8 @@ class _Builder:
             self.article, self.preamble, self.para, self.subs = f"art_{number}", False, None, []
         elif kind == "paragraph":
             self.para, self.subs = f"para_{number}", []
+            if "]" in value or "］" in value or "】" in value:
+                self._renumbered(tok, value, number)
         else:  # subparagraph: `(a)`, `a)`, `iv.`
             self._subparagraph(marker.number)
         level = _LEVEL[kind] + (len(self.subs) - 1 if kind == "subparagraph" else 0)
@@ -153,6 +155,17 @@ class _Builder:
             self.division = location
         # (a heading token's marker is a unit's, never an option's)
         return Heading(cast(UnitKind, kind), value, number, level, location, _packed(tok))
+
+    def _renumbered(self, tok: Token, value: str, number: str) -> None:
+        """``[4][2].``: warn that the number is kept as written, for the editor to settle
+        once the options it depends on are resolved."""
+        assert tok.line is not None and tok.column is not None  # the lexer sets them
+        self.problems.add(E.ParseError, f"paragraph number in brackets '{value.strip()}': it "
+                          "depends on which option is kept; read as paragraph "
+                          f"{number} and kept as written", tok.line, tok.column,
+                          severity="warning", offset=tok.start_pos, code="bracketed-number",
+                          hint="renumber the paragraph by hand once the options before it "
+                               "are resolved (resolving does not change numbers)")
 
     def _subparagraph(self, label: str) -> None:
         """Place ``(label)`` in the subparagraph stack: each label style is one level."""

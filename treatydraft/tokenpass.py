@@ -103,6 +103,9 @@ def _as(type_: str, tok: Token) -> Token:
 _NUMBER_THEN_BRACKET = rx.compile(r"[ \t#*_]*[0-9][0-9.]*[a-z]*[.:]?[ \t]+(?=[\[［【])")
 
 
+_RENUMBERED = rx.compile(r"[\[［【][0-9٠-٩]+[\]］】](?:[ \t]?[\[［【][0-9٠-٩]+[\]］】])*[.．]")
+
+
 def _split_heading(tok: Token, out: list[Token]) -> None:
     """``  **[[3.`` -> TEXT('  **'), LBR('['), LBR('['), PARA('3.'); an option label
     after a unit number and a bracket, ``13.2 [Option 1:`` -> TEXT('13.2 '), LBR('['),
@@ -114,6 +117,8 @@ def _split_heading(tok: Token, out: list[Token]) -> None:
         if m:
             i = m.end()
     while i < n and (value[i] in _LEAD or value[i] in _OPENERS):
+        if tok.type == "PARA" and _RENUMBERED.match(value, i):
+            break  # `[4][2].`: the brackets are the number's
         if value[i] in _OPENERS:
             if i > start:
                 out.append(_tok("TEXT", value[start:i], tok, start))
