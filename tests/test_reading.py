@@ -170,6 +170,19 @@ def test_issue13_renumbered_paragraph_is_a_number_with_a_warning():
     assert [len(g.alternatives) for g in groups] == [2, 2]
 
 
+def test_issue13_strict_error_names_the_bracket_opened_mid_paragraph():
+    # the paragraph's bracket closes at the paragraph's end; the error is the mid-line one
+    text = ("Article 9\n[1. Each Party shall act. [It may also act,\n"
+            "in appropriate cases.]\n2. Text.\n")
+    with pytest.raises(treatydraft.ParseError) as exc:
+        treatydraft.parse(text)
+    assert (exc.value.code, exc.value.line, exc.value.column) == ("unclosed-bracket", 2, 27)
+    doc = treatydraft.parse(text, mode="tolerant")
+    assert doc.to_text() == text
+    (group,) = [g for g in doc.brackets() if isinstance(g, BracketGroup)]
+    assert (group.span.line, group.span.column, group.span.end_line) == (2, 1, 3)
+
+
 def test_real_text_corpus_floor():
     """The reading of the published excerpts may not fall below today's measure.
 

@@ -238,9 +238,68 @@ def pair(tokens: list[Token], problems: _Problems) -> list[int]:
                              tok.line, tok.column, offset=tok.start_pos,
                              hint="remove it, or escape a literal bracket as '\\]'")
                 tokens[i] = _as("TEXT", tok)
+    if stack:
+        stack = _close_paragraph_brackets(tokens, partner, stack)
     for j in stack:
         _unclosed(tokens, j, problems)
     return partner
+
+
+def _close_paragraph_brackets(tokens: list[Token], partner: list[int],
+                              unclosed: list[int]) -> list[int]:
+    """Which brackets are the unclosed ones: a bracket opening a paragraph (nothing but
+    its number before it on its line) closes at the end of that paragraph, so where the
+    ``]`` ending the paragraph was paired with a bracket opened mid-line inside it
+    (``[5. ... fees. [Each Party ... law]. 14 ]`` then the next unit), the mid-line one is
+    the unclosed bracket, not the paragraph's.  Returns the unclosed brackets."""
+    out: list[int] = []
+    ends = [*unclosed[1:], len(tokens)]  # each unclosed bracket holds the next one
+    for u, end in zip(unclosed, ends, strict=True):
+        if not _starts_line(tokens, u):  # mid-line, or too far to tell
+            out.append(u)
+            continue
+        k, swapped = u + 1, False
+        while k < end:  # the pairs directly inside u, up to the next unclosed bracket
+            if tokens[k].type == "LBR" and partner[k] > k:
+                c = partner[k]
+                if _ends_paragraph(tokens, c) and _starts_line(tokens, k) is False:
+                    partner[u], partner[c], partner[k] = c, u, -1
+                    out.append(k)
+                    swapped = True
+                    break
+                k = c
+            k += 1
+        if not swapped:
+            out.append(u)
+    return sorted(out)
+
+
+#: how many tokens the two tests below look at before giving up (no repair then): a
+#: line of a million empty brackets must not make the pairing quadratic
+_LOOK = 64
+
+
+def _starts_line(tokens: list[Token], i: int) -> bool | None:
+    """Nothing but blanks, markup, brackets and a unit's number before ``i`` on its
+    line: True; content before it: False; None when that is too far back to tell."""
+    for k in range(i - 1, max(i - 1 - _LOOK, -1), -1):
+        if tokens[k].type == "NL":
+            return True
+        if _has_content(tokens[k]) and tokens[k].type not in _HEADS:
+            return False
+    return True if i <= _LOOK else None
+
+
+def _ends_paragraph(tokens: list[Token], i: int) -> bool:
+    """Nothing after ``i`` on its line, and the next line with content starts a unit
+    (or the text ends)."""
+    n = len(tokens)
+    for k in range(i + 1, min(i + 1 + _LOOK, n)):
+        if tokens[k].type in _HEADS:
+            return True
+        if _has_content(tokens[k]):
+            return False
+    return i + 1 + _LOOK >= n
 
 
 def _unclosed(tokens: list[Token], j: int, problems: _Problems) -> None:
@@ -252,9 +311,17 @@ def _unclosed(tokens: list[Token], j: int, problems: _Problems) -> None:
     tokens[j] = _as("TEXT", tok)
 
 
+# What web copies leave of their markup (`&nbsp;`, `&rsquo;`, `<br />`): no content
+_MARKUP = rx.compile(r"&[A-Za-z]{2,8};|&#[0-9]{1,6};|</?[A-Za-z]{1,6}[ \t]*/?>")
+
+
 def _has_content(tok: Token) -> bool:
-    return tok.type in ("TEXT", "PLACEHOLDER", "ESCAPE", "AT") and \
-        _CONTENT.search(str(tok)) is not None
+    if tok.type not in ("TEXT", "PLACEHOLDER", "ESCAPE", "AT"):
+        return False
+    value = str(tok)
+    if "&" in value or "<" in value:
+        value = _MARKUP.sub("", value)
+    return _CONTENT.search(value) is not None
 
 
 def check_pairs(tokens: list[Token], partner: list[int], problems: _Problems,
