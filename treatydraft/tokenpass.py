@@ -431,10 +431,23 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
     if all_numbers is None:
         all_numbers = BracketedNumbers(text)
     numbers: list[tuple[int, int, int]] = []  # bracketed numbers alone: (open, close, n)
-    for i in [k for k, tok in enumerate(tokens) if tok.type in ("LBR", "PLACEHOLDER")]:
+    for i in [k for k, tok in enumerate(tokens)
+              if tok.type in ("LBR", "PLACEHOLDER", "BRACE_NOTE")]:
         if i <= skip_to:
             continue
         tok = tokens[i]
+        if tok.type == "BRACE_NOTE":
+            if _braced_word(text, tok):
+                value = str(tok)
+                edits[i] = (i, [_tok("LBR", value[0], tok, 0), _tok("TEXT", value[1:-1], tok, 1),
+                                _tok("RBR", value[-1], tok, len(value) - 1)], [2, None, 0])
+                problems.add(E.ParseError, f"'{value}': a word of the sentence in braces, read "
+                             "as optional text (braces usually hold a note)", tok.line,
+                             tok.column, severity="warning", offset=tok.start_pos,
+                             code="braced-word",
+                             hint="write it in square brackets if it is negotiated text, or "
+                                  "as a note ('{Note: ...}') if it is not")
+            continue
         if tok.type == "LBR":
             j = partner[i]
             if j < i:
@@ -555,6 +568,22 @@ def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, in
             fit.append((i, j, n, glued or spaced))
     return [(i, j) for i, j, n, marked in fit
             if marked or n - 1 in all_numbers or n + 1 in all_numbers]
+
+
+# One word of a cased script in braces, and the lower-case word it runs on to
+_BRACED = rx.compile(r"\{([^\W\d_]+)\}")
+_RUNS_ON = rx.compile(r"[ \t]+([^\W\d_])")
+
+
+def _braced_word(text: str, tok: Token) -> bool:
+    """``disclose {confidential} information``: one lower-case word in braces that the
+    sentence runs on from (a lower-case word follows) is a word of the text set off as
+    brackets set off optional words; a note has more to say (``{linkages to 4.1}``)."""
+    m = _BRACED.fullmatch(str(tok))
+    if m is None or not m.group(1)[0].islower():
+        return False
+    after = _RUNS_ON.match(text, tok.end_pos)  # type: ignore[arg-type]
+    return after is not None and after.group(1).islower()
 
 
 def _is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bool) -> bool:
