@@ -9,7 +9,9 @@ and :func:`spaced_reading` says when it had to guess, so the parser can warn.
 
 The evidence, strongest first:
 
-* both brackets carry an attribution (``[a]@RUS [b]@EU``): rival proposals;
+* both brackets carry an attribution (``[a]@RUS [b]@EU``): rival proposals; each holds a
+  unit under a label of its own (``[(iv) ...] [(v) ...]``, :func:`numbered_apart`): two
+  bracketed units;
 * either bracket is already joined to a neighbour without a blank (``[a][b] [c]``): the
   text writes its alternatives side by side, so the blank separates;
 * both begin with the same word (``[by 2060] [by 2090]``) or share most of their words:
@@ -38,7 +40,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["CONVENTIONS", "CONNECTIVE_ONLY", "Reading", "spaced_reading"]
+__all__ = ["CONVENTIONS", "CONNECTIVE_ONLY", "Reading", "spaced_reading", "numbered_apart"]
 
 #: The values of the front-matter key ``spaced-brackets``.
 CONVENTIONS = ("alternatives", "separate", "auto")
@@ -133,6 +135,37 @@ def _words(s: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(s)}
 
 
+# A unit's label near the start of a bracket's text, as a copy that lost its line breaks
+# gives bracketed paragraphs (`[(iv) Noting ...][(v) Recognizing ...]`, `[标题(iv) ...]`):
+# a list label followed by a blank, or a paragraph number first.
+_UNIT_LABEL = re.compile(r"(?<![A-Za-z0-9(])\(([ivxlc]{1,6}|[a-z]|[0-9]{1,3})\)(?=[ \t])|"
+                         r"^[ \t*_]*([0-9]{1,3}(?:\.[0-9]{1,3})*)\.[ \t]")
+# Words after which such a label is a reference, not a unit's own (`paragraph (a)`)
+_REFERENCE = re.compile(r"(?:paragraphs?|paras?\.?|subparagraphs?|articles?|art\.|sections?|"
+                        r"items?|points?|options?|annex|alinéas?|paragraphes?|párrafos?|"
+                        r"incisos?|apartados?|пункт\w*|подпункт\w*|стать\w*|الفقرة|"
+                        r"[款项段条节])[ \t]*$", re.IGNORECASE)
+
+
+def _unit_label(head: str) -> str | None:
+    for m in _UNIT_LABEL.finditer(head):
+        if not _REFERENCE.search(head, 0, m.start()):
+            return m.group(1) or m.group(2)
+    return None
+
+
+def numbered_apart(a_head: str, b_head: str) -> bool:
+    """Do two neighbouring brackets each hold a unit of its own, under different labels
+    (``[... (iv) text ...][... (v) text ...]``)?  Two paragraphs, not alternatives:
+    alternatives to one unit carry its one number.  ``a_head``/``b_head``: the first few
+    dozen characters of each bracket's text."""
+    a = _unit_label(a_head)
+    if a is None:
+        return False
+    b = _unit_label(b_head)
+    return b is not None and a != b
+
+
 def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
                    attributed: bool, chained: bool) -> Reading:
     """Decide ``[A] [B]``: ``a_head``/``a_tail`` are the first and last few dozen
@@ -140,6 +173,8 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
     attribution; ``chained``: A or B is joined to another bracket without a blank."""
     if attributed:
         return Reading(True, True, "both are attributed proposals")
+    if numbered_apart(a_head, b_head):
+        return Reading(False, True, "each holds a unit of its own number")
     if chained:
         return Reading(False, True, "the text writes its alternatives side by side")
     fa, fb = _first_word(a_head), _first_word(b_head)

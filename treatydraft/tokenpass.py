@@ -32,7 +32,7 @@ from lark import Token
 
 from . import errors as E
 from . import regexcache as rx
-from .readings import CONNECTIVE_ONLY, Reading, spaced_reading
+from .readings import CONNECTIVE_ONLY, Reading, numbered_apart, spaced_reading
 from .syntax import HEADING_TYPES, body_lexer
 
 if TYPE_CHECKING:
@@ -66,6 +66,11 @@ _NOTE = rx.compile(
     r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Move |Define |"
     r"Provisions? (?:on|for|regarding) |Insert |"
     r"Cross-reference|Explanatory |"
+    # a label closing an alternative or option text: `[End of Alternative]`, `[替代项完]`
+    r"(?:End|END) of (?:the )?(?:[Aa]lternative|ALTERNATIVE|[Oo]ption|OPTION)s?\b|"
+    r"Fin de (?:la |l'|l’)?(?:variante|alternative|option|opción)\b|"
+    r"Fim d[ao] (?:alternativa|opção|variante)\b|Конец (?:варианта|альтернативы)|"
+    r"نهاية (?:البديل|الخيار)|(?:替代项|备选案文|备选方案)(?:[(（][^)）\]]{1,6}[)）])?完|"
     # an instruction to the drafters about a unit: `[Report on the above paragraph ...]`
     r"(?:Report|Reflect|Merge|Delete|Add|Align|Combine|Reformulate|Place|Include|"
     r"Consolidate|Revisit|Check)[ \t][^\]\r\n]{0,40}?\b(?:above|below|this|that|these|"
@@ -679,6 +684,9 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
             partner[k] + 1 < n and tokens[partner[k] + 1].type == "ATTRIB")
         if not attributed and ((ka == "word" and kb is None) or (kb == "word" and ka is None)):
             continue  # `[a][and][b]`: the connective links, it does not compete
+        if not attributed and (sep < 0 or tokens[sep].type == "GAP") and numbered_apart(
+                _head(text, tokens, partner[r]), _head(text, tokens, k)):
+            continue  # `[(iv) ...][(v) ...]`: two bracketed units side by side
         if sep < 0 or tokens[sep].type == "SLASH" or (ka in _WORDS and kb in _WORDS):
             # `[y] [o]`: two lone connectives compete for one slot, even spaced
             joined_after.add(k)
@@ -749,6 +757,12 @@ def _linking(text: str, tokens: list[Token], partner: list[int], i: int) -> str 
     if inner.lower() in CONNECTIVE_ONLY:
         return "word" if len(inner) > 1 or not inner.isalpha() else "letter"
     return "punct" if inner and not _CONTENT.search(inner) else None
+
+
+def _head(text: str, tokens: list[Token], i: int) -> str:
+    """The first characters of the text of the bracket opened at ``i``."""
+    start = tokens[i].end_pos
+    return text[start:start + _SNIPPET]  # type: ignore[operator]
 
 
 def _spaced(text: str, tokens: list[Token], partner: list[int], r: int, k: int, *,
