@@ -66,6 +66,9 @@ _NOTE = rx.compile(
     r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Move |Define |"
     r"Provisions? (?:on|for|regarding) |Insert |"
     r"Cross-reference|Explanatory |"
+    # a remark about the negotiating text itself: `[This text includes all proposals ...]`
+    r"(?:This|These|The present) (?:text|draft|document|compilation|version|proposals?) "
+    r"(?:includes?|contains?|reflects?|does|do|is|are|has|have|was|were|will|may|remains?)\b|"
     # a label closing an alternative or option text: `[End of Alternative]`, `[替代项完]`
     r"(?:End|END) of (?:the )?(?:[Aa]lternative|ALTERNATIVE|[Oo]ption|OPTION)s?\b|"
     r"Fin de (?:la |l'|l’)?(?:variante|alternative|option|opción)\b|"
@@ -81,6 +84,9 @@ _NOTE_HOLDING = rx.compile(
     r"[ \t]+[Nn]ote\b|(?:Note|NOTE)[ \t]*[:\-–—]|"
     r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Further provisions? |"
     r"Refer to |Note du |Nota:|Примечание)")
+# What follows a term being defined: `"Party" means`, `« Partie » désigne`
+_DEFINES = rx.compile(r"[ \t]*(?:means|shall mean|includes|refers to|significa|se entiende|"
+                      r"designa|désigne|s['’]entend|означает|يعني|指)\b")
 _HINT_ESCAPE = "escape editorial brackets as '\\[' and '\\]'"
 
 
@@ -176,9 +182,13 @@ def line_ends(tokens: list[Token], problems: _Problems, first: str | None = None
 
 
 def _quote_depths(tokens: list[Token]) -> list[bool]:
-    """For each token: does it stand inside a quotation opened earlier on its line?"""
+    """For each token: does it stand inside a quotation opened earlier on its line?
+
+    A term being defined (``"measures by [the] Parties" means ...``) is no quotation:
+    its brackets are negotiated like any other."""
     inside = [False] * len(tokens)
     depth, straight = 0, False
+    opened = 0  # the token where the quotation now open was opened
     search = _QUOTES.search
     for i, tok in enumerate(tokens):
         t = tok.type
@@ -188,6 +198,7 @@ def _quote_depths(tokens: list[Token]) -> list[bool]:
         inside[i] = depth > 0 or straight
         if t == "TEXT" and search(tok) is not None:
             for m in _QUOTES.finditer(tok):
+                was = depth > 0 or straight
                 ch = m.group(0)
                 if ch in _QUOTE_OPEN:
                     depth += 1
@@ -195,6 +206,11 @@ def _quote_depths(tokens: list[Token]) -> list[bool]:
                     depth = max(0, depth - 1)
                 else:
                     straight = not straight
+                if not was:
+                    opened = i
+                elif not (depth > 0 or straight) and _DEFINES.match(tok, m.end()):
+                    for k in range(opened, i + 1):
+                        inside[k] = False
     return inside
 
 
@@ -591,8 +607,28 @@ def _braced_word(text: str, tok: Token) -> bool:
     return after is not None and after.group(1).islower()
 
 
+# A paragraph's status in the negotiation: `[agreed ad referendum]`, `[agreed]`
+_STATUS = rx.compile(r"[ \t]*(?:(?:informally|provisionally|tentatively)[ \t]+)?"
+                     r"(?:agreed|acordad[oa]|convenu|согласовано)"
+                     r"(?:[ \t]+(?:ad[ \t]+ref(?:er[eé]ndum|\.)?|in principle))?\.?[ \t]*",
+                     re.IGNORECASE)
+_LINE_REST = rx.compile(r"[ \t]*(?:\r|\n|$)")
+
+
+def _is_status(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
+    """``[agreed ad referendum]``; a bare ``[agreed]`` only ending a line after the
+    clause it marks (``...society as a whole, [agreed]``), else it is a word."""
+    if not _STATUS.fullmatch(inner):
+        return False
+    if "ref" in inner.lower():
+        return True
+    before = text[max(0, open_tok.start_pos - 3):open_tok.start_pos].rstrip(" \t")  # type: ignore[operator]
+    return before[-1:] in (",", ";", ".", ":") and \
+        _LINE_REST.match(text, close_tok.end_pos) is not None  # type: ignore[arg-type]
+
+
 def _is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bool) -> bool:
-    if _NOTE.match(inner):
+    if _NOTE.match(inner) or _is_status(text, open_tok, close_tok, inner):
         return True
     # `*[elements for further discussion]*`: a whole bracket set in italics, alone
     s, e = open_tok.start_pos, close_tok.end_pos
