@@ -198,7 +198,10 @@ def test_real_text_corpus_floor():
              "a-unfccc-inc-1992-ocr-en": (0.85, 1.0),
              "b-acta-2010-transparency-html-en": (0.90, 0.82),
              "b-ftaa-2001-ds-defs-es": (0.77, 0.77),
-             "b-ftaa-2001-ds-defs-pt": (0.77, 0.77)}
+             "b-ftaa-2001-ds-defs-pt": (0.77, 0.77),
+             # unseen texts (see tests/corpus/README.md): `(for example, [holders]/[owners])`
+             # in a note explaining the notation, labelled editorial (doubtful)
+             "b-wipo-igc-2012-tk-draft-web-en": (0.80, 1.0)}
     for s in scores:
         floor = below.get(s.name, (0.9, 0.9))
         assert (s.precision, s.recall) >= floor and s.precision >= floor[0] and \

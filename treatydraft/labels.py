@@ -79,6 +79,13 @@ def _read(token_type: str, value: str) -> Marker:
     return Marker(kind, number)
 
 
+#: the numbers grammar/label.lark's NUMBER_WORD reads (English, Spanish, French, Portuguese)
+_NUMBER_WORDS = {w: n for n, words in enumerate(
+    ["one uno um", "two dos deux dois", "three tres trois três", "four cuatro quatre quatro",
+     "five cinco cinq", "six", "seven", "eight", "nine", "ten"], start=1)
+    for w in words.split()}
+
+
 def _option(parts: Sequence[Token]) -> Marker:
     types = [t.type for t in parts]
     scope = next((str(t) for t in parts if t.type == "SCOPE"), "")
@@ -97,6 +104,8 @@ def _option(parts: Sequence[Token]) -> Marker:
         series = "roman"
     elif num.type in ("ROMAN", "CAPITAL", "LOWER"):
         series, value = "letter", value.lower()
+    elif num.type == "NUMBER_WORD":  # `Option two:` is `Option 2:`
+        series, value = "arabic", str(_NUMBER_WORDS[value.lower()])
     else:  # ARABIC (with a letter: 2a), CJK_NUMBER
         series = "arabic"
         if len(after) > 1 and after[1].type == "LOWER":

@@ -66,6 +66,10 @@ _NOTE = rx.compile(
     r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Move |Define |"
     r"Provisions? (?:on|for|regarding) |Insert |"
     r"Cross-reference|Explanatory |"
+    # work left to do: `[Further discussion is needed on: ...]`, `[Further definitions may be
+    # required]`, `[Additional preambular paragraphs as may be decided]`
+    r"(?:Further|Additional)(?: [\w-]+){1,3} (?:is|are|as)?[ ]?(?:may|might|will|would|to)?"
+    r"[ ]?(?:be )?(?:needed|required|necessary|warranted|decided|added|developed|inserted)\b|"
     # a remark about the negotiating text itself: `[This text includes all proposals ...]`
     r"(?:This|These|The present) (?:text|draft|document|compilation|version|proposals?) "
     r"(?:includes?|contains?|reflects?|does|do|is|are|has|have|was|were|will|may|remains?)\b|"
