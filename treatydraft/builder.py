@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from sys import intern
 from typing import TYPE_CHECKING, cast
 
-from lark import Token, Tree
+from .lalr import Token, Tree
 
 from . import errors as E
 from .ast import (

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from datetime import date as _date
 from typing import TYPE_CHECKING
 
-from lark import Token, Tree
-from lark.exceptions import UnexpectedInput
+from .lalr import Token, Tree
+from .lalr import UnexpectedInput
 
 from . import errors as E
 from .ast import Delegation, FrontMatter

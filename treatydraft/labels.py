@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
-from lark import Token
+from .lalr import Token
 
 from .ast import UnitKind
 from .syntax import LABEL_KINDS, label_parser

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from lark import Token
+from .lalr import Token
 
 from . import errors as E
 from .ast import (

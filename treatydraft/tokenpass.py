@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from lark import Token
+from .lalr import Token
 
 from . import errors as E
 from . import regexcache as rx
