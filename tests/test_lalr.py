@@ -108,8 +108,8 @@ def _compare_text(text: str) -> None:
     theirs = [_tok(t) for t in LexerThread.from_text(oracle_lexer(), text).lex(None)]
     assert ours == theirs
     for tokens in _prepared(text):
-        a, b = _both(lambda: syntax.body_parser().parse_tokens(tokens),
-                     lambda: oracle("treaty").parse(tokens))  # noqa: B023
+        a, b = _both(lambda tokens=tokens: syntax.body_parser().parse_tokens(tokens),
+                     lambda tokens=tokens: oracle("treaty").parse(tokens))
         assert a == b
     for tok in syntax.body_lexer().lex(text):
         if tok.type == "FRONT_MATTER":

@@ -3,7 +3,11 @@
 that this file is what the grammar gives)."""
 # ruff: noqa
 # fmt: off
-TERMINALS = (
+from __future__ import annotations
+
+from typing import Any
+
+TERMINALS: tuple[tuple[str, str, int], ...] = (
     ('OPEN', '---[ \t]*\r?\n', 0),
     ('CLOSE', '---[ \t]*(?:\r?\n)?', 0),
     ('KEY', '[A-Za-z][A-Za-z0-9_-]*[ \t]*:', 0),
@@ -16,7 +20,7 @@ TERMINALS = (
     ('BAD', '[^\r\n]+', -1),
     ('NL', '\r?\n', 0),
 )
-RULES = (
+RULES: tuple[tuple[str, tuple[str, ...], str, bool, tuple[tuple[int, bool], ...] | None], ...] = (
     ('start', ('OPEN', '__start_star_0', 'CLOSE'), 'start', False, ((0, False), (1, True), (2, False))),
     ('start', ('OPEN', 'CLOSE'), 'start', False, None),
     ('_line', ('field', 'NL'), '_line', False, None),
@@ -37,7 +41,7 @@ RULES = (
     ('__delegation_star_1', ('MEMBER',), '__delegation_star_1', False, None),
     ('__delegation_star_1', ('__delegation_star_1', 'MEMBER'), '__delegation_star_1', False, ((0, True), (1, False))),
 )
-STATES = (
+STATES: tuple[dict[str, int], ...] = (
     {'OPEN': 1, 'start': 2},
     {'BAD': 3, 'BLANK': 4, 'CLOSE': 5, 'CODE': 6, 'COMMENT': 7, 'KEY': 8, 'NL': 9, '__start_star_0': 10, '_line': 11, 'bad': 12, 'delegation': 13, 'field': 14},
     {},
@@ -67,8 +71,8 @@ STATES = (
     {'MEMBER': 27, 'NL': -11},
     {'MEMBER': -19, 'NL': -19},
 )
-STARTS = {'start': (0, 2)}
-LEXERS = (
+STARTS: dict[str, tuple[int, int]] = {'start': (0, 2)}
+LEXERS: tuple[tuple[Any, ...], ...] = (
     (('(?P<OPEN>---[ \t]*\r?\n)',), 0, ('OPEN',), (), ('OPEN',), {}),
     (('(?P<CODE>(?m:[ \t]+[A-Z][A-Za-z0-9_-]*[ \t]*:(?=[^@\r\n]*(?:[ \t]*@[A-Z][A-Za-z0-9_-]*)*[ \t]*\r?$)))|(?P<KEY>[A-Za-z][A-Za-z0-9_-]*[ \t]*:)|(?P<CLOSE>---[ \t]*(?:\r?\n)?)|(?P<BLANK>(?m:[ \t]+(?=\r?$)))|(?P<COMMENT>[ \t]*#[^\r\n]*)|(?P<NL>\r?\n)|(?P<BAD>[^\r\n]+)',), 0, ('BAD', 'CLOSE', 'CODE', 'COMMENT', 'NL'), (), ('BAD', 'BLANK', 'CLOSE', 'CODE', 'COMMENT', 'KEY', 'NL'), {}),
     ((), 0, (), (), (), {}),
@@ -78,5 +82,5 @@ LEXERS = (
     (('(?P<MEMBER>[ \t]*@[A-Z][A-Za-z0-9_-]*[ \t]*)|(?P<NL>\r?\n)',), 0, ('NL',), (), ('MEMBER', 'NL'), {}),
     (('(?P<CODE>(?m:[ \t]+[A-Z][A-Za-z0-9_-]*[ \t]*:(?=[^@\r\n]*(?:[ \t]*@[A-Z][A-Za-z0-9_-]*)*[ \t]*\r?$)))|(?P<MEMBER>[ \t]*@[A-Z][A-Za-z0-9_-]*[ \t]*)|(?P<KEY>[A-Za-z][A-Za-z0-9_-]*[ \t]*:)|(?P<CLOSE>---[ \t]*(?:\r?\n)?)|(?P<BLANK>(?m:[ \t]+(?=\r?$)))|(?P<COMMENT>[ \t]*#[^\r\n]*)|(?P<OPEN>---[ \t]*\r?\n)|(?P<NAME>[^@\r\n]+)|(?P<VALUE>[^\r\n]+)|(?P<NL>\r?\n)|(?P<BAD>[^\r\n]+)',), 0, ('BAD', 'CLOSE', 'CODE', 'COMMENT', 'NAME', 'NL', 'OPEN', 'VALUE'), (), ('BAD', 'BLANK', 'CLOSE', 'CODE', 'COMMENT', 'KEY', 'MEMBER', 'NAME', 'NL', 'OPEN', 'VALUE'), {}),
 )
-STATE_LEXER = (0, 1, 2, 3, 3, 2, 4, 3, 5, 1, 1, 1, 3, 3, 3, 1, 6, 6, 6, 1, 3, 2, 1, 1, 1, 1, 6, 6)
-ROOT_LEXER = 7
+STATE_LEXER: tuple[int, ...] | None = (0, 1, 2, 3, 3, 2, 4, 3, 5, 1, 1, 1, 3, 3, 3, 1, 6, 6, 6, 1, 3, 2, 1, 1, 1, 1, 6, 6)
+ROOT_LEXER: int = 7

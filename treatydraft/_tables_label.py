@@ -3,7 +3,11 @@
 that this file is what the grammar gives)."""
 # ruff: noqa
 # fmt: off
-TERMINALS = (
+from __future__ import annotations
+
+from typing import Any
+
+TERMINALS: tuple[tuple[str, str, int], ...] = (
     ('PREAMBLE_WORD', '(?:Preámbulo|PREÁMBULO|Préambule|PRÉAMBULE|Preâmbulo|Preambolo|Преамбула|ПРЕАМБУЛА|Preamble|PREAMBLE|الديباجة|序言)', 0),
     ('PART_WORD', '(?:Partie|PARTIE|Parte|PARTE|Часть|ЧАСТЬ|الجزء|Part|PART)', 0),
     ('TITLE_WORD', '(?:Título|Titolo|Title|TITLE|Titre)', 0),
@@ -35,7 +39,7 @@ TERMINALS = (
     ('_RPAR', '[)）]', 0),
     ('_MARK', '\\*{1,3}', 0),
 )
-RULES = (
+RULES: tuple[tuple[str, tuple[str, ...], str, bool, tuple[tuple[int, bool], ...] | None], ...] = (
     ('preamble', ('PREAMBLE_WORD',), 'preamble', False, None),
     ('division', ('PART_WORD', '_BLANK', 'ROMAN', '_DOT'), 'division', False, ((0, False), (2, False))),
     ('division', ('PART_WORD', '_BLANK', 'ROMAN'), 'division', False, ((0, False), (2, False))),
@@ -421,7 +425,7 @@ RULES = (
     ('_unit', ('ARABIC',), '_unit', False, None),
     ('_suffix', ('SUFFIX',), '_suffix', False, None),
 )
-STATES = (
+STATES: tuple[dict[str, int], ...] = (
     {'ARTICLE_WORD': 6, 'CJK_ORDINAL': 7, 'article': 8},
     {'CHAPTER_WORD': 9, 'CJK_NUMBER': 10, 'CJK_ORDINAL': 11, 'PART_WORD': 12, 'SECTION_WORD': 13, 'TITLE_WORD': 14, 'division': 15},
     {'ARABIC': 16, 'DOTTED': 17, 'LOWER': 18, 'OPTION_WORD': 19, '_MARK': 20, '_unit': 21, '_unit_prefix': 22, 'option': 23},
@@ -901,8 +905,8 @@ STATES = (
     {'$END': -67},
     {'$END': -68},
 )
-STARTS = {'article': (0, 8), 'division': (1, 15), 'option': (2, 23), 'paragraph': (3, 28), 'preamble': (4, 30), 'subparagraph': (5, 34)}
-LEXERS = (
+STARTS: dict[str, tuple[int, int]] = {'article': (0, 8), 'division': (1, 15), 'option': (2, 23), 'paragraph': (3, 28), 'preamble': (4, 30), 'subparagraph': (5, 34)}
+LEXERS: tuple[tuple[Any, ...], ...] = (
     (('(?P<ARTICLE_WORD>(?:Artículo|ARTÍCULO|Articulo|Articolo|ARTICOLO|Article|ARTICLE|Artigo|ARTIGO|Статья|СТАТЬЯ|المادة|Art\\.))|(?P<CJK_ORDINAL>第)',), 0, (), (), ('ARTICLE_WORD', 'CJK_ORDINAL'), {}),
     (('(?P<CJK_NUMBER>[〇零一二三四五六七八九十百两]+)|(?P<CHAPTER_WORD>(?:Capítulo|CAPÍTULO|Capitolo|Chapitre|CHAPITRE|Chapter|CHAPTER|Глава|ГЛАВА|الفصل|الباب))|(?P<SECTION_WORD>(?:Section|SECTION|Sección|SECCIÓN|Sezione|Secção|Раздел|РАЗДЕЛ|Seção|القسم))|(?P<PART_WORD>(?:Partie|PARTIE|Parte|PARTE|Часть|ЧАСТЬ|الجزء|Part|PART))|(?P<TITLE_WORD>(?:Título|Titolo|Title|TITLE|Titre))|(?P<CJK_ORDINAL>第)',), 0, (), (), ('CHAPTER_WORD', 'CJK_NUMBER', 'CJK_ORDINAL', 'PART_WORD', 'SECTION_WORD', 'TITLE_WORD'), {}),
     (('(?P<DOTTED>[0-9]+(?:\\.[0-9]+)+)|(?P<ARABIC>[0-9٠-٩۰-۹]+)|(?P<OPTION_WORD>(?:Alternative|Variante|Opzione|Вариант|ВАРИАНТ|Option|OPTION|Opción|OPCIÓN|الخيار|Opção|Alt\\.?|ALT\\.?|备选案文|备选方案|方案))|(?P<LOWER>[ivxlc]{1,6}|[a-z]{1,3})|(?P<_MARK>\\*{1,3})',), 0, (), (), ('ARABIC', 'DOTTED', 'LOWER', 'OPTION_WORD', '_MARK'), {}),
@@ -945,5 +949,5 @@ LEXERS = (
     (('(?P<CJK_NUMBER>[〇零一二三四五六七八九十百两]+)',), 0, (), (), ('CJK_NUMBER',), {}),
     (('(?P<DOTTED>[0-9]+(?:\\.[0-9]+)+)|(?P<ROMAN>[IVXLC]+)|(?P<SUFFIX>[ \t]?(?:quinquies|septies|quater|sexies|octies|novies|nonies|decies|bis|ter))|(?P<ALT_WORD>alt)|(?P<SCOPE>\\([^)\r\n]*[ \t0-9-][^)\r\n]*\\))|(?P<CJK_NUMBER>[〇零一二三四五六七八九十百两]+)|(?P<ARABIC>[0-9٠-٩۰-۹]+)|(?P<_COLON>[ \t]*[:：])|(?P<_BLANK>[ \t]+)|(?P<OPTION_WORD>(?:Alternative|Variante|Opzione|Вариант|ВАРИАНТ|Option|OPTION|Opción|OPCIÓN|الخيار|Opção|Alt\\.?|ALT\\.?|备选案文|备选方案|方案))|(?P<PREAMBLE_WORD>(?:Preámbulo|PREÁMBULO|Préambule|PRÉAMBULE|Preâmbulo|Preambolo|Преамбула|ПРЕАМБУЛА|Preamble|PREAMBLE|الديباجة|序言))|(?P<ARTICLE_WORD>(?:Artículo|ARTÍCULO|Articulo|Articolo|ARTICOLO|Article|ARTICLE|Artigo|ARTIGO|Статья|СТАТЬЯ|المادة|Art\\.))|(?P<CHAPTER_WORD>(?:Capítulo|CAPÍTULO|Capitolo|Chapitre|CHAPITRE|Chapter|CHAPTER|Глава|ГЛАВА|الفصل|الباب))|(?P<SECTION_WORD>(?:Section|SECTION|Sección|SECCIÓN|Sezione|Secção|Раздел|РАЗДЕЛ|Seção|القسم))|(?P<PART_WORD>(?:Partie|PARTIE|Parte|PARTE|Часть|ЧАСТЬ|الجزء|Part|PART))|(?P<TITLE_WORD>(?:Título|Titolo|Title|TITLE|Titre))|(?P<LOWER>[ivxlc]{1,6}|[a-z]{1,3})|(?P<_MARK>\\*{1,3})|(?P<PP_OP>(?:PP|OP|Pp|Op))|(?P<ARABIC_LETTER>[أ-ي]{1,2})|(?P<CJK_PART>部分|编)|(?P<CAPITAL>[A-Z])|(?P<_DOT>[.．、])|(?P<_LPAR>[(（])|(?P<_RPAR>[)）])|(?P<CJK_ARTICLE>条)|(?P<CJK_CHAPTER>章)|(?P<CJK_ORDINAL>第)|(?P<CJK_SECTION>节)|(?P<CJK_SUFFIX_MARK>之)',), 0, ('SCOPE',), (), ('ALT_WORD', 'ARABIC', 'ARABIC_LETTER', 'ARTICLE_WORD', 'CAPITAL', 'CHAPTER_WORD', 'CJK_ARTICLE', 'CJK_CHAPTER', 'CJK_NUMBER', 'CJK_ORDINAL', 'CJK_PART', 'CJK_SECTION', 'CJK_SUFFIX_MARK', 'DOTTED', 'LOWER', 'OPTION_WORD', 'PART_WORD', 'PP_OP', 'PREAMBLE_WORD', 'ROMAN', 'SCOPE', 'SECTION_WORD', 'SUFFIX', 'TITLE_WORD', '_BLANK', '_COLON', '_DOT', '_LPAR', '_MARK', '_RPAR'), {}),
 )
-STATE_LEXER = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 7, 9, 9, 9, 8, 11, 11, 12, 13, 14, 15, 16, 8, 17, 18, 19, 20, 8, 8, 8, 21, 12, 22, 8, 17, 19, 23, 23, 24, 8, 25, 25, 24, 24, 24, 15, 15, 15, 15, 9, 9, 26, 26, 26, 26, 27, 13, 8, 8, 28, 29, 30, 13, 31, 16, 32, 32, 13, 14, 33, 8, 10, 8, 8, 27, 17, 34, 8, 8, 8, 21, 21, 21, 21, 21, 8, 10, 17, 35, 35, 10, 10, 8, 8, 8, 8, 8, 8, 10, 10, 10, 10, 10, 10, 16, 16, 30, 30, 30, 30, 8, 8, 27, 36, 8, 8, 29, 30, 21, 27, 36, 8, 8, 27, 36, 8, 8, 29, 27, 13, 8, 8, 29, 30, 37, 8, 31, 16, 16, 27, 13, 8, 8, 29, 30, 13, 8, 8, 8, 8, 10, 38, 6, 8, 8, 8, 8, 8, 8, 8, 10, 39, 39, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 27, 27, 36, 8, 8, 27, 36, 8, 8, 29, 26, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 8, 8, 27, 36, 8, 8, 29, 30, 27, 36, 8, 8, 27, 36, 8, 8, 29, 27, 8, 8, 37, 8, 8, 8, 8, 27, 36, 8, 8, 29, 30, 27, 36, 8, 8, 27, 36, 8, 8, 29, 27, 13, 8, 8, 29, 30, 8, 6, 21, 17, 19, 8, 8, 8, 8, 8, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 30, 8, 8, 8, 8, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 27, 36, 8, 8, 29, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 8, 8, 27, 8, 8, 8, 8, 27, 27, 36, 8, 8, 27, 36, 8, 8, 29, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 8, 8, 27, 36, 8, 8, 29, 30, 27, 36, 8, 8, 27, 36, 8, 8, 29, 10, 19, 6, 8, 10, 17, 8, 8, 8, 8, 8, 8, 27, 8, 8, 8, 8, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 8, 8, 8, 8, 8, 8, 27, 8, 8, 8, 8, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 8, 8, 8, 8, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 27, 36, 8, 8, 29, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 8, 10, 10, 19, 8, 8, 10, 8, 8, 8, 8, 8, 8, 8, 8, 27, 8, 8, 8, 8, 8, 8, 8, 8, 27, 8, 8, 8, 8, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 8, 8, 8, 8, 8, 8, 27, 8, 8, 10, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 27, 8, 8, 8, 8, 8)
-ROOT_LEXER = 40
+STATE_LEXER: tuple[int, ...] | None = (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 7, 9, 9, 9, 8, 11, 11, 12, 13, 14, 15, 16, 8, 17, 18, 19, 20, 8, 8, 8, 21, 12, 22, 8, 17, 19, 23, 23, 24, 8, 25, 25, 24, 24, 24, 15, 15, 15, 15, 9, 9, 26, 26, 26, 26, 27, 13, 8, 8, 28, 29, 30, 13, 31, 16, 32, 32, 13, 14, 33, 8, 10, 8, 8, 27, 17, 34, 8, 8, 8, 21, 21, 21, 21, 21, 8, 10, 17, 35, 35, 10, 10, 8, 8, 8, 8, 8, 8, 10, 10, 10, 10, 10, 10, 16, 16, 30, 30, 30, 30, 8, 8, 27, 36, 8, 8, 29, 30, 21, 27, 36, 8, 8, 27, 36, 8, 8, 29, 27, 13, 8, 8, 29, 30, 37, 8, 31, 16, 16, 27, 13, 8, 8, 29, 30, 13, 8, 8, 8, 8, 10, 38, 6, 8, 8, 8, 8, 8, 8, 8, 10, 39, 39, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 27, 27, 36, 8, 8, 27, 36, 8, 8, 29, 26, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 8, 8, 27, 36, 8, 8, 29, 30, 27, 36, 8, 8, 27, 36, 8, 8, 29, 27, 8, 8, 37, 8, 8, 8, 8, 27, 36, 8, 8, 29, 30, 27, 36, 8, 8, 27, 36, 8, 8, 29, 27, 13, 8, 8, 29, 30, 8, 6, 21, 17, 19, 8, 8, 8, 8, 8, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 30, 8, 8, 8, 8, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 27, 36, 8, 8, 29, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 8, 8, 27, 8, 8, 8, 8, 27, 27, 36, 8, 8, 27, 36, 8, 8, 29, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 8, 8, 27, 36, 8, 8, 29, 30, 27, 36, 8, 8, 27, 36, 8, 8, 29, 10, 19, 6, 8, 10, 17, 8, 8, 8, 8, 8, 8, 27, 8, 8, 8, 8, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 8, 8, 8, 8, 8, 8, 27, 8, 8, 8, 8, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 8, 8, 8, 8, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 27, 36, 8, 8, 29, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 8, 10, 10, 19, 8, 8, 10, 8, 8, 8, 8, 8, 8, 8, 8, 27, 8, 8, 8, 8, 8, 8, 8, 8, 27, 8, 8, 8, 8, 8, 8, 27, 8, 8, 27, 27, 36, 8, 8, 8, 8, 8, 8, 8, 8, 27, 8, 8, 10, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 27, 8, 8, 8, 8, 8)
+ROOT_LEXER: int = 40

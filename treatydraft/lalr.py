@@ -11,6 +11,7 @@ through :mod:`.regexcache`.
 """
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Iterator, Sequence
 from types import ModuleType
 from typing import Any, Generic, TypeVar
@@ -58,7 +59,7 @@ class Token(str):
         return inst
 
     @classmethod
-    def new_borrow_pos(cls: type[_T], type_: str, value: str, borrow_t: Token) -> _T:
+    def new_borrow_pos(cls: builtins.type[_T], type_: str, value: str, borrow_t: Token) -> _T:
         """A token of ``type_`` and ``value`` at the position of ``borrow_t``."""
         return cls(type_, value, borrow_t.start_pos, borrow_t.line, borrow_t.column,
                    borrow_t.end_line, borrow_t.end_column, borrow_t.end_pos)
@@ -168,7 +169,7 @@ class Lexer:
         for mre in self._unless[tok.type]:
             m = mre.fullmatch(tok)
             if m:
-                tok.type = m.lastgroup  # type: ignore[assignment]  # every group is named
+                tok.type = m.lastgroup  # every group is named
                 return
 
     def lex(self, text: str) -> Iterator[Token]:
@@ -209,7 +210,7 @@ class Lexer:
                     pos += len(value)
                     if type_ in ignore and type_ not in unless:
                         continue
-                    tok = Token(type_, value, start, tok_line, column, line,  # type: ignore[arg-type]
+                    tok = Token(type_, value, start, tok_line, column, line,
                                 pos - line_start + 1, pos)
                     if type_ in unless:
                         lexer._retype(tok)
@@ -220,7 +221,7 @@ class Lexer:
             pos += len(value)
             if type_ in ignore and type_ not in unless:
                 continue
-            tok = Token(type_, value, start, line, column, line,  # type: ignore[arg-type]
+            tok = Token(type_, value, start, line, column, line,
                         column + len(value), pos)
             if type_ in unless:
                 lexer._retype(tok)
@@ -246,7 +247,7 @@ class Grammar:
         self.starts: dict[str, tuple[int, int]] = tables.STARTS
         self.lexers = [Lexer(spec) for spec in tables.LEXERS]
         self.state_lexer: tuple[int, ...] | None = tables.STATE_LEXER
-        self.root_lexer = self.lexers[tables.ROOT_LEXER]
+        self.root_lexer: Lexer = self.lexers[tables.ROOT_LEXER]
 
     def terminal_regexp(self, name: str) -> str:
         """The regular expression of terminal ``name`` as the lexer uses it."""

@@ -2,14 +2,15 @@
 
 Three steps, each linear in the input:
 
-1. The basic lexer of :mod:`treatydraft.lalr` (Lark's, run from generated tables) cuts the text into the terminals of ``grammar/treaty.lark``.
+1. The basic lexer (:mod:`treatydraft.lalr`, from tables generated from the grammar)
+   cuts the text into the terminals of ``grammar/treaty.lark``.
 2. The token pass matches brackets and settles what the grammar leaves to it (see
    the grammar's header): in strict mode every problem becomes an error, the first
    of which is raised; in tolerant mode each becomes a :class:`Diagnostic` and the
    offending token is read as plain text, so the parser always succeeds.
-3. The LALR parser (:mod:`treatydraft.lalr`) builds the parse tree of the groups and option labels (a token
-   that is a body item by itself is passed on as it stands), and
-   :mod:`treatydraft.builder` turns it into the AST.
+3. The LALR parser (:mod:`treatydraft.lalr`) builds the parse tree of the groups and
+   option labels (a token that is a body item by itself is passed on as it stands),
+   and :mod:`treatydraft.builder` turns it into the AST.
 
 The draft is read in segments cut at line ends outside brackets (:func:`_segments`):
 steps 2 and 3 and the builder take one segment at a time, so the tokens and parse
@@ -26,12 +27,11 @@ from functools import cache
 from itertools import chain
 from typing import Literal
 
-from .lalr import ParseFailure, Token, Tree, UnexpectedInput
-
 from . import errors as E
 from . import tokenpass as T
 from .ast import Delegation, Diagnostic, Document, FrontMatter, Severity, Text
 from .frontmatter import EMPTY_FRONT, read_front_matter
+from .lalr import ParseFailure, Token, Tree, UnexpectedInput
 from .readings import CONVENTIONS
 from .source import Span
 from .syntax import body_parser

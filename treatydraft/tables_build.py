@@ -121,7 +121,7 @@ def build(name: str) -> dict[str, Any]:
         keep = opts.keep_all_tokens
         include = [(i, not sym.is_term and sym.name.startswith("_"))
                    for i, sym in enumerate(rule.expansion)
-                   if keep or not (sym.is_term and sym.filter_out)]
+                   if keep or not (sym.is_term and getattr(sym, "filter_out", False))]
         filtered = len(include) < len(rule.expansion) or any(e for _, e in include)
         rule_specs.append((
             str(rule.origin.name),
@@ -162,6 +162,16 @@ def build(name: str) -> dict[str, Any]:
     }
 
 
+#: the annotation of each table (strings at run time: the module imports nothing)
+_TYPES = {
+    "terminals": "tuple[tuple[str, str, int], ...]",
+    "rules": "tuple[tuple[str, tuple[str, ...], str, bool, tuple[tuple[int, bool], ...] | None], ...]",
+    "states": "tuple[dict[str, int], ...]",
+    "starts": "dict[str, tuple[int, int]]",
+    "lexers": "tuple[tuple[Any, ...], ...]",
+    "state_lexer": "tuple[int, ...] | None",
+    "root_lexer": "int",
+}
 _FIELDS = ("terminals", "rules", "states", "starts", "lexers", "state_lexer", "root_lexer")
 
 
@@ -172,15 +182,20 @@ def source(name: str) -> str:
              '``python -m treatydraft.tables_build``; do not edit (tests/test_lalr.py checks',
              'that this file is what the grammar gives)."""',
              "# ruff: noqa",
-             "# fmt: off"]
+             "# fmt: off",
+             "from __future__ import annotations",
+             "",
+             "from typing import Any",
+             ""]
     for field in _FIELDS:
         value = data[field]
+        kind = _TYPES[field]
         if field in ("states", "rules", "lexers", "terminals") and value:
-            lines.append(f"{field.upper()} = (")
+            lines.append(f"{field.upper()}: {kind} = (")
             lines.extend(f"    {item!r}," for item in value)
             lines.append(")")
         else:
-            lines.append(f"{field.upper()} = {value!r}")
+            lines.append(f"{field.upper()}: {kind} = {value!r}")
     return "\n".join(lines) + "\n"
 
 
