@@ -198,10 +198,10 @@ class Lexer:
                 tok_line = line
                 line += value.count("\n")
                 line_start = start + value.rindex("\n") + 1
-                yield Token(type_, value, start, tok_line, column,  # type: ignore[arg-type]
+                yield Token(type_, value, start, tok_line, column,
                             line, pos - line_start + 1, pos)
             else:
-                yield Token(type_, value, start, line, column,  # type: ignore[arg-type]
+                yield Token(type_, value, start, line, column,
                             line, column + pos - start, pos)
 
     def tokens(self, text: str, switch: list[Lexer] | None, pos: int = 0, line: int = 1,

@@ -44,9 +44,22 @@ _dirty = False
 
 
 def _path() -> str:
-    import tempfile
     uid = os.getuid() if hasattr(os, "getuid") else 0
-    return os.path.join(tempfile.gettempdir(), f".treatydraft_re_{uid}_{_KEY}.marshal")
+    return os.path.join(_tempdir(), f".treatydraft_re_{uid}_{_KEY}.marshal")
+
+
+def _tempdir() -> str:
+    """``tempfile.gettempdir()``, without importing :mod:`tempfile` (with ``shutil``,
+    ``random`` and the compression modules, a few ms of a start) when nothing else has:
+    on POSIX, the first of ``$TMPDIR``, ``$TEMP``, ``$TMP``, ``/tmp``, ``/var/tmp``,
+    ``/usr/tmp`` that is a folder this user may write in, as :mod:`tempfile` chooses."""
+    if "tempfile" not in sys.modules and os.name == "posix":
+        env = [os.environ.get(name) for name in ("TMPDIR", "TEMP", "TMP")]
+        for folder in [*(d for d in env if d), "/tmp", "/var/tmp", "/usr/tmp"]:
+            if os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK):
+                return os.path.abspath(folder)
+    import tempfile
+    return tempfile.gettempdir()
 
 
 def _read() -> _Table:
