@@ -210,9 +210,9 @@ class Lexer:
         ``line_start``); with ``switch``, a one-item list the parser sets to the lexer of
         its state before each token is read (the contextual lexer)."""
         end = len(text)
-        lexer = self
-        mres = self.mres
-        newline, ignore, unless = self.newline_types, self.ignore_types, self._unless
+        lexer = self if switch is None else switch[0]  # (the state's, once parsing starts)
+        mres = lexer.mres
+        newline, ignore, unless = lexer.newline_types, lexer.ignore_types, lexer._unless
         while pos < end:
             if switch is not None and switch[0] is not lexer:
                 lexer = switch[0]
