@@ -7,10 +7,10 @@ alike), N times each (default 20), and prints the median wall-clock and CPU time
 * ``python -c pass``: the floor, the interpreter and ``site`` alone;
 * ``python -c "import treatydraft"``;
 * ``treatydraft check`` on the 11 KB seed draft (tests/fixtures/seed/);
-* ``python -c "import click, lark, treatydraft.ast"``: what any ``check`` imports
-  before it reads a byte (the command line's library, the parser's, the AST), for
-  reference; like ``check``, it leaves out the garbage collector's last pass at exit
-  (``gc.freeze`` at exit, see treatydraft/cli/main.py).
+* ``python -c "import click, treatydraft.ast"``: what any ``check`` imports before it
+  reads a byte (the command line's library and the AST; the parser no longer needs
+  Lark at run time), for reference; like ``check``, it leaves out the garbage
+  collector's last pass at exit (``gc.freeze`` at exit, see treatydraft/cli/main.py).
 
 Then the ratios to the floor, and the targets: ``check`` at most 3x ``python -c pass``
 and ``import treatydraft`` at most 30 ms over it (wall-clock medians).
@@ -18,9 +18,9 @@ and ``import treatydraft`` at most 30 ms over it (wall-clock medians).
 Before measuring, the package's bytecode is compiled (as pip does when it installs a
 wheel, and whatever PYTHONDONTWRITEBYTECODE says) and each command runs once
 unmeasured, so what the first start keeps in the temporary folder is in place (the
-grammars' tables, treatydraft/syntax.py; the compiled regular expressions,
-treatydraft/regexcache.py): what is measured is a warm start, the one every start
-after the first gets.
+compiled regular expressions, treatydraft/regexcache.py; the compiled methods of the
+node classes, treatydraft/codecache.py): what is measured is a warm start, the one
+every start after the first gets.
 
     python bench/startup.py          # 20 rounds
     python bench/startup.py 50       # 50 rounds
@@ -58,9 +58,9 @@ def commands() -> dict[str, list[str]]:
     return {"python -c pass": [sys.executable, "-c", "pass"],
             "import treatydraft": [sys.executable, "-c", "import treatydraft"],
             "treatydraft check (seed)": check_command(),
-            "import click, lark, ast": [
+            "import click, ast": [
                 sys.executable, "-c", "import atexit, gc; atexit.register(gc.freeze); "
-                                      "import click, lark, treatydraft.ast"]}
+                                      "import click, treatydraft.ast"]}
 
 
 def run_once(argv: list[str]) -> tuple[float, float]:
@@ -96,7 +96,7 @@ def measure(rounds: int = 20) -> dict[str, Any]:
     """Medians over ``rounds`` interleaved runs: {name: {"wall": s, "cpu": s}} and verdicts."""
     prepare()
     cmds = commands()
-    for argv in cmds.values():  # warm: bytecode, the kept grammars and regexes, the OS file cache
+    for argv in cmds.values():  # warm: bytecode, the kept regexes and code, the OS file cache
         run_once(argv)
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in cmds}
     for _ in range(rounds):

@@ -9,13 +9,13 @@ import logging
 import re
 
 import pytest
+from fixtures import ROOT, bench_module, cases, read
 from lark import Lark, logger
 
 import treatydraft
 from treatydraft.ast import BracketGroup
-from treatydraft.syntax import IMPORT_PATHS, LABEL_KINDS, grammar_text
-
-from fixtures import ROOT, bench_module, cases, read
+from treatydraft.syntax import LABEL_KINDS, grammar_text
+from treatydraft.tables_build import IMPORT_PATHS
 
 fidelity = bench_module("fidelity")
 
@@ -232,6 +232,7 @@ def test_parse_restores_the_garbage_collector_exactly():  # issue 8, item 15
 def test_concurrent_parses_leave_the_collector_as_they_found_it():  # issue 8, item 15
     import gc
     import threading
+
     from treatydraft import parser
     text = "Article 1\n" + "1. Parties [shall][may] share [data] [information].\n" * 3000
     seen = []

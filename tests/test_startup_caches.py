@@ -1,8 +1,10 @@
 """Issue 11 part 5: what a start keeps in the temporary folder gives what a build gives.
 
 :mod:`treatydraft.regexcache` keeps the compiled programs of regular expressions and
-:mod:`treatydraft.syntax` the grammars' Lark objects; a kept one must be the same as
-the one built afresh, and a missing, damaged or foreign file must only cost the build.
+:mod:`treatydraft.codecache` the code of the node classes' dataclass methods; a kept
+one must be the same as the one built afresh, and a missing, damaged or foreign file
+must only cost the build.  (The grammars' tables are no longer kept there: they
+are modules of the package, see tests/test_lalr.py.)
 Each test points the temporary folder at its own directory.
 """
 from __future__ import annotations
@@ -14,8 +16,6 @@ import tempfile
 
 import pytest
 from fixtures import SEED, seed_text
-from lark.grammar import Rule
-from lark.lexer import TerminalDef
 
 import treatydraft
 from treatydraft import regexcache, syntax, tokenpass
@@ -39,8 +39,7 @@ def _restart():
 
 def _patterns() -> list[tuple[str, int]]:
     """The expressions a parse compiles: the body lexer's scanner, the token pass's."""
-    scanner = syntax.body_lexer()._lexer.scanner
-    found = [(m.pattern, m.flags & ~re.UNICODE) for m in scanner._mres]
+    found = [(m.pattern, m.flags & ~re.UNICODE) for m in syntax.body_lexer().mres]
     found += [(p.pattern, p.flags & ~re.UNICODE) for p in (
         tokenpass._NOTE, tokenpass._NOTE_HOLDING, tokenpass._LABEL_FIRST, tokenpass._QUOTES)]
     return found
@@ -100,50 +99,6 @@ def test_issue11_regex_cache_can_be_turned_off(tmp_path):
     assert [p.name.startswith(".treatydraft_re_") for p in tmp_path.iterdir()] == [True]
 
 
-def _tables(lark) -> tuple:
-    """Everything Lark.save writes of ``lark``, in Lark's portable form."""
-    data, memo = lark.memo_serialize([TerminalDef, Rule])
-    return data["parser"], data["rules"], memo
-
-
-@pytest.mark.parametrize("name", ["body_parser", "label_parser", "front_parser"])
-def test_issue11_kept_grammar_loads_the_parser_a_build_gives(tmpdir_cache, name):
-    build = getattr(syntax, name).__wrapped__
-    built = build()                     # nothing kept: built from the grammar, and kept
-    assert len(list(tmpdir_cache.glob(".treatydraft_*.pickle"))) == 1
-    loaded = build()                    # loaded from the kept file
-    assert loaded is not built
-    assert _tables(loaded) == _tables(built)
-    assert [(t.name, t.pattern.to_regexp(), t.priority) for t in loaded.terminals] == \
-        [(t.name, t.pattern.to_regexp(), t.priority) for t in built.terminals]
-    assert loaded.rules == built.rules
-
-
-def test_issue11_kept_grammars_are_keyed_by_every_grammar_file(monkeypatch):
-    options = {"parser": "lalr"}
-    before = syntax._cache_path("treaty", options)
-    assert syntax._cache_path("treaty", {"parser": "lalr", "lexer": "basic"}) != before
-    real = syntax.grammar_text
-    monkeypatch.setattr(syntax, "grammar_text",
-                        lambda name: real(name) + ("\n// changed\n" if name == "label" else ""))
-    syntax._grammars_key.cache_clear()  # read once per process
-    try:
-        changed = syntax._cache_path("treaty", options)
-    finally:
-        monkeypatch.undo()
-        syntax._grammars_key.cache_clear()
-    assert changed != before  # treaty.lark imports label.lark
-    assert syntax._cache_path("treaty", options) == before
-
-
-def test_issue11_damaged_kept_grammar_is_rebuilt(tmpdir_cache):
-    syntax.label_parser.__wrapped__()
-    (kept,) = tmpdir_cache.glob(".treatydraft_label_*.pickle")
-    kept.write_bytes(b"not a pickle")
-    lark = syntax.label_parser.__wrapped__()
-    assert lark.parse("Article 5", start="article").children[-1] == "5"
-
-
 def test_issue11_parse_after_a_cold_start_equals_a_warm_one(tmp_path):
     """The same draft checked with nothing kept, then with everything kept: the same
     documents (as JSON) from two fresh interpreters."""
@@ -157,6 +112,68 @@ def test_issue11_parse_after_a_cold_start_equals_a_warm_one(tmp_path):
     runs = [subprocess.run([sys.executable, "-c", code, str(tmp_path), str(SEED)],
                            check=True, capture_output=True, text=True).stdout
             for _ in range(2)]
-    assert len(list(tmp_path.glob(".treatydraft_*"))) >= 3  # regexes, treaty and label
+    # the regexes and the dataclass code (the grammars' tables are modules of the package)
+    assert sorted(p.name.split("_")[1] for p in tmp_path.glob(".treatydraft_*")) == ["code", "re"]
     assert runs[0] == runs[1]
     assert treatydraft.parse(seed_text(), mode="tolerant").to_text() == seed_text()
+
+
+_METHODS = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__")
+
+_DUMP_CODE = """
+import hashlib, json, marshal, sys, tempfile
+tempfile.tempdir = sys.argv[1]
+from treatydraft import ast, document
+import dataclasses
+out = {}
+for module in (ast, document):
+    for name, cls in sorted(vars(module).items()):
+        if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == module.__name__:
+            for meth in METHODS:
+                f = cls.__dict__.get(meth)
+                f = getattr(f, "__wrapped__", f)  # __repr__ is wrapped by recursive_repr
+                code = getattr(f, "__code__", None)
+                if code is not None:
+                    out[f"{name}.{meth}"] = [hashlib.sha256(marshal.dumps(code)).hexdigest(),
+                                             repr(f.__annotations__), repr(f.__defaults__)]
+from treatydraft import codecache
+print(json.dumps([out, "exec" in vars(dataclasses), codecache._dirty]))
+""".replace("METHODS", repr(_METHODS))
+
+
+def test_issue11_kept_dataclass_code_makes_the_same_classes(tmp_path):
+    """The node classes' methods, compiled by dataclasses (nothing kept), then built from
+    the kept code in a second and third start: the same code objects, annotations and
+    defaults; the kept table is written once and used; dataclasses is left as found."""
+    import json
+    import subprocess
+    import sys
+
+    def run(env_extra):
+        env = {**os.environ, **env_extra}
+        out = subprocess.run([sys.executable, "-c", _DUMP_CODE, str(tmp_path)], check=True,
+                             capture_output=True, text=True, env=env).stdout
+        return json.loads(out)
+
+    plain, patched_left, _ = run({"TREATYDRAFT_NO_REGEX_CACHE": "1"})
+    assert not list(tmp_path.glob(".treatydraft_code_*"))
+    assert len(plain) > 100 and not patched_left
+    cold, _, compiled = run({})
+    assert compiled  # compiled, and kept
+    (kept,) = tmp_path.glob(".treatydraft_code_*")
+    warm, patched_left, compiled = run({})
+    assert not compiled  # every method's code found in the table
+    assert plain == cold == warm and not patched_left
+
+
+def test_issue11_damaged_or_foreign_code_table_only_costs_the_compile(tmp_path, monkeypatch):
+    from treatydraft import codecache
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    source = "def __create_fn__():\n def f(self):\n  return 1\n return f"
+    for data in (b"\x00not marshal", marshal.dumps(("another-python", {source: 1})),
+                 marshal.dumps((codecache._KEY, {source: "not code"}))):
+        with open(codecache._path(), "wb") as f:
+            f.write(data)
+        monkeypatch.setattr(codecache, "_table", None)
+        assert codecache._compiled(source) == compile(source, "<string>", "exec",
+                                                      dont_inherit=True)

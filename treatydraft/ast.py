@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
+from . import codecache
 from .source import Span, bounds, pack, unpack
 from .storage import (
     CompactSpan,
@@ -34,6 +35,8 @@ from .storage import (
     compact,
     negative,
 )
+
+codecache.install()  # the dataclasses' methods compiled once (undone at the end)
 
 if TYPE_CHECKING:  # given lazily by __getattr__ below; named here for the type checker
     from .document import Article as Article
@@ -710,3 +713,6 @@ def __getattr__(name: str) -> Any:
         from . import document
         return getattr(document, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+codecache.uninstall()

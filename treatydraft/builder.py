@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from sys import intern
 from typing import TYPE_CHECKING, cast
 
-from lark import Token, Tree
-
 from . import errors as E
 from .ast import (
     Alternative,
@@ -38,6 +36,7 @@ from .ast import (
     drop_derivable_span,
 )
 from .labels import read_marker
+from .lalr import Token, Tree
 from .numbering import division_number, normalise_number
 from .options import Item, Label, gather
 from .source import Span, packed, unpack
@@ -47,8 +46,7 @@ if TYPE_CHECKING:
     from .ast import FrontMatter
     from .parser import _Problems
 
-# Lark declares a token's positions Optional; the lexer always sets them (type: ignore
-# [arg-type] below).  A node's span slot also takes the packed form of its Span
+# A node's span slot also takes the packed form of its Span
 # (treatydraft/storage.py), which the builder passes as it is.
 
 __all__ = ["build"]
@@ -62,15 +60,15 @@ _ROMAN = set("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii x
 
 
 def _span(tok: Token) -> Span:
-    return Span(tok.start_pos, tok.end_pos, tok.line, tok.column, tok.end_line,  # type: ignore[arg-type]
-                tok.end_column)  # type: ignore[arg-type]
+    return Span(tok.start_pos, tok.end_pos, tok.line, tok.column, tok.end_line,
+                tok.end_column)
 
 
 def _packed(tok: Token) -> Span:
     """The span of ``tok`` as a node stores it (:func:`~treatydraft.source.pack`), typed
     as the :class:`Span` it stands for."""
-    return packed(tok.start_pos, tok.end_pos, tok.line,  # type: ignore[arg-type, return-value]
-                  tok.column, tok.end_line, tok.end_column)  # type: ignore[arg-type]
+    return packed(tok.start_pos, tok.end_pos, tok.line,  # type: ignore[return-value]
+                  tok.column, tok.end_line, tok.end_column)
 
 
 def _codes(raw: str) -> tuple[str, ...]:
@@ -219,8 +217,8 @@ class _Builder:
                 first, last = text_run[0], text_run[-1]
                 # the text is read from the source at its (packed) span: see storage.SourceText
                 out.append(Text(self.source, packed(  # type: ignore[arg-type]
-                    first.start_pos, last.end_pos, first.line,  # type: ignore[arg-type]
-                    first.column, last.end_line, last.end_column)))  # type: ignore[arg-type]
+                    first.start_pos, last.end_pos, first.line,
+                    first.column, last.end_line, last.end_column)))
                 text_run.clear()
 
         for index, child in enumerate(children):
@@ -338,8 +336,8 @@ class _Builder:
                 named = self.known.get(ref.label)
                 if named is not None:
                     proposers += tuple(c for c in named if c not in proposers)
-        span = packed(open_tok.start_pos, end.end_pos, open_tok.line,  # type: ignore[arg-type]
-                      open_tok.column, end.end_line, end.end_column)  # type: ignore[arg-type]
+        span = packed(open_tok.start_pos, end.end_pos, open_tok.line,
+                      open_tok.column, end.end_line, end.end_column)
         children: tuple[Node, ...] | SourceText
         if inner and end.end_line == open_tok.line and all(
                 type(k) is Token and k.type in _TEXTUAL for k in inner):

@@ -12,6 +12,7 @@ from itertools import chain
 from types import MappingProxyType
 from typing import Any
 
+from . import codecache
 from .ast import (
     _KINDS,
     Alternative,
@@ -34,6 +35,8 @@ from .ast import (
 )
 from .source import Span
 from .storage import SourceText
+
+codecache.install()  # the dataclasses' methods compiled once (undone at the end)
 
 __all__ = ["Delegation", "FrontMatter", "Diagnostic", "Article", "Unit", "Document", "walk",
            "text_of"]
@@ -457,3 +460,6 @@ class Document:
         if any(isinstance(n, Heading) and n.id == group_id for n in _walk_structure(self.body)):
             return next(u for u in self.units() if u.id == group_id)
         return None
+
+
+codecache.uninstall()

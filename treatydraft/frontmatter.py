@@ -16,11 +16,9 @@ from collections.abc import Callable
 from datetime import date as _date
 from typing import TYPE_CHECKING
 
-from lark import Token, Tree
-from lark.exceptions import UnexpectedInput
-
 from . import errors as E
 from .ast import Delegation, FrontMatter
+from .lalr import Token, Tree, UnexpectedInput
 from .readings import CONVENTIONS
 from .source import Span
 from .syntax import front_parser
@@ -100,13 +98,12 @@ def _check_value(key: str, val_tok: Token | None, base: Token, problems: _Proble
 
 def _span(tok: Token, base: Token) -> Span:
     """A span in the whole document for a token of the front matter's own parse."""
-    # (lark declares a token's positions Optional; the lexer sets them all)
-    line = base.line + tok.line - 1  # type: ignore[operator]
-    col = tok.column if tok.line > 1 else base.column + tok.column - 1  # type: ignore[operator]
-    end_line = base.line + tok.end_line - 1  # type: ignore[operator]
-    end_col = tok.end_column if tok.end_line > 1 else base.column + tok.end_column - 1  # type: ignore[operator]
-    return Span(base.start_pos + tok.start_pos, base.start_pos + tok.end_pos,  # type: ignore[operator]
-                line, col, end_line, end_col)  # type: ignore[arg-type]
+    line = base.line + tok.line - 1
+    col = tok.column if tok.line > 1 else base.column + tok.column - 1
+    end_line = base.line + tok.end_line - 1
+    end_col = tok.end_column if tok.end_line > 1 else base.column + tok.end_column - 1
+    return Span(base.start_pos + tok.start_pos, base.start_pos + tok.end_pos,
+                line, col, end_line, end_col)
 
 
 _LINE_HINT = ("write 'key: value', or under 'delegations:' an indented 'CODE: Full name' "
@@ -116,14 +113,14 @@ _LINE_HINT = ("write 'key: value', or under 'delegations:' an indented 'CODE: Fu
 def read_front_matter(tok: Token, problems: _Problems) -> FrontMatter:
     """The :class:`FrontMatter` of the FRONT_MATTER token ``tok``."""
     value = str(tok)
-    whole = Span(tok.start_pos, tok.end_pos, tok.line, tok.column,  # type: ignore[arg-type]
-                 tok.end_line, tok.end_column)  # type: ignore[arg-type]
+    whole = Span(tok.start_pos, tok.end_pos, tok.line, tok.column,
+                 tok.end_line, tok.end_column)
     try:
         tree = front_parser().parse(value)
     except UnexpectedInput as exc:
-        line = tok.line + exc.line - 1  # type: ignore[operator]
+        line = tok.line + exc.line - 1
         problems.add(E.FrontMatterError, "malformed front matter line", line, exc.column,
-                     offset=tok.start_pos + (exc.pos_in_stream or 0),  # type: ignore[operator]
+                     offset=tok.start_pos + (exc.pos_in_stream or 0),
                      hint=_LINE_HINT)
         return FrontMatter(value, (), (), whole)
     fields: list[tuple[str, str]] = []

@@ -18,7 +18,6 @@ import errno
 import os
 import re
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -213,6 +212,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str | Callable[[Bin
                               str(path))
     folder = target.parent if str(target.parent) else Path(".")
     _clean_stale(folder, target.name)
+    import tempfile  # only when writing: a command that only reads starts without it
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}{_TMP_TAG}{os.getpid()}-",
                                suffix=".tmp", dir=folder)
     try:

@@ -11,9 +11,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
-from lark import Token
-
 from .ast import UnitKind
+from .lalr import Token
 from .syntax import LABEL_KINDS, label_parser
 
 __all__ = ["Marker", "read_marker"]

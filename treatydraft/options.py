@@ -25,8 +25,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from lark import Token
-
 from . import errors as E
 from .ast import (
     BracketGroup,
@@ -41,6 +39,7 @@ from .ast import (
     Text,
 )
 from .labels import read_marker
+from .lalr import Token
 from .numbering import normalise_number
 from .source import Span
 

@@ -2,14 +2,15 @@
 
 Three steps, each linear in the input:
 
-1. Lark's basic lexer cuts the text into the terminals of ``grammar/treaty.lark``.
+1. The basic lexer (:mod:`treatydraft.lalr`, from tables generated from the grammar)
+   cuts the text into the terminals of ``grammar/treaty.lark``.
 2. The token pass matches brackets and settles what the grammar leaves to it (see
    the grammar's header): in strict mode every problem becomes an error, the first
    of which is raised; in tolerant mode each becomes a :class:`Diagnostic` and the
    offending token is read as plain text, so the parser always succeeds.
-3. Lark's LALR parser builds the parse tree of the groups and option labels (a token
-   that is a body item by itself is passed on as it stands), and
-   :mod:`treatydraft.builder` turns it into the AST.
+3. The LALR parser (:mod:`treatydraft.lalr`) builds the parse tree of the groups and
+   option labels (a token that is a body item by itself is passed on as it stands),
+   and :mod:`treatydraft.builder` turns it into the AST.
 
 The draft is read in segments cut at line ends outside brackets (:func:`_segments`):
 steps 2 and 3 and the builder take one segment at a time, so the tokens and parse
@@ -26,16 +27,14 @@ from functools import cache
 from itertools import chain
 from typing import Literal
 
-from lark import Token, Tree
-from lark.exceptions import LarkError, UnexpectedInput
-
 from . import errors as E
 from . import tokenpass as T
 from .ast import Delegation, Diagnostic, Document, FrontMatter, Severity, Text
 from .frontmatter import EMPTY_FRONT, read_front_matter
+from .lalr import ParseFailure, Token, Tree, UnexpectedInput
 from .readings import CONVENTIONS
 from .source import Span
-from .syntax import body_lexer, body_parser
+from .syntax import body_parser
 from .tokenpass import MAX_DEPTH
 
 __all__ = ["parse", "Mode", "MAX_DEPTH"]
@@ -204,19 +203,19 @@ def _known_footnotes(text: str, tokens: list[Token] | None,
 
 @cache
 def _fndef() -> re.Pattern[str]:
-    term = next(t for t in body_lexer().terminals if t.name == "FNDEF")
-    return re.compile(term.pattern.to_regexp())
+    return re.compile(body_parser().terminal_regexp("FNDEF"))
 
 
 @cache
 def _plain() -> frozenset[str]:
     """Terminals that are a whole item of the body (``_item: TEXT | NL | ...`` and the
     start rule's BOM and FRONT_MATTER in grammar/treaty.lark), read from the grammar."""
-    rules = body_parser().rules
+    rules = body_parser().rules  # (origin, expansion, ...); terminals are upper case
     return frozenset(
-        [r.expansion[0].name for r in rules if r.origin.name == "_item"
-         and len(r.expansion) == 1 and r.expansion[0].is_term]
-        + [s.name for r in rules if r.origin.name == "start" for s in r.expansion if s.is_term])
+        [expansion[0] for origin, expansion, *_ in rules if origin == "_item"
+         and len(expansion) == 1 and expansion[0].isupper()]
+        + [s for origin, expansion, *_ in rules if origin == "start" for s in expansion
+           if s.isupper()])
 
 
 def _items(tokens: list[Token], source: str | None, text: str,
@@ -254,8 +253,8 @@ def _items(tokens: list[Token], source: str | None, text: str,
     if not fed:
         return items  # type: ignore[return-value]  # no group or label: no None in it
     try:
-        parsed = body_parser().parse(fed).children
-    except LarkError:
+        parsed = body_parser().parse_tokens(fed).children
+    except ParseFailure:
         parsed = None
     if parsed is None or len(parsed) != len(slots) or not all(
             isinstance(tree, Tree) and tree.data in ("group", "option_label")
@@ -268,7 +267,7 @@ def _items(tokens: list[Token], source: str | None, text: str,
 
 def _parse_tokens(tokens: list[Token], source: str | None, text: str) -> Tree[Token]:
     try:
-        return body_parser().parse(tokens)
+        return body_parser().parse_tokens(tokens)
     except UnexpectedInput as exc:  # the token pass should make this impossible
         tok = getattr(exc, "token", None)
         line, col = getattr(exc, "line", 1), getattr(exc, "column", 1)
@@ -276,7 +275,7 @@ def _parse_tokens(tokens: list[Token], source: str | None, text: str) -> Tree[To
         raise E.ParseError(f"unexpected {tok.type if tok else 'input'}", file=source,
                            line=line, column=col, source=text,
                            expected=expected) from None
-    except LarkError as exc:  # pragma: no cover - grammar errors are bugs
+    except ParseFailure as exc:  # pragma: no cover - grammar errors are bugs
         raise E.ParseError(f"parser failure: {exc}", file=source, source=text) from None
 
 

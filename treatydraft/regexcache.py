@@ -4,9 +4,10 @@ Compiling the grammars' terminals and the token pass's patterns was a large part
 what a short command such as ``treatydraft check`` spends: Python's :mod:`re` parses
 and compiles each pattern in pure Python at every start, and the body lexer's
 alternation of every terminal alone takes about 12 ms.  :func:`compile` does that work
-once and keeps its result (the pattern's ``_sre`` program, a list of integers) in the
-temporary folder, beside the grammars kept by :mod:`treatydraft.syntax`, so later
-starts build each pattern from its program directly, in microseconds.
+once and keeps its result (the pattern's ``_sre`` program, a list of integers, kept as the
+bytes of its 32-bit codes, which load at once) in the temporary folder, beside the
+dataclass code kept by :mod:`treatydraft.codecache`, so later starts build each pattern
+from its program directly, in microseconds.
 
 The program's format belongs to the interpreter, so the file is keyed by the Python
 implementation and version and the ``_sre`` engine's ``MAGIC`` and ``CODESIZE``; a
@@ -22,6 +23,7 @@ import os
 import re
 import sys
 from contextlib import suppress
+from typing import Any
 
 __all__ = ["compile", "match", "RE_MODULE"]
 
@@ -29,7 +31,9 @@ try:  # the engine's own constructor, and the two halves of re.compile
     import _sre  # type: ignore[import-not-found]  # the engine has no stubs
     from re import _compiler, _parser  # type: ignore[attr-defined]  # private halves of re
     _KEY: str | None = (f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
-                        f"-{sys.hexversion}")
+                        f"-{sys.hexversion}-b")
+    if _sre.CODESIZE != 4:  # pragma: no cover - the programs are kept as 32-bit codes
+        _KEY = None
 except (ImportError, AttributeError):  # pragma: no cover - another interpreter
     _KEY = None
 if os.environ.get("TREATYDRAFT_NO_REGEX_CACHE"):  # compile as re.compile does, keep nothing
@@ -38,15 +42,30 @@ if os.environ.get("TREATYDRAFT_NO_REGEX_CACHE"):  # compile as re.compile does, 
 #: most patterns kept (the package compiles a fixed set of fewer than a hundred)
 MAX_ENTRIES = 512
 
-_Table = dict[tuple[str, int], tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]]
-_table: _Table | None = None   # (pattern, flags) -> arguments of _sre.compile after the pattern
+#: (pattern, flags) -> the arguments of ``_sre.compile`` after the pattern, the program
+#: as the bytes of its 32-bit codes (unmarshalled at once, unlike a list of ints)
+_Table = dict[tuple[str, int], tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]]
+_table: _Table | None = None
 _dirty = False
 
 
 def _path() -> str:
-    import tempfile
     uid = os.getuid() if hasattr(os, "getuid") else 0
-    return os.path.join(tempfile.gettempdir(), f".treatydraft_re_{uid}_{_KEY}.marshal")
+    return os.path.join(_tempdir(), f".treatydraft_re_{uid}_{_KEY}.marshal")
+
+
+def _tempdir() -> str:
+    """``tempfile.gettempdir()``, without importing :mod:`tempfile` (with ``shutil``,
+    ``random`` and the compression modules, a few ms of a start) when nothing else has:
+    on POSIX, the first of ``$TMPDIR``, ``$TEMP``, ``$TMP``, ``/tmp``, ``/var/tmp``,
+    ``/usr/tmp`` that is a folder this user may write in, as :mod:`tempfile` chooses."""
+    if "tempfile" not in sys.modules and os.name == "posix":
+        env = [os.environ.get(name) for name in ("TMPDIR", "TEMP", "TMP")]
+        for folder in [*(d for d in env if d), "/tmp", "/var/tmp", "/usr/tmp"]:
+            if os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK):
+                return os.path.abspath(folder)
+    import tempfile
+    return tempfile.gettempdir()
 
 
 def _read() -> _Table:
@@ -98,13 +117,14 @@ def _record(pattern: str, flags: int, compiled: re.Pattern[str]) -> None:
         return
     try:
         p = _parser.parse(pattern, flags)
-        code = [int(c) for c in _compiler._code(p, flags)]
+        from array import array
+        code = array("I", [int(c) for c in _compiler._code(p, flags)])
         indexgroup = [None] * p.state.groups
         for name, i in p.state.groupdict.items():
             indexgroup[i] = name
-        args = (int(flags | p.state.flags), code, p.state.groups - 1, dict(p.state.groupdict),
-                tuple(indexgroup))
-        if _sre.compile(pattern, *args) != compiled:
+        args = (int(flags | p.state.flags), code.tobytes(), p.state.groups - 1,
+                dict(p.state.groupdict), tuple(indexgroup))
+        if _build(pattern, args) != compiled:
             return
     except Exception:  # pragma: no cover - the engine changed: compile as usual
         return
@@ -113,6 +133,14 @@ def _record(pattern: str, flags: int, compiled: re.Pattern[str]) -> None:
         atexit.register(_save)
     _table[(pattern, flags)] = args
     _dirty = True
+
+
+def _build(pattern: str, args: tuple[Any, ...]) -> re.Pattern[str]:
+    """The pattern made from its kept arguments (the program as bytes, see ``_Table``)."""
+    flags, program, *rest = args
+    built: re.Pattern[str] = _sre.compile(pattern, flags, memoryview(program).cast("I").tolist(),
+                                          *rest)
+    return built
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -124,8 +152,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     args = table.get((pattern, flags))
     if args is not None:
         try:
-            built: re.Pattern[str] = _sre.compile(pattern, *args)
-            return built
+            return _build(pattern, args)
         except Exception:  # a damaged entry: forget it
             del table[(pattern, flags)]
     compiled = re.compile(pattern, flags)

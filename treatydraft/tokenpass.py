@@ -28,19 +28,14 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from lark import Token
-
 from . import errors as E
 from . import regexcache as rx
+from .lalr import Token
 from .readings import CONNECTIVE_ONLY, Reading, numbered_apart, spaced_reading
 from .syntax import HEADING_TYPES, body_lexer
 
 if TYPE_CHECKING:
     from .parser import _Problems
-
-# Lark declares a token's positions (start_pos, line, column, ...) Optional; every token
-# the lexer makes, and every one made here from them, has them: the type: ignore
-# [arg-type, operator, ...] comments below say no more than that.
 
 __all__ = ["lex", "lex_iter", "line_ends", "pair", "check_pairs", "type_brackets", "join",
            "settle", "BracketedNumbers", "MAX_DEPTH"]
@@ -96,9 +91,9 @@ _HINT_ESCAPE = "escape editorial brackets as '\\[' and '\\]'"
 
 def _tok(type_: str, value: str, like: Token, offset: int) -> Token:
     """A token for part of ``like`` starting ``offset`` characters into it (same line)."""
-    return Token(type_, value, like.start_pos + offset, like.line, like.column + offset,  # type: ignore[operator]
-                 like.line, like.column + offset + len(value),  # type: ignore[operator]
-                 like.start_pos + offset + len(value))  # type: ignore[operator]
+    return Token(type_, value, like.start_pos + offset, like.line, like.column + offset,
+                 like.line, like.column + offset + len(value),
+                 like.start_pos + offset + len(value))
 
 
 def _spanning(type_: str, text: str | None, first: Token, last: Token,
@@ -479,7 +474,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 continue
             inner = _inner(text, tokens, i, j)
             if inner is None:
-                if _NOTE_HOLDING.match(text, tok.end_pos) and not any(  # type: ignore[arg-type]
+                if _NOTE_HOLDING.match(text, tok.end_pos) and not any(
                         tokens[k].type in _HEADS for k in range(i + 1, j)):
                     # `[placeholder for an option on [NDMC][INDC] ...]`: brackets inside
                     # a note are part of the note
@@ -588,8 +583,8 @@ def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, in
         # written against the text (`A.1[1]`), or spaced inside as a converted
         # superscript is (`option [ 13 ] as an`)
         glued = not before[-1:].isspace()
-        spaced = text[tokens[i].end_pos].isspace() and text[tokens[j].start_pos - 1].isspace()  # type: ignore[index, operator]
-        if glued or _REF_FOLLOW.match(text, tokens[j].end_pos):  # type: ignore[arg-type]
+        spaced = text[tokens[i].end_pos].isspace() and text[tokens[j].start_pos - 1].isspace()
+        if glued or _REF_FOLLOW.match(text, tokens[j].end_pos):
             fit.append((i, j, n, glued or spaced))
     return [(i, j) for i, j, n, marked in fit
             if marked or n - 1 in all_numbers or n + 1 in all_numbers]
@@ -607,7 +602,7 @@ def _braced_word(text: str, tok: Token) -> bool:
     m = _BRACED.fullmatch(str(tok))
     if m is None or not m.group(1)[0].islower():
         return False
-    after = _RUNS_ON.match(text, tok.end_pos)  # type: ignore[arg-type]
+    after = _RUNS_ON.match(text, tok.end_pos)
     return after is not None and after.group(1).islower()
 
 
@@ -626,9 +621,9 @@ def _is_status(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool
         return False
     if "ref" in inner.lower():
         return True
-    before = text[max(0, open_tok.start_pos - 3):open_tok.start_pos].rstrip(" \t")  # type: ignore[operator]
+    before = text[max(0, open_tok.start_pos - 3):open_tok.start_pos].rstrip(" \t")
     return before[-1:] in (",", ";", ".", ":") and \
-        _LINE_REST.match(text, close_tok.end_pos) is not None  # type: ignore[arg-type]
+        _LINE_REST.match(text, close_tok.end_pos) is not None
 
 
 def _is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bool) -> bool:
@@ -636,7 +631,7 @@ def _is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bo
         return True
     # `*[elements for further discussion]*`: a whole bracket set in italics, alone
     s, e = open_tok.start_pos, close_tok.end_pos
-    italic = s > 0 and text[s - 1] in "*_" and text[e:e + 1] == text[s - 1]  # type: ignore[operator]
+    italic = s > 0 and text[s - 1] in "*_" and text[e:e + 1] == text[s - 1]
     return alone and italic and len(inner.split()) >= 2
 
 
@@ -689,10 +684,10 @@ def _wrapped_open(text: str, tokens: list[Token], partner: list[int], r: int) ->
         return -1
     start, close = tokens[partner[r]].start_pos, tokens[r].start_pos
     line_start = text.rfind("\n", 0, start) + 1
-    if (_LIST_LABEL.fullmatch(text, line_start, start)  # type: ignore[arg-type]
-            or _LABEL_FIRST.match(text, tokens[k].end_pos)):  # type: ignore[arg-type]
+    if (_LIST_LABEL.fullmatch(text, line_start, start)
+            or _LABEL_FIRST.match(text, tokens[k].end_pos)):
         return -1  # `1.4) [item]` then `[1.5) item]`: list items, one per line
-    if text[max(start, close - 3):close].rstrip(" \t")[-1:] in (".", ";", ":", "!", "?"):  # type: ignore[operator, type-var]
+    if text[max(start, close - 3):close].rstrip(" \t")[-1:] in (".", ";", ":", "!", "?"):
         return -1
     return k
 
@@ -802,7 +797,7 @@ def _linking(text: str, tokens: list[Token], partner: list[int], i: int) -> str 
 def _head(text: str, tokens: list[Token], i: int) -> str:
     """The first characters of the text of the bracket opened at ``i``."""
     start = tokens[i].end_pos
-    return text[start:start + _SNIPPET]  # type: ignore[operator]
+    return text[start:start + _SNIPPET]
 
 
 def _spaced(text: str, tokens: list[Token], partner: list[int], r: int, k: int, *,
@@ -811,8 +806,8 @@ def _spaced(text: str, tokens: list[Token], partner: list[int], r: int, k: int, 
     b0, b1 = tokens[k].end_pos, tokens[partner[k]].start_pos
     attributed = tokens[r + 1].type == "ATTRIB" and tokens[partner[k] + 1].type == "ATTRIB" \
         if partner[k] + 1 < len(tokens) else False
-    return spaced_reading(text[a0:min(a1, a0 + _SNIPPET)], text[max(a0, a1 - _SNIPPET):a1],  # type: ignore[operator, type-var]
-                          text[b0:min(b1, b0 + _SNIPPET)], text[max(b0, b1 - _SNIPPET):b1],  # type: ignore[operator, type-var]
+    return spaced_reading(text[a0:min(a1, a0 + _SNIPPET)], text[max(a0, a1 - _SNIPPET):a1],
+                          text[b0:min(b1, b0 + _SNIPPET)], text[max(b0, b1 - _SNIPPET):b1],
                           attributed=attributed, chained=chained)
 
 

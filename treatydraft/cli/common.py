@@ -18,9 +18,7 @@ is set.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from typing import Any, BinaryIO, NoReturn, TypeVar
 
@@ -267,6 +265,8 @@ def write_output(data: bytes | str | Callable[[BinaryIO], object], output: str |
         _refuse_inputs(output, inputs)
     if not output or output == "-":
         if callable(data):
+            import shutil
+            import tempfile  # only a streaming writer to standard output spools
             with tempfile.TemporaryFile() as spool:
                 data(spool)
                 spool.seek(0)
