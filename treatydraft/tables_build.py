@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from lark import Lark, Token
@@ -175,6 +175,22 @@ _TYPES = {
 _FIELDS = ("terminals", "rules", "states", "starts", "lexers", "state_lexer", "root_lexer")
 
 
+#: items of a table on one line, up to this many characters (a few hundred lines a file)
+_WIDTH = 400
+
+
+def _packed(items: Iterable[str]) -> Iterator[str]:
+    """The items, indented, as many on a line as fit in :data:`_WIDTH` (one if longer)."""
+    line = ""
+    for item in items:
+        if line and len(line) + 1 + len(item) > _WIDTH:
+            yield line
+            line = ""
+        line = f"{line} {item}" if line else f"    {item}"
+    if line:
+        yield line
+
+
 def source(name: str) -> str:
     """The text of ``treatydraft/_tables_<name>.py``."""
     data = build(name)
@@ -192,7 +208,7 @@ def source(name: str) -> str:
         kind = _TYPES[field]
         if field in ("states", "rules", "lexers", "terminals") and value:
             lines.append(f"{field.upper()}: {kind} = (")
-            lines.extend(f"    {item!r}," for item in value)
+            lines.extend(_packed(f"{item!r}," for item in value))
             lines.append(")")
         else:
             lines.append(f"{field.upper()}: {kind} = {value!r}")
