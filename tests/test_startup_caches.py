@@ -177,3 +177,20 @@ def test_issue11_damaged_or_foreign_code_table_only_costs_the_compile(tmp_path, 
         monkeypatch.setattr(codecache, "_table", None)
         assert codecache._compiled(source) == compile(source, "<string>", "exec",
                                                       dont_inherit=True)
+
+
+def test_issue11_regex_table_is_written_for_this_user_only(tmpdir_cache):
+    """The kept table is the user's alone (mode 0600), and a link left where its
+    temporary file goes is not written through (another user's trap in /tmp)."""
+    victim = tmpdir_cache / "victim.txt"
+    victim.write_text("keep me")
+    regexcache.compile(r"[0-9]+x")
+    os.symlink(victim, f"{regexcache._path()}.{os.getpid()}.tmp")
+    _restart()
+    assert victim.read_text() == "keep me"
+    assert not os.path.exists(regexcache._path())  # nothing kept this time: only a cost
+    regexcache.compile(r"[0-9]+y")
+    if os.path.lexists(f"{regexcache._path()}.{os.getpid()}.tmp"):
+        os.unlink(f"{regexcache._path()}.{os.getpid()}.tmp")
+    _restart()
+    assert os.stat(regexcache._path()).st_mode & 0o777 == 0o600

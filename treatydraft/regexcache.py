@@ -101,7 +101,10 @@ def _save() -> None:
         table = {**_read(), **_table}  # what other processes kept meanwhile, too
         if len(table) > MAX_ENTRIES:
             table = _table
-        with open(tmp, "wb") as f:
+        # a new file of this user's only (no following a link another user left there)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                     0o600)
+        with os.fdopen(fd, "wb") as f:
             f.write(marshal.dumps((_KEY, table)))
         os.replace(tmp, path)
     except Exception:  # a read-only or full temporary folder only costs the next start
