@@ -7,10 +7,10 @@ these steps run, in order (each linear in the number of tokens):
 1. :func:`lex`: Lark's basic lexer; a line-start heading token that carries Markdown
    residue or the opening brackets of a bracketed unit in front of it (``**[3.``) is
    split into TEXT / LBR tokens and the heading proper.
-2. :func:`pair`: every ``[`` with its ``]``.  An unpaired one, or one nested too deep, is
+2. :func:`pair` (in :mod:`.pairing`): every ``[`` with its ``]``.  An unpaired one, or one nested too deep, is
    an error (strict) or plain text (tolerant); ``[]`` inside a quotation is an editorial
    bracket (a warning), elsewhere an error.
-3. :func:`check_pairs`: a pair that opens mid-line and closes mid-line in another unit,
+3. :func:`check_pairs` (:mod:`.pairing`): a pair that opens mid-line and closes mid-line in another unit,
    or crosses an article heading, is suspicious (a warning); in tolerant mode a pair that
    opens mid-line and crosses an article heading is read as an unclosed and a stray
    bracket instead.
@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from . import errors as E
 from . import regexcache as rx
 from .lalr import Token
+from .pairing import _CONTENT, _HEADS, _HINT_ESCAPE, MAX_DEPTH, _as, _quote_depths, check_pairs, pair
 from .readings import CONNECTIVE_ONLY, Reading, numbered_apart, spaced_reading
 from .syntax import HEADING_TYPES, body_lexer
 
@@ -40,17 +41,9 @@ if TYPE_CHECKING:
 __all__ = ["lex", "lex_iter", "line_ends", "pair", "check_pairs", "type_brackets", "join",
            "settle", "BracketedNumbers", "MAX_DEPTH"]
 
-#: Brackets may nest this deep; deeper is an error (strict) or plain text (tolerant).
-MAX_DEPTH = 100
 
 _OPENERS = "[［【"
 _LEAD = " \t#*_"
-_HEADS = frozenset({"PREAMBLE", "DIVISION", "ARTICLE", "PARA", "SUBPARA", "OPTION"})
-_ARTICLE_LEVEL = frozenset({"PREAMBLE", "DIVISION", "ARTICLE"})
-_CONTENT = rx.compile(r"\w")
-_QUOTE_OPEN = "“«„‘「『"
-_QUOTE_CLOSE = "”»’」』"
-_QUOTES = rx.compile('[' + _QUOTE_OPEN + _QUOTE_CLOSE + '"]')
 # A bracketed drafting note or instruction, by its first words.
 _NOTE = rx.compile(
     r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)?"
@@ -83,10 +76,6 @@ _NOTE_HOLDING = rx.compile(
     r"[ \t]+[Nn]ote\b|(?:Note|NOTE)[ \t]*[:\-–—]|"
     r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Further provisions? |"
     r"Refer to |Note du |Nota:|Примечание)")
-# What follows a term being defined: `"Party" means`, `« Partie » désigne`
-_DEFINES = rx.compile(r"[ \t]*(?:means|shall mean|includes|refers to|significa|se entiende|"
-                      r"designa|désigne|s['’]entend|означает|يعني|指)\b")
-_HINT_ESCAPE = "escape editorial brackets as '\\[' and '\\]'"
 
 
 def _tok(type_: str, value: str, like: Token, offset: int) -> Token:
@@ -104,10 +93,6 @@ def _spanning(type_: str, text: str | None, first: Token, last: Token,
         value = text[first.start_pos:last.end_pos]  # type: ignore[index]  # text given
     return Token(type_, value, first.start_pos, first.line, first.column, last.end_line,
                  last.end_column, last.end_pos)
-
-
-def _as(type_: str, tok: Token) -> Token:
-    return Token.new_borrow_pos(type_, str(tok), tok)
 
 
 _NUMBER_THEN_BRACKET = rx.compile(r"[ \t#*_]*[0-9][0-9.]*[a-z]*[.:]?[ \t]+(?=[\[［【])")
@@ -178,225 +163,6 @@ def line_ends(tokens: list[Token], problems: _Problems, first: str | None = None
                                   "file with one kind of line end")
                 return ""
     return first
-
-
-def _quote_depths(tokens: list[Token]) -> list[bool]:
-    """For each token: does it stand inside a quotation opened earlier on its line?
-
-    A term being defined (``"measures by [the] Parties" means ...``) is no quotation:
-    its brackets are negotiated like any other."""
-    inside = [False] * len(tokens)
-    depth, straight = 0, False
-    opened = 0  # the token where the quotation now open was opened
-    search = _QUOTES.search
-    for i, tok in enumerate(tokens):
-        t = tok.type
-        if t == "NL":
-            depth, straight = 0, False
-            continue
-        inside[i] = depth > 0 or straight
-        if t == "TEXT" and search(tok) is not None:
-            for m in _QUOTES.finditer(tok):
-                was = depth > 0 or straight
-                ch = m.group(0)
-                if ch in _QUOTE_OPEN:
-                    depth += 1
-                elif ch in _QUOTE_CLOSE:
-                    depth = max(0, depth - 1)
-                else:
-                    straight = not straight
-                if not was:
-                    opened = i
-                elif not (depth > 0 or straight) and _DEFINES.match(tok, m.end()):
-                    for k in range(opened, i + 1):
-                        inside[k] = False
-    return inside
-
-
-def pair(tokens: list[Token], problems: _Problems) -> list[int]:
-    """Pair the brackets: ``partner[i]`` is the index of the bracket paired with ``i`` (or -1)."""
-    partner = [-1] * len(tokens)
-    stack: list[int] = []
-    excess = 0  # brackets opened beyond MAX_DEPTH, read as text
-    quoted: list[bool] | None = None
-    for i, tok in enumerate(tokens):
-        t = tok.type
-        if t == "LBR":
-            if len(stack) >= MAX_DEPTH:
-                if excess == 0:
-                    problems.add(E.NestingTooDeep,
-                                 f"brackets nested deeper than {MAX_DEPTH} levels",
-                                 tok.line, tok.column, offset=tok.start_pos,
-                                 hint="deeper brackets are read as plain text")
-                excess += 1
-                tokens[i] = _as("TEXT", tok)
-            else:
-                stack.append(i)
-        elif t == "RBR":
-            if excess:
-                excess -= 1
-                tokens[i] = _as("TEXT", tok)
-            elif stack:
-                j = stack.pop()
-                if j == i - 1:
-                    if quoted is None:
-                        quoted = _quote_depths(tokens)
-                    if quoted[j]:
-                        problems.add(E.ParseError, "editorial bracket '[]' in a quotation",
-                                     tokens[j].line, tokens[j].column, severity="warning",
-                                     offset=tokens[j].start_pos, code="editorial-bracket",
-                                     hint=_HINT_ESCAPE)
-                        tokens[j], tokens[i] = _as("TEXT", tokens[j]), _as("TEXT", tok)
-                        continue
-                    problems.add(E.EmptyAlternative, "empty alternative '[]'",
-                                 tokens[j].line, tokens[j].column, offset=tokens[j].start_pos,
-                                 hint="write a placeholder such as '[...]', or escape "
-                                      "an editorial bracket as '\\[\\]'")
-                partner[i], partner[j] = j, i
-            else:
-                problems.add(E.StrayBracket, f"stray '{tok}': no bracket is open here",
-                             tok.line, tok.column, offset=tok.start_pos,
-                             hint="remove it, or escape a literal bracket as '\\]'")
-                tokens[i] = _as("TEXT", tok)
-    if stack:
-        stack = _close_paragraph_brackets(tokens, partner, stack)
-    for j in stack:
-        _unclosed(tokens, j, problems)
-    return partner
-
-
-def _close_paragraph_brackets(tokens: list[Token], partner: list[int],
-                              unclosed: list[int]) -> list[int]:
-    """Which brackets are the unclosed ones: a bracket opening a paragraph (nothing but
-    its number before it on its line) closes at the end of that paragraph, so where the
-    ``]`` ending the paragraph was paired with a bracket opened mid-line inside it
-    (``[5. ... fees. [Each Party ... law]. 14 ]`` then the next unit), the mid-line one is
-    the unclosed bracket, not the paragraph's.  Returns the unclosed brackets."""
-    out: list[int] = []
-    ends = [*unclosed[1:], len(tokens)]  # each unclosed bracket holds the next one
-    for u, end in zip(unclosed, ends, strict=True):
-        if not _starts_line(tokens, u):  # mid-line, or too far to tell
-            out.append(u)
-            continue
-        k, swapped = u + 1, False
-        while k < end:  # the pairs directly inside u, up to the next unclosed bracket
-            if tokens[k].type == "LBR" and partner[k] > k:
-                c = partner[k]
-                if _ends_paragraph(tokens, c) and _starts_line(tokens, k) is False:
-                    partner[u], partner[c], partner[k] = c, u, -1
-                    out.append(k)
-                    swapped = True
-                    break
-                k = c
-            k += 1
-        if not swapped:
-            out.append(u)
-    return sorted(out)
-
-
-#: how many tokens the two tests below look at before giving up (no repair then): a
-#: line of a million empty brackets must not make the pairing quadratic
-_LOOK = 64
-
-
-def _starts_line(tokens: list[Token], i: int) -> bool | None:
-    """Nothing but blanks, markup, brackets and a unit's number before ``i`` on its
-    line: True; content before it: False; None when that is too far back to tell."""
-    for k in range(i - 1, max(i - 1 - _LOOK, -1), -1):
-        if tokens[k].type == "NL":
-            return True
-        if _has_content(tokens[k]) and tokens[k].type not in _HEADS:
-            return False
-    return True if i <= _LOOK else None
-
-
-def _ends_paragraph(tokens: list[Token], i: int) -> bool:
-    """Nothing after ``i`` on its line, and the next line with content starts a unit
-    (or the text ends)."""
-    n = len(tokens)
-    for k in range(i + 1, min(i + 1 + _LOOK, n)):
-        if tokens[k].type in _HEADS:
-            return True
-        if _has_content(tokens[k]):
-            return False
-    return i + 1 + _LOOK >= n
-
-
-def _unclosed(tokens: list[Token], j: int, problems: _Problems) -> None:
-    tok = tokens[j]
-    problems.add(E.UnclosedBracket, f"unclosed bracket: this '{tok}' is never closed",
-                 tok.line, tok.column, offset=tok.start_pos,
-                 hint="add ']' where the bracketed text ends, or escape a literal "
-                      "bracket as '\\['")
-    tokens[j] = _as("TEXT", tok)
-
-
-# What web copies leave of their markup (`&nbsp;`, `&rsquo;`, `<br />`): no content
-_MARKUP = rx.compile(r"&[A-Za-z]{2,8};|&#[0-9]{1,6};|</?[A-Za-z]{1,6}[ \t]*/?>")
-
-
-def _has_content(tok: Token) -> bool:
-    if tok.type not in ("TEXT", "PLACEHOLDER", "ESCAPE", "AT"):
-        return False
-    value = str(tok)
-    if "&" in value or "<" in value:
-        value = _MARKUP.sub("", value)
-    return _CONTENT.search(value) is not None
-
-
-def check_pairs(tokens: list[Token], partner: list[int], problems: _Problems,
-                strict: bool) -> None:
-    """Warn about pairs that open mid-line and close mid-line in another unit, or cross
-    an article heading; in tolerant mode read both brackets as unpaired instead."""
-    if not any(partner[i] >= 0 and tokens[partner[i]].line != tok.line
-               for i, tok in enumerate(tokens) if tok.type == "LBR"):
-        return  # every pair opens and closes on one line
-    n = len(tokens)
-    before = [False] * n   # content earlier on the token's line
-    seen = False
-    heads = [0] * (n + 1)  # heading tokens before i
-    articles = [0] * (n + 1)
-    for i, tok in enumerate(tokens):
-        t = tok.type
-        if t == "NL":
-            seen = False
-        before[i] = seen
-        if not seen and _has_content(tok):
-            seen = True
-        heads[i + 1] = heads[i] + (t in _HEADS)
-        articles[i + 1] = articles[i] + (t in _ARTICLE_LEVEL)
-    after = [False] * n    # content later on the token's line
-    seen = False
-    for i in range(n - 1, -1, -1):
-        tok = tokens[i]
-        if tok.type == "NL":
-            seen = False
-            continue
-        after[i] = seen
-        if not seen and _has_content(tok):
-            seen = True
-    for i, tok in enumerate(tokens):
-        j = partner[i]
-        if tok.type != "LBR" or j < 0 or not before[i]:
-            continue
-        crosses_article = articles[j] > articles[i + 1]
-        if heads[j] == heads[i + 1] or not (after[j] or crosses_article):
-            continue
-        close = tokens[j]
-        where = "an article heading" if crosses_article else "a unit boundary"
-        problems.add(E.ParseError, f"bracket opened mid-line here closes across {where} at "
-                     f"{close.line}:{close.column}", tok.line, tok.column, severity="warning",
-                     offset=tok.start_pos, code="suspicious-pairing",
-                     hint="check that these two brackets belong together; a bracket that "
-                          "spans units usually opens at the start of a line or closes "
-                          "at the end of one")
-        if not strict and crosses_article:
-            partner[i] = partner[j] = -1
-            _unclosed(tokens, i, problems)
-            problems.add(E.StrayBracket, f"stray '{close}': read apart from the bracket at "
-                         f"{tok.line}:{tok.column}", close.line, close.column,
-                         offset=close.start_pos, hint="remove it, or escape it as '\\]'")
-            tokens[j] = _as("TEXT", close)
 
 
 def _inner(text: str, tokens: list[Token], i: int, j: int) -> str | None:
