@@ -23,7 +23,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
 from . import codecache
-from .source import Span, bounds, pack, unpack
+from .derive import alternative_span, group_span, lone_text_span
+from .source import Span, bounds, pack
 from .storage import (
     CompactSpan,
     DerivedId,
@@ -65,46 +66,7 @@ __all__ = [
 
 
 # ---------------------------------------------------------------- compact storage
-# (how: treatydraft/storage.py; what each node's derivable span is: below)
-
-
-def _alternative_span(alt: Alternative) -> Span | None:
-    """From the open bracket before the first child to the last footnote marker."""
-    kids = alt.children
-    if not kids:
-        return None
-    first, last = kids[0].span, kids[-1].span
-    opening = len(alt.open)
-    tail = len(alt.close) + len(alt.attribution) + sum(len(f.value) for f in alt.footnotes)
-    return Span(first.start - opening, last.end + tail, first.line, first.column - opening,
-                last.end_line, last.end_column + tail)
-
-
-def _lone_text_span(alt: Alternative) -> int | Span:
-    """The span of the text between the brackets of ``alt`` (on one line), packed."""
-    raw = Alternative.__dict__["span"].slot.__get__(alt)
-    opening = len(alt.open)
-    tail = len(alt.close) + len(alt.attribution) + sum(len(f.value) for f in alt.footnotes)
-    if type(raw) is int and raw >= 0 and (raw & _M32) + opening <= _M32 and \
-            (raw >> 32 & _M24) + opening < _M24:
-        # the short form of source.pack: start, column, line, length, all on one line
-        return raw + opening + (opening << 32) - ((opening + tail) << 80)
-    s = unpack(raw)
-    return Span(s.start + opening, s.end - tail, s.line, s.column + opening, s.end_line,
-                s.end_column - tail)
-
-
-_M32, _M24 = (1 << 32) - 1, (1 << 24) - 1
-
-
-def _group_span(group: BracketGroup) -> Span | None:
-    """From the first alternative to the group attribution after the last one."""
-    if not group.alternatives:
-        return None
-    first, last = group.alternatives[0].span, group.alternatives[-1].span
-    tail = len(group.attribution)
-    return Span(first.start, last.end + tail, first.line, first.column, last.end_line,
-                last.end_column + tail)
+# (how: treatydraft/storage.py; what each node's derivable span is: treatydraft/derive.py)
 
 
 def drop_derivable_span(node: Alternative | BracketGroup, span: Span) -> None:
@@ -473,12 +435,12 @@ def derived_alternative(group_id: str, index: int, open: str, children: tuple[No
 
 def _lone_text(alt: Alternative, source: SourceText) -> tuple[Node, ...]:
     # a Text's value and span slots hold the source and the packed span too
-    return (Text(cast(str, source), cast(Span, _lone_text_span(alt))),)
+    return (Text(cast(str, source), cast(Span, lone_text_span(alt))),)
 
 
 Alternative.id = DerivedId(_ALT_SLOT["_id"], _ALT_SLOT["_index"])  # type: ignore[assignment]
 Alternative.children = LoneText(_ALT_SLOT["_children"], _lone_text)  # type: ignore[assignment]
-Alternative.span = CompactSpan(_ALT_SLOT["_span"], _alternative_span)  # type: ignore[assignment]
+Alternative.span = CompactSpan(_ALT_SLOT["_span"], alternative_span)  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, init=False)
@@ -568,7 +530,7 @@ BracketGroup.id = property(_GRP_SLOT["_id"].__get__, doc="Stable id from structu
 BracketGroup.location = property(_GRP_SLOT["_location"].__get__,
                                  doc="Location id of the structural unit the group opens in.")  # type: ignore[assignment]
 BracketGroup.alternatives = Single(_GRP_SLOT["_alternatives"], Alternative)  # type: ignore[assignment]
-BracketGroup.span = CompactSpan(_GRP_SLOT["_span"], _group_span)  # type: ignore[assignment]
+BracketGroup.span = CompactSpan(_GRP_SLOT["_span"], group_span)  # type: ignore[assignment]
 
 
 @compact
@@ -696,7 +658,7 @@ def _lone_value(alt: Alternative) -> str | None:
     raw = Alternative.__dict__["children"].slot.__get__(alt)
     if type(raw) is not SourceText:
         return None
-    start, end = bounds(_lone_text_span(alt))
+    start, end = bounds(lone_text_span(alt))
     return raw.text[start:end]
 
 
