@@ -21,11 +21,11 @@ import builtins
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from types import CodeType
 from typing import Any
 
-from .regexcache import _tempdir
+from .regexcache import _tempdir, read_kept, write_kept
 
 __all__ = ["install", "uninstall", "kept_dataclass_code"]
 
@@ -47,41 +47,17 @@ def _path() -> str:
 
 
 def _read() -> dict[str, CodeType]:
-    try:
-        import marshal
-        with open(_path(), "rb") as f:
-            if hasattr(os, "getuid") and os.fstat(f.fileno()).st_uid != os.getuid():
-                return {}
-            data = marshal.loads(f.read())
-        if isinstance(data, tuple) and len(data) == 2 and data[0] == _KEY \
-                and isinstance(data[1], dict) \
-                and all(type(k) is str and type(v) is CodeType for k, v in data[1].items()):
-            return data[1]
-    except Exception:  # missing, unreadable or foreign: start afresh
-        pass
+    data = read_kept(_path(), _KEY)
+    if data is not None and all(type(k) is str and type(v) is CodeType for k, v in data.items()):
+        return data
     return {}
 
 
 def _save() -> None:
     if not _dirty or _table is None:
         return
-    tmp = None
-    try:
-        import marshal
-        path = _path()
-        table = {**_read(), **_table}
-        if len(table) > MAX_ENTRIES:
-            table = _table
-        tmp = f"{path}.{os.getpid()}.tmp"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                     0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(marshal.dumps((_KEY, table)))
-        os.replace(tmp, path)
-    except Exception:  # a read-only or full temporary folder only costs the next start
-        if tmp is not None:
-            with suppress(OSError):
-                os.unlink(tmp)
+    table = {**_read(), **_table}
+    write_kept(_path(), _KEY, table if len(table) <= MAX_ENTRIES else _table)
 
 
 def _compiled(source: str) -> CodeType:

@@ -68,20 +68,44 @@ def _tempdir() -> str:
     return tempfile.gettempdir()
 
 
-def _read() -> _Table:
-    """The kept table, or an empty one."""
+def read_kept(path: str, key: str | None) -> dict[Any, Any] | None:
+    """The table kept at ``path`` under ``key`` (``marshal``), or None when it is
+    missing, unreadable, damaged, another user's or another key's.  Shared with
+    :mod:`.codecache`."""
     try:
         import marshal
-        with open(_path(), "rb") as f:
+        with open(path, "rb") as f:
             if hasattr(os, "getuid") and os.fstat(f.fileno()).st_uid != os.getuid():
-                return {}
+                return None
             data = marshal.loads(f.read())
-        if isinstance(data, tuple) and len(data) == 2 and data[0] == _KEY \
+        if isinstance(data, tuple) and len(data) == 2 and data[0] == key \
                 and isinstance(data[1], dict):
             return data[1]
     except Exception:  # missing, unreadable or foreign: start afresh
         pass
-    return {}
+    return None
+
+
+def write_kept(path: str, key: str | None, table: dict[Any, Any]) -> None:
+    """Keep ``table`` at ``path`` under ``key``: a new file of this user's (mode 0600, not
+    written through a link left in its place), then renamed over ``path``.  Any failure
+    (a read-only or full temporary folder) only costs the next start its compiling."""
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        import marshal
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                     0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(marshal.dumps((key, table)))
+        os.replace(tmp, path)
+    except Exception:
+        with suppress(OSError):
+            os.unlink(tmp)
+
+
+def _read() -> _Table:
+    """The kept table, or an empty one."""
+    return read_kept(_path(), _KEY) or {}
 
 
 def _load() -> _Table:
@@ -93,24 +117,8 @@ def _load() -> _Table:
 def _save() -> None:
     if not _dirty or _table is None:
         return
-    tmp = None
-    try:
-        import marshal
-        path = _path()
-        tmp = f"{path}.{os.getpid()}.tmp"
-        table = {**_read(), **_table}  # what other processes kept meanwhile, too
-        if len(table) > MAX_ENTRIES:
-            table = _table
-        # a new file of this user's only (no following a link another user left there)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                     0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(marshal.dumps((_KEY, table)))
-        os.replace(tmp, path)
-    except Exception:  # a read-only or full temporary folder only costs the next start
-        if tmp is not None:
-            with suppress(OSError):
-                os.unlink(tmp)
+    table = {**_read(), **_table}  # what other processes kept meanwhile, too
+    write_kept(_path(), _KEY, table if len(table) <= MAX_ENTRIES else _table)
 
 
 def _record(pattern: str, flags: int, compiled: re.Pattern[str]) -> None:
