@@ -122,9 +122,9 @@ def _docx(doc: Document, style: Style, base: str, attribution: Attribution,
     document is never held whole: see docs/performance.md); its result is appended to
     ``results``.  An unknown --base is reported before anything is written."""
     from ..writers.docx import write_docx
-    from ..writers.docx.tracked import resolve_base
+    from ..writers.docx.tracked import base_decider
     if style == "tracked":
-        resolve_base(doc, base)  # the usage error, before an output is opened
+        base_decider(doc, base)  # the usage error, before an output is opened
 
     def stream(fh: BinaryIO) -> None:
         results.append(write_docx(doc, fh, style=style, base=base, attribution=attribution))
