@@ -8,14 +8,16 @@ module never does.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
-__all__ = ["Violation", "validate_akn", "schema_path", "akn_schema", "safe_parser",
+__all__ = ["Violation", "validate_akn", "validate_akn_file", "schema_path", "akn_schema", "safe_parser",
            "parse_xml", "XMLRefused", "MAX_XML_BYTES", "AKN_NS", "TD_NS"]
 
 #: the Akoma Ntoso 3.0 namespace
@@ -83,14 +85,20 @@ class XMLRefused(ValueError):
 _PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)?", re.S)
 
 
-def _has_doctype(data: bytes) -> bool:
-    """Whether a DOCTYPE comes before the root element (UTF-8 or ASCII files)."""
+def _prolog_end(data: bytes) -> int:
+    """Where the XML declaration, comments and processing instructions before the
+    DOCTYPE or the root element end."""
     pos = 0
     while True:
         m = _PROLOG.match(data, pos)
         if not m or m.end() == pos:
-            break
+            return pos
         pos = m.end()
+
+
+def _has_doctype(data: bytes) -> bool:
+    """Whether a DOCTYPE comes before the root element (UTF-8 or ASCII files)."""
+    pos = _prolog_end(data)
     return data[pos:pos + 9].upper() == b"<!DOCTYPE" or data[:2] in (b"\xff\xfe", b"\xfe\xff")
 
 
@@ -143,3 +151,50 @@ def validate_akn(data: bytes) -> list[Violation]:
         return [Violation(0, 0, f"the schema validator failed on this file: {exc}")]
     return [Violation(e.line, e.column + 1 if e.column >= 0 else 0, e.message)
             for e in schema.error_log]  # type: ignore[attr-defined]  # iterable; not in lxml-stubs
+
+
+def validate_akn_file(source: BinaryIO) -> list[Violation]:
+    """:func:`validate_akn` for a file open for binary reading, read as a stream.
+
+    The schema checks the elements as they are read (libxml2's streaming validation)
+    and each is dropped once checked, so memory does not grow with the file: the
+    export's ``--validate`` reads its own output this way.  Only when a problem is found
+    (a bug in the writer) is the file read whole again, for the very messages of
+    :func:`validate_akn`.  A file with a DOCTYPE, or over :data:`MAX_XML_BYTES`, is
+    passed to :func:`validate_akn` as it is refused there.
+    """
+    start = source.tell()
+    head = source.read(1 << 16)
+    size = source.seek(0, 2) - start
+    source.seek(start)
+    # no DOCTYPE (seen before the root element starts): no entity can be declared
+    root_seen = _prolog_end(head) < len(head) - 9
+    if size > MAX_XML_BYTES or _has_doctype(head) or not root_seen:
+        return validate_akn(source.read())
+    try:
+        if all(_checked(source)):
+            return []
+    except (etree.XMLSyntaxError, etree.XMLSchemaValidateError):
+        pass
+    source.seek(start)
+    return validate_akn(source.read())
+
+
+def _checked(source: BinaryIO) -> Iterator[bool]:
+    """Read ``source`` against the schema, dropping each element once it is checked;
+    the last item says whether the root element was closed.  (Not
+    ``resolve_entities=False``: with it lxml's iterparse does not report a file that
+    ends too early.  The caller has made sure that no DOCTYPE declares entities.)"""
+    events = etree.iterparse(source, events=("end",), schema=akn_schema(), huge_tree=True,
+                             no_network=True, load_dtd=False, remove_blank_text=False)
+    closed = False
+    for _, element in events:
+        element.clear(keep_tail=True)
+        # the finished elements before it are empty now: drop them from their parent
+        parent = element.getparent()
+        closed = parent is None
+        if parent is not None:
+            while element.getprevious() is not None:
+                del parent[0]
+        yield True
+    yield closed
