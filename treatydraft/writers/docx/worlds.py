@@ -284,6 +284,12 @@ class _Line:
 
 
 _CHILDREN = Alternative.__dict__["children"]  # the slot view: a lone text is made when read
+# the slots as stored (a copy made from them reads exactly as the original: ids derived
+# from the group's, spans packed or derived from the same parts)
+_ALT_SLOTS = tuple(Alternative.__dict__[name] for name in Alternative.__slots__)
+_ALT_KIDS = Alternative.__dict__["_children"]
+_GROUP_SLOTS = tuple(BracketGroup.__dict__[name] for name in BracketGroup.__slots__)
+_GROUP_ALTS = BracketGroup.__dict__["_alternatives"]
 
 
 def detached(node: Node) -> Node:
@@ -293,10 +299,16 @@ def detached(node: Node) -> Node:
     Reading ``alt.children`` makes the text a node and keeps it in the document (about
     40 bytes per byte of a bracket-dense draft); the writer reads the copies instead."""
     if isinstance(node, BracketGroup):
-        alts = [_detached_alternative(a) for a in node.alternatives]
-        if all(a is b for a, b in zip(alts, node.alternatives, strict=True)):
+        alts = node.alternatives
+        copies = tuple(_detached_alternative(a) for a in alts)
+        if all(a is b for a, b in zip(copies, alts, strict=True)):
             return node
-        return with_alternatives(node, alts)
+        group = object.__new__(BracketGroup)
+        for slot in _GROUP_SLOTS:
+            slot.__set__(group, slot.__get__(node))
+        raw = _GROUP_ALTS.__get__(node)
+        _GROUP_ALTS.__set__(group, copies[0] if raw is alts[0] else copies)
+        return group
     if isinstance(node, OptionBlock):
         options = []
         for opt in node.options:
@@ -310,13 +322,18 @@ def detached(node: Node) -> Node:
 
 
 def _detached_alternative(alt: Alternative) -> Alternative:
-    raw = _CHILDREN.slot.__get__(alt)
+    raw = _ALT_KIDS.__get__(alt)
     if type(raw) is SourceText:
-        return replace(alt, children=_CHILDREN.make(alt, raw))
-    kids = tuple(detached(k) for k in raw)
-    if all(a is b for a, b in zip(kids, raw, strict=True)):
-        return alt
-    return replace(alt, children=kids)
+        kids = _CHILDREN.make(alt, raw)
+    else:
+        kids = tuple(detached(k) for k in raw)
+        if all(a is b for a, b in zip(kids, raw, strict=True)):
+            return alt
+    copy = object.__new__(Alternative)
+    for slot in _ALT_SLOTS:
+        slot.__set__(copy, slot.__get__(alt))
+    _ALT_KIDS.__set__(copy, kids)
+    return copy
 
 
 def iter_lines(body: Iterable[Node]) -> Iterator[tuple[list[Node], LineBreak | None]]:
@@ -379,7 +396,8 @@ class LinePlanner:
         self.picks: dict[str, Callable[[BracketGroup], int]] = {
             "base": choose, "other": lambda g: other_choice(g, choose(g))}
         self.convention = doc.front.get("spaced-brackets") or "auto"
-        tracked = [n for n in doc.body if isinstance(n, BracketGroup) and is_tracked(n)]
+        tracked = [n for n in doc.body if isinstance(n, BracketGroup) and is_tracked(n)] \
+            if doc.footnotes else []  # (orphans are footnote definitions)
         self.orphans = {world: orphaned_footnotes(doc, tracked, pick)
                         for world, pick in self.picks.items()}
 
