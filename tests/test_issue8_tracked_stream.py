@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import zipfile
 
 import pytest
@@ -166,6 +167,28 @@ def test_issue8_validate_file_reads_as_validate(path):
     assert validate_akn_file(io.BytesIO(broken)) == validate_akn(broken) != []
     doctype = xml.replace(b"?>", b"?><!DOCTYPE akomaNtoso>", 1)
     assert validate_akn_file(io.BytesIO(doctype)) == validate_akn(doctype) != []
+    # the uniqueness of eIds is checked by the stream itself (not by libxml2's tables)
+    eids = re.findall(rb'eId="([^"]+)"', xml)
+    twice = xml.replace(b'eId="%s"' % eids[-1], b'eId="%s"' % eids[len(eids) // 2], 1)
+    found = validate_akn(twice)
+    assert any("eId" in v.message and "Duplicate" in v.message for v in found)
+    assert validate_akn_file(io.BytesIO(twice)) == found
+    guids = xml.replace(b'eId="%s"' % eids[-1], b'eId="%s" GUID="g1"' % eids[-1], 1) \
+        .replace(b'eId="%s"' % eids[1], b'eId="%s" GUID="g1"' % eids[1], 1)
+    assert validate_akn_file(io.BytesIO(guids)) == validate_akn(guids) != []
+
+
+def test_issue8_validate_file_hash_collision_falls_back(monkeypatch):
+    """Two equal hashes (two equal values, or a collision) send the file to the whole
+    validation, which decides: a valid file stays valid."""
+    from treatydraft import schema
+    xml = treatydraft.to_akn(_doc(samples()[0].values[0]))
+    monkeypatch.setattr(schema, "hash", lambda value: 7, raising=False)
+    calls = []
+    real = schema.validate_akn
+    monkeypatch.setattr(schema, "validate_akn", lambda data: calls.append(1) or real(data))
+    assert schema.validate_akn_file(io.BytesIO(xml)) == []
+    assert calls == [1]
 
 
 @pytest.mark.parametrize("to", ["file", "stdout"])
