@@ -28,7 +28,7 @@ from .errors import InputError
 from .parser import Mode, parse
 
 __all__ = ["read_bytes", "read_text", "load", "atomic_write", "InputError", "same_file",
-           "draft_format", "dump_draft", "DraftFormat"]
+           "draft_format", "dump_draft", "draft_writer", "DraftFormat"]
 
 DraftFormat = Literal["text", "akn"]
 
@@ -143,6 +143,28 @@ def dump_draft(doc: Document, fmt: DraftFormat) -> bytes:
         from .writers.akn import to_akn
         return to_akn(doc)
     return doc.to_text().encode("utf-8")
+
+
+def draft_writer(doc: Document, fmt: DraftFormat) -> Callable[[BinaryIO], None]:
+    """:func:`dump_draft` as a function writing into a binary file: Akoma Ntoso is
+    streamed (a few units held at a time, never the whole XML: docs/performance.md),
+    the same bytes; :func:`atomic_write` takes it.
+
+        >>> import io, treatydraft
+        >>> from treatydraft.io import draft_writer, dump_draft
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act.\\n")
+        >>> out = io.BytesIO()
+        >>> draft_writer(doc, "akn")(out)
+        >>> out.getvalue() == dump_draft(doc, "akn")
+        True
+    """
+    def write(fh: BinaryIO) -> None:
+        if fmt == "akn":
+            from .writers.akn import write_akn
+            write_akn(doc, fh)
+        else:
+            fh.write(doc.to_text().encode("utf-8"))
+    return write
 
 
 def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:

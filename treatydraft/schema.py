@@ -7,15 +7,18 @@ module never does.
 """
 from __future__ import annotations
 
+import heapq
 import re
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
-__all__ = ["Violation", "validate_akn", "schema_path", "akn_schema", "safe_parser",
+__all__ = ["Violation", "validate_akn", "validate_akn_file", "schema_path", "akn_schema", "safe_parser",
            "parse_xml", "XMLRefused", "MAX_XML_BYTES", "AKN_NS", "TD_NS"]
 
 #: the Akoma Ntoso 3.0 namespace
@@ -83,14 +86,20 @@ class XMLRefused(ValueError):
 _PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)?", re.S)
 
 
-def _has_doctype(data: bytes) -> bool:
-    """Whether a DOCTYPE comes before the root element (UTF-8 or ASCII files)."""
+def _prolog_end(data: bytes) -> int:
+    """Where the XML declaration, comments and processing instructions before the
+    DOCTYPE or the root element end."""
     pos = 0
     while True:
         m = _PROLOG.match(data, pos)
         if not m or m.end() == pos:
-            break
+            return pos
         pos = m.end()
+
+
+def _has_doctype(data: bytes) -> bool:
+    """Whether a DOCTYPE comes before the root element (UTF-8 or ASCII files)."""
+    pos = _prolog_end(data)
     return data[pos:pos + 9].upper() == b"<!DOCTYPE" or data[:2] in (b"\xff\xfe", b"\xfe\xff")
 
 
@@ -143,3 +152,118 @@ def validate_akn(data: bytes) -> list[Violation]:
         return [Violation(0, 0, f"the schema validator failed on this file: {exc}")]
     return [Violation(e.line, e.column + 1 if e.column >= 0 else 0, e.message)
             for e in schema.error_log]  # type: ignore[attr-defined]  # iterable; not in lxml-stubs
+
+
+def validate_akn_file(source: BinaryIO) -> list[Violation]:
+    """:func:`validate_akn` for a file open for binary reading, read as a stream.
+
+    The schema checks the elements as they are read (libxml2's streaming validation)
+    and each is dropped once checked, so memory does not grow with the file: the
+    export's ``--validate`` reads its own output this way.  The schema's only identity
+    constraints, that ``eId`` values and ``GUID`` values are each unique among the
+    elements of a document, are checked here instead (libxml2 keeps several hundred
+    bytes per key: 3 times the memory of parsing the draft): a 64-bit hash of each value
+    is kept, and with no two hashes equal every value is unique, so the file passes the
+    strict schema whenever this check and the schema without those constraints pass.
+    Only otherwise (a bug in the writer, or two hashes that happen to be equal) is the
+    file read whole again and validated by :func:`validate_akn`, for its very messages.
+    A file with a DOCTYPE, or over :data:`MAX_XML_BYTES`, goes to :func:`validate_akn`
+    as it is, to be refused there.
+    """
+    start = source.tell()
+    head = source.read(1 << 16)
+    size = source.seek(0, 2) - start
+    source.seek(start)
+    # no DOCTYPE (seen before the root element starts): no entity can be declared
+    root_seen = _prolog_end(head) < len(head) - 9
+    if size <= MAX_XML_BYTES and not _has_doctype(head) and root_seen:
+        try:
+            if _streamed_valid(source):
+                return []
+        except (etree.XMLSyntaxError, etree.XMLSchemaValidateError):
+            pass
+    source.seek(start)
+    return validate_akn(source.read())
+
+
+def _streamed_valid(source: BinaryIO) -> bool:
+    """Read ``source`` against the schema without its uniqueness constraints, dropping
+    each element once it is checked; True when it passes, the root element was closed
+    and no two ``eId`` (nor two ``GUID``) hashes are equal.  (Not
+    ``resolve_entities=False``: with it lxml's iterparse does not report a file that
+    ends too early.  The caller has made sure that no DOCTYPE declares entities.)"""
+    events = etree.iterparse(source, events=("end",), schema=_schema_without_unique(),
+                             huge_tree=True, no_network=True, load_dtd=False,
+                             remove_blank_text=False)
+    hashes = {name: _Hashes() for name in _UNIQUE}
+    closed = False
+    for _, element in events:
+        for name, seen in hashes.items():
+            value = element.get(name)
+            if value is not None:
+                seen.add(hash(value))
+        element.clear(keep_tail=True)
+        # the finished elements before it are empty now: drop them from their parent
+        parent = element.getparent()
+        closed = parent is None
+        if parent is not None:
+            while element.getprevious() is not None:
+                del parent[0]
+    return closed and all(seen.distinct() for seen in hashes.values())
+
+
+class _Hashes:
+    """64-bit hashes, 8 bytes each: in sorted runs of 65,536, merged at the end."""
+
+    def __init__(self) -> None:
+        self.runs: list[array[int]] = []
+        self.current: array[int] = array("q")
+
+    def add(self, value: int) -> None:
+        self.current.append(value)
+        if len(self.current) >= 1 << 16:
+            self._close()
+
+    def _close(self) -> None:
+        if self.current:
+            self.runs.append(array("q", sorted(self.current)))
+            self.current = array("q")
+
+    def distinct(self) -> bool:
+        """Whether no two hashes are equal."""
+        self._close()
+        previous = None
+        for value in heapq.merge(*self.runs):
+            if value == previous:
+                return False
+            previous = value
+        return True
+
+
+#: The attributes the schema's identity constraints (``xsd:unique``, selector ``.//*``)
+#: want unique, each among all the elements of a document.
+_UNIQUE = ("eId", "GUID")
+_XSD = "{http://www.w3.org/2001/XMLSchema}"
+
+
+@lru_cache(maxsize=1)
+def _schema_without_unique() -> etree.XMLSchema:
+    """The strict schema less its ``xsd:unique`` constraints (checked by
+    :func:`_streamed_valid`); refuses to load if they are not the ones it checks."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    tree = etree.parse(str(schema_path()), parser)
+    found = list(tree.iter(_XSD + "unique"))
+    for unique in found:
+        selector = unique.find(_XSD + "selector")
+        fields = unique.findall(_XSD + "field")
+        if selector is None or selector.get("xpath") != ".//*" or len(fields) != 1 \
+                or fields[0].get("xpath") not in ("@" + name for name in _UNIQUE):
+            raise RuntimeError("the Akoma Ntoso schema has an identity constraint the "
+                               "streamed validation does not check")
+        parent = unique.getparent()
+        assert parent is not None
+        parent.remove(unique)
+    if any(True for _ in tree.iter(_XSD + "key", _XSD + "keyref")):
+        raise RuntimeError("the Akoma Ntoso schema has keys the streamed validation "
+                           "does not check")
+    return etree.XMLSchema(tree)

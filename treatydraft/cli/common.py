@@ -26,7 +26,7 @@ import click
 
 from ..ast import Diagnostic, Document
 from ..errors import ExportError, FormatError, OperationError, ParseError, TreatyDraftError
-from ..io import InputError, atomic_write, draft_format, dump_draft, load, same_file
+from ..io import InputError, atomic_write, draft_format, draft_writer, load, same_file
 from ..source import caret_context
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "SHOWN", "Abort", "Reporter", "plural",
@@ -294,4 +294,5 @@ def write_draft(doc: Document, output: str | None, *, input_path: str,
     suffix) the format of the input."""
     target = input_path if in_place else output
     fmt = draft_format(target, input_path)
-    return write_output(dump_draft(doc, fmt), output, inputs=[input_path], in_place=in_place)
+    # Akoma Ntoso is streamed into the output's temporary file, not held as bytes
+    return write_output(draft_writer(doc, fmt), output, inputs=[input_path], in_place=in_place)

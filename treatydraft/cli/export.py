@@ -1,6 +1,8 @@
 """``export``: a draft to Akoma Ntoso XML or Word."""
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
@@ -20,6 +22,7 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..ast import Document
+    from ..schema import Violation
     from ..writers.docx import Attribution, DocxResult, Style
 
 __all__ = ["COMMANDS"]
@@ -85,7 +88,7 @@ def export(file: str, fmt: Literal["akn", "docx"], output: str | None, validate:
             output = Path(file).with_suffix(_SUFFIX[fmt]).name
     rep = Reporter(verbose, quiet)
     doc = rep.open(file, tolerant)
-    data: bytes | Callable[[BinaryIO], None]
+    data: Callable[[BinaryIO], None]
     results: list[DocxResult] = []
     try:
         if fmt == "akn":
@@ -98,6 +101,13 @@ def export(file: str, fmt: Literal["akn", "docx"], output: str | None, validate:
         written = write_output(data, output, inputs=[file])
     except _TooBig as err:
         rep.fail(err, EXIT_PROBLEMS)
+    except _Invalid as err:
+        from ..ast import Diagnostic
+        rep.problems(output if output != "-" else "<export>",
+                     [Diagnostic("schema", v.message, v.line, v.column)
+                      for v in err.violations], err.text)
+        click.echo("the export is not valid Akoma Ntoso 3.0; nothing written", err=True)
+        rep.finish()
     except TreatyDraftError as err:
         rep.fail(err)
     if results and style == "tracked":
@@ -122,9 +132,9 @@ def _docx(doc: Document, style: Style, base: str, attribution: Attribution,
     document is never held whole: see docs/performance.md); its result is appended to
     ``results``.  An unknown --base is reported before anything is written."""
     from ..writers.docx import write_docx
-    from ..writers.docx.tracked import resolve_base
+    from ..writers.docx.tracked import base_decider
     if style == "tracked":
-        resolve_base(doc, base)  # the usage error, before an output is opened
+        base_decider(doc, base)  # the usage error, before an output is opened
 
     def stream(fh: BinaryIO) -> None:
         results.append(write_docx(doc, fh, style=style, base=base, attribution=attribution))
@@ -155,34 +165,54 @@ class _Capped:
 
 
 def _akn(rep: Reporter, doc: Document, output: str,
-         validate: bool) -> bytes | Callable[[BinaryIO], None]:
-    """What to write: without --validate a function that streams the document into
-    the output's temporary file (the XML is never held whole: see docs/performance.md);
-    with it, the bytes, checked against the schema first."""
+         validate: bool) -> Callable[[BinaryIO], None]:
+    """A function that streams the document into the output's temporary file (the XML
+    is never held whole: see docs/performance.md).  With --validate the XML is first
+    streamed into a temporary file of its own and read back against the schema, element
+    by element; only a valid export is copied to the output, and an invalid one is
+    reported (exit 1) with nothing written."""
     from ..schema import MAX_XML_BYTES
-    from ..writers.akn import to_akn, write_akn
+    from ..writers.akn import write_akn
+
+    def export(fh: BinaryIO) -> None:
+        capped = _Capped(fh, MAX_XML_BYTES)
+        write_akn(doc, capped)
+        if capped.size > MAX_XML_BYTES:  # import would refuse it: so does export
+            raise _TooBig(capped.size, MAX_XML_BYTES, doc.source)
+
     if not validate:
-        def stream(fh: BinaryIO) -> None:
-            capped = _Capped(fh, MAX_XML_BYTES)
-            write_akn(doc, capped)
-            if capped.size > MAX_XML_BYTES:  # import would refuse it: so does export
-                raise _TooBig(capped.size, MAX_XML_BYTES, doc.source)
-        return stream
-    data = to_akn(doc)
-    if len(data) > MAX_XML_BYTES:
-        rep.fail(_TooBig(len(data), MAX_XML_BYTES, doc.source), EXIT_PROBLEMS)
-    if validate:
-        from ..ast import Diagnostic
-        from ..schema import validate_akn
-        violations = validate_akn(data)
-        if violations:
-            rep.problems(output if output != "-" else "<export>",
-                         [Diagnostic("schema", v.message, v.line, v.column)
-                          for v in violations], lambda: data.decode("utf-8", "replace"))
-            click.echo("the export is not valid Akoma Ntoso 3.0; nothing written", err=True)
-            rep.finish()
+        return export
+
+    def validated(fh: BinaryIO) -> None:
+        from ..schema import validate_akn_file
+        with tempfile.TemporaryFile() as xml:
+            export(xml)
+            xml.seek(0)
+            violations = validate_akn_file(xml)
+            if violations:
+                raise _Invalid(violations, xml)
+            xml.seek(0)
+            shutil.copyfileobj(xml, fh)
         rep.note("valid against the Akoma Ntoso 3.0 schema")
-    return data
+    return validated
+
+
+class _Invalid(Exception):
+    """The export fails the schema (its violations, and the lines they point at)."""
+
+    def __init__(self, violations: list[Violation], xml: BinaryIO):
+        super().__init__("the export is not valid Akoma Ntoso 3.0")
+        self.violations = violations
+        wanted = {v.line for v in violations if v.line}
+        xml.seek(0)
+        self.lines = {n: line.decode("utf-8", "replace").rstrip("\r\n")
+                      for n, line in enumerate(xml, 1) if n in wanted}
+
+    def text(self) -> str:
+        """The export's text as far as the messages show it: the lines they point at, in
+        place (the others empty)."""
+        last = max(self.lines, default=0)
+        return "\n".join(self.lines.get(n, "") for n in range(1, last + 1))
 
 
 COMMANDS = [export]

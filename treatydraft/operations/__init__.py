@@ -30,12 +30,20 @@ from .choices import base_choices, canonical_code, parse_specs, position, within
 from .decisions import Decision
 from .diff import Change, DocumentDiff, UnitDiff, diff
 from .ids import carry_ids, fingerprint, relabel
-from .resolve import DROP, KEEP, apply_decisions, describe_choice, index_groups, resolve
+from .resolve import (
+    DROP,
+    KEEP,
+    apply_decisions,
+    describe_choice,
+    index_groups,
+    resolve,
+    resolve_lines,
+)
 from .stats import Stats, count_words, statistics
 from .variants import count_variants, digits, sample_variants, variant, variant_document, variants
 
 __all__ = [
-    "DROP", "KEEP", "resolve", "apply_decisions", "index_groups", "describe_choice",
+    "DROP", "KEEP", "resolve", "apply_decisions", "resolve_lines", "index_groups", "describe_choice",
     "Policy", "Plan", "Conflict", "FALLBACKS", "parse_policy", "plan", "plan_accept", "accept", "clean",
     "clean_text", "placeholders",
     "count_variants", "variant", "variants", "sample_variants", "variant_document", "digits",

@@ -24,14 +24,14 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..ast import Alternative, BracketGroup, Group, Option, OptionBlock
-from ..document import Document, walk
+from ..document import Document, _walk_structure, walk
 from ..errors import OperationError
 
 if TYPE_CHECKING:
     from .resolve import GroupIndex
 
 __all__ = ["parse_spec", "parse_specs", "canonical_code", "memberships", "position",
-           "within_scope", "in_unit", "merge_plan", "base_choices", "Within"]
+           "within_scope", "in_unit", "merge_plan", "base_choices", "base_chooser", "Within"]
 
 Within = str | Iterable[str] | Callable[[Group], bool] | None
 """A scope: None (everything), a unit id (``art_3``), several, or a predicate on groups."""
@@ -196,10 +196,27 @@ def base_choices(doc: Document, base: str | None) -> dict[str, int]:
         >>> base_choices(doc, "art_1__para_1__brk_2=0")
         {'art_1__para_1__brk_1': 1, 'art_1__para_1__brk_2': 0}
     """
-    groups = [n for n in walk(doc.body) if isinstance(n, (BracketGroup, OptionBlock))]
+    choose = base_chooser(doc, base)
+    return {g.id: choose(g) for g in walk(doc.body) if isinstance(g, (BracketGroup, OptionBlock))}
+
+
+def base_chooser(doc: Document, base: str | None
+                 ) -> Callable[[BracketGroup | OptionBlock], int]:
+    """:func:`base_choices` one group at a time: ``choose(group)`` is the choice
+    ``base_choices(doc, base)[group.id]``, with no table of every group (the Word
+    writer decides a paragraph at a time).  ``base`` is checked now: the same
+    :class:`OperationError` as :func:`base_choices`.
+
+        >>> import treatydraft
+        >>> from treatydraft.operations.choices import base_chooser
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act[ promptly].\\n")
+        >>> choose = base_chooser(doc, "art_1__para_1__brk_2=0")
+        >>> [choose(g) for g in doc.groups()]
+        [1, 0]
+    """
     base = (base or "first").strip()
     if base == "first":
-        return {g.id: 1 for g in groups}
+        return lambda group: 1
     if "=" not in base:
         registry = doc.delegations
         code = base
@@ -212,21 +229,24 @@ def base_choices(doc: Document, base: str | None) -> dict[str, int]:
                                  hint="use 'first', a delegation code (" + _list_values(valid)
                                  + ") or choices such as GROUP_ID=2,GROUP_ID=0")
         member_of = registry[code].groups
-        out: dict[str, int] = {}
-        for g in groups:
-            hits = position(g, code, member_of)
-            out[g.id] = hits[0] if len(hits) == 1 else 1
-        return out
-    by_id = {g.id: g for g in groups}
-    choices = {g.id: 1 for g in groups}
-    for item in base.split(","):
-        if not item.strip():
-            continue
-        gid, sep, k = item.strip().partition("=")
+
+        def by_position(group: BracketGroup | OptionBlock) -> int:
+            hits = position(group, code, member_of)
+            return hits[0] if len(hits) == 1 else 1
+        return by_position
+    items = [item.strip().partition("=") for item in base.split(",") if item.strip()]
+    named = {gid.strip() for gid, _, _ in items}
+    # only the groups named (the searches do not make the text of alternatives nodes)
+    by_id = {g.id: g for g in _walk_structure(doc.body)
+             if isinstance(g, (BracketGroup, OptionBlock)) and g.id in named}
+    choices: dict[str, int] = {}
+    for gid, sep, k in items:
         gid, k = gid.strip(), k.strip()
         if not sep or gid not in by_id:
+            every = [g.id for g in _walk_structure(doc.body)
+                     if isinstance(g, (BracketGroup, OptionBlock))]
             raise OperationError(f"unknown group id {gid!r} in --base",
-                                 hint="valid group ids: " + _list_values(list(by_id) or ["(none)"]))
+                                 hint="valid group ids: " + _list_values(every or ["(none)"]))
         try:
             value = int(k)
         except ValueError:
@@ -239,4 +259,4 @@ def base_choices(doc: Document, base: str | None) -> dict[str, int]:
                                  hint=f"{gid} accepts {low}..{n}"
                                  + (" (1 keeps the optional text, 0 drops it)" if low == 0 else ""))
         choices[gid] = value
-    return choices
+    return lambda group: choices.get(group.id, 1)

@@ -39,7 +39,7 @@ from .pinning import pin_group, pin_sequence
 from .spacing import JUNCTION, Piece, tidy
 
 __all__ = ["DROP", "KEEP", "Choice", "GroupIndex", "index_groups", "normalise_choices",
-           "check_choices", "resolve", "apply_decisions", "describe_choice"]
+           "check_choices", "resolve", "apply_decisions", "resolve_lines", "describe_choice"]
 
 DROP = 0
 """Choice value: drop optional text (the group leaves nothing behind)."""
@@ -253,6 +253,31 @@ def apply_decisions(doc: Document, decide: Decide) -> Document:
     body = _finish(body, orphans, whole_lines=True, convention=convention)
     footnotes = {k: v for k, v in doc.footnotes.items() if k not in orphans}
     return replace(doc, body=body, footnotes=footnotes)
+
+
+def resolve_lines(lines: Sequence[Node], decide: Decide, *, orphans: Iterable[str] = (),
+                  convention: str = "auto") -> tuple[Node, ...]:
+    """Some whole lines of a document's body, resolved as :func:`apply_decisions`
+    resolves them in the whole body (when it changes the body somewhere): new nodes,
+    ``lines`` unchanged.
+
+    ``lines`` holds whole lines, each with its ``LineBreak`` (the last line of the body
+    has none); ``orphans`` are the footnote labels whose every marker the decisions
+    remove in the whole document (their definitions go); ``convention`` is the front
+    matter's ``spaced-brackets`` (``auto`` when absent).  The whitespace rule and the
+    pinning of spaced brackets look at most one line away, so every line but the first
+    and the last of ``lines`` reads exactly as in the whole resolved document (the Word
+    writer resolves a few paragraphs at a time this way, not the whole draft).
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import resolve_lines
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties [shall][may] act[ promptly].\\n")
+        >>> gid = "art_1__para_1__brk_2"
+        >>> treatydraft.ast.text_of(resolve_lines(doc.body, {gid: 0}.get))
+        'Article 1\\n1. Parties [shall][may] act.\\n'
+    """
+    body, _ = _resolve_seq(lines, decide)
+    return _finish(body, set(orphans), whole_lines=True, convention=convention)
 
 
 # ---------------------------------------------------------------- splicing

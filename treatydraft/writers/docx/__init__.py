@@ -12,7 +12,7 @@ script properties), :mod:`.package` (properties, deterministic packaging),
 :mod:`.layout` (page, styles, header and footer, label widths), :mod:`.common`
 (paragraph cursor and node dispatch), :mod:`.brackets` and :mod:`.tracked` (the two
 styles), :mod:`.worlds` (what Accept/Reject All must read, from
-``operations.apply_decisions``).  The writer never imports the parser.
+``operations.resolve_lines``, a few paragraphs at a time).  The writer never imports the parser.
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from . import ooxml, package  # noqa: F401  (ooxml first: the writers import it)
 from .brackets import BracketsWriter
 from .common import BaseWriter
 from .layout import Layout
-from .tracked import TrackedWriter, base_note, kept_as_brackets, resolve_base
+from .tracked import TrackedWriter, base_decider, base_note, kept_as_brackets
 
 __all__ = ["to_docx", "write_docx", "DocxResult", "STYLES", "ATTRIBUTIONS", "Style", "Attribution"]
 
@@ -98,16 +98,16 @@ def write_docx(doc: Document, stream: IO[bytes], *, style: Style = "brackets",
                base: str = "first", attribution: Attribution = "footnotes") -> DocxResult:
     """Export ``doc`` to .docx, written to ``stream`` (a seekable binary file): the same
     bytes as :func:`to_docx`, whose result this returns without them (``data`` is
-    ``b""``).  The body is written a few paragraphs at a time, so memory does not grow
-    with the draft beyond its parse in style ``brackets`` (style ``tracked`` plans its
-    revisions on two resolved copies of the draft: docs/performance.md).  Raises what
-    :func:`to_docx` raises, before anything is written."""
+    ``b""``).  The body is written a few paragraphs at a time (in style ``tracked``
+    also planned and resolved a few paragraphs at a time), so memory does not grow
+    with the draft beyond its parse: docs/performance.md.  Raises what :func:`to_docx`
+    raises, before anything is written."""
     if style not in STYLES:
         raise ExportError(f"unknown docx style {style!r}", hint="use one of: " + ", ".join(STYLES))
     if attribution not in ATTRIBUTIONS:
         raise ExportError(f"unknown attribution {attribution!r}",
                           hint="use one of: " + ", ".join(ATTRIBUTIONS))
-    choices = resolve_base(doc, base) if style == "tracked" else {}
+    choose = base_decider(doc, base) if style == "tracked" else None
 
     document = docx.Document()
     has_sections = any(isinstance(n, Heading) and n.kind == "section"
@@ -117,7 +117,8 @@ def write_docx(doc: Document, stream: IO[bytes], *, style: Style = "brackets",
     writer: BaseWriter
     tracked: TrackedWriter | None = None
     if style == "tracked":
-        writer = tracked = TrackedWriter(doc, document, layout, choices=choices)
+        assert choose is not None
+        writer = tracked = TrackedWriter(doc, document, layout, choose=choose)
     else:
         writer = BracketsWriter(doc, document, layout, attribution=attribution)
     try:
@@ -130,10 +131,10 @@ def write_docx(doc: Document, stream: IO[bytes], *, style: Style = "brackets",
 
     kept: tuple[tuple[str, tuple[tuple[str, int, int], ...]], ...] = ()
     notes: tuple[str, ...] = ()
-    if tracked is not None:
+    if tracked is not None and choose is not None:
         kept = tuple((reason, tuple((g.id, g.span.line, g.span.column) for g in groups))
-                     for reason, groups in kept_as_brackets(doc, tracked.trackable))
-        note = base_note(doc, base, choices, tracked.trackable)
+                     for reason, groups in kept_as_brackets(doc))
+        note = base_note(doc, base, choose)
         notes = (note,) if note else ()
     return DocxResult(data=b"", tracked=writer.tracked,
                       bracketed=writer.bracketed, footnotes=writer.footnotes.count,

@@ -54,16 +54,17 @@ from ...ast import (
     OptionsEnd,
     SplitMark,
     Text,
-    walk,
 )
+from ...document import _walk_structure
 from ...errors import ExportError, OperationError
-from ...operations.choices import base_choices
+from ...operations.choices import base_choices, base_chooser
 from . import ooxml
 from .common import UNATTRIBUTED, BaseWriter
 from .layout import CHAR_NUMBER, Layout
-from .worlds import BOTH, LinePlan, Status, lines, plan_lines
+from .worlds import BOTH, LinePlan, LinePlanner, Status
 
-__all__ = ["TrackedWriter", "resolve_base", "classify", "UNATTRIBUTED"]
+__all__ = ["TrackedWriter", "resolve_base", "base_decider", "classify", "is_tracked",
+           "UNATTRIBUTED"]
 
 
 # ---------------------------------------------------------------- the base
@@ -78,6 +79,15 @@ def resolve_base(doc: Document, base: str) -> dict[str, int]:
         raise ExportError(err.message, file=doc.source, hint=err.hint) from None
 
 
+def base_decider(doc: Document, base: str) -> Callable[[BracketGroup | OptionBlock], int]:
+    """:func:`resolve_base` one group at a time (no table of every group):
+    :func:`treatydraft.operations.choices.base_chooser`, its errors as :class:`ExportError`."""
+    try:
+        return base_chooser(doc, base)
+    except OperationError as err:
+        raise ExportError(err.message, file=doc.source, hint=err.hint) from None
+
+
 # ---------------------------------------------------------------- which groups are tracked
 
 _BREAKS = (BracketGroup, OptionBlock, LineBreak, Footnote, Note, OptionsEnd)
@@ -86,11 +96,13 @@ _BREAKS = (BracketGroup, OptionBlock, LineBreak, Footnote, Note, OptionsEnd)
 def _expressible(group: Node) -> bool:
     if not isinstance(group, BracketGroup) or len(group.alternatives) > 2:
         return False
-    for alt in group.alternatives:
-        for node in walk(alt.children):
-            if isinstance(node, _BREAKS):
-                return False
-    return True
+    # (an alternative's lone text, not made a node by this search, holds none of them)
+    return not any(isinstance(node, _BREAKS) for node in _walk_structure(group.alternatives))
+
+
+def is_tracked(node: Node) -> bool:
+    """Whether a node of the body (a top-level node) is a tracked group."""
+    return isinstance(node, BracketGroup) and _expressible(node)
 
 
 def _blank(node: Node) -> bool:
@@ -125,7 +137,7 @@ def why_bracketed(group: BracketGroup | OptionBlock) -> str:
         return "option blocks"
     if len(group.alternatives) > 2:
         return "three or more alternatives"
-    inner = [n for alt in group.alternatives for n in walk(alt.children)]
+    inner = list(_walk_structure(group.alternatives))
     if any(isinstance(n, LineBreak) for n in inner):
         return "span paragraphs"
     if any(isinstance(n, (BracketGroup, OptionBlock)) for n in inner):
@@ -133,32 +145,34 @@ def why_bracketed(group: BracketGroup | OptionBlock) -> str:
     return "hold a note or footnote line"
 
 
-def kept_as_brackets(doc: Document, tracked: set[str]
+def kept_as_brackets(doc: Document, tracked: Callable[[Node], bool] = is_tracked
                      ) -> list[tuple[str, list[BracketGroup | OptionBlock]]]:
-    """(reason, [top-level groups]) for the groups not tracked, reasons in a fixed order.
+    """(reason, [top-level groups]) for the groups not tracked (``tracked(node)``: see
+    :func:`is_tracked`), reasons in a fixed order.
 
     Groups inside them stay bracketed with them and are not listed."""
     found: dict[str, list[BracketGroup | OptionBlock]] = {}
     for node in doc.body:
-        if isinstance(node, (BracketGroup, OptionBlock)) and node.id not in tracked:
+        if isinstance(node, (BracketGroup, OptionBlock)) and not tracked(node):
             found.setdefault(why_bracketed(node), []).append(node)
     order = ("span paragraphs", "three or more alternatives", "nested brackets",
              "option blocks", "hold a note or footnote line")
     return [(reason, found[reason]) for reason in order if reason in found]
 
 
-def base_note(doc: Document, base: str, choices: dict[str, int],
-              tracked: set[str]) -> str | None:
-    """A sentence when a delegation base writes the same file as ``--base first``."""
+def base_note(doc: Document, base: str, choose: Callable[[BracketGroup], int],
+              tracked: Callable[[Node], bool] = is_tracked) -> str | None:
+    """A sentence when a delegation base writes the same file as ``--base first``
+    (``choose``: :func:`base_decider`; ``tracked``: :func:`is_tracked`)."""
     base = (base or "first").strip()
     if base == "first" or "=" in base:
         return None
-    if any(choices.get(g, 1) != 1 for g in tracked):
+    groups = [g for g in doc.body if isinstance(g, BracketGroup) and tracked(g)]
+    if any(choose(g) != 1 for g in groups):
         return None
     code = next((c for c in doc.delegations if c.casefold() == base.casefold()), base)
     codes = {code, *doc.delegations[code].groups} if code in doc.delegations else {code}
     who = code + (" (or " + ", ".join(sorted(codes - {code})) + ")" if len(codes) > 1 else "")
-    groups = [g for g in doc.body if isinstance(g, BracketGroup) and g.id in tracked]
     proposed = [g for g in groups if any(set(a.proposers) & codes for a in g.alternatives)]
     if not proposed:
         why = f"{who} proposes none of the tracked groups"
@@ -178,16 +192,18 @@ class TrackedWriter(BaseWriter):
 
     A line holding tracked groups is written from its :class:`~.worlds.LinePlan`, so that
     Reject All reads exactly like ``resolve`` with the base choices and Accept All like
-    ``resolve`` with the other choices (the whitespace rule included).
+    ``resolve`` with the other choices (the whitespace rule included).  The lines are
+    planned a few at a time as they are written (:class:`~.worlds.LinePlanner`).
+    ``choose(group)`` is a tracked group's base choice (:func:`base_decider`).
     """
 
     def __init__(self, doc: Document, document: DocxDocument, layout: Layout, *,
-                 choices: dict[str, int]) -> None:
+                 choose: Callable[[BracketGroup], int]) -> None:
         super().__init__(doc, document, layout, attribution="comments")
         ooxml.track_revisions(document.settings.element)
-        self.choices = choices
-        self.trackable, self.whole_line = classify(doc)
-        self.plans = plan_lines(doc, choices, self.trackable)
+        self.choose = choose
+        self.trackable: set[str] = set()
+        """The ids of the tracked groups of the line being written."""
         self.plan: LinePlan | None = None
         self.tracked = 0
         self.bracketed = 0
@@ -196,8 +212,8 @@ class TrackedWriter(BaseWriter):
     # ------------------------------------------------------------ lines
 
     def write_body(self) -> None:
-        for nodes, brk in lines(self.doc.body):
-            plan = self.plans.get(id(nodes[0])) if nodes else None
+        for nodes, brk, plan, tracked in LinePlanner(self.doc, self.choose, is_tracked):
+            self.trackable = tracked
             if plan is None:
                 self.write_nodes(nodes)
             else:
@@ -316,7 +332,7 @@ class TrackedWriter(BaseWriter):
 
     def group_author(self, node: BracketGroup) -> str:
         """Who the change of a tracked group is by (see the module docstring)."""
-        base = self.choices.get(node.id, 1)
+        base = self.choose(node)
         alts = node.alternatives
         if len(alts) == 1:
             return self.lead_author(node.proposers if base == 1
@@ -329,7 +345,7 @@ class TrackedWriter(BaseWriter):
             self.write_group_bracketed(node)
             return
         self.tracked += 1
-        base = self.choices.get(node.id, 1)
+        base = self.choose(node)
         author = self.group_author(node)
         gid = None
         if node.proposers:

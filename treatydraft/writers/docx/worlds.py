@@ -6,8 +6,10 @@ for the base choices, and Accept All exactly its text for the other choices,
 including the whitespace rule of :mod:`treatydraft.operations.spacing` (no blank
 before a comma where an optional text was dropped, no trailing blank, no empty
 numbered paragraph).  Rather than re-implementing that rule, this module resolves
-the document both ways with :func:`~treatydraft.operations.apply_decisions` and
-compares, line by line, what each resolution keeps with what was written:
+the lines both ways with :func:`~treatydraft.operations.resolve_lines` (a few lines
+at a time, with the line on either side: :class:`LinePlanner`; the whole draft is
+never resolved) and compares, line by line, what each resolution keeps with what
+was written:
 
 * every *atom* of a line (a character of a :class:`~treatydraft.ast.Text`, or a
   whole other node) gets a :class:`Status`: kept in the base world, in the other
@@ -27,13 +29,26 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 
-from ...ast import BracketGroup, Document, LineBreak, Node, Text
-from ...operations import apply_decisions
+from ...ast import (
+    Alternative,
+    BracketGroup,
+    Document,
+    FootnoteRef,
+    LineBreak,
+    Node,
+    OptionBlock,
+    Text,
+    with_alternatives,
+)
+from ...document import _walk_structure
+from ...operations import resolve_lines
+from ...storage import SourceText
 
-__all__ = ["Status", "Insertion", "LinePlan", "plan_lines", "other_choice", "lines", "BOTH"]
+__all__ = ["Status", "Insertion", "LinePlan", "LinePlanner", "other_choice", "lines",
+           "iter_lines", "detached", "orphaned_footnotes", "BOTH"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,35 +248,218 @@ def _align(flat: _Flat, resolved: str, world: str, plan: LinePlan) -> None:
         plan.insertions.setdefault(key, []).append(Insertion(key, text, status))
 
 
-def plan_lines(doc: Document, base: dict[str, int], tracked: set[str]) -> dict[int, LinePlan]:
-    """id(first node of a line) -> :class:`LinePlan`, for every body line with a tracked group.
+#: A chunk of lines planned together holds about this many nodes (or this many lines)
+#: at most: memory holds one chunk, the lines next to it, and their resolutions.
+CHUNK_NODES = 4096
+CHUNK_LINES = 64
 
-    ``base`` maps group ids to the base choice; ``tracked`` holds the ids written as
-    revisions (top-level groups confined to one line).
+
+class _Line:
+    """One line of the body while it is planned and written."""
+    __slots__ = ("nodes", "brk", "groups", "detached")
+
+    def __init__(self, nodes: list[Node], brk: LineBreak | None,
+                 groups: list[BracketGroup]) -> None:
+        self.nodes = nodes
+        self.brk = brk
+        self.groups = groups
+        """The line's tracked groups (top-level, written as revisions)."""
+        self.detached = False
+
+    def detach(self) -> None:
+        """The line's groups as copies whose alternatives hold their text as nodes of
+        their own (:func:`detached`): resolving and writing them leaves the document as
+        it was, and each node keeps one identity while the line is planned and written."""
+        if self.detached:
+            return
+        self.detached = True
+        tracked = {id(g) for g in self.groups}
+        groups: list[BracketGroup] = []
+        for i, node in enumerate(self.nodes):
+            if isinstance(node, (BracketGroup, OptionBlock)):
+                self.nodes[i] = copy = detached(node)
+                if id(node) in tracked and isinstance(copy, BracketGroup):
+                    groups.append(copy)
+        self.groups = groups
+
+
+_CHILDREN = Alternative.__dict__["children"]  # the slot view: a lone text is made when read
+# the slots as stored (a copy made from them reads exactly as the original: ids derived
+# from the group's, spans packed or derived from the same parts)
+_ALT_SLOTS = tuple(Alternative.__dict__[name] for name in Alternative.__slots__)
+_ALT_KIDS = Alternative.__dict__["_children"]
+_GROUP_SLOTS = tuple(BracketGroup.__dict__[name] for name in BracketGroup.__slots__)
+_GROUP_ALTS = BracketGroup.__dict__["_alternatives"]
+
+
+def detached(node: Node) -> Node:
+    """``node``, or for a group holding an alternative (at any depth) whose one text is
+    not a node yet, a copy with that text made a node of the copy's.
+
+    Reading ``alt.children`` makes the text a node and keeps it in the document (about
+    40 bytes per byte of a bracket-dense draft); the writer reads the copies instead."""
+    if isinstance(node, BracketGroup):
+        alts = node.alternatives
+        copies = tuple(_detached_alternative(a) for a in alts)
+        if all(a is b for a, b in zip(copies, alts, strict=True)):
+            return node
+        group = object.__new__(BracketGroup)
+        for slot in _GROUP_SLOTS:
+            slot.__set__(group, slot.__get__(node))
+        raw = _GROUP_ALTS.__get__(node)
+        _GROUP_ALTS.__set__(group, copies[0] if raw is alts[0] else copies)
+        return group
+    if isinstance(node, OptionBlock):
+        options = []
+        for opt in node.options:
+            kids = tuple(detached(k) for k in opt.children)
+            same = all(a is b for a, b in zip(kids, opt.children, strict=True))
+            options.append(opt if same else replace(opt, children=kids))
+        if all(a is b for a, b in zip(options, node.options, strict=True)):
+            return node
+        return with_alternatives(node, options)
+    return node
+
+
+def _detached_alternative(alt: Alternative) -> Alternative:
+    raw = _ALT_KIDS.__get__(alt)
+    if type(raw) is SourceText:
+        kids = _CHILDREN.make(alt, raw)
+    else:
+        kids = tuple(detached(k) for k in raw)
+        if all(a is b for a, b in zip(kids, raw, strict=True)):
+            return alt
+    copy = object.__new__(Alternative)
+    for slot in _ALT_SLOTS:
+        slot.__set__(copy, slot.__get__(alt))
+    _ALT_KIDS.__set__(copy, kids)
+    return copy
+
+
+def iter_lines(body: Iterable[Node]) -> Iterator[tuple[list[Node], LineBreak | None]]:
+    """:func:`lines`, one line at a time."""
+    current: list[Node] = []
+    for node in body:
+        if isinstance(node, LineBreak):
+            yield current, node
+            current = []
+        else:
+            current.append(node)
+    yield current, None
+
+
+def orphaned_footnotes(doc: Document, groups: Iterable[BracketGroup],
+                       pick: Callable[[BracketGroup], int]) -> set[str]:
+    """The footnote labels whose every marker goes when each of ``groups`` (top-level
+    bracket groups) takes ``pick(group)``: what :func:`~treatydraft.operations.apply_decisions`
+    finds by comparing the markers before and after (their definitions are removed)."""
+    if not doc.footnotes:
+        return set()
+    removed: dict[str, int] = {}
+    for group in groups:
+        k = pick(group)
+        for alt in group.alternatives:
+            for ref in alt.footnotes:  # a note on the bracket goes with it
+                removed[ref.label] = removed.get(ref.label, 0) + 1
+            if alt.index != k:
+                for node in _walk_structure((alt,)):
+                    if isinstance(node, FootnoteRef):
+                        removed[node.label] = removed.get(node.label, 0) + 1
+    if not removed:
+        return set()
+    total: dict[str, int] = {}
+    for node in _walk_structure(doc.body):
+        labels: Iterable[str] = ((node.label,) if isinstance(node, FootnoteRef) else
+                                 (f.label for f in node.footnotes)
+                                 if isinstance(node, Alternative) else ())
+        for label in labels:
+            if label in removed:
+                total[label] = total.get(label, 0) + 1
+    return {label for label, n in removed.items() if total.get(label) == n}
+
+
+class LinePlanner:
+    """The body's lines, with the :class:`LinePlan` of each line holding tracked groups.
+
+    A few lines at a time (:data:`CHUNK_NODES`): the chunk and the line on either
+    side of it are resolved both ways with
+    :func:`~treatydraft.operations.resolve_lines`, which reads every line of the chunk
+    exactly as the whole resolved document would; the chunk's lines are then written
+    and dropped.  ``is_tracked(node)`` says whether a top-level node is a tracked group,
+    ``choose(group)`` gives a tracked group's base choice.
     """
-    groups = {n.id: n for line, _ in lines(doc.body) for n in line
-              if isinstance(n, BracketGroup) and n.id in tracked}
-    if not groups:
-        return {}
-    choose = {"base": lambda g: base.get(g.id, 1),
-              "other": lambda g: other_choice(g, base.get(g.id, 1))}
-    resolved = {}
-    for world, pick in choose.items():
-        def decide(gid: str, pick: Callable[[BracketGroup], int] = pick) -> int | None:
-            return pick(groups[gid]) if gid in groups else None
-        rdoc = apply_decisions(doc, decide)
-        split = lines(rdoc.body)
-        by_break = {id(brk): nodes for nodes, brk in split if brk is not None}
-        last = split[-1][0]
-        resolved[world] = (by_break, last)
-    plans: dict[int, LinePlan] = {}
-    for nodes, brk in lines(doc.body):
-        if not any(isinstance(n, BracketGroup) and n.id in groups for n in nodes):
-            continue
+
+    def __init__(self, doc: Document, choose: Callable[[BracketGroup], int],
+                 is_tracked: Callable[[Node], bool]) -> None:
+        self.doc = doc
+        self.is_tracked = is_tracked
+        self.picks: dict[str, Callable[[BracketGroup], int]] = {
+            "base": choose, "other": lambda g: other_choice(g, choose(g))}
+        self.convention = doc.front.get("spaced-brackets") or "auto"
+        tracked = [n for n in doc.body if isinstance(n, BracketGroup) and is_tracked(n)] \
+            if doc.footnotes else []  # (orphans are footnote definitions)
+        self.orphans = {world: orphaned_footnotes(doc, tracked, pick)
+                        for world, pick in self.picks.items()}
+
+    def _read(self, it: Iterator[tuple[list[Node], LineBreak | None]]) -> _Line | None:
+        got = next(it, None)
+        if got is None:
+            return None
+        nodes, brk = got
+        return _Line(nodes, brk, [n for n in nodes if isinstance(n, BracketGroup)
+                                  and self.is_tracked(n)])
+
+    def __iter__(self) -> Iterator[tuple[list[Node], LineBreak | None, LinePlan | None,
+                                         set[str]]]:
+        """(nodes of the line, its LineBreak or None, its plan or None, ids of its
+        tracked groups), line by line."""
+        it = iter_lines(self.doc.body)
+        prev: _Line | None = None
+        ahead = self._read(it)
+        while ahead is not None:
+            chunk: list[_Line] = []
+            size = 0
+            while ahead is not None and len(chunk) < CHUNK_LINES and (
+                    not chunk or size + len(ahead.nodes) <= CHUNK_NODES):
+                chunk.append(ahead)
+                size += len(ahead.nodes)
+                ahead = self._read(it)
+            plans = self._plan(prev, chunk, ahead) if any(ln.groups for ln in chunk) else {}
+            for line in chunk:
+                yield line.nodes, line.brk, plans.get(id(line)), {g.id for g in line.groups}
+            prev = chunk[-1]
+
+    def _plan(self, prev: _Line | None, chunk: list[_Line], after: _Line | None
+              ) -> dict[int, LinePlan]:
+        window = [ln for ln in (prev, *chunk, after) if ln is not None]
+        seq: list[Node] = []
+        for line in window:
+            line.detach()
+            seq.extend(line.nodes)
+            if line.brk is not None:
+                seq.append(line.brk)
+        groups = {g.id: g for line in window for g in line.groups}
+        resolved = {}
+        for world, pick in self.picks.items():
+            def decide(gid: str, pick: Callable[[BracketGroup], int] = pick) -> int | None:
+                return pick(groups[gid]) if gid in groups else None
+            split = lines(resolve_lines(seq, decide, orphans=self.orphans[world],
+                                        convention=self.convention))
+            by_break = {id(brk): nodes for nodes, brk in split if brk is not None}
+            resolved[world] = (by_break, split[-1][0])
+        plans: dict[int, LinePlan] = {}
+        for line in chunk:
+            if line.groups:
+                plans[id(line)] = self._plan_line(line, {g.id for g in line.groups}, resolved)
+        return plans
+
+    def _plan_line(self, line: _Line, tracked: set[str],
+                   resolved: dict[str, tuple[dict[int, list[Node]], list[Node]]]) -> LinePlan:
+        nodes, brk = line.nodes, line.brk
         plan = LinePlan()
         present = {}
         markers: dict[int, str] = {}
-        for world, pick in choose.items():
+        for world, pick in self.picks.items():
             by_break, last = resolved[world]
             got: list[Node] | None
             if brk is None:
@@ -276,6 +474,4 @@ def plan_lines(doc: Document, base: dict[str, int], tracked: set[str]) -> dict[i
                 resolved_flat.add(node)
             _align(kept_flat, resolved_flat.text(), world, plan)
         plan.mark = Status(present["base"], present["other"])
-        plans[id(nodes[0])] = plan
-    return plans
-
+        return plan
