@@ -75,6 +75,21 @@ def test_suspicious_pairing_warns_in_strict_mode_and_keeps_the_pair():
     assert _codes(text) == ["suspicious-pairing", "unclosed-bracket", "stray-bracket"]
 
 
+def test_options_bracketed_one_by_one_warn_in_both_modes():
+    text = ("Article 8\n4. Parties act.\n[Option 1: The arrangements shall serve.]\n\n"
+            "Page 4 of 20\n\n[Option 2: A mechanism shall be established.]\n"
+            "5. [Option 1: One.]\n6. [Option (a): Two.]\n[Option (b): Three.]\n")
+    for mode in ("strict", "tolerant"):
+        doc = treatydraft.parse(text, mode=mode)
+        assert doc.to_text() == text
+        assert [(d.code, d.severity, d.line, d.column) for d in doc.diagnostics] == [
+            ("bracketed-options", "warning", 7, 2), ("bracketed-options", "warning", 10, 2)]
+        assert "3:2" in doc.diagnostics[0].message
+    # a block written whole, or labels outside the brackets, is one block: no warning
+    assert _codes("Article 8\n[Option 1: A.\nOption 2: B.]\n") == []
+    assert _codes("Article 8\nOption 1: [A.]\nOption 2: [B.]\n") == []
+
+
 def test_bracket_spanning_a_list_from_its_chapeau_is_not_suspicious():
     text = "1. States shall [adopt:\n(a) one;\n(b) two,]@BRA\nor other measures.\n"
     assert _codes(text.replace("@BRA", "")) == []

@@ -38,7 +38,7 @@ from .ast import (
 from .labels import read_marker
 from .lalr import Token, Tree
 from .numbering import division_number, normalise_number
-from .options import Item, Label, gather
+from .options import Item, Label, gather, lone_option
 from .source import Span, packed, unpack
 from .storage import SourceText
 
@@ -269,6 +269,8 @@ class _Builder:
                 flush()
                 group = self.group(child, prefix, depth + 1)
                 out.append(group)
+                # `[Option 2: ...]`: gather() warns when options are bracketed one by one
+                has_options = has_options or lone_option(group) is not None
             else:  # option_label
                 flush()
                 has_options = True

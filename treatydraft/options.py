@@ -46,7 +46,7 @@ from .source import Span
 if TYPE_CHECKING:
     from .builder import _Builder
 
-__all__ = ["Label", "gather"]
+__all__ = ["Label", "gather", "lone_option"]
 
 _ARTICLE_LEVEL = 4  # a block before any unit ends at the next article or above
 
@@ -162,7 +162,48 @@ def gather(builder: _Builder, nodes: list[Item]) -> list[Node]:
         target().append(node)
     while stack:
         close()
+    _bracketed_one_by_one(builder, out)
     return out
+
+
+def lone_option(node: Node) -> Option | None:
+    """The option of ``[Option 2: ...]``: a bracket of one alternative holding nothing but
+    a block of one option (blanks around it aside)."""
+    if not isinstance(node, BracketGroup) or len(node.alternatives) != 1:
+        return None
+    inside = [c for c in node.alternatives[0].children
+              if not (isinstance(c, LineBreak) or isinstance(c, Text) and not c.value.strip())]
+    if len(inside) == 1 and isinstance(blk := inside[0], OptionBlock) and len(blk.options) == 1:
+        return blk.options[0]
+    return None
+
+
+def _bracketed_one_by_one(builder: _Builder, seq: list[Node]) -> None:
+    """Warn where options are bracketed whole one by one (``[Option 1: ...]``, then
+    ``[Option 2: ...]``): each is read as an optional bracket holding a block of one option,
+    so the options do not compete (a variant may keep both, or neither)."""
+    seen: dict[str, Option] = {}  # series -> the first bracketed option of that series
+    for node in seq:
+        if isinstance(node, Heading):
+            seen.clear()
+            continue
+        opt = lone_option(node)
+        if opt is None:
+            continue
+        series = option_number(opt.label)[0]
+        first = seen.setdefault(series, opt)
+        if first is opt or _first(opt.number):
+            seen[series] = opt
+            continue
+        s, f = opt.span, first.span
+        builder.problems.add(E.ParseError, f"options bracketed one by one: '{opt.label.strip()}' "
+                             f"at {s.line}:{s.column} and '{first.label.strip()}' at "
+                             f"{f.line}:{f.column} are read as separate optional brackets, "
+                             "each holding one option; they do not compete as one block",
+                             s.line, s.column, severity="warning", offset=s.start,
+                             code="bracketed-options",
+                             hint="to make them one block, write the labels outside the "
+                                  "brackets ('Option 2: [...]') or bracket the whole block")
 
 
 def _fused_marks(builder: _Builder, nodes: list[Item]) -> dict[int, str]:
