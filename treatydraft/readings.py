@@ -26,6 +26,8 @@ The evidence, strongest first:
   a word that asks for a complement (``to``, ``of``, ``should``, ``providing``) that the
   second does not also ask for: separate;
 * two clauses (capital first) ending with ``,``, as preambular paragraphs: separate;
+* both end with the same ``,`` or ``;`` and the list goes on after them with ``or``,
+  ``and`` ... (``of [reducing,] [phasing out,] or redirecting``): list items, separate;
 * two clauses ending with the same ``;`` or ``.``: two versions of one provision
   (alternatives, with a warning);
 * otherwise: alternatives, as in UN usage, with a warning naming both readings.
@@ -59,6 +61,8 @@ _CJK_CONNECTIVES = ("以及", "并且", "并", "和", "及", "或", "包括", "�
                     "而且", "且", "与")
 _WORD = re.compile(r"\w+")
 _TRAILING = ",;:"
+# Words that end a list (`a, b, or c`): after `[a,] [b,]` they say the brackets are items.
+_LIST_ENDS = frozenset("and or nor et ou ni y o e и или либо".split())
 # Last words (lower case) that ask for a complement: what follows continues the text.
 # Last words (lower case) that ask for a complement, by kind: what follows continues the
 # text.  A second bracket ending with a word of the same kind asks for the same complement.
@@ -166,11 +170,26 @@ def numbered_apart(a_head: str, b_head: str) -> bool:
     return b is not None and a != b
 
 
+def _list_goes_on(sep: str, after: str) -> str | None:
+    """The conjunction that ends a list after ``[a,] [b,]``: ``after`` (the text after the
+    second bracket) past any further brackets ending with the same ``sep`` starts with
+    ``or``, ``and`` ... (``of [reducing,] [phasing out,] or redirecting``)."""
+    rest = after.lstrip(" \t")
+    while rest.startswith("["):
+        close = rest.find("]")
+        if close < 0 or rest[:close].rstrip(" \t")[-1:] != sep:
+            return None
+        rest = rest[close + 1:].lstrip(" \t")
+    m = _WORD.match(rest)
+    return m.group(0) if m and m.group(0) in _LIST_ENDS else None
+
+
 def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
-                   attributed: bool, chained: bool) -> Reading:
+                   attributed: bool, chained: bool, after: str = "") -> Reading:
     """Decide ``[A] [B]``: ``a_head``/``a_tail`` are the first and last few dozen
     characters of A's text, likewise for B; ``attributed``: both carry an ``@``
-    attribution; ``chained``: A or B is joined to another bracket without a blank."""
+    attribution; ``chained``: A or B is joined to another bracket without a blank;
+    ``after``: the first few dozen characters after B."""
     if attributed:
         return Reading(True, True, "both are attributed proposals")
     if numbered_apart(a_head, b_head):
@@ -211,6 +230,9 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
     if clauses and ea == eb == ",":
         return Reading(False, True, "both are clauses ending with ',', as preambular "
                                     "paragraphs do")
+    if ea and ea == eb and ea in ",;" and (end := _list_goes_on(ea, after)) is not None:
+        return Reading(False, True, f"both end with '{ea}' and the list goes on with '{end}': "
+                                    "items of a list, each optional")
     wa, wb = _words(a_head + " " + a_tail), _words(b_head + " " + b_tail)
     if wa and wb and len(wa & wb) * 2 >= min(len(wa), len(wb)) and len(wa | wb) > 2:
         return Reading(True, True, "they share most of their words")

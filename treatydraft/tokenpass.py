@@ -572,9 +572,10 @@ def _spaced(text: str, tokens: list[Token], partner: list[int], r: int, k: int, 
     b0, b1 = tokens[k].end_pos, tokens[partner[k]].start_pos
     attributed = tokens[r + 1].type == "ATTRIB" and tokens[partner[k] + 1].type == "ATTRIB" \
         if partner[k] + 1 < len(tokens) else False
+    b2 = tokens[partner[k]].end_pos
     return spaced_reading(text[a0:min(a1, a0 + _SNIPPET)], text[max(a0, a1 - _SNIPPET):a1],
                           text[b0:min(b1, b0 + _SNIPPET)], text[max(b0, b1 - _SNIPPET):b1],
-                          attributed=attributed, chained=chained)
+                          attributed=attributed, chained=chained, after=text[b2:b2 + _SNIPPET])
 
 
 def settle(tokens: list[Token]) -> None:
