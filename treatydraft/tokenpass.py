@@ -398,7 +398,35 @@ def _is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bo
     # `*[elements for further discussion]*`: a whole bracket set in italics, alone
     s, e = open_tok.start_pos, close_tok.end_pos
     italic = s > 0 and text[s - 1] in "*_" and text[e:e + 1] == text[s - 1]
-    return alone and italic and len(inner.split()) >= 2
+    return alone and (italic and len(inner.split()) >= 2 or _caption(text, s, e, inner))
+
+
+_CAPTION_WORD = rx.compile(r"\w+")
+
+
+def _caption(text: str, s: int, e: int, inner: str) -> bool:
+    """``[Recognize value]`` on a line of its own, the next item starting with its words
+    (``(i) recognize the intrinsic value ...``, ``1. Recognize value of ...``): a caption
+    naming the item, not wording to negotiate."""
+    words = _CAPTION_WORD.findall(inner.lower())
+    if not 2 <= len(words) <= 8:
+        return False
+    start = text.rfind("\n", 0, s) + 1
+    end = text.find("\n", e)
+    if end < 0 or text[start:s].strip(" \t*_#") or text[e:end].strip(" \t*_\r"):
+        return False
+    while True:  # the next line that holds anything
+        nxt = text.find("\n", end + 1)
+        line = text[end + 1:nxt if nxt >= 0 else len(text)]
+        if line.strip(" \t\r*_") or nxt < 0:
+            break
+        end = nxt
+    label = _LIST_LABEL.match(line)
+    head = line[label.end() if label else 0:][:len(inner) + 80].lower()
+    # the caption's words, in order, among the item's first words (`Recognize value`:
+    # `recognize the intrinsic value of ...`), its first word first
+    first = iter(_CAPTION_WORD.findall(head)[:len(words) + 4])
+    return next(first, None) == words[0] and all(w in first for w in words[1:])
 
 
 _SEPARATORS = ("GAP", "SLASH")
