@@ -15,7 +15,9 @@ The evidence, strongest first:
 * either bracket is already joined to a neighbour without a blank (``[a][b] [c]``): the
   text writes its alternatives side by side, so the blank separates;
 * both begin with the same word (``[by 2060] [by 2090]``) or share most of their words:
-  rivals for one slot;
+  rivals for one slot, unless only the first ends with ``,`` ``;`` ``:`` (``targets [to
+  reduce the gap ...,] [to increase ...] from all sources``): what follows the first is
+  the second, two insertions;
 * the second begins with a connective (``and``, ``including``, ``et``, ``y``, ``и``,
   ``以及``, ``و`` ...) or with punctuation, or the first ends with ``,`` ``;`` ``:`` where
   the second does not: the second continues the sentence, an insertion;
@@ -196,8 +198,12 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         return Reading(False, True, "each holds a unit of its own number")
     if chained:
         return Reading(False, True, "the text writes its alternatives side by side")
+    ea, eb = a_tail.rstrip(" \t*_")[-1:], b_tail.rstrip(" \t*_")[-1:]
     fa, fb = _first_word(a_head), _first_word(b_head)
     if fa and fa == fb:
+        if ea and ea in _TRAILING and eb != ea and len(a_head.split()) >= 3:
+            return Reading(False, True, f"both begin with '{fa}', but only the first ends "
+                                        f"with '{ea}': the second follows it")
         return Reading(True, True, "both begin with the same word")
     ca, cb = _continues(a_head), _continues(b_head)
     if cb and not ca:
@@ -223,7 +229,6 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
     if len(a_head.split()) >= 2 and asks is not None and \
             not (other and _asks_complement(other[-1]) in (asks, "verb")):
         return Reading(False, True, f"the first ends with '{last[-1]}', which the second completes")
-    ea, eb = a_tail.rstrip(" \t*_")[-1:], b_tail.rstrip(" \t*_")[-1:]
     if ea and ea in _TRAILING and eb != ea:
         return Reading(False, True, f"the first ends with '{ea}'")
     clauses = _clause(a_head) and _clause(b_head)
