@@ -13,7 +13,8 @@ from fixtures import ROOT, bench_module, cases, read
 from lark import Lark, logger
 
 import treatydraft
-from treatydraft.ast import BracketGroup
+from treatydraft.ast import BracketGroup, Heading, OptionBlock
+from treatydraft.operations import resolve
 from treatydraft.syntax import LABEL_KINDS, grammar_text
 from treatydraft.tables_build import IMPORT_PATHS
 
@@ -216,11 +217,29 @@ def test_real_text_corpus_floor():
              "b-ftaa-2001-ds-defs-pt": (0.77, 0.77),
              # unseen texts (see tests/corpus/README.md): `(for example, [holders]/[owners])`
              # in a note explaining the notation, labelled editorial (doubtful)
-             "b-wipo-igc-2012-tk-draft-web-en": (0.80, 1.0)}
+             "b-wipo-igc-2012-tk-draft-web-en": (0.80, 1.0),
+             # sixth round: `Mécanisme de recours [dans une union douanière] [Membre de
+             # l'OMC]` in a table of contents, labelled two insertions (doubtful)
+             "b-wto-2011-tradfa-rev8-fr": (0.5, 0.33)}
     for s in scores:
         floor = below.get(s.name, (0.9, 0.9))
         assert (s.precision, s.recall) >= floor and s.precision >= floor[0] and \
             s.recall >= floor[1], (s.name, s.precision, s.recall)
+
+
+def test_rival_chapeaux_leave_their_list_to_the_enclosing_unit():  # issue 13
+    """`Alternative 1: ... principles:` / `Alternative 2: ... principles:` then `(a) ...`:
+    the options are the chapeaux; the items are the list both introduce, so keeping
+    either option keeps them (they are not Alternative 2's)."""
+    path = ROOT / "tests" / "fixtures" / "reading" / "issue-13-alternative-labels-after-items"
+    doc = treatydraft.parse((path / "input.txt").read_text(encoding="utf-8"), mode="tolerant")
+    para = [n for n in doc.body if isinstance(n, OptionBlock)]
+    assert [len(b.options) for b in para] == [2, 2, 2]
+    assert not any(isinstance(c, Heading) for b in para for o in b.options
+                   for c in o.children)
+    kept = resolve(doc, {para[0].id: 1})
+    assert "(a) Fulfil the commitments" in kept.to_text()
+    assert "(b) " in kept.to_text()
 
 
 def test_mixed_line_ends_are_kept_and_warned_once():  # issue 8, item 8

@@ -149,6 +149,8 @@ def gather(builder: _Builder, nodes: list[Item]) -> list[Node]:
         if isinstance(node, Heading):
             while stack and node.level <= stack[-1].limit:
                 close()
+            if stack and _chapeaux(stack[-1].options):
+                close()  # the units below are the list the rival chapeaux introduce
             target().append(node)
             continue
         if stack and isinstance(node, LineBreak):
@@ -164,6 +166,23 @@ def gather(builder: _Builder, nodes: list[Item]) -> list[Node]:
         close()
     _bracketed_one_by_one(builder, out)
     return out
+
+
+def _chapeaux(options: list[_Gathered]) -> bool:
+    """Two options or more, each one line of text ending with ``:``, a unit next
+    (``Alternative 1: ... guided by the following principles:`` / ``Alternative 2: ...
+    principles:`` then ``(a) ...``): rival chapeaux of one list, which is theirs alike."""
+    def blank(node: Node) -> bool:
+        return isinstance(node, LineBreak) or isinstance(node, Text) and not node.value.strip()
+
+    def chapeau(children: list[Node]) -> bool:
+        filled = [c for c in children if not blank(c)]
+        if not filled or not isinstance(last := filled[-1], Text):
+            return False
+        one_line = not any(isinstance(c, LineBreak) for c in
+                           children[:children.index(last)])
+        return one_line and last.value.rstrip().endswith((":", "："))
+    return len(options) >= 2 and all(chapeau(children) for _, children in options)
 
 
 def lone_option(node: Node) -> Option | None:

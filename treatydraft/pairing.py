@@ -72,14 +72,45 @@ def _quote_depths(tokens: list[Token]) -> list[bool]:
     return inside
 
 
+# What follows the `]` of a Markdown image or link that web copies leave: `![](img.png)`,
+# `[the text](https://...)`.  A link's target must look like an address, so that
+# `paragraph [1](b)` stays a negotiated number.
+_IMAGE_TARGET = rx.compile(r"\([^()\s]*\)")
+_LINK_TARGET = rx.compile(r"\((?:[a-z]{3,6}:|www\.|/|#|\.\./)[^()\s]*\)")
+
+
+def _markdown_link(tokens: list[Token], i: int) -> int:
+    """The index of the ``]`` of a Markdown image or link whose ``[`` is at ``i``
+    (``![](...)``, ``[text](https://...)``), or -1: its brackets are markup, not a group."""
+    n = len(tokens)
+    r = i + 1
+    if r < n and tokens[r].type == "TEXT":
+        r += 1
+    if r + 1 >= n or tokens[r].type != "RBR" or tokens[r + 1].type != "TEXT":
+        return -1
+    after = str(tokens[r + 1])
+    if not after.startswith("("):
+        return -1
+    before = str(tokens[i - 1]) if i and tokens[i - 1].type == "TEXT" else ""
+    target = _IMAGE_TARGET if before.endswith("!") else _LINK_TARGET
+    return r if target.match(after) else -1
+
+
 def pair(tokens: list[Token], problems: _Problems) -> list[int]:
     """Pair the brackets: ``partner[i]`` is the index of the bracket paired with ``i`` (or -1)."""
     partner = [-1] * len(tokens)
     stack: list[int] = []
     excess = 0  # brackets opened beyond MAX_DEPTH, read as text
     quoted: list[bool] | None = None
+    markup = -1  # the `]` of the Markdown link being read as text
     for i, tok in enumerate(tokens):
         t = tok.type
+        if i <= markup:
+            tokens[i] = _as("TEXT", tok)
+            continue
+        if t == "LBR" and (markup := _markdown_link(tokens, i)) > 0:
+            tokens[i] = _as("TEXT", tok)
+            continue
         if t == "LBR":
             if len(stack) >= MAX_DEPTH:
                 if excess == 0:

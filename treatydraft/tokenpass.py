@@ -54,6 +54,8 @@ _NOTE = rx.compile(
     r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Move |Define |"
     r"Provisions? (?:on|for|regarding) |Insert |"
     r"Cross-reference|Explanatory |"
+    # the name of a part of the provision, not words of it: `5. [Chapeau]`
+    r"(?:[Cc]hapeau|CHAPEAU|[Ee]ncabezamiento|[Вв]водная часть)[ \t*_]*$|"
     # work left to do: `[Further discussion is needed on: ...]`, `[Further definitions may be
     # required]`, `[Additional preambular paragraphs as may be decided]`
     r"(?:Further|Additional)(?: [\w-]+){1,3} (?:is|are|as)?[ ]?(?:may|might|will|would|to)?"
