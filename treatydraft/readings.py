@@ -12,6 +12,7 @@ The evidence, strongest first:
 * both brackets carry an attribution (``[a]@RUS [b]@EU``): rival proposals; each holds a
   unit under a label of its own (``[(iv) ...] [(v) ...]``, :func:`numbered_apart`): two
   bracketed units;
+* a gap for a number or a year beside a number (``by [year x] [2020]``): rivals;
 * either bracket is already joined to a neighbour without a blank (``[a][b] [c]``): the
   text writes its alternatives side by side, so the blank separates;
 * both begin with the same word (``[by 2060] [by 2090]``) or share most of their words:
@@ -44,7 +45,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["CONVENTIONS", "CONNECTIVE_ONLY", "Reading", "spaced_reading", "numbered_apart"]
+__all__ = ["CONVENTIONS", "CONNECTIVE_ONLY", "Reading", "spaced_reading", "numbered_apart",
+           "number_slot"]
 
 #: The values of the front-matter key ``spaced-brackets``.
 CONVENTIONS = ("alternatives", "separate", "auto")
@@ -160,6 +162,19 @@ def _unit_label(head: str) -> str | None:
     return None
 
 
+# A gap for a number or a year (`[year x]`, `[20XX]`, `[X]`), and a number (`2020`, `40%`)
+_NUMBER_GAP = re.compile(r"[ \t]*(?:(?:year|date|number)[ \t]+)?(?:[XxNn]{1,4}|[0-9]{0,3}[Xx]{2})"
+                         r"(?:[ \t]+(?:date|year))?[ \t]*")
+_A_NUMBER = re.compile(r"[ \t]*[0-9][0-9 .,]*%?[ \t]*")
+
+
+def number_slot(gap: str, other: str) -> bool:
+    """``by [year x] [2020] [2021]``: a gap for a number beside a bracketed number (or
+    another such gap), blanks apart: rivals for one slot, the gap one of them."""
+    return _NUMBER_GAP.fullmatch(gap) is not None and (
+        _A_NUMBER.fullmatch(other) is not None or _NUMBER_GAP.fullmatch(other) is not None)
+
+
 def numbered_apart(a_head: str, b_head: str) -> bool:
     """Do two neighbouring brackets each hold a unit of its own, under different labels
     (``[... (iv) text ...][... (v) text ...]``)?  Two paragraphs, not alternatives:
@@ -196,6 +211,8 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         return Reading(True, True, "both are attributed proposals")
     if numbered_apart(a_head, b_head):
         return Reading(False, True, "each holds a unit of its own number")
+    if number_slot(a_head, b_head) or number_slot(b_head, a_head):
+        return Reading(True, True, "a number and the gap for one: rivals for one slot")
     if chained:
         return Reading(False, True, "the text writes its alternatives side by side")
     ea, eb = a_tail.rstrip(" \t*_")[-1:], b_tail.rstrip(" \t*_")[-1:]

@@ -32,7 +32,7 @@ from . import errors as E
 from . import regexcache as rx
 from .lalr import Token
 from .pairing import _CONTENT, _HEADS, _HINT_ESCAPE, MAX_DEPTH, _as, _quote_depths, check_pairs, pair
-from .readings import CONNECTIVE_ONLY, Reading, numbered_apart, spaced_reading
+from .readings import CONNECTIVE_ONLY, Reading, number_slot, numbered_apart, spaced_reading
 from .syntax import HEADING_TYPES, body_lexer
 
 if TYPE_CHECKING:
@@ -281,7 +281,8 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
         prev = _neighbour(tokens, i - 1, -1, ("SLASH", "ATTRIB", "FNREF"))
         nxt = _neighbour(tokens, i + 1, 1, ("SLASH",))
         if (prev is not None and prev.type in ("RBR", "PLACEHOLDER")) or \
-                (nxt is not None and nxt.type in ("LBR", "PLACEHOLDER")):
+                (nxt is not None and nxt.type in ("LBR", "PLACEHOLDER")) or \
+                _beside_number(text, tokens, partner, i):
             value = str(tok)
             edits[i] = (i, [_tok("LBR", value[0], tok, 0), _tok("PH_TEXT", value[1:-1], tok, 1),
                             _tok("RBR", value[-1], tok, len(value) - 1)], [2, None, 0])
@@ -330,6 +331,22 @@ _REF_FOLLOW = rx.compile(r"[ \t]*(?:$|[\r\n.,;:)\]]|[A-Z]|(?:of|as|and|or|to|in|
                          r"for|with|the|a|an|it|its|their|that|which|is|are|shall|may|"
                          r"et|de|du|des|la|le|les|y|o|del|el|los|las|en|que|и|в)\b)",
                          re.MULTILINE)
+
+
+def _beside_number(text: str, tokens: list[Token], partner: list[int], i: int) -> bool:
+    """The placeholder at ``i`` is a gap for a number, blanks apart from a bracketed
+    number on its line (``by [year x] [2020]``, ``[2020] [20XX]``): one of the rivals."""
+    n, gap = len(tokens), str(tokens[i])[1:-1]
+    for k, step in ((i + 1, 1), (i - 1, -1)):
+        b = k + step
+        if not (0 <= b < n and tokens[k].type == "GAP" and "\n" not in tokens[k]
+                and partner[b] >= 0 and tokens[b].type == ("LBR" if step > 0 else "RBR")):
+            continue
+        o, c = (b, partner[b]) if step > 0 else (partner[b], b)
+        if c - o <= 2 and (inner := _inner(text, tokens, o, c)) is not None and \
+                number_slot(gap, inner):
+            return True
+    return False
 
 
 def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, int]],
