@@ -227,6 +227,18 @@ def test_real_text_corpus_floor():
             s.recall >= floor[1], (s.name, s.precision, s.recall)
 
 
+@pytest.mark.parametrize("convention,shape,gaps", [("separate", [1], 1), ("alternatives", [2], 0),
+                                                   ("auto", [2], 0)])
+def test_gap_beside_a_number_follows_the_spacing_convention(convention, shape, gaps):
+    """`by [year x] [2020]`: a rival of the number, unless the document says blanks
+    separate groups; then the gap stays a placeholder on its own (issue 13)."""
+    text = f"---\nspaced-brackets: {convention}\n---\nArticle 1\n1. Peak by [year x] [2020].\n"
+    doc = treatydraft.parse(text)
+    assert [len(g.alternatives) for g in doc.groups()] == shape
+    assert len(fidelity.read_actual(doc).placeholders) == gaps
+    assert doc.to_text() == text
+
+
 def test_rival_chapeaux_leave_their_list_to_the_enclosing_unit():  # issue 13
     """`Alternative 1: ... principles:` / `Alternative 2: ... principles:` then `(a) ...`:
     the options are the chapeaux; the items are the list both introduce, so keeping

@@ -288,7 +288,8 @@ def _trees(text: str, segments: Iterable[list[Token]], problems: _Problems, stri
         nl = T.line_ends(tokens, problems, nl)
         partner = T.pair(tokens, problems)
         T.check_pairs(tokens, partner, problems, strict)
-        tokens, partner = T.type_brackets(text, tokens, partner, problems, numbers)
+        tokens, partner = T.type_brackets(text, tokens, partner, problems, numbers,
+                                           convention)
         tokens = T.join(text, tokens, partner, convention, problems)
         del partner
         T.settle(tokens)

@@ -206,9 +206,11 @@ class BracketedNumbers:
 
 
 def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: _Problems,
-                  all_numbers: BracketedNumbers | None = None
+                  all_numbers: BracketedNumbers | None = None, convention: str = "auto"
                   ) -> tuple[list[Token], list[int]]:
-    """Drafting notes, editorial brackets and placeholders among alternatives.
+    """Drafting notes, editorial brackets and placeholders among alternatives
+    (``convention``: the document's ``spaced-brackets``, for a gap blanks apart from a
+    number).
 
     Returns the token list (merged note tokens replace their brackets) and the partner
     list re-indexed to it; both unchanged when there is nothing to do."""
@@ -282,7 +284,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
         nxt = _neighbour(tokens, i + 1, 1, ("SLASH",))
         if (prev is not None and prev.type in ("RBR", "PLACEHOLDER")) or \
                 (nxt is not None and nxt.type in ("LBR", "PLACEHOLDER")) or \
-                _beside_number(text, tokens, partner, i):
+                convention != "separate" and _beside_number(text, tokens, partner, i):
             value = str(tok)
             edits[i] = (i, [_tok("LBR", value[0], tok, 0), _tok("PH_TEXT", value[1:-1], tok, 1),
                             _tok("RBR", value[-1], tok, len(value) - 1)], [2, None, 0])
