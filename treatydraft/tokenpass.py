@@ -260,6 +260,9 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 skip_to = j
             elif alone and _NUMBER.fullmatch(inner):
                 numbers.append((i, j, int(inner)))
+            elif alone and _SYMBOL_MARK.fullmatch(inner):  # `(MAI) [*]`: nothing to negotiate
+                edits[i] = (j, [_spanning("FNREF", text, tok, tokens[j])], [None])
+                skip_to = j
             elif alone:
                 if quoted is None:
                     quoted = _quote_depths(tokens)
@@ -326,6 +329,8 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
 
 
 _NUMBER = rx.compile(r"[ \t]*[0-9]{1,3}[ \t]*")
+# A footnote mark made of symbols: `[*]`, `[**]`, `[†]`
+_SYMBOL_MARK = rx.compile(r"(?:\*{1,3}|†{1,2}|‡{1,2}|§)")
 # What may follow a bracketed footnote marker written apart from the text: the end of
 # the line, punctuation, a capital, or a function word (`nationals [17] of the`); any
 # other word is what the number counts (`[30] days`, `[6] cases`, `[50] per cent`).
