@@ -87,10 +87,11 @@ def _first(number: str) -> bool:
 
 class _Open:
     """A block being gathered."""
-    __slots__ = ("first", "series", "limit", "options")
+    __slots__ = ("first", "series", "limit", "options", "holds_units")
 
     def __init__(self, first: Label, series: str, limit: int, options: list[_Gathered]):
         self.first, self.series, self.limit, self.options = first, series, limit, options
+        self.holds_units = False  # a unit was kept in it: its options are no chapeaux
 
 
 def gather(builder: _Builder, nodes: list[Item]) -> list[Node]:
@@ -149,8 +150,11 @@ def gather(builder: _Builder, nodes: list[Item]) -> list[Node]:
         if isinstance(node, Heading):
             while stack and node.level <= stack[-1].limit:
                 close()
-            if stack and _chapeaux(stack[-1].options):
-                close()  # the units below are the list the rival chapeaux introduce
+            if stack and not stack[-1].holds_units:  # checked once a block, not per unit
+                if _chapeaux(stack[-1].options):
+                    close()  # the units below are the list the rival chapeaux introduce
+                else:
+                    stack[-1].holds_units = True
             target().append(node)
             continue
         if stack and isinstance(node, LineBreak):
@@ -172,16 +176,16 @@ def _chapeaux(options: list[_Gathered]) -> bool:
     """Two options or more, each one line of text ending with ``:``, a unit next
     (``Alternative 1: ... guided by the following principles:`` / ``Alternative 2: ...
     principles:`` then ``(a) ...``): rival chapeaux of one list, which is theirs alike."""
-    def blank(node: Node) -> bool:
-        return isinstance(node, LineBreak) or isinstance(node, Text) and not node.value.strip()
-
     def chapeau(children: list[Node]) -> bool:
-        filled = [c for c in children if not blank(c)]
-        if not filled or not isinstance(last := filled[-1], Text):
-            return False
-        one_line = not any(isinstance(c, LineBreak) for c in
-                           children[:children.index(last)])
-        return one_line and last.value.rstrip().endswith((":", "："))
+        last, broken = "", False  # the last text with content; a line break before it
+        for c in children:
+            if isinstance(c, LineBreak):
+                broken = True
+            elif not isinstance(c, Text) or c.value.strip():
+                if broken:
+                    return False  # more than one line
+                last = c.value.rstrip() if isinstance(c, Text) else ""
+        return last.endswith((":", "："))
     return len(options) >= 2 and all(chapeau(children) for _, children in options)
 
 
