@@ -509,7 +509,33 @@ def _wrapped_open(text: str, tokens: list[Token], partner: list[int], r: int) ->
         return -1  # `1.4) [item]` then `[1.5) item]`: list items, one per line
     if text[max(start, close - 3):close].rstrip(" \t")[-1:] in (".", ";", ":", "!", "?"):
         return -1
+    if _ended_early(text, close, tokens[k].start_pos):
+        return -1  # `X.2 Scope [US: and Coverage]` above `[US: ...] [EU: ...]`: a heading
     return k
+
+
+_MEASURE_LINES = 4  # lines on each side whose length gives the measure of a wrapped text
+_FULL = 0.7         # a wrapped line, with the word it lost, fills this much of the measure
+
+
+def _ended_early(text: str, close: int, nxt: int) -> bool:
+    """Whether the line of the ``]`` at ``close`` ended by choice rather than by
+    wrapping: the first word of the next line (starting at ``nxt``) would have fitted on
+    it, well inside the measure (the longest of the lines around it)."""
+    start = text.rfind("\n", 0, close) + 1
+    end = text.find("\n", close)
+    end = len(text) if end < 0 else end
+    a, b = start, end
+    for _ in range(_MEASURE_LINES):  # the lines around it, without copying the text
+        if a > 0:
+            a = text.rfind("\n", 0, a - 1) + 1
+        if b < len(text):
+            nb = text.find("\n", b + 1)
+            b = len(text) if nb < 0 else nb
+    measure = max(len(line.rstrip()) for line in text[a:b].split("\n"))
+    word = text.find(" ", nxt, nxt + measure)
+    word_len = (word if word >= 0 else nxt + measure) - nxt
+    return len(text[start:end].rstrip()) + 1 + word_len <= _FULL * measure
 
 
 def join(text: str, tokens: list[Token], partner: list[int], convention: str,
