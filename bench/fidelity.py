@@ -15,6 +15,10 @@ excerpt in tolerant mode and compares:
 
     python bench/fidelity.py            # a table per document, then the totals
     python bench/fidelity.py --show DOC # what differs in one document
+    python bench/fidelity.py --corpus DIR [--show DOC]
+                                        # another corpus in the same layout (texts the
+                                        # rules have not seen: one folder per document
+                                        # with input.txt and expected.txt)
 """
 from __future__ import annotations
 
@@ -129,12 +133,12 @@ def score(folder: Path) -> tuple[Score, Expected, Expected]:
     return s, exp, got
 
 
-def documents() -> list[Path]:
-    return sorted(p for p in CORPUS.iterdir() if (p / "expected.txt").exists())
+def documents(corpus: Path = CORPUS) -> list[Path]:
+    return sorted(p for p in corpus.iterdir() if (p / "expected.txt").exists())
 
 
-def run() -> tuple[list[Score], Score]:
-    scores = [score(p)[0] for p in documents()]
+def run(corpus: Path = CORPUS) -> tuple[list[Score], Score]:
+    scores = [score(p)[0] for p in documents(corpus)]
     total = Score("overall")
     for s in scores:
         for f in ("expected", "reported", "matched", "options_expected", "options_found",
@@ -147,8 +151,8 @@ def _pct(a: int, b: int) -> str:
     return f"{100 * a / b:5.1f}%" if b else "    -"
 
 
-def show(name: str) -> None:
-    s, exp, got = score(CORPUS / name)
+def show(name: str, corpus: Path = CORPUS) -> None:
+    s, exp, got = score(corpus / name)
     for label, e, g in (("groups", exp.groups, got.groups), ("options", exp.options, got.options),
                         ("placeholders", exp.placeholders, got.placeholders),
                         ("notes", exp.notes, got.notes), ("refs", exp.refs, got.refs),
@@ -160,10 +164,19 @@ def show(name: str) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["--show"]:
-        show(argv[1])
+    corpus = CORPUS
+    if argv[:1] == ["--corpus"] and len(argv) > 1:
+        corpus, argv = Path(argv[1]), argv[2:]
+        if not documents(corpus):
+            print(f"{corpus}: no folder with an expected.txt", file=sys.stderr)
+            return 2
+    if argv[:1] == ["--show"] and len(argv) > 1:
+        show(argv[1], corpus)
         return 0
-    scores, total = run()
+    if argv:
+        print(__doc__, file=sys.stderr)
+        return 2
+    scores, total = run(corpus)
     print(f"{'document':48} {'groups':>6} {'prec':>6} {'recall':>6} {'options':>8} "
           f"{'typed':>6} {'unbal':>6}")
     for s in scores + [total]:

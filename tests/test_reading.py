@@ -230,6 +230,22 @@ def test_real_text_corpus_floor():
             s.recall >= floor[1], (s.name, s.precision, s.recall)
 
 
+def test_fidelity_measures_another_corpus(tmp_path, capsys):
+    """`bench/fidelity.py --corpus DIR` measures texts kept outside tests/corpus/ (texts the
+    rules have not seen), in the same layout; a difference is shown with `--show`."""
+    doc = tmp_path / "unseen"
+    doc.mkdir()
+    (doc / "input.txt").write_text("1. Parties [shall][may] act [promptly].\n", encoding="utf-8")
+    (doc / "expected.txt").write_text("group 1:12 alternatives n=2\ngroup 1:29 optional\n"
+                                      "group 1:40 optional\n", encoding="utf-8")
+    assert fidelity.main(["--corpus", str(tmp_path)]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("unseen"))
+    assert row.split()[1:4] == ["3", "100.0%", "66.7%"]
+    assert fidelity.main(["--corpus", str(tmp_path), "--show", "unseen"]) == 0
+    assert capsys.readouterr().out == "missed   groups       (1, 40, 'optional', 1)\n"
+    assert fidelity.main(["--corpus", str(tmp_path / "unseen")]) == 2  # no document there
+
+
 @pytest.mark.parametrize("convention,shape,gaps", [("separate", [1], 1), ("alternatives", [2], 0),
                                                    ("auto", [2], 0)])
 def test_gap_beside_a_number_follows_the_spacing_convention(convention, shape, gaps):
