@@ -1,7 +1,7 @@
 """Property tests: losslessness on any input, tolerant mode never raises, generated drafts parse exactly."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 import treatydraft
 from treatydraft import errors as E
@@ -32,6 +32,31 @@ def test_tolerant_never_raises_and_round_trips(text):
     doc = treatydraft.parse(text, mode="tolerant")
     assert doc.to_text() == text
     assert all(d.code != "internal-error" for d in doc.diagnostics), doc.diagnostics
+
+
+# Pieces of unit markers and option labels, short runs of them at the start of a line:
+# the body grammar's terminals and grammar/label.lark must agree on every marker the
+# first finds (`3.3alttext Option 2:`, `ALT(a) .` once made the label reader raise).
+LABEL_FRAGMENTS = [
+    "3", "3.3", "12", "1.2.3", ".", "a", "i", "iv", "alt", "Alt", "ALT", "Alt.", "bis", " bis",
+    "quater", " ", "\t", ":", "：", ")", "(", "[", "［", "Option", "OPTION", "Alternative",
+    "ALTERNATIVE", "Alternativa", "Variant", "Opción", "Вариант", "الخيار", "البديل",
+    "备选案文", "二", "2", "II", "A", "(a)", "(ii)", "**", "*", "## ", "_", "one", "Uno",
+    "Article", "Art.", "Artículo", "Статья", "المادة", "第", "条", "之一", "(PP1)", "PP",
+    "OP2", "(OP)", "Chapter", "Глава", "Preamble", "序言", "章", "-", "(paras 4-7bis)", "٣",
+    "abc", "tex", "Energy", "No text", "@RUS", "\n",
+]
+label_lines = st.lists(st.sampled_from(LABEL_FRAGMENTS), min_size=1, max_size=8).map("".join)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(label_lines)
+@example("3.3alttext Option 2:").via("regression, issue 13")
+@example("3.3 alt").via("regression, issue 13")
+@example("ALT(a) .").via("regression, issue 13")
+def test_tolerant_reads_every_label_like_line(text):
+    doc = treatydraft.parse("Article 1\n" + text + " [x] [y]\n", mode="tolerant")
+    assert doc.to_text() == "Article 1\n" + text + " [x] [y]\n"
 
 
 @SETTINGS
