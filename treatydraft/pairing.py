@@ -79,12 +79,19 @@ _IMAGE_TARGET = rx.compile(r"\([^()\s]*\)")
 _LINK_TARGET = rx.compile(r"\((?:[a-z]{3,6}:|www\.|/|#|\.\./)[^()\s]*\)")
 
 
+_LINK_WORDS = 8  # tokens a link's text may hold (`[Option 1: Router](#option-1)`: three)
+_NOT_IN_LINK = frozenset(("LBR", "RBR", "NL"))
+
+
 def _markdown_link(tokens: list[Token], i: int) -> int:
     """The index of the ``]`` of a Markdown image or link whose ``[`` is at ``i``
-    (``![](...)``, ``[text](https://...)``), or -1: its brackets are markup, not a group."""
+    (``![](...)``, ``[text](https://...)``, ``[Option 1: Router](#option-1-router)``), or
+    -1: its brackets are markup, not a group.  The link's text is a few tokens of one
+    line without brackets; what it holds (a label, a placeholder) is read as text."""
     n = len(tokens)
     r = i + 1
-    if r < n and tokens[r].type == "TEXT":
+    stop = min(n, r + _LINK_WORDS)
+    while r < stop and tokens[r].type not in _NOT_IN_LINK:
         r += 1
     if r + 1 >= n or tokens[r].type != "RBR" or tokens[r + 1].type != "TEXT":
         return -1
