@@ -15,7 +15,8 @@ these steps run, in order (each linear in the number of tokens):
    opens mid-line and crosses an article heading is read as an unclosed and a stray
    bracket instead.
 4. :func:`type_brackets`: drafting notes (``[Note: ...]``, ``*[elements for further
-   discussion]*``) become DNOTE tokens; editorial brackets in quotations become text;
+   discussion]*``, ``5. [Deleted]``: which ones, :mod:`.notekinds`) become DNOTE tokens;
+   editorial brackets in quotations and editors' remarks (``[sic]``) become text;
    placeholders next to other brackets are split so they can be alternatives.
 5. :func:`join`: which neighbouring brackets are alternatives of one group (NEXT_LBR,
    under the document's ``spaced-brackets`` convention (:mod:`.readings`).
@@ -31,6 +32,7 @@ from typing import TYPE_CHECKING
 from . import errors as E
 from . import regexcache as rx
 from .lalr import Token
+from .notekinds import EDITORIAL, LABEL, LIST_LABEL, NOTE_HOLDING, is_note
 from .pairing import _CONTENT, _HEADS, _HINT_ESCAPE, MAX_DEPTH, _as, _quote_depths, check_pairs, pair
 from .readings import CONNECTIVE_ONLY, Reading, number_slot, numbered_apart, spaced_reading
 from .syntax import HEADING_TYPES, body_lexer
@@ -44,40 +46,6 @@ __all__ = ["lex", "lex_iter", "line_ends", "pair", "check_pairs", "type_brackets
 
 _OPENERS = "[［【"
 _LEAD = " \t#*_"
-# A bracketed drafting note or instruction, by its first words.
-_NOTE = rx.compile(
-    r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)?"
-    r"[ \t]*(?:note|Note|NOTE)\b|Comment:|Refer to |Reference to |Further provisions? |"
-    r"To be (?:moved|considered|placed|discussed)|Moved (?:to|from) |Linkages? |"
-    r"Elements? for |Text (?:to be|moved)|Para(?:graph|\.)? [0-9A-Za-z.]+ (?:moved|deleted)|"
-    r"Placement |Consider |See (?:also )?(?:para|art|section)|Note du |Nota:|Примечание|"
-    r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Move |Define |"
-    r"Provisions? (?:on|for|regarding) |Insert |"
-    r"Cross-reference|Explanatory |"
-    # the name of a part of the provision, not words of it: `5. [Chapeau]`
-    r"(?:[Cc]hapeau|CHAPEAU|[Ee]ncabezamiento|[Вв]водная часть)[ \t*_]*$|"
-    # work left to do: `[Further discussion is needed on: ...]`, `[Further definitions may be
-    # required]`, `[Additional preambular paragraphs as may be decided]`
-    r"(?:Further|Additional)(?: [\w-]+){1,3} (?:is|are|as)?[ ]?(?:may|might|will|would|to)?"
-    r"[ ]?(?:be )?(?:needed|required|necessary|warranted|decided|added|developed|inserted)\b|"
-    # a remark about the negotiating text itself: `[This text includes all proposals ...]`
-    r"(?:This|These|The present) (?:text|draft|document|compilation|version|proposals?) "
-    r"(?:includes?|contains?|reflects?|does|do|is|are|has|have|was|were|will|may|remains?)\b|"
-    # a label closing an alternative or option text: `[End of Alternative]`, `[替代项完]`
-    r"(?:End|END) of (?:the )?(?:[Aa]lternative|ALTERNATIVE|[Oo]ption|OPTION)s?\b|"
-    r"Fin de (?:la |l'|l’)?(?:variante|alternative|option|opción)\b|"
-    r"Fim d[ao] (?:alternativa|opção|variante)\b|Конец (?:варианта|альтернативы)|"
-    r"نهاية (?:البديل|الخيار)|(?:替代项|备选案文|备选方案)(?:[(（][^)）\]]{1,6}[)）])?完|"
-    # an instruction to the drafters about a unit: `[Report on the above paragraph ...]`
-    r"(?:Report|Reflect|Merge|Delete|Add|Align|Combine|Reformulate|Place|Include|"
-    r"Consolidate|Revisit|Check)[ \t][^\]\r\n]{0,40}?\b(?:above|below|this|that|these|"
-    r"previous|following)[ \t]+(?:paragraphs?|articles?|sections?|provisions?|text)\b)")
-# The notes that may hold brackets of their own: they say so in their first words.
-_NOTE_HOLDING = rx.compile(
-    r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)"
-    r"[ \t]+[Nn]ote\b|(?:Note|NOTE)[ \t]*[:\-–—]|"
-    r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Further provisions? |"
-    r"Refer to |Note du |Nota:|Примечание)")
 
 
 def _tok(type_: str, value: str, like: Token, offset: int) -> Token:
@@ -244,7 +212,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 continue
             inner = _inner(text, tokens, i, j)
             if inner is None:
-                if _NOTE_HOLDING.match(text, tok.end_pos) and not any(
+                if NOTE_HOLDING.match(text, tok.end_pos) and not any(
                         tokens[k].type in _HEADS for k in range(i + 1, j)):
                     # `[placeholder for an option on [NDMC][INDC] ...]`: brackets inside
                     # a note are part of the note
@@ -255,7 +223,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
             prev, nxt = _neighbour(tokens, i - 1, -1, skip), _neighbour(tokens, j + 1, 1, skip)
             alone = not (prev is not None and prev.type in ("RBR", "PLACEHOLDER")) and \
                 not (nxt is not None and nxt.type in ("LBR", "PLACEHOLDER"))
-            if _is_note(text, tok, tokens[j], inner, alone):
+            if is_note(text, tok, tokens[j], inner, alone):
                 edits[i] = (j, [_spanning("DNOTE", text, tok, tokens[j])], [None])
                 skip_to = j
             elif alone and _NUMBER.fullmatch(inner):
@@ -263,6 +231,9 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
             elif alone and _SYMBOL_MARK.fullmatch(inner):  # `(MAI) [*]`: nothing to negotiate
                 edits[i] = (j, [_spanning("FNREF", text, tok, tokens[j])], [None])
                 skip_to = j
+            elif alone and EDITORIAL.fullmatch(inner):  # `[sic]`: the editor's, as text
+                edits[i] = (i, [_as("TEXT", tok)], [None])
+                edits[j] = (j, [_as("TEXT", tokens[j])], [None])
             elif alone:
                 if quoted is None:
                     quoted = _quote_depths(tokens)
@@ -398,63 +369,6 @@ def _braced_word(text: str, tok: Token) -> bool:
     return after is not None and after.group(1).islower()
 
 
-# A paragraph's status in the negotiation: `[agreed ad referendum]`, `[agreed]`
-_STATUS = rx.compile(r"[ \t]*(?:(?:informally|provisionally|tentatively)[ \t]+)?"
-                     r"(?:agreed|acordad[oa]|convenu|согласовано)"
-                     r"(?:[ \t]+(?:ad[ \t]+ref(?:er[eé]ndum|\.)?|in principle))?\.?[ \t]*",
-                     re.IGNORECASE)
-_LINE_REST = rx.compile(r"[ \t]*(?:\r|\n|$)")
-
-
-def _is_status(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
-    """``[agreed ad referendum]``; a bare ``[agreed]`` only ending a line after the
-    clause it marks (``...society as a whole, [agreed]``), else it is a word."""
-    if not _STATUS.fullmatch(inner):
-        return False
-    if "ref" in inner.lower():
-        return True
-    before = text[max(0, open_tok.start_pos - 3):open_tok.start_pos].rstrip(" \t")
-    return before[-1:] in (",", ";", ".", ":") and \
-        _LINE_REST.match(text, close_tok.end_pos) is not None
-
-
-def _is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bool) -> bool:
-    if _NOTE.match(inner) or _is_status(text, open_tok, close_tok, inner):
-        return True
-    # `*[elements for further discussion]*`: a whole bracket set in italics, alone
-    s, e = open_tok.start_pos, close_tok.end_pos
-    italic = s > 0 and text[s - 1] in "*_" and text[e:e + 1] == text[s - 1]
-    return alone and (italic and len(inner.split()) >= 2 or _caption(text, s, e, inner))
-
-
-_CAPTION_WORD = rx.compile(r"\w+")
-
-
-def _caption(text: str, s: int, e: int, inner: str) -> bool:
-    """``[Recognize value]`` on a line of its own, the next item starting with its words
-    (``(i) recognize the intrinsic value ...``, ``1. Recognize value of ...``): a caption
-    naming the item, not wording to negotiate."""
-    words = _CAPTION_WORD.findall(inner.lower())
-    if not 2 <= len(words) <= 8:
-        return False
-    start = text.rfind("\n", 0, s) + 1
-    end = text.find("\n", e)
-    if end < 0 or text[start:s].strip(" \t*_#") or text[e:end].strip(" \t*_\r"):
-        return False
-    while True:  # the next line that holds anything
-        nxt = text.find("\n", end + 1)
-        line = text[end + 1:nxt if nxt >= 0 else len(text)]
-        if line.strip(" \t\r*_") or nxt < 0:
-            break
-        end = nxt
-    label = _LIST_LABEL.match(line)
-    head = line[label.end() if label else 0:][:len(inner) + 80].lower()
-    # the caption's words, in order, among the item's first words (`Recognize value`:
-    # `recognize the intrinsic value of ...`), its first word first
-    first = iter(_CAPTION_WORD.findall(head)[:len(words) + 4])
-    return next(first, None) == words[0] and all(w in first for w in words[1:])
-
-
 _SEPARATORS = ("GAP", "SLASH")
 _AFTER_CLOSE = ("ATTRIB", "FNREF")
 _SNIPPET = 60  # characters of each bracket's text the spacing evidence looks at
@@ -475,11 +389,7 @@ def _next_open(tokens: list[Token], r: int) -> tuple[int, int]:
     return sep, -1
 
 
-# A list item's label (`1.4)`, `(a)`, `3.`), and what may stand before a bracket that
-# starts a list item: blanks, residue, such a label.
-_LABEL = r"(?:\(?[0-9]{1,3}(?:\.[0-9]+)*|\(?[a-zA-Z]|\(?[ivx]{1,4})[.)](?:[ \t]|$)"
-_LIST_LABEL = rx.compile(r"[ \t*_#]*(?:" + _LABEL + r"[ \t]*)?")
-_LABEL_FIRST = rx.compile(r"[ \t*_]*" + _LABEL, re.MULTILINE)
+_LABEL_FIRST = rx.compile(r"[ \t*_]*" + LABEL, re.MULTILINE)
 
 
 def _wrapped_open(text: str, tokens: list[Token], partner: list[int], r: int) -> int:
@@ -504,7 +414,7 @@ def _wrapped_open(text: str, tokens: list[Token], partner: list[int], r: int) ->
         return -1
     start, close = tokens[partner[r]].start_pos, tokens[r].start_pos
     line_start = text.rfind("\n", 0, start) + 1
-    if (_LIST_LABEL.fullmatch(text, line_start, start)
+    if (LIST_LABEL.fullmatch(text, line_start, start)
             or _LABEL_FIRST.match(text, tokens[k].end_pos)):
         return -1  # `1.4) [item]` then `[1.5) item]`: list items, one per line
     if text[max(start, close - 3):close].rstrip(" \t")[-1:] in (".", ";", ":", "!", "?"):

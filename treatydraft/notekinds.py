@@ -1,0 +1,141 @@
+"""Which brackets are no negotiated text, by their words and where they stand.
+
+The token pass (:mod:`.tokenpass`, step 4) asks these questions of each bracket alone:
+is it a drafting note or instruction (``[Note: ...]``, ``[Moved to paragraph 5]``), a
+status mark (``[agreed ad referendum]``), a unit left empty (``5. [Deleted]``), a caption
+naming the item below it, or an editor's remark on a quotation (``[sic]``)?  The
+vocabulary is documented in docs/format.md ("Notes" and "Editorial brackets").
+"""
+from __future__ import annotations
+
+import re
+
+from . import regexcache as rx
+from .lalr import Token
+
+__all__ = ["EDITORIAL", "LABEL", "LIST_LABEL", "NOTE_HOLDING", "is_note"]
+
+# A bracketed drafting note or instruction, by its first words.
+_NOTE = rx.compile(
+    r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)?"
+    r"[ \t]*(?:note|Note|NOTE)\b|Comment:|Refer to |Reference to |Further provisions? |"
+    r"To be (?:moved|considered|placed|discussed)|Moved (?:to|from) |Linkages? |"
+    r"Elements? for |Text (?:to be|moved)|Para(?:graph|\.)? [0-9A-Za-z.]+ (?:moved|deleted)|"
+    r"Placement |Consider |See (?:also )?(?:para|art|section)|Note du |Nota:|Примечание|"
+    r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Move |Define |"
+    r"Provisions? (?:on|for|regarding) |Insert |"
+    r"Cross-reference|Explanatory |"
+    # the name of a part of the provision, not words of it: `5. [Chapeau]`
+    r"(?:[Cc]hapeau|CHAPEAU|[Ee]ncabezamiento|[Вв]водная часть)[ \t*_]*$|"
+    # work left to do: `[Further discussion is needed on: ...]`, `[Further definitions may be
+    # required]`, `[Additional preambular paragraphs as may be decided]`
+    r"(?:Further|Additional)(?: [\w-]+){1,3} (?:is|are|as)?[ ]?(?:may|might|will|would|to)?"
+    r"[ ]?(?:be )?(?:needed|required|necessary|warranted|decided|added|developed|inserted)\b|"
+    # a remark about the negotiating text itself: `[This text includes all proposals ...]`
+    r"(?:This|These|The present) (?:text|draft|document|compilation|version|proposals?) "
+    r"(?:includes?|contains?|reflects?|does|do|is|are|has|have|was|were|will|may|remains?)\b|"
+    # a label closing an alternative or option text: `[End of Alternative]`, `[替代项完]`
+    r"(?:End|END) of (?:the )?(?:[Aa]lternative|ALTERNATIVE|[Oo]ption|OPTION)s?\b|"
+    r"Fin de (?:la |l'|l’)?(?:variante|alternative|option|opción)\b|"
+    r"Fim d[ao] (?:alternativa|opção|variante)\b|Конец (?:варианта|альтернативы)|"
+    r"نهاية (?:البديل|الخيار)|(?:替代项|备选案文|备选方案)(?:[(（][^)）\]]{1,6}[)）])?完|"
+    # an instruction to the drafters about a unit: `[Report on the above paragraph ...]`
+    r"(?:Report|Reflect|Merge|Delete|Add|Align|Combine|Reformulate|Place|Include|"
+    r"Consolidate|Revisit|Check)[ \t][^\]\r\n]{0,40}?\b(?:above|below|this|that|these|"
+    r"previous|following)[ \t]+(?:paragraphs?|articles?|sections?|provisions?|text)\b)")
+# The notes that may hold brackets of their own: they say so in their first words.
+NOTE_HOLDING = rx.compile(
+    r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)"
+    r"[ \t]+[Nn]ote\b|(?:Note|NOTE)[ \t]*[:\-–—]|"
+    r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Further provisions? |"
+    r"Refer to |Note du |Nota:|Примечание)")
+
+
+# A list item's label (`1.4)`, `(a)`, `3.`), and what may stand before a bracket that
+# starts a list item: blanks, residue, such a label.
+LABEL = r"(?:\(?[0-9]{1,3}(?:\.[0-9]+)*|\(?[a-zA-Z]|\(?[ivx]{1,4})[.)](?:[ \t]|$)"
+LIST_LABEL = rx.compile(r"[ \t*_#]*(?:" + LABEL + r"[ \t]*)?")
+# what may stand before a bracket that stands for its whole unit: nothing, a list label,
+# a unit's number or heading (`5.`, `(a)`, `Article 7`, `Статья 7 bis.`, `第七条`, `(PP3)`)
+_HEADING_BEFORE = rx.compile(
+    r"[ \t*_#]*(?:" + LABEL + r"|\w+\.?[ \t]+[0-9٠-٩]+(?:[ \t]?[a-z]+)?\.?|"
+    r"第[一二三四五六七八九十百0-9]+条|[0-9]+(?:\.[0-9]+)+\.?|\((?:PP|OP)?[0-9]+\))?[ \t*_]*")
+
+
+# A paragraph's status in the negotiation: `[agreed ad referendum]`, `[agreed]`
+_STATUS = rx.compile(r"[ \t]*(?:(?:informally|provisionally|tentatively)[ \t]+)?"
+                     r"(?:agreed|acordad[oa]|convenu|согласовано)"
+                     r"(?:[ \t]+(?:ad[ \t]+ref(?:er[eé]ndum|\.)?|in principle))?\.?[ \t]*",
+                     re.IGNORECASE)
+_LINE_REST = rx.compile(r"[ \t]*(?:\r|\n|$)")
+# A unit left empty, said in the bracket that stands for it: `5. [Deleted]`, `Article 7
+# [Reserved]`, `[Intentionally left blank]`.
+_VACANT = rx.compile(r"[ \t*_]*(?:(?:text |paragraph |article )?(?:deleted|reserved|not used)|"
+                     r"intentionally (?:left )?blank|supprimée?s?|réservée?s?|"
+                     r"(?:eliminad|suprimid|reservad)[oa]s?|удален[оаы]?|исключен[оаы]?|"
+                     r"зарезервирован[оаы]?|已?删除|محذوف[ةه]?)\.?[ \t*_]*", re.IGNORECASE)
+# An editor's remark on a quoted or cited passage, never negotiated text: `[sic]`,
+# `[emphasis added]`, `[footnote omitted]`.
+EDITORIAL = rx.compile(r"[ \t]*(?:sic!?|emphasis (?:added|supplied|in (?:the )?original)|"
+                        r"(?:internal )?(?:footnotes?|citations?|references?) omitted|"
+                        r"(?:c'est|c’est) nous qui soulignons|souligné par nous|"
+                        r"(?:énfasis|subrayado) añadido)[ \t]*", re.IGNORECASE)
+
+
+def _is_vacant(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
+    """``[Deleted]``, ``[Reserved]`` ... standing for the whole of its unit: alone on
+    its line, or after the unit's number or heading (``5. [Deleted]``)."""
+    if not _VACANT.fullmatch(inner) or _LINE_REST.match(text, close_tok.end_pos) is None:
+        return False
+    start = text.rfind("\n", 0, open_tok.start_pos) + 1
+    return _HEADING_BEFORE.fullmatch(text, start, open_tok.start_pos) is not None
+
+
+def _is_status(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
+    """``[agreed ad referendum]``; a bare ``[agreed]`` only ending a line after the
+    clause it marks (``...society as a whole, [agreed]``), else it is a word."""
+    if not _STATUS.fullmatch(inner):
+        return False
+    if "ref" in inner.lower():
+        return True
+    before = text[max(0, open_tok.start_pos - 3):open_tok.start_pos].rstrip(" \t")
+    return before[-1:] in (",", ";", ".", ":") and \
+        _LINE_REST.match(text, close_tok.end_pos) is not None
+
+
+def is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bool) -> bool:
+    if _NOTE.match(inner) or _is_status(text, open_tok, close_tok, inner) or \
+            alone and _is_vacant(text, open_tok, close_tok, inner):
+        return True
+    # `*[elements for further discussion]*`: a whole bracket set in italics, alone
+    s, e = open_tok.start_pos, close_tok.end_pos
+    italic = s > 0 and text[s - 1] in "*_" and text[e:e + 1] == text[s - 1]
+    return alone and (italic and len(inner.split()) >= 2 or _caption(text, s, e, inner))
+
+
+_CAPTION_WORD = rx.compile(r"\w+")
+
+
+def _caption(text: str, s: int, e: int, inner: str) -> bool:
+    """``[Recognize value]`` on a line of its own, the next item starting with its words
+    (``(i) recognize the intrinsic value ...``, ``1. Recognize value of ...``): a caption
+    naming the item, not wording to negotiate."""
+    words = _CAPTION_WORD.findall(inner.lower())
+    if not 2 <= len(words) <= 8:
+        return False
+    start = text.rfind("\n", 0, s) + 1
+    end = text.find("\n", e)
+    if end < 0 or text[start:s].strip(" \t*_#") or text[e:end].strip(" \t*_\r"):
+        return False
+    while True:  # the next line that holds anything
+        nxt = text.find("\n", end + 1)
+        line = text[end + 1:nxt if nxt >= 0 else len(text)]
+        if line.strip(" \t\r*_") or nxt < 0:
+            break
+        end = nxt
+    label = LIST_LABEL.match(line)
+    head = line[label.end() if label else 0:][:len(inner) + 80].lower()
+    # the caption's words, in order, among the item's first words (`Recognize value`:
+    # `recognize the intrinsic value of ...`), its first word first
+    first = iter(_CAPTION_WORD.findall(head)[:len(words) + 4])
+    return next(first, None) == words[0] and all(w in first for w in words[1:])
