@@ -105,8 +105,11 @@ def _option(parts: Sequence[Token]) -> Marker:
         series, value = "letter", value.lower()
     elif num.type == "NUMBER_WORD":  # `Option two:` is `Option 2:`
         series, value = "arabic", str(_NUMBER_WORDS[value.lower()])
-    else:  # ARABIC (with a letter: 2a), CJK_NUMBER
+    elif num.type == "DOTTED":  # `Option 1.2`: the second option of a series under 1
+        series = "dotted:" + value.rpartition(".")[0]
+    else:  # ARABIC (with a letter or a suffix: 2a, 2bis), CJK_NUMBER
         series = "arabic"
-        if len(after) > 1 and after[1].type == "LOWER":
-            value += str(after[1])
+    if num.type in ("DOTTED", "ARABIC", "CJK_NUMBER") and len(after) > 1 and \
+            after[1].type in ("LOWER", "SUFFIX"):
+        value += str(after[1]).strip()
     return Marker("option", value, series, scope)

@@ -82,7 +82,8 @@ def option_number(label: str) -> tuple[str, str]:
 
 
 def _first(number: str) -> bool:
-    return normalise_number(number) in ("1", "i", "a")
+    """The first of its series: 1, i, a; `1.1` and `2.1` (dotted: the last part)."""
+    return normalise_number(number).rpartition("-")[2] in ("1", "i", "a")
 
 
 class _Open:
@@ -241,7 +242,7 @@ def _fused_marks(builder: _Builder, nodes: list[Item]) -> dict[int, str]:
         if not isinstance(node, Label):
             continue
         series, number = option_number(str(node.token))
-        if series == "arabic" and len(number) > 1 and number[0] == "1" and \
+        if series == "arabic" and number.isdigit() and len(number) > 1 and number[0] == "1" and \
                 following.get(series) == "2":
             out[i] = node.read_number = "1"
             tok = node.token
