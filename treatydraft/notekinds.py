@@ -13,7 +13,7 @@ import re
 from . import regexcache as rx
 from .lalr import Token
 
-__all__ = ["EDITORIAL", "LABEL", "LIST_LABEL", "NOTE_HOLDING", "is_note"]
+__all__ = ["EDITORIAL", "LABEL", "LIST_LABEL", "NOTE_HOLDING", "is_note", "is_running_mark"]
 
 # A bracketed drafting note or instruction, by its first words.
 _NOTE = rx.compile(
@@ -34,11 +34,17 @@ _NOTE = rx.compile(
     # a remark about the negotiating text itself: `[This text includes all proposals ...]`
     r"(?:This|These|The present) (?:text|draft|document|compilation|version|proposals?) "
     r"(?:includes?|contains?|reflects?|does|do|is|are|has|have|was|were|will|may|remains?)\b|"
-    # a label closing an alternative or option text: `[End of Alternative]`, `[替代项完]`
-    r"(?:End|END) of (?:the )?(?:[Aa]lternative|ALTERNATIVE|[Oo]ption|OPTION)s?\b|"
-    r"Fin de (?:la |l'|l’)?(?:variante|alternative|option|opción)\b|"
-    r"Fim d[ao] (?:alternativa|opção|variante)\b|Конец (?:варианта|альтернативы)|"
-    r"نهاية (?:البديل|الخيار)|(?:替代项|备选案文|备选方案)(?:[(（][^)）\]]{1,6}[)）])?完|"
+    # a label closing an alternative, an option or a part of the document: `[End of
+    # Alternative]`, `[End of Article 7]`, `[替代项完]`
+    r"(?:End|END) of (?:the )?(?:[Aa]lternative|ALTERNATIVE|[Oo]ption|OPTION|[Aa]rticle|"
+    r"ARTICLE|[Aa]nnex|ANNEX|[Cc]hapter|CHAPTER|[Ss]ection|SECTION|[Aa]ppendix|[Dd]ocument|"
+    r"DOCUMENT|[Tt]ext|TEXT)s?\b|"
+    r"Fin de (?:la |l'|l’)?(?:variante|alternative|option|opción|article|annexe|chapitre|"
+    r"document|texte)\b|Fin del (?:artículo|anexo|capítulo|documento|texto)\b|"
+    r"Fim d[ao] (?:alternativa|opção|variante|artigo|anexo|documento|texto)\b|"
+    r"Конец (?:варианта|альтернативы|статьи|приложения|главы|документа|текста)|"
+    r"نهاية (?:البديل|الخيار|المادة|المرفق|الفصل|الوثيقة|النص)|"
+    r"(?:替代项|备选案文|备选方案)(?:[(（][^)）\]]{1,6}[)）])?完|"
     # an instruction to the drafters about a unit: `[Report on the above paragraph ...]`
     r"(?:Report|Reflect|Merge|Delete|Add|Align|Combine|Reformulate|Place|Include|"
     r"Consolidate|Revisit|Check)[ \t][^\]\r\n]{0,40}?\b(?:above|below|this|that|these|"
@@ -82,6 +88,26 @@ EDITORIAL = rx.compile(r"[ \t]*(?:sic!?|emphasis (?:added|supplied|in (?:the )?o
                         r"(?:énfasis|subrayado) añadido)[ \t]*", re.IGNORECASE)
 
 
+# A page's running head or foot saying the text goes on (`[Article 6, continued]`,
+# `[continued on page 37]`, `[Article 6 (suite)]`): about the page, not the text.
+_RUNNING = rx.compile(r"[ \t*_]*(?:[^\]\r\n]{1,60}?(?:,[ \t]*|[ \t]*\())?(?:continued|"
+                      r"cont(?:'|’|in)?d\.?|continuation|suite|continuación|continuação|"
+                      r"продолжение)\)?(?:[ \t]+(?:on|from|overleaf|à la|en la|na)"
+                      r"\b[^\]\r\n]{0,30})?[ \t*_.]*", re.IGNORECASE)
+
+
+def is_running_mark(text: str, open_tok: Token, close_tok: Token) -> bool:
+    """``[Article 6, continued]``, ``[Article 6 (continued)]`` (a heading inside),
+    ``[continued on page 37]``: alone on its line (a word of a sentence, ``the
+    [continued] support``, is negotiated text)."""
+    s, e = open_tok.end_pos, close_tok.start_pos
+    if e - s > 100 or not _RUNNING.fullmatch(text, s, e) or \
+            _LINE_REST.match(text, close_tok.end_pos) is None:
+        return False
+    start = text.rfind("\n", 0, open_tok.start_pos) + 1
+    return not text[start:open_tok.start_pos].strip(" \t*_#")
+
+
 def _is_vacant(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
     """``[Deleted]``, ``[Reserved]`` ... standing for the whole of its unit: alone on
     its line, or after the unit's number or heading (``5. [Deleted]``)."""
@@ -105,12 +131,39 @@ def _is_status(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool
 
 def is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bool) -> bool:
     if _NOTE.match(inner) or _is_status(text, open_tok, close_tok, inner) or \
-            alone and _is_vacant(text, open_tok, close_tok, inner):
+            alone and (_is_vacant(text, open_tok, close_tok, inner)
+                       or is_running_mark(text, open_tok, close_tok)):
         return True
     # `*[elements for further discussion]*`: a whole bracket set in italics, alone
     s, e = open_tok.start_pos, close_tok.end_pos
     italic = s > 0 and text[s - 1] in "*_" and text[e:e + 1] == text[s - 1]
-    return alone and (italic and len(inner.split()) >= 2 or _caption(text, s, e, inner))
+    return alone and (italic and len(inner.split()) >= 2 or _caption(text, s, e, inner)
+                      or _paragraph_title(text, s, e, inner))
+
+
+# A paragraph's title as WIPO drafts and treaties print it, in brackets after the
+# paragraph's number: `(2) [Acts Not Requiring the Proprietor's Authorization] (a) ...`.
+_TITLE = rx.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|[a-z][\w'’-]{0,3}|\([^)\r\n]{1,20}\)))+")
+_NUMBER_LABEL = rx.compile(r"[ \t]*\([0-9]{1,2}\)[ \t]*")
+_AFTER_TITLE = rx.compile(r"[ \t]*(?:\r?\n|$|\([a-z0-9]{1,3}\)|[A-Z])")
+
+
+def _paragraph_title(text: str, s: int, e: int, inner: str) -> bool:
+    """``(2) [Acts Not Requiring the Proprietor's Authorization]``: words in title case
+    (every word of four letters or more capitalised), right after a paragraph number
+    ``(N)`` on its line or alone on the line after it (a number set in the margin), and
+    followed by the paragraph's first sentence, a label or the end of the line (a phrase
+    of the sentence, ``(1) [Developed Country Parties] shall``, runs on in lower case)."""
+    if not _TITLE.fullmatch(inner) or _AFTER_TITLE.match(text, e) is None:
+        return False
+    start = text.rfind("\n", 0, s) + 1
+    if _NUMBER_LABEL.fullmatch(text, start, s):
+        return True
+    if text[start:s].strip(" \t") or start == 0:
+        return False
+    prev = text.rfind("\n", 0, start - 1) + 1
+    return _NUMBER_LABEL.fullmatch(text, prev, start - 1) is not None \
+        or _NUMBER_LABEL.fullmatch(text.rstrip("\r"), prev, start - 1) is not None
 
 
 _CAPTION_WORD = rx.compile(r"\w+")

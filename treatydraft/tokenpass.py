@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from . import errors as E
 from . import regexcache as rx
 from .lalr import Token
-from .notekinds import EDITORIAL, LABEL, LIST_LABEL, NOTE_HOLDING, is_note
+from .notekinds import EDITORIAL, LABEL, LIST_LABEL, NOTE_HOLDING, is_note, is_running_mark
 from .pairing import _CONTENT, _HEADS, _HINT_ESCAPE, MAX_DEPTH, _as, _quote_depths, check_pairs, pair
 from .readings import CONNECTIVE_ONLY, Reading, number_slot, numbered_apart, spaced_reading
 from .syntax import HEADING_TYPES, body_lexer
@@ -213,9 +213,10 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
             inner = _inner(text, tokens, i, j)
             if inner is None:
                 if NOTE_HOLDING.match(text, tok.end_pos) and not any(
-                        tokens[k].type in _HEADS for k in range(i + 1, j)):
+                        tokens[k].type in _HEADS for k in range(i + 1, j)) or \
+                        j - i <= 4 and is_running_mark(text, tok, tokens[j]):
                     # `[placeholder for an option on [NDMC][INDC] ...]`: brackets inside
-                    # a note are part of the note
+                    # a note are part of the note; `[Article 6 (continued)]` is no heading
                     edits[i] = (j, [_spanning("DNOTE", text, tok, tokens[j])], [None])
                     skip_to = j
                 continue
