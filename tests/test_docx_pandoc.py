@@ -14,7 +14,7 @@ from test_docx_support import (unattributed, change_elements, need_pandoc, other
                                pandoc_lines, pandoc_spans, q, resolved_lines, variant_lines)
 
 FIX = [pytest.param(FIXTURES / "docx" / c / "input.txt", id=c)
-       for c in ("en-structure", "zh-basic", "ar-basic")]
+       for c in ("en-structure", "zh-basic", "ar-basic", "en-bracketed-options")]
 
 
 @pytest.fixture(autouse=True)

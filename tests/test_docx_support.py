@@ -76,9 +76,12 @@ def variant_lines(doc, choices: dict[str, int], tracked: set[str]) -> list[str]:
                         emit(alt.children)
                         out.append(alt.close)
             elif isinstance(n, OptionBlock):
-                for opt in n.options:
-                    out.append(opt.label)
+                for i, opt in enumerate(n.options):
+                    if i and n.gaps:  # between options bracketed whole
+                        out.append(n.gaps[i - 1])
+                    out.append(opt.open + opt.label)
                     emit(opt.children)
+                    out.append(opt.close)
             else:
                 raise AssertionError(f"oracle: unexpected node {n!r}")
 

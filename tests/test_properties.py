@@ -20,6 +20,8 @@ FRAGMENTS = [
     "\ufeff", "**Option A:**", "Option (a):", " Option 2: ", "5.2bis Alt", "3.3", "3.3:",
     "a)", "i.", "Artigo 1", "Art.5", "[Placeholder for x]", "[.....]", "”", "«", "»",
     "\n---\nspaced-brackets: separate\n---\n",
+    # options bracketed whole one by one
+    "[Option 1: ", "\n[Option 2: ", "[Option (b): ", "Option 3:", "]@@EU", "Option 1.1:",
 ]
 messy = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join)
 SETTINGS = settings(max_examples=300, deadline=None,
@@ -54,6 +56,7 @@ label_lines = st.lists(st.sampled_from(LABEL_FRAGMENTS), min_size=1, max_size=8)
 @example("3.3alttext Option 2:").via("regression, issue 13")
 @example("3.3 alt").via("regression, issue 13")
 @example("ALT(a) .").via("regression, issue 13")
+@example("[2. [Option 1:").via("regression, issue 13")
 def test_tolerant_reads_every_label_like_line(text):
     doc = treatydraft.parse("Article 1\n" + text + " [x] [y]\n", mode="tolerant")
     assert doc.to_text() == "Article 1\n" + text + " [x] [y]\n"

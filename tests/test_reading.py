@@ -76,7 +76,24 @@ def test_suspicious_pairing_warns_in_strict_mode_and_keeps_the_pair():
     assert _codes(text) == ["suspicious-pairing", "unclosed-bracket", "stray-bracket"]
 
 
-def test_options_bracketed_one_by_one_warn_in_both_modes():
+def test_options_bracketed_one_by_one_compete_in_one_block():
+    """`[Option 1: ...]` then `[Option 2: ...]`: one block whose options keep their
+    brackets; resolving it keeps one option's words, without label or brackets."""
+    text = ("Article 8\n1. Parties shall:\n[Option 1: cooperate [closely];]\n"
+            "[Option 2: No text]\n2. Parties act.\n")
+    doc = treatydraft.parse(text)
+    assert doc.to_text() == text and not doc.diagnostics
+    (block,) = [g for g in doc.groups() if isinstance(g, OptionBlock)]
+    assert [(o.open, o.label, o.close, o.no_text) for o in block.options] == [
+        ("[", "Option 1:", "]", False), ("[", "Option 2:", "]", True)]
+    assert block.gaps == ("\n",) and (block.span.line, block.span.end_line) == (3, 4)
+    assert resolve(doc, {block.id: 1}).to_text() == (
+        "Article 8\n1. Parties shall:\ncooperate [closely];\n2. Parties act.\n")
+    # `No text` removes the provision the block stands in, as in any block
+    assert resolve(doc, {block.id: 2}).to_text() == "Article 8\n2. Parties act.\n"
+
+
+def test_options_bracketed_one_by_one_with_text_between_warn_in_both_modes():
     text = ("Article 8\n4. Parties act.\n[Option 1: The arrangements shall serve.]\n\n"
             "Page 4 of 20\n\n[Option 2: A mechanism shall be established.]\n"
             "5. [Option 1: One.]\n6. [Option (a): Two.]\n[Option (b): Three.]\n")
@@ -84,11 +101,16 @@ def test_options_bracketed_one_by_one_warn_in_both_modes():
         doc = treatydraft.parse(text, mode=mode)
         assert doc.to_text() == text
         assert [(d.code, d.severity, d.line, d.column) for d in doc.diagnostics] == [
-            ("bracketed-options", "warning", 7, 2), ("bracketed-options", "warning", 10, 2)]
-        assert "3:2" in doc.diagnostics[0].message
-    # a block written whole, or labels outside the brackets, is one block: no warning
+            ("bracketed-options", "warning", 7, 1)]
+        assert "3:1" in doc.diagnostics[0].message
+        assert [len(g.options) for g in doc.groups() if isinstance(g, OptionBlock)] == [
+            1, 1, 1, 2]
+    # a bracket holding a whole block, or labels outside the brackets: one block as ever
     assert _codes("Article 8\n[Option 1: A.\nOption 2: B.]\n") == []
     assert _codes("Article 8\nOption 1: [A.]\nOption 2: [B.]\n") == []
+    # a bracket with an attribution of its own is a bracket holding a block of one option
+    assert _codes("Article 8\n[Option 1: A.]@@EU\n\n[Option 2: B.]@@EU\n") == [
+        "unknown-delegation", "bracketed-options", "unknown-delegation"]
 
 
 def test_bracket_spanning_a_list_from_its_chapeau_is_not_suspicious():

@@ -556,6 +556,10 @@ class Option:
     proposers: tuple[str, ...]
     children: tuple[Node, ...]
     span: Span
+    open: str = ""
+    """For an option bracketed whole (``[Option 2: ...]``), its opening bracket as written."""
+    close: str = ""
+    """... and its closing bracket (the option's content ends there)."""
 
     def text(self, clean: bool = False) -> str:
         """The option's content (label excluded), as written or ``clean`` (:func:`text_of`)."""
@@ -592,6 +596,10 @@ class OptionBlock:
     location: str
     depth: int
     span: Span
+    gaps: tuple[str, ...] = ()
+    """Between options bracketed whole, what stands between one's ``]`` and the next
+    option (``gaps[i - 1]`` before option ``i``, ``''`` when it is not bracketed); ``()``
+    when no option is bracketed whole."""
     kind = "options"
 
     @property

@@ -38,7 +38,7 @@ from .ast import (
 from .labels import read_marker
 from .lalr import Token, Tree
 from .numbering import division_number, normalise_number
-from .options import Item, Label, gather, lone_option
+from .options import Closer, Item, Label, gather, lone_option
 from .source import Span, packed, unpack
 from .storage import SourceText
 
@@ -254,6 +254,8 @@ class _Builder:
                 elif t == "END_OPTIONS":
                     has_options = True
                     out.append(OptionsEnd(str(child), _packed(child)))
+                elif t == "OPT_RBR":  # the `]` of an option bracketed whole
+                    out.append(Closer(child, _span(child)))
                 elif t == "ESCAPE":
                     out.append(Escape(str(child), _packed(child)))
                 elif t == "SPLIT":
@@ -359,10 +361,15 @@ class _Builder:
         label = Label()
         first, last = tree.children[0], tree.children[-1]
         assert isinstance(first, Token) and isinstance(last, Token)  # the grammar: tokens only
-        label.token = first
+        parts = tree.children[1:]
+        if first.type == "OPT_LBR":  # `[Option 2: ...]`: an option bracketed whole
+            label.open = str(first)
+            label.token = cast(Token, parts.pop(0))
+        else:
+            label.token = first
         label.attribution, label.proposers = "", ()
         label.group_attribution, label.group_proposers = "", ()
-        for part in tree.children[1:]:
+        for part in parts:
             assert isinstance(part, Token)
             codes = _codes(part)
             self._check_codes(codes, part)

@@ -216,10 +216,19 @@ def _emit(nodes: Iterable[Node], out: list[str]) -> None:
                 tail.insert(0, lone)
             out.append(alt.open)
         elif isinstance(node, OptionBlock):
-            stack.append(iter(node.options))
+            if node.gaps:  # options bracketed whole: what stands between them
+                seq: list[Node | str] = [node.options[0]]
+                for gap, opt in zip(node.gaps, node.options[1:], strict=True):
+                    seq += (gap, opt)
+                stack.append(iter(seq))
+            else:
+                stack.append(iter(node.options))
         elif isinstance(node, Option):
+            out.append(node.open)
             out.append(node.label)
             out.append(node.attribution)
+            if node.close:
+                stack.append(iter((node.close,)))  # written after the children
             stack.append(iter(node.children))
         elif isinstance(node, str):
             out.append(node)

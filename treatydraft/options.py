@@ -41,12 +41,12 @@ from .ast import (
 from .labels import read_marker
 from .lalr import Token
 from .numbering import normalise_number
-from .source import Span
+from .source import Span, packed
 
 if TYPE_CHECKING:
     from .builder import _Builder
 
-__all__ = ["Label", "gather", "lone_option"]
+__all__ = ["Closer", "Label", "gather", "lone_option"]
 
 _ARTICLE_LEVEL = 4  # a block before any unit ends at the next article or above
 
@@ -54,7 +54,8 @@ _ARTICLE_LEVEL = 4  # a block before any unit ends at the next article or above
 class Label:
     """An option label while its block is being gathered (not part of the AST)."""
     __slots__ = ("token", "attribution", "group_attribution", "proposers", "group_proposers",
-                 "location", "ctx_level", "span", "depth", "read_number")
+                 "location", "ctx_level", "span", "depth", "read_number", "open", "close",
+                 "close_span", "gap")
     token: Token
     attribution: str
     group_attribution: str
@@ -66,9 +67,27 @@ class Label:
     depth: int
     read_number: str
     """Set only when the number as written carries fused footnote marks."""
+    open: str
+    """The bracket of an option bracketed whole (``[Option 2: ...]``), else ''."""
+    close: str
+    close_span: Span
+    gap: str
+    """What stands between the ``]`` of the option before and this label."""
+
+    def __init__(self) -> None:
+        self.open = self.close = self.gap = ""
+
+
+class Closer:
+    """The ``]`` of an option bracketed whole while its block is gathered (not in the AST)."""
+    __slots__ = ("token", "span")
+
+    def __init__(self, token: Token, span: Span):
+        self.token, self.span = token, span
+
 
 #: A sequence of nodes as the builder makes it, option labels among them.
-Item = Node | Label
+Item = Node | Label | Closer
 #: One option while gathered: its label and the nodes it holds.
 _Gathered = tuple[Label, list[Node]]
 
@@ -109,21 +128,55 @@ def gather(builder: _Builder, nodes: list[Item]) -> list[Node]:
         blk = stack.pop()
         target().append(_block(builder, blk.first, blk.options))
 
+    # after the `]` of an option bracketed whole: its block, and the blanks since
+    after: _Open | None = None
+    held: list[Node] = []
+    ended: _Open | None = None  # the last block so ended, for a later option of it
     fused = _fused_marks(builder, nodes)
     for i, node in enumerate(nodes):
+        if after is not None:
+            if isinstance(node, LineBreak) or isinstance(node, Text) and not node.value.strip():
+                held.append(node)
+                continue
+            if isinstance(node, Label) and stack[-1] is after and \
+                    _joins(stack, *option_number(str(node.token))) == len(stack) - 1:
+                node.gap = "".join(h.value for h in held)  # type: ignore[union-attr]
+            else:  # the block ends with the bracket of its last option
+                ended = after
+                while after in stack:
+                    close()
+                target().extend(held)
+                if isinstance(node, OptionsEnd):  # `\end-options` after it says the same
+                    target().append(node)
+                    after, held = None, []
+                    continue
+            after, held = None, []
+        if isinstance(node, Closer):
+            opt = stack[-1].options[-1][0] if stack else None
+            if opt is not None and opt.open and not opt.close:
+                opt.close, opt.close_span = str(node.token), node.span
+                after = stack[-1]
+            else:  # pragma: no cover - the token pass keeps labels and headings out of it
+                tok = node.token
+                target().append(Text(builder.source, packed(  # type: ignore[arg-type]
+                    tok.start_pos, tok.end_pos, tok.line, tok.column, tok.end_line,
+                    tok.end_column)))
+            continue
         if isinstance(node, Label):
             series, number = option_number(str(node.token))
             number = fused.get(i, number)
-            k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].series == series),
-                     None)
-            if k is None and stack and not _first(number) and series[:4] != "alt:":
-                k = len(stack) - 1  # `Option I` ... `Option 2`: the same block, mistyped
+            k = _joins(stack, series, number)
             if k is not None and not (_first(number) and series[:4] != "alt:"):
                 while len(stack) > k + 1:
                     close()
                 stack[-1].options.append((node, []))
                 stack[-1].limit = min(stack[-1].limit, _limit(node, nodes, i))
                 continue
+            k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].series == series),
+                     None)
+            if k is None and node.open and ended is not None and ended.series == series \
+                    and not _first(number):
+                _apart(builder, node, ended.options[-1][0])
             if k is not None:  # `Option 1` again: a new block in place of the old one
                 while len(stack) > k:
                     close()
@@ -159,9 +212,10 @@ def gather(builder: _Builder, nodes: list[Item]) -> list[Node]:
             target().append(node)
             continue
         if stack and isinstance(node, LineBreak):
-            current = stack[-1].options[-1][1]
+            label, current = stack[-1].options[-1]
             if any(isinstance(c, NoText) for c in current) and \
-                    not (i + 1 < n and isinstance(nodes[i + 1], Label)):
+                    not (i + 1 < n and isinstance(nodes[i + 1], Label)) and \
+                    not (label.open and not label.close):
                 current.append(node)  # "No text" ends its option, and the block
                 close()
                 closed_by_no_text = i
@@ -169,8 +223,34 @@ def gather(builder: _Builder, nodes: list[Item]) -> list[Node]:
         target().append(node)
     while stack:
         close()
+    out.extend(held)
     _bracketed_one_by_one(builder, out)
     return out
+
+
+def _apart(builder: _Builder, label: Label, before: Label) -> None:
+    """Warn that an option bracketed whole starts a block of its own because text stands
+    between it and the option before it (`[Option 1: ...]`, a page footer, `[Option 2: ...]`)."""
+    s, b = label.span, before.span
+    builder.problems.add(E.ParseError, f"options bracketed one by one with text between "
+                         f"them: '{label.open}{str(label.token).strip()}' at {s.line}:"
+                         f"{s.column} does not join '{before.open}"
+                         f"{str(before.token).strip()}' at {b.line}:{b.column}; they are "
+                         "read as separate blocks, not competing", s.line, s.column,
+                         severity="warning", offset=s.start, code="bracketed-options",
+                         hint="move the text between them out of the block, or write the "
+                              "labels outside the brackets ('Option 2: [...]')")
+
+
+def _joins(stack: list[_Open], series: str, number: str) -> int | None:
+    """The index in ``stack`` of the open block a label of ``series`` and ``number``
+    continues, or None (it opens a block)."""
+    k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].series == series), None)
+    if k is None and stack and not _first(number) and series[:4] != "alt:":
+        k = len(stack) - 1  # `Option I` ... `Option 2`: the same block, mistyped
+    if k is not None and _first(number) and series[:4] != "alt:":
+        return None  # `Option 1` again: a new block
+    return k
 
 
 def _chapeaux(options: list[_Gathered]) -> bool:
@@ -311,21 +391,23 @@ def _block(builder: _Builder, first: Label, options: list[_Gathered]) -> OptionB
     built = []
     for k, (label, children) in enumerate(options, 1):
         tok = label.token
-        end = children[-1].span if children else label.span
+        end = label.close_span if label.close else children[-1].span if children else label.span
         if str(tok):
             number = getattr(label, "read_number", None) or option_number(str(tok))[1]
         else:
             number = children[0].number if children and isinstance(children[0], Heading) else "1"
         built.append(Option(f"{bid}__opt_{k}", k, str(tok), normalise_number(number),
                             label.attribution + label.group_attribution, label.proposers,
-                            _deeper(children), Span.covering(label.span, end)))
+                            _deeper(children), Span.covering(label.span, end),
+                            label.open, label.close))
     span = Span.covering(built[0].span, built[-1].span)
     group_proposers: tuple[str, ...] = ()
     for label, _ in options:  # `@@CODE` on any label attaches to the whole block
         group_proposers += tuple(c for c in label.group_proposers if c not in group_proposers)
+    gaps = tuple(label.gap for label, _ in options[1:])
     return OptionBlock(bid, tuple(built), first.group_attribution, group_proposers,
                        first.location if "__brk_" not in first.location else builder.location,
-                       first.depth, span)
+                       first.depth, span, gaps if any(label.close for label, _ in options) else ())
 
 
 def _deeper(nodes: Iterable[Node]) -> tuple[Node, ...]:

@@ -290,6 +290,7 @@ def _trees(text: str, segments: Iterable[list[Token]], problems: _Problems, stri
         T.check_pairs(tokens, partner, problems, strict)
         tokens, partner = T.type_brackets(text, tokens, partner, problems, numbers,
                                            convention)
+        T.bracket_options(tokens, partner)
         tokens = T.join(text, tokens, partner, convention, problems)
         del partner
         T.settle(tokens)

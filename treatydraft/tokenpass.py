@@ -18,9 +18,11 @@ these steps run, in order (each linear in the number of tokens):
    discussion]*``, ``5. [Deleted]``: which ones, :mod:`.notekinds`) become DNOTE tokens;
    editorial brackets in quotations and editors' remarks (``[sic]``) become text;
    placeholders next to other brackets are split so they can be alternatives.
-5. :func:`join`: which neighbouring brackets are alternatives of one group (NEXT_LBR,
+5. :func:`bracket_options`: the brackets of an option bracketed whole (``[Option 2:
+   ...]``) become OPT_LBR / OPT_RBR, so that it competes in its block.
+6. :func:`join`: which neighbouring brackets are alternatives of one group (NEXT_LBR,
    under the document's ``spaced-brackets`` convention (:mod:`.readings`).
-6. :func:`settle`: GAP, SLASH, ATTRIB and GROUP_ATTRIB are syntax only where the grammar
+7. :func:`settle`: GAP, SLASH, ATTRIB and GROUP_ATTRIB are syntax only where the grammar
    allows them, elsewhere text; a footnote marker right after a bracket is ALT_FNREF.
 """
 from __future__ import annotations
@@ -40,8 +42,8 @@ from .syntax import HEADING_TYPES, body_lexer
 if TYPE_CHECKING:
     from .parser import _Problems
 
-__all__ = ["lex", "lex_iter", "line_ends", "pair", "check_pairs", "type_brackets", "join",
-           "settle", "BracketedNumbers", "MAX_DEPTH"]
+__all__ = ["lex", "lex_iter", "line_ends", "pair", "check_pairs", "type_brackets",
+           "bracket_options", "join", "settle", "BracketedNumbers", "MAX_DEPTH"]
 
 
 _OPENERS = "[［【"
@@ -77,19 +79,21 @@ def _split_heading(tok: Token, out: list[Token]) -> None:
     OPTION('Option 1:')."""
     value = str(tok)
     i, start, n = 0, 0, len(value)
-    if tok.type == "OPTION":
-        m = _NUMBER_THEN_BRACKET.match(value)
-        if m:
-            i = m.end()
-    while i < n and (value[i] in _LEAD or value[i] in _OPENERS):
-        if tok.type == "PARA" and _RENUMBERED.match(value, i):
-            break  # `[4][2].`: the brackets are the number's
-        if value[i] in _OPENERS:
-            if i > start:
-                out.append(_tok("TEXT", value[start:i], tok, start))
-            out.append(_tok("LBR", value[i], tok, i))
-            start = i + 1
-        i += 1
+    while True:
+        if tok.type == "OPTION" and (m := _NUMBER_THEN_BRACKET.match(value, i)):
+            i = m.end()  # `13.2 [Option 1:`, `[2. [Option 1:`: the unit number is text
+        j = i
+        while i < n and (value[i] in _LEAD or value[i] in _OPENERS):
+            if tok.type == "PARA" and _RENUMBERED.match(value, i):
+                break  # `[4][2].`: the brackets are the number's
+            if value[i] in _OPENERS:
+                if i > start:
+                    out.append(_tok("TEXT", value[start:i], tok, start))
+                out.append(_tok("LBR", value[i], tok, i))
+                start = i + 1
+            i += 1
+        if i == j or tok.type != "OPTION" or not _NUMBER_THEN_BRACKET.match(value, i):
+            break
     if i > start:
         out.append(_tok("TEXT", value[start:i], tok, start))
     out.append(_tok(tok.type, value[i:], tok, i))
@@ -368,6 +372,36 @@ def _braced_word(text: str, tok: Token) -> bool:
         return False
     after = _RUNS_ON.match(text, tok.end_pos)
     return after is not None and after.group(1).islower()
+
+
+# what may stand right after the `]` of a bracket, attached to it
+_ATTACHED = ("ATTRIB", "GROUP_ATTRIB", "FNREF", "ALT_FNREF")
+# what an option bracketed whole may not hold at its own level: another option's label,
+# a unit (its block would end inside the bracket), the end of a block
+_NOT_IN_OPTION = frozenset(("OPTION", "END_OPTIONS", *HEADING_TYPES))
+
+
+def bracket_options(tokens: list[Token], partner: list[int]) -> None:
+    """Options bracketed whole (``[Option 1: ...]`` then ``[Option 2: ...]``): a ``[``
+    right before an option label whose ``]`` comes before any other label or unit at its
+    level, with nothing attached to it (an attribution, a footnote marker), becomes
+    OPT_LBR and its ``]`` OPT_RBR, so that the option competes in its block as any
+    other (its brackets kept as written: ``Option.open``, ``Option.close``)."""
+    n = len(tokens)
+    for i in range(n - 1):
+        if tokens[i].type != "LBR" or tokens[i + 1].type != "OPTION":
+            continue
+        j = partner[i]
+        if j <= i or j + 1 < n and tokens[j + 1].type in _ATTACHED:
+            continue
+        k = i + 2
+        while k < j and tokens[k].type not in _NOT_IN_OPTION:
+            if tokens[k].type == "LBR" and partner[k] > k:
+                k = partner[k]  # what nested brackets hold is theirs
+            k += 1
+        if k == j:
+            tokens[i], tokens[j] = _as("OPT_LBR", tokens[i]), _as("OPT_RBR", tokens[j])
+            partner[i] = partner[j] = -1
 
 
 _SEPARATORS = ("GAP", "SLASH")

@@ -188,7 +188,9 @@ class GroupEncoder:
                                                   "refersTo": self.orgs.refers(b.proposers)})
         first = None
         for i, opt in enumerate(b.options):
-            self.tree.text(opt.label + opt.attribution)
+            if i and b.gaps:
+                self.tree.text(b.gaps[i - 1])
+            self.tree.text(opt.open + opt.label + opt.attribution)
             el = self.tree.open_inline("option", opt.id, refersTo=self.orgs.refers(opt.proposers),
                                   alternativeTo=first if i else None)
             if i:
@@ -197,6 +199,7 @@ class GroupEncoder:
                 first = el.get("eId")
             self.emit_alternative(opt)
             self.tree.close_inline()
+            self.tree.text(opt.close)
         self.tree.close_inline()
 
     def outside(self) -> None:
@@ -229,7 +232,7 @@ class GroupEncoder:
         group_refers = self.orgs.refers(g.proposers)
         alt_to: str | None = None
         for i, alt in enumerate(alts):
-            if i and not is_opts and isinstance(g, BracketGroup):
+            if i and g.gaps:  # a group's separators; between options bracketed whole
                 self.tree.text(g.gaps[i - 1])
             self.tree.reset()
             self.tree.pop_to(m)
@@ -267,7 +270,7 @@ class GroupEncoder:
                 wrapper = Frame(el, m - 0.5, "wrapper", eid)
                 self.tree.stack.append(wrapper)
                 if is_opts and isinstance(alt, Option):
-                    self.tree.write_num(el, alt.label + alt.attribution)
+                    self.tree.write_num(el, alt.open + alt.label + alt.attribution)
                 elif isinstance(alt, Alternative):
                     self.tree.text(alt.open)
                 self.emit_alternative(alt)
@@ -275,6 +278,8 @@ class GroupEncoder:
                 self.tree.text(alt.close + alt.attribution)
                 for ref in alt.footnotes:
                     self.body.footnote_ref(ref)
+            elif isinstance(alt, Option):
+                self.tree.text(alt.close)
             if wrapper is not None and wrapper in self.tree.stack:
                 # a heading after the group starts outside it
                 for f in self.tree.stack[self.tree.stack.index(wrapper):]:

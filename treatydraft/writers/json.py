@@ -42,10 +42,13 @@ def _alt(alt: Alternative) -> dict[str, Any]:
 
 
 def _opt(opt: Option) -> dict[str, Any]:
-    return {"type": "option", "id": opt.id, "index": opt.index, "label": opt.label,
-            "number": opt.number, "no_text": opt.no_text, "text": plain(opt.children),
-            "proposers": list(opt.proposers), "span": opt.span.to_dict(),
-            "children": [node_to_dict(c) for c in opt.children]}
+    out = {"type": "option", "id": opt.id, "index": opt.index, "label": opt.label,
+           "number": opt.number, "no_text": opt.no_text, "text": plain(opt.children),
+           "proposers": list(opt.proposers), "span": opt.span.to_dict(),
+           "children": [node_to_dict(c) for c in opt.children]}
+    if opt.close:  # an option bracketed whole (`[Option 2: ...]`): its brackets
+        out["brackets"] = [opt.open, opt.close]
+    return out
 
 
 def node_to_dict(node: Node) -> dict[str, Any]:

@@ -19,6 +19,7 @@ stands.  Word, LibreOffice and pandoc show neither.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -68,6 +69,7 @@ one), in English; :attr:`Wording.unattributed` is the word in the draft's langua
 
 # ---------------------------------------------------------------- wording
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PHRASES = {
     # language: (proposed by {names}., brackets requested by {names}., " and ", ", ",
     #            author of a change no delegation is known to have proposed)
@@ -436,9 +438,24 @@ class BaseWriter:
             self.attribute(node.proposers, group=True)
 
     def write_options_visible(self, node: OptionBlock) -> None:
-        for opt in node.options:
+        for i, opt in enumerate(node.options):
+            if i and node.gaps:  # after an option bracketed whole: its line ends here
+                self.write_gap(node.gaps[i - 1])
+            if opt.open:
+                self.mark(opt.open)
             self.write_option_label(opt)
             self.write_nodes(opt.children)
+            if opt.close:
+                self.mark(opt.close)
+
+    def write_gap(self, gap: str) -> None:
+        """What stands between two options bracketed whole: blanks, and line breaks
+        that end the paragraph as a line break of the text does."""
+        for k, piece in enumerate(_LINE_BREAK.split(gap)):
+            if k:
+                self.end_line()
+            if piece:
+                self.mark(piece)
 
     def write_option_label(self, opt: Option) -> None:
         if not self.line_has_text:
