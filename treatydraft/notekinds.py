@@ -96,16 +96,24 @@ _RUNNING = rx.compile(r"[ \t*_]*(?:[^\]\r\n]{1,60}?(?:,[ \t]*|[ \t]*\())?(?:cont
                       r"\b[^\]\r\n]{0,30})?[ \t*_.]*", re.IGNORECASE)
 
 
+# A bracket that stands for text given elsewhere, as drafters write it for the typist:
+# `[As in No. 1]`, `[Same as paragraph 3]`, `[Text of the Japanese Note]`.
+_ELSEWHERE = rx.compile(r"[ \t*_]*(?:as in|as per|same as|idem|repeat|text of|text as in|"
+                        r"comme (?:au|à la|à l'|dans)|como (?:en|el|la)|igual que|"
+                        r"как в|текст ноты)\b[^\]\r\n]{0,60}", re.IGNORECASE)
+
+
 def is_running_mark(text: str, open_tok: Token, close_tok: Token) -> bool:
     """``[Article 6, continued]``, ``[Article 6 (continued)]`` (a heading inside),
-    ``[continued on page 37]``: alone on its line (a word of a sentence, ``the
-    [continued] support``, is negotiated text)."""
+    ``[continued on page 37]``, and a bracket standing for text given elsewhere (``[As in
+    No. 1]``): alone on its line, after a unit's number at most (a phrase of a sentence,
+    ``the [continued] support``, ``report [as in paragraph 3]``, is negotiated text)."""
     s, e = open_tok.end_pos, close_tok.start_pos
-    if e - s > 100 or not _RUNNING.fullmatch(text, s, e) or \
-            _LINE_REST.match(text, close_tok.end_pos) is None:
+    if e - s > 100 or not (_RUNNING.fullmatch(text, s, e) or _ELSEWHERE.fullmatch(text, s, e)) \
+            or _LINE_REST.match(text, close_tok.end_pos) is None:
         return False
     start = text.rfind("\n", 0, open_tok.start_pos) + 1
-    return not text[start:open_tok.start_pos].strip(" \t*_#")
+    return _HEADING_BEFORE.fullmatch(text, start, open_tok.start_pos) is not None
 
 
 def _is_vacant(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
