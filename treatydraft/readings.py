@@ -65,6 +65,7 @@ _CJK_CONNECTIVES = ("以及", "并且", "并", "和", "及", "或", "包括", "�
                     "而且", "且", "与")
 _WORD = re.compile(r"\w+")
 _TRAILING = ",;:"
+_SAME_OPENING = 3  # words two rivals begin with that outweigh a side-by-side chain
 # Words that end a list (`a, b, or c`): after `[a,] [b,]` they say the brackets are items.
 _LIST_ENDS = frozenset("and or nor et ou ni y o e и или либо".split())
 # Last words (lower case) that ask for a complement: what follows continues the text.
@@ -213,9 +214,15 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         return Reading(False, True, "each holds a unit of its own number")
     if number_slot(a_head, b_head) or number_slot(b_head, a_head):
         return Reading(True, True, "a number and the gap for one: rivals for one slot")
+    ea, eb = a_tail.rstrip(" \t*_")[-1:], b_tail.rstrip(" \t*_")[-1:]
+    opening = _WORD.findall(a_head.lower())[:_SAME_OPENING]
+    if len(opening) == _SAME_OPENING and opening == _WORD.findall(b_head.lower())[:_SAME_OPENING] \
+            and not (ea and ea in _TRAILING and eb != ea):
+        # `[depending on the level of ... and significance] [depending on the level of ...
+        # and GHG contributions][...]`: no insertion repeats its neighbour's opening
+        return Reading(True, True, f"both begin with the same {_SAME_OPENING} words")
     if chained:
         return Reading(False, True, "the text writes its alternatives side by side")
-    ea, eb = a_tail.rstrip(" \t*_")[-1:], b_tail.rstrip(" \t*_")[-1:]
     fa, fb = _first_word(a_head), _first_word(b_head)
     if fa and fa == fb:
         if ea and ea in _TRAILING and eb != ea and len(a_head.split()) >= 3:
