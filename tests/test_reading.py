@@ -36,6 +36,19 @@ def test_reading_matches_expected_structure(case):
     assert sorted(got.unbalanced) == sorted(exp.unbalanced)
 
 
+@pytest.mark.parametrize("case", cases("reading"))
+def test_reading_is_the_same_with_crlf_line_ends(case):
+    """Text saved on Windows (CRLF) reads as the same structure, at the same places."""
+    text = read(case / "input.txt").replace("\r\n", "\n").replace("\n", "\r\n")
+    doc = treatydraft.parse(text, mode="tolerant", source=case.name)
+    assert doc.to_text() == text
+    exp, got = fidelity.read_expected(case / "expected.txt"), fidelity.read_actual(doc)
+    assert (sorted(got.groups), sorted(got.options), sorted(got.placeholders),
+            sorted(got.notes), sorted(got.refs)) == (
+        sorted(exp.groups), sorted(exp.options), sorted(exp.placeholders),
+        sorted(exp.notes), sorted(exp.refs))
+
+
 def _codes(text: str, mode: str = "tolerant") -> list[str]:
     return [d.code for d in treatydraft.parse(text, mode=mode).diagnostics]
 

@@ -109,17 +109,20 @@ def is_running_mark(text: str, open_tok: Token, close_tok: Token) -> bool:
     No. 1]``): alone on its line, after a unit's number at most (a phrase of a sentence,
     ``the [continued] support``, ``report [as in paragraph 3]``, is negotiated text)."""
     s, e = open_tok.end_pos, close_tok.start_pos
-    if e - s > 100 or not (_RUNNING.fullmatch(text, s, e) or _ELSEWHERE.fullmatch(text, s, e)) \
-            or _LINE_REST.match(text, close_tok.end_pos) is None:
-        return False
-    start = text.rfind("\n", 0, open_tok.start_pos) + 1
-    return _HEADING_BEFORE.fullmatch(text, start, open_tok.start_pos) is not None
+    return e - s <= 100 and bool(_RUNNING.fullmatch(text, s, e) or
+                                 _ELSEWHERE.fullmatch(text, s, e)) \
+        and _whole_line(text, open_tok, close_tok)
 
 
 def _is_vacant(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
     """``[Deleted]``, ``[Reserved]`` ... standing for the whole of its unit: alone on
     its line, or after the unit's number or heading (``5. [Deleted]``)."""
-    if not _VACANT.fullmatch(inner) or _LINE_REST.match(text, close_tok.end_pos) is None:
+    return _VACANT.fullmatch(inner) is not None and _whole_line(text, open_tok, close_tok)
+
+
+def _whole_line(text: str, open_tok: Token, close_tok: Token) -> bool:
+    """The bracket is all its line holds, a unit's number or heading before it aside."""
+    if _LINE_REST.match(text, close_tok.end_pos) is None:
         return False
     start = text.rfind("\n", 0, open_tok.start_pos) + 1
     return _HEADING_BEFORE.fullmatch(text, start, open_tok.start_pos) is not None
@@ -169,9 +172,9 @@ def _paragraph_title(text: str, s: int, e: int, inner: str) -> bool:
         return True
     if text[start:s].strip(" \t") or start == 0:
         return False
-    prev = text.rfind("\n", 0, start - 1) + 1
-    return _NUMBER_LABEL.fullmatch(text, prev, start - 1) is not None \
-        or _NUMBER_LABEL.fullmatch(text.rstrip("\r"), prev, start - 1) is not None
+    end = start - 1 - (text[start - 2:start - 1] == "\r")  # the line before, its end
+    prev = text.rfind("\n", 0, end) + 1
+    return _NUMBER_LABEL.fullmatch(text, prev, end) is not None
 
 
 _CAPTION_WORD = rx.compile(r"\w+")

@@ -133,24 +133,25 @@ def gather(builder: _Builder, nodes: list[Item]) -> list[Node]:
     held: list[Node] = []
     ended: _Open | None = None  # the last block so ended, for a later option of it
     fused = _fused_marks(builder, nodes)
+    def end_bracketed() -> None:
+        """The block ends with the ``]`` of its last option (``after``, the top block);
+        the blanks held since come after it."""
+        nonlocal after, ended, held
+        ended, after = after, None
+        close()
+        target().extend(held)
+        held = []
+
     for i, node in enumerate(nodes):
         if after is not None:
             if isinstance(node, LineBreak) or isinstance(node, Text) and not node.value.strip():
                 held.append(node)
                 continue
-            if isinstance(node, Label) and stack[-1] is after and \
-                    _joins(stack, *option_number(str(node.token))) == len(stack) - 1:
-                node.gap = "".join(h.value for h in held)  # type: ignore[union-attr]
-            else:  # the block ends with the bracket of its last option
-                ended = after
-                while after in stack:
-                    close()
-                target().extend(held)
+            if not isinstance(node, Label):  # a label decides below, once read
+                end_bracketed()
                 if isinstance(node, OptionsEnd):  # `\end-options` after it says the same
                     target().append(node)
-                    after, held = None, []
                     continue
-            after, held = None, []
         if isinstance(node, Closer):
             opt = stack[-1].options[-1][0] if stack else None
             if opt is not None and opt.open and not opt.close:
@@ -166,14 +167,19 @@ def gather(builder: _Builder, nodes: list[Item]) -> list[Node]:
             series, number = option_number(str(node.token))
             number = fused.get(i, number)
             k = _joins(stack, series, number)
-            if k is not None and not (_first(number) and series[:4] != "alt:"):
+            if after is not None:  # after an option bracketed whole, `after` on top
+                if k == len(stack) - 1:
+                    node.gap = "".join(h.value for h in held)  # type: ignore[union-attr]
+                    after, held = None, []
+                else:
+                    end_bracketed()  # (a lower block's index k stays valid)
+            if k is not None:
                 while len(stack) > k + 1:
                     close()
                 stack[-1].options.append((node, []))
                 stack[-1].limit = min(stack[-1].limit, _limit(node, nodes, i))
                 continue
-            k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].series == series),
-                     None)
+            k = _series_index(stack, series)
             if k is None and node.open and ended is not None and ended.series == series \
                     and not _first(number):
                 _apart(builder, node, ended.options[-1][0])
@@ -242,10 +248,15 @@ def _apart(builder: _Builder, label: Label, before: Label) -> None:
                               "labels outside the brackets ('Option 2: [...]')")
 
 
+def _series_index(stack: list[_Open], series: str) -> int | None:
+    """The index in ``stack`` of the innermost open block of ``series``, or None."""
+    return next((k for k in range(len(stack) - 1, -1, -1) if stack[k].series == series), None)
+
+
 def _joins(stack: list[_Open], series: str, number: str) -> int | None:
     """The index in ``stack`` of the open block a label of ``series`` and ``number``
     continues, or None (it opens a block)."""
-    k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].series == series), None)
+    k = _series_index(stack, series)
     if k is None and stack and not _first(number) and series[:4] != "alt:":
         k = len(stack) - 1  # `Option I` ... `Option 2`: the same block, mistyped
     if k is not None and _first(number) and series[:4] != "alt:":
