@@ -106,6 +106,32 @@ def test_options_bracketed_one_by_one_compete_in_one_block():
     assert resolve(doc, {block.id: 2}).to_text() == "Article 8\n2. Parties act.\n"
 
 
+def test_unit_number_before_the_first_label_heads_the_unit_holding_the_block():
+    """Regression (issue 13): `5. Option 1: ...` made the number part of the label, so the
+    block stood in the article and ran on over paragraph 6; resolving it removed paragraph
+    6 and the number 5."""
+    text = ("Article 5\n5. Option 1: Parties shall report.\nOption 2: Parties may report.\n\n"
+            "6. Parties shall cooperate.\n7. [Option 1: Parties share data.]\n"
+            "[Option 2: No text]\n8. Reports are public.\n"
+            "13.2 Option 1: Parties act.\n13.2 Option 2: Parties may act.\n")
+    doc = treatydraft.parse(text)
+    assert doc.to_text() == text and not doc.diagnostics
+    blocks = [g for g in doc.groups() if isinstance(g, OptionBlock)]
+    assert [(b.location, [o.label for o in b.options]) for b in blocks] == [
+        ("art_5__para_5", ["Option 1:", "Option 2:"]),
+        ("art_5__para_7", ["Option 1:", "Option 2:"]),
+        # the number written again before a later label continues the block
+        ("art_5__para_13-2", ["Option 1:", "13.2 Option 2:"])]
+    assert [h.id for h in doc.headings()] == [
+        "art_5", "art_5__para_5", "art_5__para_6", "art_5__para_7", "art_5__para_8",
+        "art_5__para_13-2"]
+    first = resolve(doc, {b.id: 1 for b in blocks}).to_text()
+    assert first == ("Article 5\n5. Parties shall report.\n6. Parties shall cooperate.\n"
+                     "7. Parties share data.\n8. Reports are public.\n13.2 Parties act.\n")
+    # `No text` removes paragraph 7, its number with it
+    assert "7." not in resolve(doc, {blocks[1].id: 2}).to_text()
+
+
 def test_options_bracketed_one_by_one_with_text_between_warn_in_both_modes():
     text = ("Article 8\n4. Parties act.\n[Option 1: The arrangements shall serve.]\n\n"
             "Page 4 of 20\n\n[Option 2: A mechanism shall be established.]\n"

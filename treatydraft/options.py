@@ -46,7 +46,7 @@ from .source import Span, packed
 if TYPE_CHECKING:
     from .builder import _Builder
 
-__all__ = ["Closer", "Label", "gather", "lone_option"]
+__all__ = ["Closer", "Label", "first_of_series", "gather", "lone_option", "option_number"]
 
 _ARTICLE_LEVEL = 4  # a block before any unit ends at the next article or above
 
@@ -100,7 +100,7 @@ def option_number(label: str) -> tuple[str, str]:
     return marker.series, marker.number
 
 
-def _first(number: str) -> bool:
+def first_of_series(number: str) -> bool:
     """The first of its series: 1, i, a; `1.1` and `2.1` (dotted: the last part)."""
     return normalise_number(number).rpartition("-")[2] in ("1", "i", "a")
 
@@ -181,7 +181,7 @@ def gather(builder: _Builder, nodes: list[Item]) -> list[Node]:
                 continue
             k = _series_index(stack, series)
             if k is None and node.open and ended is not None and ended.series == series \
-                    and not _first(number):
+                    and not first_of_series(number):
                 _apart(builder, node, ended.options[-1][0])
             if k is not None:  # `Option 1` again: a new block in place of the old one
                 while len(stack) > k:
@@ -257,9 +257,9 @@ def _joins(stack: list[_Open], series: str, number: str) -> int | None:
     """The index in ``stack`` of the open block a label of ``series`` and ``number``
     continues, or None (it opens a block)."""
     k = _series_index(stack, series)
-    if k is None and stack and not _first(number) and series[:4] != "alt:":
+    if k is None and stack and not first_of_series(number) and series[:4] != "alt:":
         k = len(stack) - 1  # `Option I` ... `Option 2`: the same block, mistyped
-    if k is not None and _first(number) and series[:4] != "alt:":
+    if k is not None and first_of_series(number) and series[:4] != "alt:":
         return None  # `Option 1` again: a new block
     return k
 
@@ -307,7 +307,7 @@ def _bracketed_one_by_one(builder: _Builder, seq: list[Node]) -> None:
             continue
         series = option_number(opt.label)[0]
         first = seen.setdefault(series, opt)
-        if first is opt or _first(opt.number):
+        if first is opt or first_of_series(opt.number):
             seen[series] = opt
             continue
         s, f = opt.span, first.span

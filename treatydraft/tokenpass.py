@@ -35,6 +35,7 @@ from . import errors as E
 from . import regexcache as rx
 from .lalr import Token
 from .notekinds import EDITORIAL, LABEL, LIST_LABEL, NOTE_HOLDING, is_note, is_running_mark
+from .options import first_of_series, option_number
 from .pairing import _CONTENT, _HEADS, _HINT_ESCAPE, MAX_DEPTH, _as, _quote_depths, check_pairs, pair
 from .readings import CONNECTIVE_ONLY, Reading, number_slot, numbered_apart, spaced_reading
 from .syntax import HEADING_TYPES, body_lexer
@@ -111,10 +112,62 @@ def lex_iter(text: str) -> Iterator[Token]:
         if tok.type in HEADING_TYPES and (tok[0] in _LEAD or tok[0] in _OPENERS or (
                 tok.type == "OPTION" and _NUMBER_THEN_BRACKET.match(tok))):
             _split_heading(tok, split)
+            if tok.type == "OPTION":
+                _unit_before_label(split)
+            yield from split
+            split.clear()
+        elif tok.type == "OPTION" and tok[0] in _UNIT_FIRST:
+            split.append(tok)
+            _unit_before_label(split)
             yield from split
             split.clear()
         else:
             yield tok
+
+
+_UNIT_FIRST = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
+# a unit number or list letter and the blanks after it, before an option label
+_UNIT_THEN_LABEL = rx.compile(r"(?:[0-9]+(?:\.[0-9]+)*[a-z]*[.:]?|[a-z][.)])[ \t]+")
+_BLANKS = rx.compile(r"[ \t]+")
+
+
+def _unit_before_label(out: list[Token]) -> None:
+    """``5. Option 1: ...`` -> PARA('5.'), TEXT(' '), OPTION('Option 1: ...'): a unit
+    number before the first label of a series heads its unit, which holds the block (so
+    the block ends at the next unit of that level, ``6. ...``); likewise ``13.2 [Option 1:``
+    and ``a. Option (a):``.  Before a later label (``13.2 Option 2:``, the number written
+    again before each option) the number stays in the label, which continues the block.
+    ``out`` ends with the label's tokens; they are replaced in place."""
+    label = out[-1]
+    value = str(label)
+    series, number = option_number(value)  # as the block's gathering reads it
+    if series.startswith("alt:") or not first_of_series(number):
+        return
+    if len(out) >= 3 and out[-2].type == "LBR" and out[-3].type == "TEXT":
+        host, at, rest = out[-3], len(out) - 3, value  # `13.2 [Option 1:`
+    elif (m := _UNIT_THEN_LABEL.match(value)) is not None:
+        host, at, rest = label, len(out) - 1, value[m.end():]  # `5. Option 1:`
+    else:
+        return
+    hv = str(host)
+    lead = len(hv) - len(hv.lstrip(_LEAD))
+    m = _UNIT_THEN_LABEL.match(hv, lead)
+    if m is None:
+        return
+    unit = hv[lead:m.end()].rstrip(" \t")
+    heads = list(body_lexer().lex(unit))
+    if len(heads) != 1 or heads[0].type not in ("PARA", "SUBPARA"):
+        return  # `5 Option 1:`: no unit heading
+    parts = [_tok("TEXT", hv[:lead], host, 0)] if lead else []
+    parts.append(_tok(heads[0].type, unit, host, lead))
+    parts.append(_tok("TEXT", hv[lead + len(unit):m.end()], host, lead + len(unit)))
+    if host is label:
+        parts.append(_tok("OPTION", rest, label, m.end()))
+    elif m.end() == len(hv):  # the text before the bracket is the number and blanks only
+        parts.extend(out[-2:])
+    else:
+        return
+    out[at:] = parts
 
 
 def line_ends(tokens: list[Token], problems: _Problems, first: str | None = None) -> str | None:
