@@ -140,10 +140,47 @@ def _is_status(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool
         _LINE_REST.match(text, close_tok.end_pos) is not None
 
 
+# Where a provision comes from, cited in a bracket after it: `... by its domestic law.
+# [United Nations Convention against Illicit Traffic ... of 1988, article 2, paragraphs 2
+# and 3]`, `[Based on article 4 of the Kyoto Protocol]`, `[Source: UNCAC, art. 5]`.
+_REF_NUMBER = r"[0-9]+(?:\.[0-9]+)*[a-z]?(?:[ \t]?\([0-9a-z]{1,4}\))*"
+_REF_WORD = r"(?:[Aa]rticles?|[Aa]rts?\.|[Pp]aragraphs?|[Pp]aras?\.|[Ss]ubparagraphs?|[Rr]ules?)"
+_REFERENCE = (_REF_WORD + r"[ \t]*" + _REF_NUMBER + r"(?:(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]*[-–][ \t]*)"
+              r"(?:" + _REF_WORD + r"[ \t]*)?" + _REF_NUMBER + r")*")
+_INSTRUMENT = (r"(?:Convention|Protocol|Agreement|Treaty|Statute|Covenant|Charter|Declaration|"
+               r"Accord|UNCAC|UNTOC|UNFCCC|UNCLOS|TRIPS|GATT|GATS)\b")
+# the words of an instrument's title: capitalised words, the small words between them, a
+# year, and the tags a web copy leaves (`Convention against Illicit Traffic ... of 1988`)
+_TITLE_WORDS = (r"(?:[ \t]*(?:</?\w{1,8}>|[A-Z][\w'’-]*(?![\w'’-])|[0-9]{4}(?![0-9])|\((?:[A-Z]\w*|[0-9]{4})\)|"
+                r"(?:of|in|and|on|against|for|the|to|between|concerning|relating)(?=[ \t<A-Z])))*")
+_SOURCE = rx.compile(
+    r"[ \t]*(?:(?:Based on|Sources?:|Adapted from|Taken from|Derived from|Drawn from|Cf\.)"
+    r"[ \t]+(?:the[ \t]+)?)?"
+    r"(?:(?:[A-Z][\w'’-]*(?![\w'’-])" + _TITLE_WORDS + r"[ \t]+)?" + _INSTRUMENT + _TITLE_WORDS +
+    r",?[ \t]+" + _REFERENCE +
+    r"|" + _REFERENCE + r",?[ \t]+of[ \t]+(?:the[ \t]+)?" + _TITLE_WORDS +
+    r"[ \t]*" + _INSTRUMENT + _TITLE_WORDS + r")[ \t.]*")
+_SENTENCE_ENDS = rx.compile(r"[.;][”’\"'»]?[ \t]*$")
+
+
+def _is_source(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
+    """A citation of the provision's source (``[... Convention ... of 1988, article 2,
+    paragraphs 2 and 3]``): an instrument and its article, after the end of a sentence or
+    alone on its line, not inside a sentence (``in accordance with [article 4 of the
+    Convention]`` is negotiated text)."""
+    if len(inner) > 300:
+        return False
+    start = text.rfind("\n", 0, open_tok.start_pos) + 1
+    before = text[max(start, open_tok.start_pos - 4):open_tok.start_pos]
+    return (_SENTENCE_ENDS.search(before) is not None or _whole_line(text, open_tok, close_tok)) \
+        and _SOURCE.fullmatch(inner) is not None
+
+
 def is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bool) -> bool:
     if _NOTE.match(inner) or _is_status(text, open_tok, close_tok, inner) or \
             alone and (_is_vacant(text, open_tok, close_tok, inner)
-                       or is_running_mark(text, open_tok, close_tok)):
+                       or is_running_mark(text, open_tok, close_tok)
+                       or _is_source(text, open_tok, close_tok, inner)):
         return True
     # `*[elements for further discussion]*`: a whole bracket set in italics, alone
     s, e = open_tok.start_pos, close_tok.end_pos

@@ -209,6 +209,15 @@ def _neighbour(tokens: list[Token], k: int, step: int,
     return tokens[k] if 0 <= k < n else None
 
 
+def _beside_bracket(tokens: list[Token], i: int, j: int) -> bool:
+    """The bracket ``i``..``j`` has another bracket (or a placeholder) beside it, blanks or a
+    slash between them at most."""
+    skip = ("GAP", "SLASH", "ATTRIB", "FNREF")
+    prev, nxt = _neighbour(tokens, i - 1, -1, skip), _neighbour(tokens, j + 1, 1, skip)
+    return prev is not None and prev.type in ("RBR", "PLACEHOLDER") or \
+        nxt is not None and nxt.type in ("LBR", "PLACEHOLDER")
+
+
 # (the bracket first: a pattern that starts with a look-behind is tried at every position)
 _ALONE_NUMBER = rx.compile(r"[\[［【](?<![\]］】][\[［【])[ \t]*([0-9]{1,3})[ \t]*[\]］】](?![\[［【])")
 
@@ -295,7 +304,9 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
             elif alone:
                 if quoted is None:
                     quoted = _quote_depths(tokens)
-                if quoted[i] and len(inner.split()) <= 3:
+                # beside another bracket, blanks between (`[that involve] [that are
+                # committed by]`), it is negotiated text quoted, not an editor's bracket
+                if quoted[i] and len(inner.split()) <= 3 and not _beside_bracket(tokens, i, j):
                     problems.add(E.ParseError, f"editorial bracket '[{inner}]' in a "
                                  "quotation: read as text", tok.line, tok.column,
                                  severity="warning", offset=tok.start_pos,
