@@ -132,6 +132,19 @@ def test_unit_number_before_the_first_label_heads_the_unit_holding_the_block():
     assert "7." not in resolve(doc, {blocks[1].id: 2}).to_text()
 
 
+@pytest.mark.parametrize("lead,after", [("**", "**"), ("## ", ""), ("“", ""), ("", "")])
+def test_resolving_a_block_removes_label_lines_with_their_residue(lead, after):
+    """A label's line left with nothing but web or quotation residue (`**Option 1:**`,
+    `## Option 2`, `“Option 1`) goes whole; the residue before the next label too."""
+    text = (f"Article 1\n{lead}Option 1:{after}\n1. Parties act.\n"
+            f"{lead}Option 2:{after}\n1. Parties may act.\n2. They report.\n")
+    doc = treatydraft.parse(text)
+    (block,) = [g for g in doc.groups() if isinstance(g, OptionBlock)]
+    assert resolve(doc, {block.id: 1}).to_text() == "Article 1\n1. Parties act.\n"
+    assert resolve(doc, {block.id: 2}).to_text() == (
+        "Article 1\n1. Parties may act.\n2. They report.\n")
+
+
 def test_options_bracketed_one_by_one_with_text_between_warn_in_both_modes():
     text = ("Article 8\n4. Parties act.\n[Option 1: The arrangements shall serve.]\n\n"
             "Page 4 of 20\n\n[Option 2: A mechanism shall be established.]\n"

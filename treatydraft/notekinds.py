@@ -151,7 +151,8 @@ _INSTRUMENT = (r"(?:Convention|Protocol|Agreement|Treaty|Statute|Covenant|Charte
                r"Accord|UNCAC|UNTOC|UNFCCC|UNCLOS|TRIPS|GATT|GATS)\b")
 # the words of an instrument's title: capitalised words, the small words between them, a
 # year, and the tags a web copy leaves (`Convention against Illicit Traffic ... of 1988`)
-_TITLE_WORDS = (r"(?:[ \t]*(?:</?\w{1,8}>|[A-Z][\w'’-]*(?![\w'’-])|[0-9]{4}(?![0-9])|\((?:[A-Z]\w*|[0-9]{4})\)|"
+_TITLE_WORDS = (r"(?:[ \t]*(?:</?\w{1,8}>|[A-Z][\w'’-]*(?![\w'’-])|[0-9]{4}(?![0-9])|"
+                r"\((?:[A-Z]\w*|[0-9]{4})\)|"
                 r"(?:of|in|and|on|against|for|the|to|between|concerning|relating)(?=[ \t<A-Z])))*")
 _SOURCE = rx.compile(
     r"[ \t]*(?:(?:Based on|Sources?:|Adapted from|Taken from|Derived from|Drawn from|Cf\.)"

@@ -36,7 +36,7 @@ from . import regexcache as rx
 from .lalr import Token
 from .notekinds import EDITORIAL, LABEL, LIST_LABEL, NOTE_HOLDING, is_note, is_running_mark
 from .options import first_of_series, option_number
-from .pairing import _CONTENT, _HEADS, _HINT_ESCAPE, MAX_DEPTH, _as, _quote_depths, check_pairs, pair
+from .pairing import _CONTENT, _HEADS, _HINT_ESCAPE, _LEAD, MAX_DEPTH, _as, _quote_depths, check_pairs, pair
 from .readings import CONNECTIVE_ONLY, Reading, number_slot, numbered_apart, spaced_reading
 from .syntax import HEADING_TYPES, body_lexer
 
@@ -48,7 +48,6 @@ __all__ = ["lex", "lex_iter", "line_ends", "pair", "check_pairs", "type_brackets
 
 
 _OPENERS = "[［【"
-_LEAD = " \t#*_"
 
 
 def _tok(type_: str, value: str, like: Token, offset: int) -> Token:

@@ -314,7 +314,7 @@ def _resolve_seq(seq: Sequence[Piece], decide: Decide) -> tuple[Sequence[Piece],
             if alt.no_text:
                 _remove_provision(out, node, seq, i)
                 continue
-            kids = _strip_label_rest(kids)
+            kids = _strip_label(out, seq, i, kids, last=k == len(node.alternatives))
         # a junction marks where text now joins; none is needed at a line break the
         # spliced content brings along (the blank line after it is not ours to remove)
         if not (kids and isinstance(kids[0], LineBreak)):
@@ -340,15 +340,33 @@ def _open_group(node: BracketGroup | OptionBlock, decide: Decide) -> BracketGrou
     return with_alternatives(node, alts) if touched else node
 
 
-def _strip_label_rest(kids: Sequence[Piece]) -> Sequence[Piece]:
-    """An option's content without what belongs to its label line (``:``, blanks, break)."""
-    i = 0
-    while i < len(kids) and (kids[i] is JUNCTION or (isinstance(kid := kids[i], Text)
-                                                      and not kid.value.strip(" \t:："))):
-        i += 1
-    if i < len(kids) and isinstance(kids[i], LineBreak):
-        return kids[i + 1:]
-    rest = list(kids[i:])
+#: what may stand on a label's line besides the label: its colon, blanks, the emphasis or
+#: heading marks of a web copy (`**Option 1:**`, `## Option 2`), the quotation mark that
+#: opens each paragraph of a draft quoted whole (`“Option 1`)
+_LABEL_RESIDUE = " \t:：*_#“«\"「"
+
+
+def _residue(node: Piece) -> bool:
+    return isinstance(node, Text) and bool(node.value) and not node.value.strip(_LABEL_RESIDUE)
+
+
+def _strip_label(out: list[Piece], seq: Sequence[Piece], i: int, kids: Sequence[Piece], *,
+                 last: bool) -> Sequence[Piece]:
+    """The content of the option chosen in the block ``seq[i]``, without what belongs to
+    its label's line (``:``, blanks, residue, the break) nor the residue before the next
+    label (unless it is the ``last`` option); a label line left with nothing but residue
+    goes whole, the residue before the label (already in ``out``) with it."""
+    j = 0
+    while j < len(kids) and (kids[j] is JUNCTION or _residue(kids[j])):
+        j += 1
+    if not last and len(kids) >= 2 and _residue(kids[-1]) and isinstance(kids[-2], LineBreak):
+        kids = kids[:-1]  # `**` of the next `**Option 2:**`
+    if j < len(kids) and isinstance(kids[j], LineBreak):
+        if i > 0 and _residue(lead := seq[i - 1]) and out and out[-1] is lead and \
+                (i == 1 or isinstance(seq[i - 2], LineBreak)):
+            out.pop()  # `## ` before `Option 1` on a line of its own
+        return kids[j + 1:]
+    rest = list(kids[j:])
     if rest and isinstance(rest[0], Text):  # "Option 1: text" -> "text"
         value = rest[0].value.lstrip(" \t")
         value = value[1:].lstrip(" \t") if value[:1] in ":：" else value
