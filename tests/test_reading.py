@@ -145,6 +145,22 @@ def test_resolving_a_block_removes_label_lines_with_their_residue(lead, after):
         "Article 1\n1. Parties may act.\n2. They report.\n")
 
 
+def test_a_parenthesis_closing_an_unclosed_bracket_is_a_warning_or_a_hint():
+    text = "1. the following [crimes] [acts), when committed [and] systematic.\n"
+    doc = treatydraft.parse(text, mode="tolerant")
+    assert doc.to_text() == text
+    # an error (strict mode refuses the text), read on with the likeliest repair
+    (error,) = [d for d in doc.diagnostics if d.severity == "error"]
+    assert (error.code, error.line, error.column) == ("paren-closes-bracket", 1, 27)
+    assert "1:32" in error.message
+    group = next(doc.groups())
+    assert [(a.text(), a.close) for a in group.alternatives] == [("crimes", "]"), ("acts", ")")]
+    with pytest.raises(treatydraft.errors.ParseError) as err:
+        treatydraft.parse(text)
+    assert err.value.diagnostics[0].code == "unclosed-bracket"
+    assert "')' at 1:32" in err.value.diagnostics[0].hint
+
+
 def test_options_bracketed_one_by_one_with_text_between_warn_in_both_modes():
     text = ("Article 8\n4. Parties act.\n[Option 1: The arrangements shall serve.]\n\n"
             "Page 4 of 20\n\n[Option 2: A mechanism shall be established.]\n"

@@ -9,6 +9,7 @@ one are editorial.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from . import errors as E
@@ -164,9 +165,97 @@ def pair(tokens: list[Token], problems: _Problems) -> list[int]:
                 tokens[i] = _as("TEXT", tok)
     if stack:
         stack = _close_paragraph_brackets(tokens, partner, stack)
+    closers = {u: k for u in stack if (k := _paren_closing(tokens, u)) is not None}
+    if closers and not problems.strict:
+        return _closed_by_parens(tokens, partner, stack, closers, problems)
     for j in stack:
-        _unclosed(tokens, j, problems)
+        _unclosed(tokens, j, problems, closers.get(j))
     return partner
+
+
+_PAREN_WINDOW = 120  # characters after an unclosed `[` in which a `)` may close it
+
+
+def _paren_closing(tokens: list[Token], u: int) -> tuple[int, int] | None:
+    """For the unclosed ``[`` at ``u``: (token, offset in it) of a ``)`` that closes no
+    ``(`` before any other bracket or the end of the line, right after a word of two
+    letters or more (``[acts), when committed``: a ``]`` typed or read as ``)``), or None.
+    A list label (``a)``, ``iv)``) is no such word."""
+    depth, seen = 0, 0
+    for k in range(u + 1, len(tokens)):
+        tok = tokens[k]
+        if tok.type != "TEXT":
+            return None
+        for m in _PARENS.finditer(tok):
+            if m.group() == "(":
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                word = _WORD_BEFORE.search(tok, 0, m.start())
+                if word is None or _ROMAN.fullmatch(word.group()):
+                    return None
+                return k, m.start()
+        seen += len(tok)
+        if seen > _PAREN_WINDOW:
+            return None
+    return None
+
+
+_PARENS = rx.compile(r"[()]")
+_WORD_BEFORE = rx.compile(r"(?<![^\W\d_])[^\W\d_]{2,}$")
+_ROMAN = rx.compile(r"[ivxlc]{1,5}", re.IGNORECASE)
+
+
+def _closed_by_parens(tokens: list[Token], partner: list[int], unclosed: list[int],
+                      closers: dict[int, tuple[int, int]], problems: _Problems) -> list[int]:
+    """Tolerant mode: each unclosed ``[`` of ``closers`` is closed by its ``)`` (a RBR
+    token ``)``, kept as written), with the error ``paren-closes-bracket``; the other
+    unclosed brackets are reported.  ``tokens`` is changed in place (the text tokens
+    holding those ``)`` are split); returns the partners of the new token list."""
+    at = {k: (u, off) for u, (k, off) in closers.items()}
+    out: list[Token] = []
+    index = [0] * len(tokens)
+    pairs: list[tuple[int, int]] = []
+    for k, tok in enumerate(tokens):
+        index[k] = len(out)
+        if k not in at:
+            out.append(tok)
+            continue
+        u, off = at[k]
+        value = str(tok)
+        if off:
+            out.append(_piece("TEXT", value[:off], tok, 0))
+        pairs.append((u, len(out)))
+        close = _piece("RBR", ")", tok, off)
+        out.append(close)
+        if off + 1 < len(value):
+            out.append(_piece("TEXT", value[off + 1:], tok, off + 1))
+        opener = tokens[u]
+        # an error (strict mode refuses the text), read on as the likeliest repair
+        problems.add(E.UnclosedBracket, f"unclosed bracket: this '{opener}' is never "
+                     f"closed; the ')' at {close.line}:{close.column}, which closes no '(', "
+                     "is read as its closing bracket", opener.line, opener.column,
+                     offset=opener.start_pos, code="paren-closes-bracket",
+                     hint="write ']' there if that is where the bracketed text ends")
+    new = [-1] * len(out)
+    for k, j in enumerate(partner):
+        if j >= 0:
+            new[index[k]] = index[j]
+    for u, c in pairs:
+        new[index[u]], new[c] = c, index[u]
+    for u in unclosed:
+        if u not in closers:
+            _unclosed(out, index[u], problems)
+    tokens[:] = out
+    return new
+
+
+def _piece(type_: str, value: str, like: Token, offset: int) -> Token:
+    """A token for part of the one-line token ``like``, ``offset`` characters into it."""
+    return Token(type_, value, like.start_pos + offset, like.line, like.column + offset,
+                 like.line, like.column + offset + len(value),
+                 like.start_pos + offset + len(value))
 
 
 def _close_paragraph_brackets(tokens: list[Token], partner: list[int],
@@ -226,12 +315,16 @@ def _ends_paragraph(tokens: list[Token], i: int) -> bool:
     return i + 1 + _LOOK >= n
 
 
-def _unclosed(tokens: list[Token], j: int, problems: _Problems) -> None:
+def _unclosed(tokens: list[Token], j: int, problems: _Problems,
+              paren: tuple[int, int] | None = None) -> None:
     tok = tokens[j]
+    hint = "add ']' where the bracketed text ends, or escape a literal bracket as '\\['"
+    if paren is not None:
+        k, off = paren
+        hint = (f"the ')' at {tokens[k].line}:{tokens[k].column + off} closes no '(': if the "
+                "bracketed text ends there, write ']'; else " + hint[:1].lower() + hint[1:])
     problems.add(E.UnclosedBracket, f"unclosed bracket: this '{tok}' is never closed",
-                 tok.line, tok.column, offset=tok.start_pos,
-                 hint="add ']' where the bracketed text ends, or escape a literal "
-                      "bracket as '\\['")
+                 tok.line, tok.column, offset=tok.start_pos, hint=hint)
     tokens[j] = _as("TEXT", tok)
 
 
