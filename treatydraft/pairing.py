@@ -225,12 +225,12 @@ def _closed_by_parens(tokens: list[Token], partner: list[int], unclosed: list[in
         u, off = at[k]
         value = str(tok)
         if off:
-            out.append(_piece("TEXT", value[:off], tok, 0))
+            out.append(_tok("TEXT", value[:off], tok, 0))
         pairs.append((u, len(out)))
-        close = _piece("RBR", ")", tok, off)
+        close = _tok("RBR", ")", tok, off)
         out.append(close)
         if off + 1 < len(value):
-            out.append(_piece("TEXT", value[off + 1:], tok, off + 1))
+            out.append(_tok("TEXT", value[off + 1:], tok, off + 1))
         opener = tokens[u]
         # an error (strict mode refuses the text), read on as the likeliest repair
         problems.add(E.UnclosedBracket, f"unclosed bracket: this '{opener}' is never "
@@ -251,8 +251,8 @@ def _closed_by_parens(tokens: list[Token], partner: list[int], unclosed: list[in
     return new
 
 
-def _piece(type_: str, value: str, like: Token, offset: int) -> Token:
-    """A token for part of the one-line token ``like``, ``offset`` characters into it."""
+def _tok(type_: str, value: str, like: Token, offset: int) -> Token:
+    """A token for part of ``like`` starting ``offset`` characters into it (same line)."""
     return Token(type_, value, like.start_pos + offset, like.line, like.column + offset,
                  like.line, like.column + offset + len(value),
                  like.start_pos + offset + len(value))

@@ -36,7 +36,18 @@ from . import regexcache as rx
 from .lalr import Token
 from .notekinds import EDITORIAL, LABEL, LIST_LABEL, NOTE_HOLDING, is_note, is_running_mark
 from .options import first_of_series, option_number
-from .pairing import _CONTENT, _HEADS, _HINT_ESCAPE, _LEAD, MAX_DEPTH, _as, _quote_depths, check_pairs, pair
+from .pairing import (
+    _CONTENT,
+    _HEADS,
+    _HINT_ESCAPE,
+    _LEAD,
+    MAX_DEPTH,
+    _as,
+    _quote_depths,
+    _tok,
+    check_pairs,
+    pair,
+)
 from .readings import CONNECTIVE_ONLY, Reading, number_slot, numbered_apart, spaced_reading
 from .syntax import HEADING_TYPES, body_lexer
 
@@ -48,13 +59,6 @@ __all__ = ["lex", "lex_iter", "line_ends", "pair", "check_pairs", "type_brackets
 
 
 _OPENERS = "[［【"
-
-
-def _tok(type_: str, value: str, like: Token, offset: int) -> Token:
-    """A token for part of ``like`` starting ``offset`` characters into it (same line)."""
-    return Token(type_, value, like.start_pos + offset, like.line, like.column + offset,
-                 like.line, like.column + offset + len(value),
-                 like.start_pos + offset + len(value))
 
 
 def _spanning(type_: str, text: str | None, first: Token, last: Token,
@@ -127,7 +131,6 @@ def lex_iter(text: str) -> Iterator[Token]:
 _UNIT_FIRST = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
 # a unit number or list letter and the blanks after it, before an option label
 _UNIT_THEN_LABEL = rx.compile(r"(?:[0-9]+(?:\.[0-9]+)*[a-z]*[.:]?|[a-z][.)])[ \t]+")
-_BLANKS = rx.compile(r"[ \t]+")
 
 
 def _unit_before_label(out: list[Token]) -> None:
