@@ -153,3 +153,13 @@ def test_issue11_errors_carry_their_diagnostics_as_a_declared_field():
     assert issubclass(FormatError, treatydraft.TreatyDraftError)
     from treatydraft import io
     assert io.InputError is InputError
+
+
+@pytest.mark.parametrize("text", ["[a]@U@A[b]", "x [a]@U@A[b] y", "[]@U@A[]", "[a]@U@A [b]\n"])
+def test_a_second_attribution_after_a_bracket_is_text(text):
+    """Regression (found by fuzzing): the token pass joined `[a]@U@A[b]` as one group while
+    the grammar attaches one attribution to a bracket, and the text came back reordered
+    (`[a]@U[b]@A`) or with `[b]` twice."""
+    doc = treatydraft.parse(text, mode="tolerant")
+    assert doc.to_text() == text
+    assert [len(g.alternatives) for g in doc.groups()] == [1, 1]

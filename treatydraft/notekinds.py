@@ -13,7 +13,8 @@ import re
 from . import regexcache as rx
 from .lalr import Token
 
-__all__ = ["EDITORIAL", "LABEL", "LIST_LABEL", "NOTE_HOLDING", "is_note", "is_running_mark"]
+__all__ = ["EDITORIAL", "LABEL", "LIST_LABEL", "NOTE_HOLDING", "is_navigation", "is_note",
+           "is_running_mark"]
 
 # A bracketed drafting note or instruction, by its first words.
 _NOTE = rx.compile(
@@ -22,6 +23,7 @@ _NOTE = rx.compile(
     r"To be (?:moved|considered|placed|discussed)|Moved (?:to|from) |Linkages? |"
     r"Elements? for |Text (?:to be|moved)|Para(?:graph|\.)? [0-9A-Za-z.]+ (?:moved|deleted)|"
     r"Placement |Consider |See (?:also )?(?:para|art|section)|Note du |Nota:|Примечание|"
+    r"(?:NOTA|Nota|N\.[ ]?B\.)[ \t]*[:\-–—]|ملاحظة|注[:：]|"
     r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Move |Define |"
     r"Provisions? (?:on|for|regarding) |Insert |"
     r"Cross-reference|Explanatory |"
@@ -54,7 +56,7 @@ NOTE_HOLDING = rx.compile(
     r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)"
     r"[ \t]+[Nn]ote\b|(?:Note|NOTE)[ \t]*[:\-–—]|"
     r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Further provisions? |"
-    r"Refer to |Note du |Nota:|Примечание)")
+    r"Refer to |Note du |Nota:|Примечание|(?:NOTA|Nota|N\.[ ]?B\.)[ \t]*[:\-–—]|ملاحظة|注[:：])")
 
 
 # A list item's label (`1.4)`, `(a)`, `3.`), and what may stand before a bracket that
@@ -86,6 +88,48 @@ EDITORIAL = rx.compile(r"[ \t]*(?:sic!?|emphasis (?:added|supplied|in (?:the )?o
                         r"(?:internal )?(?:footnotes?|citations?|references?) omitted|"
                         r"(?:c'est|c’est) nous qui soulignons|souligné par nous|"
                         r"(?:énfasis|subrayado) añadido)[ \t]*", re.IGNORECASE)
+
+
+# A web page's navigation links, their text kept in brackets by a text copy (`[Next] .
+# [Previous] . [Contents]`, `[Linkages Home]`, `[Return to start of article]`): furniture of
+# the page, never a draft's text.  A phrase only navigation says is one anywhere; a word
+# (`Next`, `Home`, `Caucus Page`) only on a line of such links, a page's id (`ENB:04:44`)
+# and separators aside.
+_NAV_PHRASE = rx.compile(
+    r"[ \t]*(?:(?:Return|Back|Go) to (?:the )?(?:start|top|beginning|contents|table of contents|"
+    r"index|home(?: ?page)?|main page|previous page|list)(?: of (?:the |this )?(?:article|"
+    r"page|document|section|report))?|Top of (?:the )?page)[ \t]*", re.IGNORECASE)
+_NAV_WORD = rx.compile(
+    r"[ \t]*(?:Next|Previous|Prev\.?|Contents|Table of Contents|Index|Home|Top|Up|Back|Search|"
+    r"(?:Send )?Feedback|Print(?: version)?|Help|Site ?map|Main (?:page|menu)|Menu|"
+    r"[\w.'’ ]{1,30}? (?:Home|Page|Home ?page))[ \t]*", re.IGNORECASE)
+_LINK_TEXT = rx.compile(r"[\[［]([^\[\]［］\r\n]{1,40})[\]］]")
+_NAV_SEPARATORS = rx.compile(r"[ \t.|·•/:\-–—*_\r]*")
+_PAGE_ID = rx.compile(r"[ \t]*[A-Z][\w]*(?::[\w.]+)+")  # `ENB:04:44`
+
+
+def is_navigation(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
+    """``[Return to start of article]`` anywhere; ``[Next]``, ``[Linkages Home]`` on a
+    line that holds nothing but such links, separators and a page's id."""
+    if _NAV_PHRASE.fullmatch(inner):
+        return True
+    if not _NAV_WORD.fullmatch(inner):
+        return False
+    start = text.rfind("\n", 0, open_tok.start_pos) + 1
+    end = text.find("\n", close_tok.end_pos)
+    end = len(text) if end < 0 else end
+    if end - start > 200:
+        return False
+    rest, pos = [], start
+    for m in _LINK_TEXT.finditer(text, start, end):
+        if not (_NAV_WORD.fullmatch(m.group(1)) or _NAV_PHRASE.fullmatch(m.group(1))):
+            return False
+        rest.append(text[pos:m.start()])
+        pos = m.end()
+    rest.append(text[pos:end])
+    left = "".join(rest)
+    page = _PAGE_ID.match(left)
+    return _NAV_SEPARATORS.fullmatch(left, page.end() if page else 0) is not None
 
 
 # A page's running head or foot saying the text goes on (`[Article 6, continued]`,

@@ -43,12 +43,13 @@ def _as(type_: str, tok: Token) -> Token:
     return Token.new_borrow_pos(type_, str(tok), tok)
 
 
-def _quote_depths(tokens: list[Token]) -> list[bool]:
-    """For each token: does it stand inside a quotation opened earlier on its line?
+def _quote_depths(tokens: list[Token]) -> list[int]:
+    """For each token: 0 outside a quotation, else the quotation it stands in, opened
+    earlier on its line (1 + the index of the token that opened it, so true).
 
     A term being defined (``"measures by [the] Parties" means ...``) is no quotation:
     its brackets are negotiated like any other."""
-    inside = [False] * len(tokens)
+    inside = [0] * len(tokens)
     depth, straight = 0, False
     opened = 0  # the token where the quotation now open was opened
     search = _QUOTES.search
@@ -57,7 +58,7 @@ def _quote_depths(tokens: list[Token]) -> list[bool]:
         if t == "NL":
             depth, straight = 0, False
             continue
-        inside[i] = depth > 0 or straight
+        inside[i] = opened + 1 if depth > 0 or straight else 0
         if t == "TEXT" and i + 1 < len(tokens) and tokens[i + 1].type in _HEADS and \
                 not tok.strip(_LEAD):
             continue  # `“1. The purpose ...`: the mark that opens each paragraph of a draft
@@ -76,7 +77,7 @@ def _quote_depths(tokens: list[Token]) -> list[bool]:
                     opened = i
                 elif not (depth > 0 or straight) and _DEFINES.match(tok, m.end()):
                     for k in range(opened, i + 1):
-                        inside[k] = False
+                        inside[k] = 0
     return inside
 
 
@@ -111,12 +112,82 @@ def _markdown_link(tokens: list[Token], i: int) -> int:
     return r if target.match(after) else -1
 
 
+# Arabic-script letters: a text holding none has no right-to-left brackets to mirror
+ARABIC = rx.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN = rx.compile(r"[A-Za-z\u00c0-\u024f]")
+_COLUMNS = rx.compile(r"[|\t]")  # what separates the columns of a line (`fr | UN | ar`)
+
+
+def mirror_rtl(tokens: list[Token], problems: _Problems) -> None:
+    """Arabic whose brackets were stored as the glyphs seen, not as characters (old UN
+    documents, some PDF copies): an opening bracket is the character ``]`` and a closing one
+    ``[`` (``ويؤيدها ]ثلث[ الدول``).  In each Arabic column of a line (more Arabic letters than
+    Latin ones, between line ends, ``|`` and tabs) where reading ``]`` as opening and ``[``
+    as closing pairs more brackets than reading them as written, they are read so (types
+    swapped, characters kept), with the warning ``mirrored-brackets``; once one column of
+    the text is so read, a column where both readings pair as many is read so too."""
+    segments: list[list[int]] = []  # bracket token indices of each Arabic column
+    current: list[int] = []
+    arabic = latin = 0
+
+    def end_column() -> None:
+        nonlocal current, arabic, latin
+        if current and arabic > latin:
+            segments.append(current)
+        current, arabic, latin = [], 0, 0
+
+    for i, tok in enumerate(tokens):
+        t = tok.type
+        if t == "NL":
+            end_column()
+        elif t in ("LBR", "RBR"):
+            current.append(i)
+        elif t == "TEXT":
+            pieces = _COLUMNS.split(tok)
+            for k, piece in enumerate(pieces):
+                if k:
+                    end_column()
+                arabic += len(ARABIC.findall(piece))
+                latin += len(_LATIN.findall(piece))
+    end_column()
+    scored = [(seg, _unpaired(tokens, seg, False), _unpaired(tokens, seg, True))
+              for seg in segments]
+    if not any(mirrored < plain for _, plain, mirrored in scored):
+        return
+    for seg, plain, mirrored in scored:
+        if mirrored > plain:
+            continue
+        for i in seg:
+            tokens[i] = _as("RBR" if tokens[i].type == "LBR" else "LBR", tokens[i])
+        first = tokens[seg[0]]
+        problems.add(E.ParseError, "brackets of right-to-left text stored as seen: ']' read "
+                     "as opening and '[' as closing in this Arabic text", first.line,
+                     first.column, severity="warning", offset=first.start_pos,
+                     code="mirrored-brackets",
+                     hint="store the brackets as characters: '[' opens and ']' closes in "
+                          "Arabic text too (the display mirrors them)")
+
+
+def _unpaired(tokens: list[Token], seg: list[int], mirrored: bool) -> int:
+    """How many brackets of ``seg`` stay unpaired, read as written or mirrored."""
+    opener = "RBR" if mirrored else "LBR"
+    depth = lone = 0
+    for i in seg:
+        if tokens[i].type == opener:
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            lone += 1
+    return lone + depth
+
+
 def pair(tokens: list[Token], problems: _Problems) -> list[int]:
     """Pair the brackets: ``partner[i]`` is the index of the bracket paired with ``i`` (or -1)."""
     partner = [-1] * len(tokens)
     stack: list[int] = []
     excess = 0  # brackets opened beyond MAX_DEPTH, read as text
-    quoted: list[bool] | None = None
+    quoted: list[int] | None = None
     markup = -1  # the `]` of the Markdown link being read as text
     for i, tok in enumerate(tokens):
         t = tok.type

@@ -284,8 +284,11 @@ def _trees(text: str, segments: Iterable[list[Token]], problems: _Problems, stri
     """The parse tree of each segment, token pass done, one at a time."""
     nl = None if "\r" in text else ""  # without CR, line ends cannot be mixed
     numbers = T.BracketedNumbers(text)  # footnote-marker runs, across segments
+    rtl = T.ARABIC.search(text) is not None  # brackets stored as seen are read mirrored
     for tokens in segments:
         nl = T.line_ends(tokens, problems, nl)
+        if rtl:
+            T.mirror_rtl(tokens, problems)
         partner = T.pair(tokens, problems)
         T.check_pairs(tokens, partner, problems, strict)
         tokens, partner = T.type_brackets(text, tokens, partner, problems, numbers,

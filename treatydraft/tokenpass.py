@@ -7,7 +7,9 @@ these steps run, in order (each linear in the number of tokens):
 1. :func:`lex`: Lark's basic lexer; a line-start heading token that carries Markdown
    residue or the opening brackets of a bracketed unit in front of it (``**[3.``) is
    split into TEXT / LBR tokens and the heading proper.
-2. :func:`pair` (in :mod:`.pairing`): every ``[`` with its ``]``.  An unpaired one, or one nested too deep, is
+2. :func:`pair` (in :mod:`.pairing`): every ``[`` with its ``]`` (in Arabic text whose
+   brackets were stored as seen, ``]`` opening and ``[`` closing: :func:`mirror_rtl`, run
+   first when the text holds Arabic letters).  An unpaired one, or one nested too deep, is
    an error (strict) or plain text (tolerant); ``[]`` inside a quotation is an editorial
    bracket (a warning), elsewhere an error.
 3. :func:`check_pairs` (:mod:`.pairing`): a pair that opens mid-line and closes mid-line in another unit,
@@ -28,24 +30,35 @@ these steps run, in order (each linear in the number of tokens):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from . import errors as E
 from . import regexcache as rx
 from .lalr import Token
-from .notekinds import EDITORIAL, LABEL, LIST_LABEL, NOTE_HOLDING, is_note, is_running_mark
+from .notekinds import (
+    EDITORIAL,
+    LABEL,
+    LIST_LABEL,
+    NOTE_HOLDING,
+    is_navigation,
+    is_note,
+    is_running_mark,
+)
 from .options import first_of_series, option_number
 from .pairing import (
     _CONTENT,
     _HEADS,
     _HINT_ESCAPE,
     _LEAD,
+    ARABIC,
     MAX_DEPTH,
     _as,
     _quote_depths,
     _tok,
     check_pairs,
+    mirror_rtl,
     pair,
 )
 from .readings import CONNECTIVE_ONLY, Reading, number_slot, numbered_apart, spaced_reading
@@ -54,8 +67,8 @@ from .syntax import HEADING_TYPES, body_lexer
 if TYPE_CHECKING:
     from .parser import _Problems
 
-__all__ = ["lex", "lex_iter", "line_ends", "pair", "check_pairs", "type_brackets",
-           "bracket_options", "join", "settle", "BracketedNumbers", "MAX_DEPTH"]
+__all__ = ["lex", "lex_iter", "line_ends", "mirror_rtl", "ARABIC", "pair", "check_pairs",
+           "type_brackets", "bracket_options", "join", "settle", "BracketedNumbers", "MAX_DEPTH"]
 
 
 _OPENERS = "[［【"
@@ -250,7 +263,8 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
 
     Returns the token list (merged note tokens replace their brackets) and the partner
     list re-indexed to it; both unchanged when there is nothing to do."""
-    quoted: list[bool] | None = None
+    quoted: list[int] | None = None
+    quotes: Counter[int] | None = None
     # edits: start -> (end, replacement tokens, their partners relative to start or None)
     edits: dict[int, tuple[int, list[Token], list[int | None]]] = {}
     skip_to = -1
@@ -273,6 +287,8 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                              code="braced-word",
                              hint="write it in square brackets if it is negotiated text, or "
                                   "as a note ('{Note: ...}') if it is not")
+            elif _STYLE_RULE.fullmatch(tok):  # `.shape {behavior:url(#default#VML);}`
+                edits[i] = (i, [_as("TEXT", tok)], [None])
             continue
         if tok.type == "LBR":
             j = partner[i]
@@ -292,7 +308,11 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
             prev, nxt = _neighbour(tokens, i - 1, -1, skip), _neighbour(tokens, j + 1, 1, skip)
             alone = not (prev is not None and prev.type in ("RBR", "PLACEHOLDER")) and \
                 not (nxt is not None and nxt.type in ("LBR", "PLACEHOLDER"))
-            if is_note(text, tok, tokens[j], inner, alone):
+            if alone and is_navigation(text, tok, tokens[j], inner):
+                # `[Next] . [Previous]`, `[Linkages Home]`: a web page's links, as text
+                edits[i] = (i, [_as("TEXT", tok)], [None])
+                edits[j] = (j, [_as("TEXT", tokens[j])], [None])
+            elif is_note(text, tok, tokens[j], inner, alone):
                 edits[i] = (j, [_spanning("DNOTE", text, tok, tokens[j])], [None])
                 skip_to = j
             elif alone and _NUMBER.fullmatch(inner):
@@ -300,15 +320,31 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
             elif alone and _SYMBOL_MARK.fullmatch(inner):  # `(MAI) [*]`: nothing to negotiate
                 edits[i] = (j, [_spanning("FNREF", text, tok, tokens[j])], [None])
                 skip_to = j
+            elif alone and _relabelled(text, tok, tokens[j], inner):
+                problems.add(E.ParseError, f"a unit's letter or number followed by another in "
+                             f"brackets '{text[tok.start_pos - 1:tokens[j].end_pos]}': it "
+                             "depends on which text is kept; kept as written", tok.line,
+                             tok.column, severity="warning", offset=tok.start_pos,
+                             code="bracketed-number",
+                             hint="reletter or renumber the unit by hand once the text "
+                                  "before it is settled (resolving does not change them)")
+                edits[i] = (i, [_as("TEXT", tok)], [None])
+                edits[j] = (j, [_as("TEXT", tokens[j])], [None])
             elif alone and EDITORIAL.fullmatch(inner):  # `[sic]`: the editor's, as text
                 edits[i] = (i, [_as("TEXT", tok)], [None])
                 edits[j] = (j, [_as("TEXT", tokens[j])], [None])
             elif alone:
                 if quoted is None:
                     quoted = _quote_depths(tokens)
-                # beside another bracket, blanks between (`[that involve] [that are
-                # committed by]`), it is negotiated text quoted, not an editor's bracket
-                if quoted[i] and len(inner.split()) <= 3 and not _beside_bracket(tokens, i, j):
+                if quotes is None:  # brackets in each quotation, editors' remarks aside
+                    quotes = Counter(quoted[k] for k, t in enumerate(tokens)
+                                     if t.type == "LBR" and quoted[k] and not _remark(
+                                         text, tokens, k, partner[k]))
+                # an editor's bracket is the one bracket of its quotation; a quotation of
+                # bracketed draft text holds more (`"affected [developing] countries
+                # [needing assistance]"`)
+                if quoted[i] and len(inner.split()) <= 3 and not _beside_bracket(tokens, i, j) \
+                        and quotes[quoted[i]] == 1:
                     problems.add(E.ParseError, f"editorial bracket '[{inner}]' in a "
                                  "quotation: read as text", tok.line, tok.column,
                                  severity="warning", offset=tok.start_pos,
@@ -429,6 +465,32 @@ _BRACED = rx.compile(r"\{([^\W\d_]+)\}")
 _RUNS_ON = rx.compile(r"[ \t]+([^\W\d_])")
 
 
+# A rule of a style sheet, as a web page saved by a word processor leaves it in a text
+# copy (`v\:* {behavior:url(#default#VML);}`, `{mso-style-parent:""; font-size:12.0pt;}`):
+# declarations `property: value;`, at least one `;`.  Markup, not a note.
+_STYLE_RULE = rx.compile(r"\{(?:[ \t]*-?[a-z][a-z-]*[ \t]*:[^;{}:]*(?::[^;{}]*)?;)+[ \t]*"
+                         r"(?:-?[a-z][a-z-]*[ \t]*:[^;{}]*)?\}")
+# A unit's letter or number, then in brackets the one it will have (`A[B]`, `4[5]`), alone
+# on its line: numbering that depends on the text kept before it, not negotiated text.
+_RELABEL = rx.compile(r"[ \t]*(?:[A-Z]|[0-9]{1,3})[ \t]*")
+_LINE_END = rx.compile(r"[ \t\u00a0]*(?:\r|\n|$)")
+
+
+def _relabelled(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
+    s = open_tok.start_pos
+    if s == 0 or _RELABEL.fullmatch(inner) is None or _LINE_END.match(text, close_tok.end_pos) is None:
+        return False
+    start = text.rfind("\n", 0, s) + 1
+    return _RELABEL.fullmatch(text, start, s) is not None and (text[s - 1].isupper()
+                                                               or text[s - 1].isdigit())
+
+
+def _remark(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """Is the bracket ``i``..``j`` an editor's remark (``[sic]``, ``[emphasis added]``)?"""
+    inner = _inner(text, tokens, i, j) if j > i else None
+    return inner is not None and EDITORIAL.fullmatch(inner) is not None
+
+
 def _braced_word(text: str, tok: Token) -> bool:
     """``disclose {confidential} information``: one lower-case word in braces that the
     sentence runs on from (a lower-case word follows) is a word of the text set off as
@@ -471,7 +533,19 @@ def bracket_options(tokens: list[Token], partner: list[int]) -> None:
 
 
 _SEPARATORS = ("GAP", "SLASH")
-_AFTER_CLOSE = ("ATTRIB", "FNREF")
+
+
+def _after_close(tokens: list[Token], r: int) -> int:
+    """The index after the ``]`` at ``r`` and what the grammar attaches to it: one
+    attribution, then footnote markers (``[a]@EU[^1]``; ``[a]@U@A``: the second is text)."""
+    n = len(tokens)
+    k = r + 1
+    if k < n and tokens[k].type == "ATTRIB":
+        k += 1
+    while k < n and tokens[k].type == "FNREF":
+        k += 1
+    return k
+
 _SNIPPET = 60  # characters of each bracket's text the spacing evidence looks at
 
 
@@ -479,9 +553,7 @@ def _next_open(tokens: list[Token], r: int) -> tuple[int, int]:
     """After the ``]`` at ``r`` (and its attribution and notes): (separator index or -1,
     index of a following ``[``/placeholder or -1)."""
     n = len(tokens)
-    k = r + 1
-    while k < n and tokens[k].type in _AFTER_CLOSE:
-        k += 1
+    k = _after_close(tokens, r)
     sep = -1
     if k < n and tokens[k].type in _SEPARATORS:
         sep, k = k, k + 1
@@ -500,9 +572,7 @@ def _wrapped_open(text: str, tokens: list[Token], partner: list[int], r: int) ->
     continues a sentence (text before it on its line), does not end one (no ``.`` ``;``
     ``:`` before its ``]``), and the next line starts with a bracket, not a unit."""
     n = len(tokens)
-    k = r + 1
-    while k < n and tokens[k].type in _AFTER_CLOSE:
-        k += 1
+    k = _after_close(tokens, r)
     if k < n and tokens[k].type == "TEXT" and not str(tokens[k]).strip(" \t"):
         k += 1
     if k >= n or tokens[k].type != "NL":
@@ -579,8 +649,10 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
         if not attributed and (sep < 0 or tokens[sep].type == "GAP") and numbered_apart(
                 _head(text, tokens, partner[r]), _head(text, tokens, k)):
             continue  # `[(iv) ...][(v) ...]`: two bracketed units side by side
-        if sep < 0 or tokens[sep].type == "SLASH" or (ka in _WORDS and kb in _WORDS):
-            # `[y] [o]`: two lone connectives compete for one slot, even spaced
+        if sep < 0 or tokens[sep].type == "SLASH" or (ka in _WORDS and kb in _WORDS) or \
+                ("punct" in (ka, kb) and ka is not None and kb is not None):
+            # `[y] [o]`: two lone connectives compete for one slot, even spaced; so do a
+            # connective and punctuation (`stations [et] [,] de tous laboratoires`)
             joined_after.add(k)
             joined_before.add(r)
         else:
@@ -625,10 +697,8 @@ def _soft_breaks(tokens: list[Token], wrapped: dict[int, int]) -> list[Token]:
         if k is None:
             i += 1
             continue
-        j = i + 1
-        while tokens[j].type in _AFTER_CLOSE:
-            out.append(tokens[j])
-            j += 1
+        j = _after_close(tokens, i)
+        out.extend(tokens[i + 1:j])
         out.append(_spanning("GAP", None, tokens[j], tokens[k - 1],
                              "".join(str(t) for t in tokens[j:k])))
         i = k
