@@ -277,13 +277,17 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
             continue
         tok = tokens[i]
         if tok.type == "BRACE_NOTE":
-            if _braced_word(text, tok):
+            beside = _braces_beside(tokens, i)
+            if beside or _braced_word(text, tok):
                 value = str(tok)
                 edits[i] = (i, [_tok("LBR", value[0], tok, 0), _tok("TEXT", value[1:-1], tok, 1),
                                 _tok("RBR", value[-1], tok, len(value) - 1)], [2, None, 0])
-                problems.add(E.ParseError, f"'{value}': a word of the sentence in braces, read "
-                             "as optional text (braces usually hold a note)", tok.line,
-                             tok.column, severity="warning", offset=tok.start_pos,
+                if beside and tokens[i + 1].type == "TEXT":  # `{a} {b}`: blanks between
+                    edits[i + 1] = (i + 1, [_as("GAP", tokens[i + 1])], [None])
+                what = "braces beside other braces, read as brackets" if beside else \
+                    "a word of the sentence in braces, read as optional text"
+                problems.add(E.ParseError, f"'{value}': {what} (braces usually hold a note)",
+                             tok.line, tok.column, severity="warning", offset=tok.start_pos,
                              code="braced-word",
                              hint="write it in square brackets if it is negotiated text, or "
                                   "as a note ('{Note: ...}') if it is not")
@@ -489,6 +493,19 @@ def _remark(text: str, tokens: list[Token], i: int, j: int) -> bool:
     """Is the bracket ``i``..``j`` an editor's remark (``[sic]``, ``[emphasis added]``)?"""
     inner = _inner(text, tokens, i, j) if j > i else None
     return inner is not None and EDITORIAL.fullmatch(inner) is not None
+
+
+def _braces_beside(tokens: list[Token], i: int) -> bool:
+    """Braces side by side with other braces, blanks between at most
+    (``{framework}{programme}``, ``{existing ...} {and the following ...}``): a draft
+    that writes its brackets as braces; notes do not stand in rows."""
+    def brace(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].type == "BRACE_NOTE"
+
+    def blank(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].type == "TEXT" and not tokens[k].strip(" \t")
+    return brace(i + 1) or brace(i - 1) or (blank(i + 1) and brace(i + 2)) or \
+        (blank(i - 1) and brace(i - 2))
 
 
 def _braced_word(text: str, tok: Token) -> bool:
