@@ -312,7 +312,12 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
             prev, nxt = _neighbour(tokens, i - 1, -1, skip), _neighbour(tokens, j + 1, 1, skip)
             alone = not (prev is not None and prev.type in ("RBR", "PLACEHOLDER")) and \
                 not (nxt is not None and nxt.type in ("LBR", "PLACEHOLDER"))
-            if alone and is_navigation(text, tok, tokens[j], inner):
+            if not inner.strip(" \t\r\n") and "\n" in inner:
+                # `Settlement [<line break>]`: a footnote marker whose number a copy of a
+                # superscript lost (a gap to fill is written on one line: `[ ]`)
+                edits[i] = (j, [_spanning("FNREF", text, tok, tokens[j])], [None])
+                skip_to = j
+            elif alone and is_navigation(text, tok, tokens[j], inner):
                 # `[Next] . [Previous]`, `[Linkages Home]`: a web page's links, as text
                 edits[i] = (i, [_as("TEXT", tok)], [None])
                 edits[j] = (j, [_as("TEXT", tokens[j])], [None])
