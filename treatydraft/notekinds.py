@@ -3,8 +3,11 @@
 The token pass (:mod:`.tokenpass`, step 4) asks these questions of each bracket alone:
 is it a drafting note or instruction (``[Note: ...]``, ``[Moved to paragraph 5]``), a
 status mark (``[agreed ad referendum]``), a unit left empty (``5. [Deleted]``), a caption
-naming the item below it, or an editor's remark on a quotation (``[sic]``)?  The
-vocabulary is documented in docs/format.md ("Notes" and "Editorial brackets").
+naming the item below it, an editor's remark on a quotation (``[sic]``), a citation of a
+provision's source, or a web page's navigation link?  And of braces: which are a draft's
+brackets (``{confidential}`` in a sentence, ``{framework}{programme}``), which a style
+sheet's rule.  The vocabulary is documented in docs/format.md ("Notes" and "Editorial
+brackets").
 """
 from __future__ import annotations
 
@@ -13,8 +16,8 @@ import re
 from . import regexcache as rx
 from .lalr import Token
 
-__all__ = ["EDITORIAL", "LABEL", "LIST_LABEL", "NOTE_HOLDING", "is_navigation", "is_note",
-           "is_running_mark"]
+__all__ = ["EDITORIAL", "LABEL", "LIST_LABEL", "NOTE_HOLDING", "STYLE_RULE", "braced_word",
+           "braces_beside", "is_navigation", "is_note", "is_running_mark", "relabelled"]
 
 # A bracketed drafting note or instruction, by its first words.
 _NOTE = rx.compile(
@@ -285,3 +288,55 @@ def _caption(text: str, s: int, e: int, inner: str) -> bool:
     # `recognize the intrinsic value of ...`), its first word first
     first = iter(_CAPTION_WORD.findall(head)[:len(words) + 4])
     return next(first, None) == words[0] and all(w in first for w in words[1:])
+
+
+# ---------------------------------------------------------------- braces and labels
+
+# One word of a cased script in braces, and the lower-case word it runs on to
+_BRACED = rx.compile(r"\{([^\W\d_]+)\}")
+_RUNS_ON = rx.compile(r"[ \t]+([^\W\d_])")
+
+
+# A rule of a style sheet, as a web page saved by a word processor leaves it in a text
+# copy (`v\:* {behavior:url(#default#VML);}`, `{mso-style-parent:""; font-size:12.0pt;}`):
+# declarations `property: value;`, at least one `;`.  Markup, not a note.
+STYLE_RULE = rx.compile(r"\{(?:[ \t]*-?[a-z][a-z-]*[ \t]*:[^;{}:]*(?::[^;{}]*)?;)+[ \t]*"
+                        r"(?:-?[a-z][a-z-]*[ \t]*:[^;{}]*)?\}")
+# A unit's letter or number, then in brackets the one it will have (`A[B]`, `4[5]`), alone
+# on its line: numbering that depends on the text kept before it, not negotiated text.
+_RELABEL = rx.compile(r"[ \t]*(?:[A-Z]|[0-9]{1,3})[ \t]*")
+_LINE_END = rx.compile(r"[ \t\u00a0]*(?:\r|\n|$)")
+
+
+def relabelled(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
+    """``A[B]``, ``4[5]`` alone on a line: the bracket holds the unit's next label."""
+    s = open_tok.start_pos
+    if s == 0 or _RELABEL.fullmatch(inner) is None or _LINE_END.match(text, close_tok.end_pos) is None:
+        return False
+    start = text.rfind("\n", 0, s) + 1
+    return _RELABEL.fullmatch(text, start, s) is not None and (text[s - 1].isupper()
+                                                               or text[s - 1].isdigit())
+
+
+def braces_beside(tokens: list[Token], i: int) -> bool:
+    """Braces side by side with other braces, blanks between at most
+    (``{framework}{programme}``, ``{existing ...} {and the following ...}``): a draft
+    that writes its brackets as braces; notes do not stand in rows."""
+    def brace(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].type == "BRACE_NOTE"
+
+    def blank(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].type == "TEXT" and not tokens[k].strip(" \t")
+    return brace(i + 1) or brace(i - 1) or (blank(i + 1) and brace(i + 2)) or \
+        (blank(i - 1) and brace(i - 2))
+
+
+def braced_word(text: str, tok: Token) -> bool:
+    """``disclose {confidential} information``: one lower-case word in braces that the
+    sentence runs on from (a lower-case word follows) is a word of the text set off as
+    brackets set off optional words; a note has more to say (``{linkages to 4.1}``)."""
+    m = _BRACED.fullmatch(str(tok))
+    if m is None or not m.group(1)[0].islower():
+        return False
+    after = _RUNS_ON.match(text, tok.end_pos)
+    return after is not None and after.group(1).islower()

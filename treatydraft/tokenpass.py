@@ -42,9 +42,13 @@ from .notekinds import (
     LABEL,
     LIST_LABEL,
     NOTE_HOLDING,
+    STYLE_RULE,
+    braced_word,
+    braces_beside,
     is_navigation,
     is_note,
     is_running_mark,
+    relabelled,
 )
 from .options import first_of_series, option_number
 from .pairing import (
@@ -277,8 +281,8 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
             continue
         tok = tokens[i]
         if tok.type == "BRACE_NOTE":
-            beside = _braces_beside(tokens, i)
-            if beside or _braced_word(text, tok):
+            beside = braces_beside(tokens, i)
+            if beside or braced_word(text, tok):
                 value = str(tok)
                 edits[i] = (i, [_tok("LBR", value[0], tok, 0), _tok("TEXT", value[1:-1], tok, 1),
                                 _tok("RBR", value[-1], tok, len(value) - 1)], [2, None, 0])
@@ -291,7 +295,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                              code="braced-word",
                              hint="write it in square brackets if it is negotiated text, or "
                                   "as a note ('{Note: ...}') if it is not")
-            elif _STYLE_RULE.fullmatch(tok):  # `.shape {behavior:url(#default#VML);}`
+            elif STYLE_RULE.fullmatch(tok):  # `.shape {behavior:url(#default#VML);}`
                 edits[i] = (i, [_as("TEXT", tok)], [None])
             continue
         if tok.type == "LBR":
@@ -329,7 +333,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
             elif alone and _SYMBOL_MARK.fullmatch(inner):  # `(MAI) [*]`: nothing to negotiate
                 edits[i] = (j, [_spanning("FNREF", text, tok, tokens[j])], [None])
                 skip_to = j
-            elif alone and _relabelled(text, tok, tokens[j], inner):
+            elif alone and relabelled(text, tok, tokens[j], inner):
                 problems.add(E.ParseError, f"a unit's letter or number followed by another in "
                              f"brackets '{text[tok.start_pos - 1:tokens[j].end_pos]}': it "
                              "depends on which text is kept; kept as written", tok.line,
@@ -469,59 +473,10 @@ def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, in
             if marked or n - 1 in all_numbers or n + 1 in all_numbers]
 
 
-# One word of a cased script in braces, and the lower-case word it runs on to
-_BRACED = rx.compile(r"\{([^\W\d_]+)\}")
-_RUNS_ON = rx.compile(r"[ \t]+([^\W\d_])")
-
-
-# A rule of a style sheet, as a web page saved by a word processor leaves it in a text
-# copy (`v\:* {behavior:url(#default#VML);}`, `{mso-style-parent:""; font-size:12.0pt;}`):
-# declarations `property: value;`, at least one `;`.  Markup, not a note.
-_STYLE_RULE = rx.compile(r"\{(?:[ \t]*-?[a-z][a-z-]*[ \t]*:[^;{}:]*(?::[^;{}]*)?;)+[ \t]*"
-                         r"(?:-?[a-z][a-z-]*[ \t]*:[^;{}]*)?\}")
-# A unit's letter or number, then in brackets the one it will have (`A[B]`, `4[5]`), alone
-# on its line: numbering that depends on the text kept before it, not negotiated text.
-_RELABEL = rx.compile(r"[ \t]*(?:[A-Z]|[0-9]{1,3})[ \t]*")
-_LINE_END = rx.compile(r"[ \t\u00a0]*(?:\r|\n|$)")
-
-
-def _relabelled(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
-    s = open_tok.start_pos
-    if s == 0 or _RELABEL.fullmatch(inner) is None or _LINE_END.match(text, close_tok.end_pos) is None:
-        return False
-    start = text.rfind("\n", 0, s) + 1
-    return _RELABEL.fullmatch(text, start, s) is not None and (text[s - 1].isupper()
-                                                               or text[s - 1].isdigit())
-
-
 def _remark(text: str, tokens: list[Token], i: int, j: int) -> bool:
     """Is the bracket ``i``..``j`` an editor's remark (``[sic]``, ``[emphasis added]``)?"""
     inner = _inner(text, tokens, i, j) if j > i else None
     return inner is not None and EDITORIAL.fullmatch(inner) is not None
-
-
-def _braces_beside(tokens: list[Token], i: int) -> bool:
-    """Braces side by side with other braces, blanks between at most
-    (``{framework}{programme}``, ``{existing ...} {and the following ...}``): a draft
-    that writes its brackets as braces; notes do not stand in rows."""
-    def brace(k: int) -> bool:
-        return 0 <= k < len(tokens) and tokens[k].type == "BRACE_NOTE"
-
-    def blank(k: int) -> bool:
-        return 0 <= k < len(tokens) and tokens[k].type == "TEXT" and not tokens[k].strip(" \t")
-    return brace(i + 1) or brace(i - 1) or (blank(i + 1) and brace(i + 2)) or \
-        (blank(i - 1) and brace(i - 2))
-
-
-def _braced_word(text: str, tok: Token) -> bool:
-    """``disclose {confidential} information``: one lower-case word in braces that the
-    sentence runs on from (a lower-case word follows) is a word of the text set off as
-    brackets set off optional words; a note has more to say (``{linkages to 4.1}``)."""
-    m = _BRACED.fullmatch(str(tok))
-    if m is None or not m.group(1)[0].islower():
-        return False
-    after = _RUNS_ON.match(text, tok.end_pos)
-    return after is not None and after.group(1).islower()
 
 
 # what may stand right after the `]` of a bracket, attached to it
