@@ -427,6 +427,9 @@ _SYMBOL_MARK = rx.compile(r"(?:\*{1,3}|†{1,2}|‡{1,2}|§)")
 # other word is what the number counts (`[30] days`, `[6] cases`, `[50] per cent`).
 _REF_FOLLOW = rx.compile(r"[ \t]*(?:$|[\r\n.,;:)\]]|[A-Z]|(?:of|as|and|or|to|in|on|at|by|"
                          r"for|with|the|a|an|it|its|their|that|which|is|are|shall|may|"
+                         r"through|into|upon|under|within|without|against|between|among|"
+                         r"during|when|where|while|if|unless|should|must|will|would|can|"
+                         r"could|be|was|were|has|have|had|not|"
                          r"et|de|du|des|la|le|les|y|o|del|el|los|las|en|que|и|в)\b)",
                          re.MULTILINE)
 
@@ -458,10 +461,12 @@ def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, in
     run of consecutive numbers (``[17]`` ... ``[ 18]``), as footnote markers are; apart
     from the text, it is not followed by what a number counts (``[30] days``)."""
     fit: list[tuple[int, int, int, bool]] = []
+    opening: list[tuple[int, int, int]] = []  # at the start of a line
     for i, j, n in numbers:
         s = tokens[i].start_pos
         before = text[text.rfind("\n", 0, s) + 1:s]
         if not before.strip(" \t*_#"):
+            opening.append((i, j, n))
             continue
         # written against the text (`A.1[1]`), or spaced inside as a converted
         # superscript is (`option [ 13 ] as an`)
@@ -469,8 +474,17 @@ def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, in
         spaced = text[tokens[i].end_pos].isspace() and text[tokens[j].start_pos - 1].isspace()
         if glued or _REF_FOLLOW.match(text, tokens[j].end_pos):
             fit.append((i, j, n, glued or spaced))
-    return [(i, j) for i, j, n, marked in fit
+    refs = [(i, j, n) for i, j, n, marked in fit
             if marked or n - 1 in all_numbers or n + 1 in all_numbers]
+    # `[1] It is recognized that ...` opening a line, its number already a marker above:
+    # the footnote's own text (a paragraph numbered so is `[4].`, with its dot)
+    for i, j, n in opening:
+        if any(m == n and k < i for k, _, m in refs) and _NOTE_TEXT.match(text, tokens[j].end_pos):
+            refs.append((i, j, n))
+    return [(i, j) for i, j, _ in refs]
+
+
+_NOTE_TEXT = rx.compile(r"[ \t]+[^\W\d_]")
 
 
 def _remark(text: str, tokens: list[Token], i: int, j: int) -> bool:
