@@ -224,8 +224,34 @@ def _is_source(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool
         and _SOURCE.fullmatch(inner) is not None
 
 
+# Who proposed the words that follow, tagged in a bracket before them (`Development means
+# [G77] economic growth ... / [US amendment to G77 amendment :] economic ...`): a
+# negotiating group's code, or a delegation's amendment or proposal ending with a colon.
+_GROUP = (r"(?:G-?77(?:[ \t]*(?:/|and|&)[ \t]*China)?|EU|USA?|AOSIS|LDCs?|AGN|LMDCs?|EIG|ALBA|"
+          r"AILAC|BASIC|JUSS?CANN?Z|CANZ|GRULAC|WEOG|Umbrella Group|African Group|Arab Group)")
+_TAG = rx.compile(
+    r"[ \t]*(?:" + _GROUP + r"(?:[ \t]*(?:,|/|and|&)[ \t]*" + _GROUP + r")*"
+    r"|[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3}[ \t]+(?:amendments?|proposals?|suggestions?|"
+    r"reservations?)(?:[ \t]+(?:to|on)[ \t]+[^\]\r\n:]{1,40})?[ \t]*:)[ \t]*")
+_TAG_FOLLOWED = rx.compile(r"[ \t]*(?:\r?\n[ \t]*)?[^\W\d_]")
+# a word the bracket would complete as a word of the sentence (`the [EU] institutions`)
+_TAG_NOT_AFTER = rx.compile(r"(?:^|\W)(?:the|a|an|of|to|for|by|with|and|or|in|on|at|from|its|"
+                            r"their|la|le|les|el|los|las|de|des|du)[ \t]*$", re.IGNORECASE)
+
+
+def _is_tag(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
+    """``[G77] economic growth``, ``[US amendment to G77 amendment :] economic ...``: a
+    proposer's tag before the words it proposes (text follows, not the end of a sentence;
+    no article or preposition before it, as in ``the [EU] institutions``)."""
+    s = open_tok.start_pos
+    return _TAG.fullmatch(inner) is not None and \
+        _TAG_FOLLOWED.match(text, close_tok.end_pos) is not None and \
+        _TAG_NOT_AFTER.search(text, max(0, s - 12), s) is None
+
+
 def is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bool) -> bool:
     if _NOTE.match(inner) or _is_status(text, open_tok, close_tok, inner) or \
+            alone and _is_tag(text, open_tok, close_tok, inner) or \
             alone and (_is_vacant(text, open_tok, close_tok, inner)
                        or is_running_mark(text, open_tok, close_tok)
                        or _is_source(text, open_tok, close_tok, inner)):
