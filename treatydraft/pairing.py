@@ -249,9 +249,9 @@ _PAREN_WINDOW = 120  # characters after an unclosed `[` in which a `)` may close
 
 def _paren_closing(tokens: list[Token], u: int) -> tuple[int, int] | None:
     """For the unclosed ``[`` at ``u``: (token, offset in it) of a ``)`` that closes no
-    ``(`` before any other bracket or the end of the line, right after a word of two
+    ``(`` before any other bracket or the end of the line, right after a word of three
     letters or more (``[acts), when committed``: a ``]`` typed or read as ``)``), or None.
-    A list label (``a)``, ``iv)``) is no such word."""
+    A list label (``a)``, ``iv)``, or ``Ta)`` where a scan misread ``(a)``) is no such word."""
     depth, seen = 0, 0
     for k in range(u + 1, len(tokens)):
         tok = tokens[k]
@@ -274,7 +274,7 @@ def _paren_closing(tokens: list[Token], u: int) -> tuple[int, int] | None:
 
 
 _PARENS = rx.compile(r"[()]")
-_WORD_BEFORE = rx.compile(r"(?<![^\W\d_])[^\W\d_]{2,}$")
+_WORD_BEFORE = rx.compile(r"(?<![^\W\d_])[^\W\d_]{3,}$")
 _ROMAN = rx.compile(r"[ivxlc]{1,5}", re.IGNORECASE)
 
 
