@@ -17,7 +17,7 @@ from . import regexcache as rx
 from .lalr import Token
 
 __all__ = ["EDITORIAL", "LABEL", "LIST_LABEL", "NOTE_HOLDING", "STYLE_RULE", "braced_word",
-           "braces_beside", "is_navigation", "is_note", "is_running_mark", "relabelled"]
+           "braces_beside", "catalogued", "is_navigation", "is_note", "is_running_mark", "relabelled"]
 
 # A bracketed drafting note or instruction, by its first words.
 _NOTE = rx.compile(
@@ -91,6 +91,19 @@ EDITORIAL = rx.compile(r"[ \t]*(?:sic!?|emphasis (?:added|supplied|in (?:the )?o
                         r"(?:internal )?(?:footnotes?|citations?|references?) omitted|"
                         r"(?:c'est|c’est) nous qui soulignons|souligné par nous|"
                         r"(?:énfasis|subrayado) añadido)[ \t]*", re.IGNORECASE)
+
+
+# A title a library's cataloguer supplied, in a catalogue record's punctuation (ISBD: `Proposal
+# : [draft Convention on the Rights of the Child] / submitted by the ILO.`): an editor's
+# addition, not negotiated text.
+_CATALOGUE_BEFORE = rx.compile(r"[ \t]:[ \t]*$")
+_CATALOGUE_AFTER = rx.compile(r"[ \t]+/[ \t]+\S")
+
+
+def catalogued(text: str, open_tok: Token, close_tok: Token) -> bool:
+    s = open_tok.start_pos
+    return _CATALOGUE_BEFORE.search(text, max(0, s - 4), s) is not None and \
+        _CATALOGUE_AFTER.match(text, close_tok.end_pos) is not None
 
 
 # A web page's navigation links, their text kept in brackets by a text copy (`[Next] .

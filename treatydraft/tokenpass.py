@@ -45,6 +45,7 @@ from .notekinds import (
     STYLE_RULE,
     braced_word,
     braces_beside,
+    catalogued,
     is_navigation,
     is_note,
     is_running_mark,
@@ -343,7 +344,9 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                                   "before it is settled (resolving does not change them)")
                 edits[i] = (i, [_as("TEXT", tok)], [None])
                 edits[j] = (j, [_as("TEXT", tokens[j])], [None])
-            elif alone and EDITORIAL.fullmatch(inner):  # `[sic]`: the editor's, as text
+            elif alone and (EDITORIAL.fullmatch(inner) or catalogued(text, tok, tokens[j])):
+                # `[sic]`: the editor's; `Proposal : [draft Convention ...] / submitted by
+                # the ILO.`: a cataloguer's; as text
                 edits[i] = (i, [_as("TEXT", tok)], [None])
                 edits[j] = (j, [_as("TEXT", tokens[j])], [None])
             elif alone:
