@@ -83,6 +83,8 @@ _OPENING_ENDS = {w: kind for kind, words in _OPENING_KINDS.items() for w in word
 
 
 _PHRASES = ("preposition", "determiner")  # first words that say what a phrase is
+_ROMANCE_PREPOSITIONS = frozenset("de des du à au aux en par pour sur del al con para por "
+                                  "sobre entre em na pelo pela da do ao aos".split())
 
 
 def _asks_complement(word: str) -> str | None:
@@ -244,6 +246,12 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         return Reading(True, False, "both end asking for the same complement, which the "
                                     "text after them gives")
     kind, kind_b = _OPENING_ENDS.get(fa), _OPENING_ENDS.get(fb)
+    # `a` is the English article, and a preposition in Spanish, Portuguese and Italian:
+    # beside a Romance preposition (`[al ordenamiento ...] [a las leyes ...]`) it is one
+    if fa == "a" and fb in _ROMANCE_PREPOSITIONS:
+        kind = "preposition"
+    if fb == "a" and fa in _ROMANCE_PREPOSITIONS:
+        kind_b = "preposition"
     if kind in _PHRASES and kind_b in _PHRASES:
         if kind == kind_b:
             return Reading(True, False, f"both begin with a {kind} ('{fa}', '{fb}'): rivals "

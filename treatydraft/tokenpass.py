@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from . import errors as E
 from . import regexcache as rx
+from .labels import read_marker
 from .lalr import Token
 from .notekinds import (
     EDITORIAL,
@@ -61,6 +62,7 @@ from .pairing import (
     MAX_DEPTH,
     _as,
     _quote_depths,
+    _starts_line,
     _tok,
     check_pairs,
     mirror_rtl,
@@ -675,9 +677,41 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
         joined_after.add(k)
         if tokens[k - 1].type != "GAP" or "\n" in text[tokens[r].end_pos:tokens[k].start_pos]:
             wrapped[r] = k
+    # pass 3: paragraphs bracketed whole under one number, one after the other (`[2. ...]`,
+    # blank lines, `[2. ...]`): rival versions of that paragraph
+    for r, k in _same_numbered(text, tokens, partner):
+        if k not in joined_after and r not in joined_before:
+            joined_after.add(k)
+            wrapped[r] = k
     for k in joined_after:
         tokens[k] = _as("NEXT_LBR", tokens[k])
     return _soft_breaks(tokens, wrapped) if wrapped else tokens
+
+
+def _same_numbered(text: str, tokens: list[Token], partner: list[int]) -> list[tuple[int, int]]:
+    """(``]``, next ``[``) of consecutive paragraphs each bracketed whole, number first,
+    under the same number: the ``]`` ends its line, only blank lines stand between."""
+    out: list[tuple[int, int]] = []
+    n = len(tokens)
+    for o in range(n - 1):
+        if tokens[o].type != "LBR" or tokens[o + 1].type != "PARA" or partner[o] < 0 or \
+                not _starts_line(tokens, o):
+            continue
+        r = partner[o]
+        k = _after_close(tokens, r)
+        if k >= n or tokens[k].type != "NL":
+            continue
+        while k < n and (tokens[k].type == "NL" or
+                         tokens[k].type == "TEXT" and not tokens[k].strip(" \t\r")):
+            k += 1
+        if k + 1 < n and tokens[k].type == "LBR" and tokens[k + 1].type == "PARA" and \
+                partner[k] > k and _number(tokens[k + 1]) == _number(tokens[o + 1]):
+            out.append((r, k))
+    return out
+
+
+def _number(tok: Token) -> str:
+    return read_marker("PARA", str(tok)).number
 
 
 def _soft_breaks(tokens: list[Token], wrapped: dict[int, int]) -> list[Token]:
