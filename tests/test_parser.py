@@ -163,3 +163,12 @@ def test_a_second_attribution_after_a_bracket_is_text(text):
     doc = treatydraft.parse(text, mode="tolerant")
     assert doc.to_text() == text
     assert [len(g.alternatives) for g in doc.groups()] == [1, 1]
+
+
+@pytest.mark.parametrize("text", ["{;}{;}", "{a}{b}", "x {a} {b}\n"])
+def test_braces_side_by_side_at_the_end_of_the_text(text):
+    """Regression (found by fuzzing): a row of braces ending the text raised IndexError
+    in tolerant mode."""
+    doc = treatydraft.parse(text, mode="tolerant")
+    assert doc.to_text() == text
+    assert [len(g.alternatives) for g in doc.groups()] == [2]

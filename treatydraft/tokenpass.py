@@ -289,7 +289,8 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 value = str(tok)
                 edits[i] = (i, [_tok("LBR", value[0], tok, 0), _tok("TEXT", value[1:-1], tok, 1),
                                 _tok("RBR", value[-1], tok, len(value) - 1)], [2, None, 0])
-                if beside and tokens[i + 1].type == "TEXT":  # `{a} {b}`: blanks between
+                if beside and i + 2 < len(tokens) and tokens[i + 1].type == "TEXT" and \
+                        tokens[i + 2].type == "BRACE_NOTE":  # `{a} {b}`: blanks between
                     edits[i + 1] = (i + 1, [_as("GAP", tokens[i + 1])], [None])
                 what = "braces beside other braces, read as brackets" if beside else \
                     "a word of the sentence in braces, read as optional text"
