@@ -174,6 +174,18 @@ def is_running_mark(text: str, open_tok: Token, close_tok: Token) -> bool:
         and _whole_line(text, open_tok, close_tok)
 
 
+# Which state of the text a copy gives, under its title, alone on its line: `[1983
+# version]`, `[Draft of 12 May 2003]`, `[Rev.2]`, `[As at 30 June 2015]`.
+_VERSION = rx.compile(r"[ \t]*(?:(?:19|20)[0-9]{2}[ \t]+(?:version|draft|text|revision)|"
+                      r"(?:version|draft|text|revision)[ \t]+(?:of|as of|dated)[ \t][^\]\r\n]{1,30}|"
+                      r"rev(?:\.|ision)?[ \t]*[0-9]{1,2}|as (?:at|of)[ \t][^\]\r\n]{1,30})[ \t.]*",
+                      re.IGNORECASE)
+
+
+def _is_version(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
+    return _VERSION.fullmatch(inner) is not None and _whole_line(text, open_tok, close_tok)
+
+
 def _is_vacant(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
     """``[Deleted]``, ``[Reserved]`` ... standing for the whole of its unit: alone on
     its line, or after the unit's number or heading (``5. [Deleted]``)."""
@@ -267,6 +279,7 @@ def is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: boo
             alone and _is_tag(text, open_tok, close_tok, inner) or \
             alone and (_is_vacant(text, open_tok, close_tok, inner)
                        or is_running_mark(text, open_tok, close_tok)
+                       or _is_version(text, open_tok, close_tok, inner)
                        or _is_source(text, open_tok, close_tok, inner)):
         return True
     # `*[elements for further discussion]*`: a whole bracket set in italics, alone

@@ -678,9 +678,9 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
         joined_after.add(k)
         if tokens[k - 1].type != "GAP" or "\n" in text[tokens[r].end_pos:tokens[k].start_pos]:
             wrapped[r] = k
-    # pass 3: paragraphs bracketed whole under one number, one after the other (`[2. ...]`,
-    # blank lines, `[2. ...]`): rival versions of that paragraph
-    for r, k in _same_numbered(text, tokens, partner):
+    # pass 3: paragraphs bracketed whole one after the other under one number (`[2. ...]`,
+    # blank lines, `[2. ...]`), or beginning with the same words: rival versions of it
+    for r, k in _stacked_rivals(text, tokens, partner):
         if k not in joined_after and r not in joined_before:
             joined_after.add(k)
             wrapped[r] = k
@@ -689,14 +689,16 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
     return _soft_breaks(tokens, wrapped) if wrapped else tokens
 
 
-def _same_numbered(text: str, tokens: list[Token], partner: list[int]) -> list[tuple[int, int]]:
-    """(``]``, next ``[``) of consecutive paragraphs each bracketed whole, number first,
-    under the same number: the ``]`` ends its line, only blank lines stand between."""
+def _stacked_rivals(text: str, tokens: list[Token], partner: list[int]) -> list[tuple[int, int]]:
+    """(``]``, next ``[``) of consecutive paragraphs each bracketed whole, stacked: the
+    first opens its line and its ``]`` ends one, only blank lines stand between, the
+    second opens its line; rivals when both begin with the same unit number (``[2. ...]``,
+    ``[2. ...]``) or, without numbers, with the same three words (two versions of a
+    definition, hard-wrapped: ``[The term "transnational corporation" ... means ...]``)."""
     out: list[tuple[int, int]] = []
     n = len(tokens)
     for o in range(n - 1):
-        if tokens[o].type != "LBR" or tokens[o + 1].type != "PARA" or partner[o] < 0 or \
-                not _starts_line(tokens, o):
+        if tokens[o].type != "LBR" or partner[o] < 0 or not _starts_line(tokens, o):
             continue
         r = partner[o]
         k = _after_close(tokens, r)
@@ -705,10 +707,24 @@ def _same_numbered(text: str, tokens: list[Token], partner: list[int]) -> list[t
         while k < n and (tokens[k].type == "NL" or
                          tokens[k].type == "TEXT" and not tokens[k].strip(" \t\r")):
             k += 1
-        if k + 1 < n and tokens[k].type == "LBR" and tokens[k + 1].type == "PARA" and \
-                partner[k] > k and _number(tokens[k + 1]) == _number(tokens[o + 1]):
+        if k + 1 >= n or tokens[k].type != "LBR" or partner[k] < k:
+            continue
+        a, b = tokens[o + 1], tokens[k + 1]
+        if a.type == "PARA" or b.type == "PARA":
+            if a.type == b.type == "PARA" and _number(a) == _number(b):
+                out.append((r, k))
+        elif _opening(text, tokens, o) == _opening(text, tokens, k) != []:
             out.append((r, k))
     return out
+
+
+def _opening(text: str, tokens: list[Token], i: int) -> list[str]:
+    """The first three words of the bracket opened at ``i`` (fewer: none)."""
+    words = _WORDS_RE.findall(_head(text, tokens, i).lower())[:3]
+    return words if len(words) == 3 else []
+
+
+_WORDS_RE = rx.compile(r"\w+")
 
 
 def _number(tok: Token) -> str:
