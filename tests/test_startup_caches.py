@@ -18,7 +18,7 @@ import pytest
 from fixtures import SEED, seed_text
 
 import treatydraft
-from treatydraft import notekinds, pairing, regexcache, syntax, tokenpass
+from treatydraft import joining, notekinds, pairing, regexcache, syntax
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def _patterns() -> list[tuple[str, int]]:
     """The expressions a parse compiles: the body lexer's scanner, the token pass's."""
     found = [(m.pattern, m.flags & ~re.UNICODE) for m in syntax.body_lexer().mres]
     found += [(p.pattern, p.flags & ~re.UNICODE) for p in (
-        notekinds._NOTE, notekinds.NOTE_HOLDING, tokenpass._LABEL_FIRST, pairing._QUOTES)]
+        notekinds._NOTE, notekinds.NOTE_HOLDING, joining._LABEL_FIRST, pairing._QUOTES)]
     return found
 
 

@@ -322,6 +322,16 @@ def _closed_by_parens(tokens: list[Token], partner: list[int], unclosed: list[in
     return new
 
 
+def _spanning(type_: str, text: str | None, first: Token, last: Token,
+              value: str | None = None) -> Token:
+    """One token of ``type_`` standing for ``first`` to ``last`` (a note or a footnote
+    marker merged from its brackets, a separator merged from a line break)."""
+    if value is None:
+        value = text[first.start_pos:last.end_pos]  # type: ignore[index]  # text given
+    return Token(type_, value, first.start_pos, first.line, first.column, last.end_line,
+                 last.end_column, last.end_pos)
+
+
 def _tok(type_: str, value: str, like: Token, offset: int) -> Token:
     """A token for part of ``like`` starting ``offset`` characters into it (same line)."""
     return Token(type_, value, like.start_pos + offset, like.line, like.column + offset,

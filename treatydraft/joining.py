@@ -1,0 +1,284 @@
+"""Which neighbouring brackets are alternatives of one group: the token pass's step 6.
+
+Brackets side by side or with a slash between (``[a][b]``, ``[a] / [b]``) always form one
+group, except a lone connective between two brackets (``[a][and][b]``) and two bracketed
+units under labels of their own (``[(iv) ...][(v) ...]``); brackets separated by blanks
+only (``[a] [b]``) follow the document's ``spaced-brackets`` convention and, under
+``auto``, the evidence of :mod:`.readings`, with a warning where it had to guess; a
+bracket ending a hard-wrapped line may join the one starting the next; paragraphs
+bracketed whole, stacked under one number or beginning with the same words, are rival
+versions.  :func:`join` marks the ``[`` of every further alternative NEXT_LBR.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import errors as E
+from . import regexcache as rx
+from .labels import read_marker
+from .lalr import Token
+from .notekinds import LABEL, LIST_LABEL
+from .pairing import _CONTENT, _HEADS, _as, _spanning, _starts_line
+from .readings import CONNECTIVE_ONLY, Reading, numbered_apart, spaced_reading
+
+if TYPE_CHECKING:
+    from .parser import _Problems
+
+__all__ = ["join", "SEPARATORS"]
+
+
+#: what may stand between two alternatives of one group: blanks, or a slash
+SEPARATORS = ("GAP", "SLASH")
+
+
+def _after_close(tokens: list[Token], r: int) -> int:
+    """The index after the ``]`` at ``r`` and what the grammar attaches to it: one
+    attribution, then footnote markers (``[a]@EU[^1]``; ``[a]@U@A``: the second is text)."""
+    n = len(tokens)
+    k = r + 1
+    if k < n and tokens[k].type == "ATTRIB":
+        k += 1
+    while k < n and tokens[k].type == "FNREF":
+        k += 1
+    return k
+
+_SNIPPET = 60  # characters of each bracket's text the spacing evidence looks at
+
+
+def _next_open(tokens: list[Token], r: int) -> tuple[int, int]:
+    """After the ``]`` at ``r`` (and its attribution and notes): (separator index or -1,
+    index of a following ``[``/placeholder or -1)."""
+    n = len(tokens)
+    k = _after_close(tokens, r)
+    sep = -1
+    if k < n and tokens[k].type in SEPARATORS:
+        sep, k = k, k + 1
+    if k < n and tokens[k].type == "LBR":
+        return sep, k
+    return sep, -1
+
+
+_LABEL_FIRST = rx.compile(r"[ \t*_]*" + LABEL, re.MULTILINE)
+
+
+def _wrapped_open(text: str, tokens: list[Token], partner: list[int], r: int) -> int:
+    """For a ``]`` at ``r`` that ends a hard-wrapped line (``by decision [of the CMA ]``,
+    then ``[1.CP/21].`` on the next line), the index of the ``[`` starting the next
+    line, else -1.  The line break stands where a blank would: the first bracket
+    continues a sentence (text before it on its line), does not end one (no ``.`` ``;``
+    ``:`` before its ``]``), and the next line starts with a bracket, not a unit."""
+    n = len(tokens)
+    k = _after_close(tokens, r)
+    if k < n and tokens[k].type == "TEXT" and not str(tokens[k]).strip(" \t"):
+        k += 1
+    if k >= n or tokens[k].type != "NL":
+        return -1
+    k += 1
+    if k < n and tokens[k].type == "GAP":
+        k += 1
+    if k + 1 >= n or tokens[k].type != "LBR" or partner[k] < 0 or \
+            tokens[k + 1].type in _HEADS:
+        return -1
+    start, close = tokens[partner[r]].start_pos, tokens[r].start_pos
+    line_start = text.rfind("\n", 0, start) + 1
+    if (LIST_LABEL.fullmatch(text, line_start, start)
+            or _LABEL_FIRST.match(text, tokens[k].end_pos)):
+        return -1  # `1.4) [item]` then `[1.5) item]`: list items, one per line
+    if text[max(start, close - 3):close].rstrip(" \t")[-1:] in (".", ";", ":", "!", "?"):
+        return -1
+    if _ended_early(text, close, tokens[k].start_pos):
+        return -1  # `X.2 Scope [US: and Coverage]` above `[US: ...] [EU: ...]`: a heading
+    return k
+
+
+_MEASURE_LINES = 4  # lines on each side whose length gives the measure of a wrapped text
+_FULL = 0.7         # a wrapped line, with the word it lost, fills this much of the measure
+
+
+def _ended_early(text: str, close: int, nxt: int) -> bool:
+    """Whether the line of the ``]`` at ``close`` ended by choice rather than by
+    wrapping: the first word of the next line (starting at ``nxt``) would have fitted on
+    it, well inside the measure (the longest of the lines around it)."""
+    start = text.rfind("\n", 0, close) + 1
+    end = text.find("\n", close)
+    end = len(text) if end < 0 else end
+    a, b = start, end
+    for _ in range(_MEASURE_LINES):  # the lines around it, without copying the text
+        if a > 0:
+            a = text.rfind("\n", 0, a - 1) + 1
+        if b < len(text):
+            nb = text.find("\n", b + 1)
+            b = len(text) if nb < 0 else nb
+    measure = max(len(line.rstrip()) for line in text[a:b].split("\n"))
+    word = text.find(" ", nxt, nxt + measure)
+    word_len = (word if word >= 0 else nxt + measure) - nxt
+    return len(text[start:end].rstrip()) + 1 + word_len <= _FULL * measure
+
+
+def join(text: str, tokens: list[Token], partner: list[int], convention: str,
+         problems: _Problems) -> list[Token]:
+    """Mark which neighbouring brackets are alternatives of one group (NEXT_LBR).
+
+    Returns the token list: ``tokens`` itself, or a new list where the line break
+    between two alternatives of a hard-wrapped line has become their separator (GAP)."""
+    n = len(tokens)
+    # pass 1: side by side or with a slash, always one group
+    spaced: list[tuple[int, int]] = []  # (close, open) separated by blanks only
+    joined_after: set[int] = set()    # indices of `[` joined to the bracket before them
+    joined_before: set[int] = set()   # indices of `]` joined to the bracket after them
+    for r in range(n):
+        if tokens[r].type != "RBR" or partner[r] < 0:
+            continue
+        sep, k = _next_open(tokens, r)
+        if k < 0:
+            k = _wrapped_open(text, tokens, partner, r)
+            if k >= 0:
+                spaced.append((r, k))
+            continue
+        if partner[k] < 0:
+            continue
+        ka, kb = _linking(text, tokens, partner, r), _linking(text, tokens, partner, partner[k])
+        attributed = tokens[r + 1].type == "ATTRIB" or (
+            partner[k] + 1 < n and tokens[partner[k] + 1].type == "ATTRIB")
+        if not attributed and ((ka == "word" and kb is None) or (kb == "word" and ka is None)):
+            continue  # `[a][and][b]`: the connective links, it does not compete
+        if not attributed and (sep < 0 or tokens[sep].type == "GAP") and numbered_apart(
+                _head(text, tokens, partner[r]), _head(text, tokens, k)):
+            continue  # `[(iv) ...][(v) ...]`: two bracketed units side by side
+        if sep < 0 or tokens[sep].type == "SLASH" or (ka in _WORDS and kb in _WORDS) or \
+                ("punct" in (ka, kb) and ka is not None and kb is not None):
+            # `[y] [o]`: two lone connectives compete for one slot, even spaced; so do a
+            # connective and punctuation (`stations [et] [,] de tous laboratoires`)
+            joined_after.add(k)
+            joined_before.add(r)
+        else:
+            spaced.append((r, k))
+    # pass 2: blanks only, by the document's convention
+    tight_after, tight_before = frozenset(joined_after), frozenset(joined_before)
+    wrapped: dict[int, int] = {}  # `]` -> `[` of the next line, joined across the break
+    for r, k in spaced:
+        if convention == "separate":
+            continue
+        if convention == "auto":
+            reading = _spaced(text, tokens, partner, r, k,
+                              chained=partner[r] in tight_after or partner[k] in tight_before)
+            if not reading.join:
+                continue
+            if not reading.certain:
+                lt, rt = tokens[partner[r]], tokens[k]
+                problems.add(E.ParseError, "brackets separated by a blank: read as "
+                             "alternatives of one group, but they may be two independent "
+                             f"insertions ({reading.why})", lt.line, lt.column,
+                             severity="warning", offset=lt.start_pos, code="ambiguous-spacing",
+                             hint=f"the other reading: two groups, at {lt.line}:{lt.column} "
+                                  f"and {rt.line}:{rt.column}; write '\\+' between them to "
+                                  "keep them apart, or declare 'spaced-brackets: "
+                                  "alternatives' or 'separate' in the front matter")
+        joined_after.add(k)
+        if tokens[k - 1].type != "GAP" or "\n" in text[tokens[r].end_pos:tokens[k].start_pos]:
+            wrapped[r] = k
+    # pass 3: paragraphs bracketed whole one after the other under one number (`[2. ...]`,
+    # blank lines, `[2. ...]`), or beginning with the same words: rival versions of it
+    for r, k in _stacked_rivals(text, tokens, partner):
+        if k not in joined_after and r not in joined_before:
+            joined_after.add(k)
+            wrapped[r] = k
+    for k in joined_after:
+        tokens[k] = _as("NEXT_LBR", tokens[k])
+    return _soft_breaks(tokens, wrapped) if wrapped else tokens
+
+
+def _stacked_rivals(text: str, tokens: list[Token], partner: list[int]) -> list[tuple[int, int]]:
+    """(``]``, next ``[``) of consecutive paragraphs each bracketed whole, stacked: the
+    first opens its line and its ``]`` ends one, only blank lines stand between, the
+    second opens its line; rivals when both begin with the same unit number (``[2. ...]``,
+    ``[2. ...]``) or, without numbers, with the same three words (two versions of a
+    definition, hard-wrapped: ``[The term "transnational corporation" ... means ...]``)."""
+    out: list[tuple[int, int]] = []
+    n = len(tokens)
+    for o in range(n - 1):
+        if tokens[o].type != "LBR" or partner[o] < 0 or not _starts_line(tokens, o):
+            continue
+        r = partner[o]
+        k = _after_close(tokens, r)
+        if k >= n or tokens[k].type != "NL":
+            continue
+        while k < n and (tokens[k].type == "NL" or
+                         tokens[k].type == "TEXT" and not tokens[k].strip(" \t\r")):
+            k += 1
+        if k + 1 >= n or tokens[k].type != "LBR" or partner[k] < k:
+            continue
+        a, b = tokens[o + 1], tokens[k + 1]
+        if a.type == "PARA" or b.type == "PARA":
+            if a.type == b.type == "PARA" and _number(a) == _number(b):
+                out.append((r, k))
+        elif _opening(text, tokens, o) == _opening(text, tokens, k) != []:
+            out.append((r, k))
+    return out
+
+
+def _opening(text: str, tokens: list[Token], i: int) -> list[str]:
+    """The first three words of the bracket opened at ``i`` (fewer: none)."""
+    words = _WORDS_RE.findall(_head(text, tokens, i).lower())[:3]
+    return words if len(words) == 3 else []
+
+
+_WORDS_RE = rx.compile(r"\w+")
+
+
+def _number(tok: Token) -> str:
+    return read_marker("PARA", str(tok)).number
+
+
+def _soft_breaks(tokens: list[Token], wrapped: dict[int, int]) -> list[Token]:
+    """``tokens`` with what stands between each ``]`` and the ``[`` of the next line
+    (blanks, the line break) merged into one GAP, the separator of two alternatives."""
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        out.append(tokens[i])
+        k = wrapped.get(i)
+        if k is None:
+            i += 1
+            continue
+        j = _after_close(tokens, i)
+        out.extend(tokens[i + 1:j])
+        out.append(_spanning("GAP", None, tokens[j], tokens[k - 1],
+                             "".join(str(t) for t in tokens[j:k])))
+        i = k
+    return out
+
+
+_WORDS = ("word", "letter")
+
+
+def _linking(text: str, tokens: list[Token], partner: list[int], i: int) -> str | None:
+    """What the bracket pair at ``i`` (either end) holds when it only links: ``word`` for
+    a lone connective (``[and]``), ``letter`` for a one-letter one (``[y]``, also a label
+    or a variable), ``punct`` for punctuation (``[,]``), else None."""
+    a, b = sorted((i, partner[i]))
+    if b - a > 2:
+        return None
+    inner = text[tokens[a].end_pos:tokens[b].start_pos].strip(" \t")
+    if inner.lower() in CONNECTIVE_ONLY:
+        return "word" if len(inner) > 1 or not inner.isalpha() else "letter"
+    return "punct" if inner and not _CONTENT.search(inner) else None
+
+
+def _head(text: str, tokens: list[Token], i: int) -> str:
+    """The first characters of the text of the bracket opened at ``i``."""
+    start = tokens[i].end_pos
+    return text[start:start + _SNIPPET]
+
+
+def _spaced(text: str, tokens: list[Token], partner: list[int], r: int, k: int, *,
+            chained: bool) -> Reading:
+    a0, a1 = tokens[partner[r]].end_pos, tokens[r].start_pos
+    b0, b1 = tokens[k].end_pos, tokens[partner[k]].start_pos
+    attributed = tokens[r + 1].type == "ATTRIB" and tokens[partner[k] + 1].type == "ATTRIB" \
+        if partner[k] + 1 < len(tokens) else False
+    b2 = tokens[partner[k]].end_pos
+    return spaced_reading(text[a0:min(a1, a0 + _SNIPPET)], text[max(a0, a1 - _SNIPPET):a1],
+                          text[b0:min(b1, b0 + _SNIPPET)], text[max(b0, b1 - _SNIPPET):b1],
+                          attributed=attributed, chained=chained, after=text[b2:b2 + _SNIPPET])
