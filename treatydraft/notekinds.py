@@ -291,9 +291,14 @@ def is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: boo
 
 # A paragraph's title as WIPO drafts and treaties print it, in brackets after the
 # paragraph's number: `(2) [Acts Not Requiring the Proprietor's Authorization] (a) ...`.
-_TITLE = rx.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|[a-z][\w'’-]{0,3}|\([^)\r\n]{1,20}\)))+")
+_TITLE = rx.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|[a-z][\w'’-]{0,3}|\([^)\r\n]{1,20}\)))+"
+                    # a script without case: a short phrase, no sentence punctuation in it
+                    r"|[\u3400-\u9fff《》〈〉、“”]{2,30}")
+# what a phrase of a Chinese sentence runs on with: a modal, a verb, a particle
+_CJK_RUNS_ON = rx.compile(r"[ \t]*(?:应|可|须|必须|不得|得|将|已|为|是|的|和|或|及|与|在|对|向|由|"
+                          r"均|亦|也|还|并|有)")
 _NUMBER_LABEL = rx.compile(r"[ \t]*\([0-9]{1,2}\)[ \t]*")
-_AFTER_TITLE = rx.compile(r"[ \t]*(?:\r?\n|$|\([a-z0-9]{1,3}\)|[A-Z])")
+_AFTER_TITLE = rx.compile(r"[ \t]*(?:\r?\n|$|\([a-z0-9]{1,3}\)|[A-Z\u3400-\u9fff])")
 
 
 def _paragraph_title(text: str, s: int, e: int, inner: str) -> bool:
@@ -301,8 +306,11 @@ def _paragraph_title(text: str, s: int, e: int, inner: str) -> bool:
     (every word of four letters or more capitalised), right after a paragraph number
     ``(N)`` on its line or alone on the line after it (a number set in the margin), and
     followed by the paragraph's first sentence, a label or the end of the line (a phrase
-    of the sentence, ``(1) [Developed Country Parties] shall``, runs on in lower case)."""
-    if not _TITLE.fullmatch(inner) or _AFTER_TITLE.match(text, e) is None:
+    of the sentence, ``(1) [Developed Country Parties] shall``, runs on in lower case; in a
+    script without case, ``(1)[缔约方法律和若干国际条约]本文本的规定 ...``, on with a verb
+    or a particle, ``(1)[发达国家缔约方]应 ...``)."""
+    if not _TITLE.fullmatch(inner) or _AFTER_TITLE.match(text, e) is None or \
+            _CJK_RUNS_ON.match(text, e) is not None:
         return False
     start = text.rfind("\n", 0, s) + 1
     if _NUMBER_LABEL.fullmatch(text, start, s):
