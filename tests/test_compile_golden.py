@@ -172,3 +172,17 @@ def test_issue_10_group_right_after_a_heading_keeps_the_blank():
         "art_1", "art_1__para_2", "art_1__para_2__subpara_a", "art_1__para_3",
         "art_1__para_3__subpara_a"]
     assert "3. [" in result.text
+
+
+def test_two_delegations_inserting_the_same_paragraph_number_stay_two_proposals():
+    """Regression (found by the property test): two insertions numbered alike, written
+    stacked with their attributions, were read back as one group of rivals (the reading
+    of stacked paragraphs bracketed whole under one number) and compile failed."""
+    head = "---\ndelegations:\n  RUS: Russia\n  EU: European Union\n---\nArticle 1\n"
+    base = head + "1. States act.\n2. States report.\n"
+    proposals = {"RUS": head + "1. States act.\n1bis. States cooperate.\n2. States report.\n",
+                 "EU": head + "1. States act.\n1bis. States agree.\n2. States report.\n"}
+    result = treatydraft.compile(base, proposals)
+    assert "[1bis. States cooperate.]@RUS\n[1bis. States agree.]@EU\n" in result.text
+    for code, text in proposals.items():
+        assert resolve(result.document, result.choices(code)).to_text() == text

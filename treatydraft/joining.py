@@ -207,8 +207,9 @@ def _stacked_rivals(text: str, tokens: list[Token], partner: list[int]) -> list[
         while k < n and (tokens[k].type == "NL" or
                          tokens[k].type == "TEXT" and not tokens[k].strip(" \t\r")):
             k += 1
-        if k + 1 >= n or tokens[k].type != "LBR" or partner[k] < k:
-            continue
+        if k + 1 >= n or tokens[k].type != "LBR" or partner[k] < k or \
+                _attributed(tokens, r) or _attributed(tokens, partner[k]):
+            continue  # `[1bis. ...]@RUS` / `[1bis. ...]@EU`: proposals of their own
         a, b = tokens[o + 1], tokens[k + 1]
         if a.type == "PARA" or b.type == "PARA":
             if a.type == b.type == "PARA" and _number(a) == _number(b):
@@ -216,6 +217,11 @@ def _stacked_rivals(text: str, tokens: list[Token], partner: list[int]) -> list[
         elif _opening(text, tokens, o) == _opening(text, tokens, k) != []:
             out.append((r, k))
     return out
+
+
+def _attributed(tokens: list[Token], r: int) -> bool:
+    """Does the ``]`` at ``r`` carry an attribution (``]@RUS``, ``]@@EU``)?"""
+    return r + 1 < len(tokens) and tokens[r + 1].type in ("ATTRIB", "GROUP_ATTRIB")
 
 
 def _opening(text: str, tokens: list[Token], i: int) -> list[str]:
