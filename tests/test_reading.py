@@ -438,3 +438,18 @@ def test_concurrent_parses_leave_the_collector_as_they_found_it():  # issue 8, i
         t.join()
     assert not errors and len(seen) == 12 and len(set(seen)) == 1
     assert gc.isenabled() and parser._gc_depth == 0
+
+
+@pytest.mark.parametrize("convention,shape,warned", [("", [2], True), ("alternatives", [2], False),
+                                                     ("separate", [1, 1], False)])
+def test_stacked_paragraphs_with_the_same_opening_follow_the_convention(convention, shape, warned):
+    front = f"---\nspaced-brackets: {convention}\n---\n" if convention else ""
+    text = front + ("[The term \"corporation\" means an enterprise.]\n"
+                    "[The term \"corporation\" means an entity of any ownership.]\n")
+    doc = treatydraft.parse(text)
+    assert [len(g.alternatives) for g in doc.groups()] == shape
+    assert ("ambiguous-spacing" in [d.code for d in doc.diagnostics]) == warned
+    # under one number the paragraphs are rivals whatever the convention, without a warning
+    numbered = front + "[2. Parties shall act.]\n\n[2. Each Party may act.]\n"
+    doc = treatydraft.parse(numbered)
+    assert [len(g.alternatives) for g in doc.groups()] == [2] and not doc.diagnostics

@@ -180,22 +180,34 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
             wrapped[r] = k
     # pass 3: paragraphs bracketed whole one after the other under one number (`[2. ...]`,
     # blank lines, `[2. ...]`), or beginning with the same words: rival versions of it
-    for r, k in _stacked_rivals(text, tokens, partner):
-        if k not in joined_after and r not in joined_before:
-            joined_after.add(k)
-            wrapped[r] = k
+    for r, k, numbered in _stacked_rivals(text, tokens, partner):
+        if k in joined_after or r in joined_before or not numbered and convention == "separate":
+            continue
+        if not numbered and convention == "auto":  # the same opening words: a guess
+            lt, rt = tokens[partner[r]], tokens[k]
+            problems.add(E.ParseError, "paragraphs bracketed whole, one under the other, that "
+                         "begin with the same words: read as rival versions of one text, but "
+                         "they may be two optional paragraphs", lt.line, lt.column,
+                         severity="warning", offset=lt.start_pos, code="ambiguous-spacing",
+                         hint=f"the other reading: two groups, at {lt.line}:{lt.column} and "
+                              f"{rt.line}:{rt.column}; declare 'spaced-brackets: separate' in "
+                              "the front matter to keep such paragraphs apart")
+        joined_after.add(k)
+        wrapped[r] = k
     for k in joined_after:
         tokens[k] = _as("NEXT_LBR", tokens[k])
     return _soft_breaks(tokens, wrapped) if wrapped else tokens
 
 
-def _stacked_rivals(text: str, tokens: list[Token], partner: list[int]) -> list[tuple[int, int]]:
+def _stacked_rivals(text: str, tokens: list[Token], partner: list[int]
+                    ) -> list[tuple[int, int, bool]]:
     """(``]``, next ``[``) of consecutive paragraphs each bracketed whole, stacked: the
     first opens its line and its ``]`` ends one, only blank lines stand between, the
     second opens its line; rivals when both begin with the same unit number (``[2. ...]``,
     ``[2. ...]``) or, without numbers, with the same three words (two versions of a
-    definition, hard-wrapped: ``[The term "transnational corporation" ... means ...]``)."""
-    out: list[tuple[int, int]] = []
+    definition, hard-wrapped: ``[The term "transnational corporation" ... means ...]``).
+    The third item says whether the numbers decided (else the opening words did)."""
+    out: list[tuple[int, int, bool]] = []
     n = len(tokens)
     for o in range(n - 1):
         if tokens[o].type != "LBR" or partner[o] < 0 or not _starts_line(tokens, o):
@@ -213,9 +225,9 @@ def _stacked_rivals(text: str, tokens: list[Token], partner: list[int]) -> list[
         a, b = tokens[o + 1], tokens[k + 1]
         if a.type == "PARA" or b.type == "PARA":
             if a.type == b.type == "PARA" and _number(a) == _number(b):
-                out.append((r, k))
+                out.append((r, k, True))
         elif _opening(text, tokens, o) == _opening(text, tokens, k) != []:
-            out.append((r, k))
+            out.append((r, k, False))
     return out
 
 
