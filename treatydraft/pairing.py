@@ -31,7 +31,7 @@ _QUOTE_OPEN = "“«„‘「『"
 _QUOTE_CLOSE = "”»’」』"
 #: what may stand before a heading on its line (grammar/treaty.lark: _LINE_START): blanks,
 #: Markdown residue, the quotation mark opening each paragraph of a draft quoted whole
-_LEAD = " \t#*_“«\"「"
+LEAD = " \t#*_“«\"「"
 _QUOTES = rx.compile('[' + _QUOTE_OPEN + _QUOTE_CLOSE + '"]')
 # What follows a term being defined: `"Party" means`, `« Partie » désigne`
 _DEFINES = rx.compile(r"[ \t]*(?:means|shall mean|includes|refers to|significa|se entiende|"
@@ -60,7 +60,7 @@ def _quote_depths(tokens: list[Token]) -> list[int]:
             continue
         inside[i] = opened + 1 if depth > 0 or straight else 0
         if t == "TEXT" and i + 1 < len(tokens) and tokens[i + 1].type in _HEADS and \
-                not tok.strip(_LEAD):
+                not tok.strip(LEAD):
             continue  # `“1. The purpose ...`: the mark that opens each paragraph of a draft
             # quoted whole; the paragraph is the draft's text, its brackets negotiated
         if t == "TEXT" and search(tok) is not None:

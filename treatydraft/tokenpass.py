@@ -55,8 +55,8 @@ from .options import first_of_series, option_number
 from .pairing import (
     _HEADS,
     _HINT_ESCAPE,
-    _LEAD,
     ARABIC,
+    LEAD,
     MAX_DEPTH,
     _as,
     _quote_depths,
@@ -95,7 +95,7 @@ def _split_heading(tok: Token, out: list[Token]) -> None:
         if tok.type == "OPTION" and (m := _NUMBER_THEN_BRACKET.match(value, i)):
             i = m.end()  # `13.2 [Option 1:`, `[2. [Option 1:`: the unit number is text
         j = i
-        while i < n and (value[i] in _LEAD or value[i] in _OPENERS):
+        while i < n and (value[i] in LEAD or value[i] in _OPENERS):
             if tok.type == "PARA" and _RENUMBERED.match(value, i):
                 break  # `[4][2].`: the brackets are the number's
             if value[i] in _OPENERS:
@@ -120,7 +120,7 @@ def lex_iter(text: str) -> Iterator[Token]:
     """:func:`lex` one token at a time (the parser reads a draft in segments)."""
     split: list[Token] = []
     for tok in body_lexer().lex(text):
-        if tok.type in HEADING_TYPES and (tok[0] in _LEAD or tok[0] in _OPENERS or (
+        if tok.type in HEADING_TYPES and (tok[0] in LEAD or tok[0] in _OPENERS or (
                 tok.type == "OPTION" and _NUMBER_THEN_BRACKET.match(tok))):
             _split_heading(tok, split)
             if tok.type == "OPTION":
@@ -160,7 +160,7 @@ def _unit_before_label(out: list[Token]) -> None:
     else:
         return
     hv = str(host)
-    lead = len(hv) - len(hv.lstrip(_LEAD))
+    lead = len(hv) - len(hv.lstrip(LEAD))
     m = _UNIT_THEN_LABEL.match(hv, lead)
     if m is None:
         return
@@ -472,10 +472,14 @@ def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, in
             if marked or n - 1 in all_numbers or n + 1 in all_numbers]
     # `[1] It is recognized that ...` opening a line, its number already a marker above:
     # the footnote's own text (a paragraph numbered so is `[4].`, with its dot)
+    first: dict[int, int] = {}  # number -> the token where it is first a marker
+    for i, _, n in refs:
+        first.setdefault(n, i)
+    out = [(i, j) for i, j, _ in refs]
     for i, j, n in opening:
-        if any(m == n and k < i for k, _, m in refs) and _NOTE_TEXT.match(text, tokens[j].end_pos):
-            refs.append((i, j, n))
-    return [(i, j) for i, j, _ in refs]
+        if first.get(n, i) < i and _NOTE_TEXT.match(text, tokens[j].end_pos):
+            out.append((i, j))
+    return out
 
 
 _NOTE_TEXT = rx.compile(r"[ \t]+[^\W\d_]")
