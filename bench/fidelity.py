@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import treatydraft  # noqa: E402
-from treatydraft.ast import (BracketGroup, DraftingNote, FootnoteRef, OptionBlock,  # noqa: E402
+from treatydraft.ast import (Alternative, BracketGroup, DraftingNote, FootnoteRef, OptionBlock,  # noqa: E402
                              Placeholder)
 
 CORPUS = ROOT / "tests" / "corpus"
@@ -89,6 +89,8 @@ def read_actual(doc) -> Expected:
             got.notes.add((node.span.line, node.span.column))
         elif isinstance(node, FootnoteRef):
             got.refs.add((node.span.line, node.span.column))
+        elif isinstance(node, Alternative):  # `[to date][25]`: a marker after its `]`
+            got.refs.update((f.span.line, f.span.column) for f in node.footnotes)
     for d in doc.diagnostics:
         if d.code == "unclosed-bracket":
             got.unbalanced.add((d.line, d.column, "unclosed"))

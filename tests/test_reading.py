@@ -319,10 +319,6 @@ def test_real_text_corpus_floor():
              # side by side with a blank, labelled two insertions; no evidence either way,
              # read as alternatives with the warning ambiguous-spacing
              "b-fwcw-1995-dpa-para43-web-en": (0.80, 0.66),
-             # eighteenth round: `Resolutions [to date][25].`, a footnote marker written
-             # against a bracket, read as its alternative (the report's numbering is on
-             # other pages, nothing in the excerpt tells)
-             "b-codex-ccnfsdu-2000-infant-formula-web-en": (0.66, 0.66),
              # nineteenth round: `[changing unsustainable - EU, G77 retain / promoting
              # sustainable - US]`, two rivals with their proponents inside one bracket,
              # labelled two alternatives; the format reads one bracket as one group
@@ -334,11 +330,7 @@ def test_real_text_corpus_floor():
              # twenty-third round: `the European Union [EU Party]`, a term marked for
              # replacement in the legal revision, labelled a note; read as optional text
              "b-eu-mercosur-2019-regional-integration-pdf-en": (0.0, 1.0),
-             # twenty-fifth round: `per year [in grant-equivalent terms] [from 2025 to
-             # 2029] [from 2025 to 2030] ...`, a qualifier before a run of rivals, joined to
-             # them (both begin with a preposition)
-             "a-unfccc-cma6-2024-ncqg-web-en": (0.66, 0.5),
-             # a news site's glosses in brackets inside its quotation of a note (`the
+             # twenty-fifth round: a news site's glosses in brackets inside its quotation of a note (`the
              # Parties [States]`), labelled editorial, read as optional groups (the
              # quotation holds three brackets)
              "a-unfccc-sb58-2023-gst-structure-web-en": (0.0, 1.0),

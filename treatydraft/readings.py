@@ -23,7 +23,9 @@ The evidence, strongest first:
   ``以及``, ``و`` ...) or with punctuation, or the first ends with ``,`` ``;`` ``:`` where
   the second does not: the second continues the sentence, an insertion;
 * both end asking for the same complement (``[... of the] [... from the] text``):
-  rivals; both begin with a preposition, or both with a determiner: rivals; one with
+  rivals; one holds a year and the other no figure and no word of time (``per year [in
+  grant-equivalent terms] [from 2025 to 2029]``): separate; both begin with a preposition,
+  or both with a determiner: rivals; one with
   a preposition, the other with a determiner: separate (each a guess, with a warning);
 * the first begins with a connective and the second does not, or the first ends with
   a word that asks for a complement (``to``, ``of``, ``should``, ``providing``) that the
@@ -45,7 +47,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["CONVENTIONS", "CONNECTIVE_ONLY", "Reading", "spaced_reading", "numbered_apart",
+__all__ = ["CONVENTIONS", "CONNECTIVE_ONLY", "YEAR", "Reading", "spaced_reading", "numbered_apart",
            "number_slot"]
 
 #: The values of the front-matter key ``spaced-brackets``.
@@ -171,6 +173,27 @@ _NUMBER_GAP = re.compile(r"[ \t]*(?:(?:year|date|number)[ \t]+)?(?:[XxNn]{1,4}|[
 _A_NUMBER = re.compile(r"[ \t]*[0-9][0-9 .,]*%?[ \t]*")
 
 
+# A time frame: a year (`by 2030`, `from 2025 to 2029`) or words that say when (`as soon as
+# possible`, `without delay`); a bracket holding neither (`[in grant-equivalent terms]`)
+# does not compete with one that does, it qualifies something else.
+#: A year written in figures (`2030`, `1981`).
+YEAR = re.compile(r"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9])")
+_CJK_YEAR = re.compile(r"[0-9]年")
+_WHEN = re.compile(r"\b(?:soon|earliest|latest|delay|immediately|annually|years?|decades?|"
+                   r"century|deadline|tôt|délai|années?|ans|plazo|años?|pronto|anual\w*|"
+                   r"срок\w*|год\w*|лет|скорее)\b", re.IGNORECASE)
+
+
+def _time_frame(s: str) -> str | None:
+    """``"year"`` where ``s`` names a year, ``"none"`` where it holds no digit and no word
+    of time, else None (it cannot be told)."""
+    if YEAR.search(s) or _CJK_YEAR.search(s):
+        return "year"
+    if any(c.isdigit() for c in s) or _WHEN.search(s):
+        return None
+    return "none"
+
+
 def number_slot(gap: str, other: str) -> bool:
     """``by [year x] [2020] [2021]``: a gap for a number beside a bracketed number (or
     another such gap), blanks apart: rivals for one slot, the gap one of them."""
@@ -245,6 +268,9 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
             len(a_head.split()) >= 2 and len(b_head.split()) >= 2:
         return Reading(True, False, "both end asking for the same complement, which the "
                                     "text after them gives")
+    if {_time_frame(a_head + " " + a_tail), _time_frame(b_head + " " + b_tail)} == {"year", "none"}:
+        return Reading(False, False, "one is a time frame, the other is not: different parts "
+                                     "of the sentence")
     kind, kind_b = _OPENING_ENDS.get(fa), _OPENING_ENDS.get(fb)
     # `a` is the English article, and a preposition in Spanish, Portuguese and Italian:
     # beside a Romance preposition (`[al ordenamiento ...] [a las leyes ...]`) it is one

@@ -66,7 +66,7 @@ from .pairing import (
     mirror_rtl,
     pair,
 )
-from .readings import number_slot
+from .readings import YEAR, number_slot
 from .syntax import HEADING_TYPES, body_lexer
 
 if TYPE_CHECKING:
@@ -322,6 +322,10 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 skip_to = j
             elif alone and _NUMBER.fullmatch(inner):
                 numbers.append((i, j, int(inner)))
+            elif _NUMBER.fullmatch(inner) and _marker_after_bracket(text, tokens, partner, i, j):
+                # `Resolutions [to date][25].`: a footnote marker written against a bracket
+                edits[i] = (j, [_spanning("FNREF", text, tok, tokens[j])], [None])
+                skip_to = j
             elif alone and _SYMBOL_MARK.fullmatch(inner):  # `(MAI) [*]`: nothing to negotiate
                 edits[i] = (j, [_spanning("FNREF", text, tok, tokens[j])], [None])
                 skip_to = j
@@ -426,6 +430,24 @@ _REF_FOLLOW = rx.compile(r"[ \t]*(?:$|[\r\n.,;:)\]]|[A-Z]|(?:of|as|and|or|to|in|
                          r"could|be|was|were|has|have|had|not|"
                          r"et|de|du|des|la|le|les|y|o|del|el|los|las|en|que|и|в)\b)",
                          re.MULTILINE)
+
+
+# the end of a sentence or clause after a footnote marker (nothing it could count)
+_MARK_END = rx.compile(r"[ \t]*(?:$|[\r\n.,;:])", re.MULTILINE)
+
+
+def _marker_after_bracket(text: str, tokens: list[Token], partner: list[int], i: int,
+                          j: int) -> bool:
+    """Is the bracketed number ``i``..``j`` a footnote marker written against the
+    bracket before it (``[to date][25].``)?  It touches that bracket's ``]``, ends the
+    run and its clause, and that bracket holds words and no figure but a year
+    (``[10][25].`` are rival figures, ``[4][2].`` a renumbered paragraph)."""
+    if i == 0 or tokens[i - 1].type != "RBR" or partner[i - 1] < 0 or \
+            (j + 1 < len(tokens) and tokens[j + 1].type in ("LBR", "GAP", "SLASH")) or \
+            not _MARK_END.match(text, tokens[j].end_pos):
+        return False
+    prev = YEAR.sub("", text[tokens[partner[i - 1]].end_pos:tokens[i - 1].start_pos])
+    return not any(c.isdigit() for c in prev) and sum(c.isalpha() for c in prev) >= 2
 
 
 def _beside_number(text: str, tokens: list[Token], partner: list[int], i: int) -> bool:
