@@ -327,9 +327,6 @@ def test_real_text_corpus_floor():
              # never closed (pairing the line's last `]` with a later one, a doubt the
              # labeller noted); the parser pairs them the other way
              "b-ftaa-2001-agriculture-art1-pt": (0.81, 0.68),
-             # twenty-third round: `the European Union [EU Party]`, a term marked for
-             # replacement in the legal revision, labelled a note; read as optional text
-             "b-eu-mercosur-2019-regional-integration-pdf-en": (0.0, 1.0),
              # twenty-fifth round: a news site's glosses in brackets inside its quotation of a note (`the
              # Parties [States]`), labelled editorial, read as optional groups (the
              # quotation holds three brackets)

@@ -274,9 +274,37 @@ def _is_tag(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
         _TAG_NOT_AFTER.search(text, max(0, s - 12), s) is None
 
 
+# An abbreviation of the name just before the bracket, alone or with a word or two (`the
+# European Union [EU Party]`, `Climate Change [UNFCCC]`): a gloss or a mark for replacing
+# the name in a later revision, not words to insert (reading both is redundant).
+_GLOSS = rx.compile(r"[ \t]*([A-Z]{2,7})(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]*")
+_NAME_WORD = re.compile(r"[\w'’-]+")
+_NAME_SMALL = frozenset("of on for and the de des du la le et del y".split())
+
+
+def _is_gloss(text: str, open_tok: Token, inner: str) -> bool:
+    m = _GLOSS.fullmatch(inner)
+    if m is None:
+        return False
+    s = open_tok.start_pos
+    before = text[max(text.rfind("\n", 0, s) + 1, s - 120):s]
+    if before[-1:] not in (" ", "\t"):
+        return False
+    initials = ""
+    for word in reversed(_NAME_WORD.findall(before)):
+        if word[0].isupper():
+            initials = word[0] + initials
+            if initials == m.group(1):
+                return len(initials) >= 2
+        elif word not in _NAME_SMALL or not initials:
+            break
+    return False
+
+
 def is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bool) -> bool:
     if _NOTE.match(inner) or _is_status(text, open_tok, close_tok, inner) or \
             alone and _is_tag(text, open_tok, close_tok, inner) or \
+            alone and _is_gloss(text, open_tok, inner) or \
             alone and (_is_vacant(text, open_tok, close_tok, inner)
                        or is_running_mark(text, open_tok, close_tok)
                        or _is_version(text, open_tok, close_tok, inner)
