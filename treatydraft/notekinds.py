@@ -26,7 +26,7 @@ _NOTE = rx.compile(
     r"To be (?:moved|considered|placed|discussed)|Moved (?:to|from) |Linkages? |"
     r"Elements? for |Text (?:to be|moved)|Para(?:graph|\.)? [0-9A-Za-z.]+ (?:moved|deleted)|"
     r"Placement |Consider |See (?:also )?(?:para|art|section)|Note du |Nota:|Примечание|"
-    r"(?:NOTA|Nota|N\.[ ]?B\.)[ \t]*[:\-–—]|ملاحظة|注[:：]|"
+    r"(?:NOTA|Nota|N\.[ ]?B\.)[ \t]*[:\-–—]|NB:?[ \t]+(?=[A-Z])|ملاحظة|注[:：]|"
     r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Move |Define |"
     r"Provisions? (?:on|for|regarding) |Insert |"
     r"Cross-reference|Explanatory |"
@@ -75,7 +75,8 @@ _HEADING_BEFORE = rx.compile(
 
 # A paragraph's status in the negotiation: `[agreed ad referendum]`, `[agreed]`
 _STATUS = rx.compile(r"[ \t]*(?:(?:informally|provisionally|tentatively)[ \t]+)?"
-                     r"(?:agreed|acordad[oa]|convenu|согласовано)"
+                     r"(?:agreed|adopted|acordad[oa]|adoptad[oa]|convenu|adopté|согласовано|"
+                     r"принято)"
                      r"(?:[ \t]+(?:ad[ \t]+ref(?:er[eé]ndum|\.)?|in principle))?\.?[ \t]*",
                      re.IGNORECASE)
 _LINE_REST = rx.compile(r"[ \t]*(?:\r|\n|$)")
@@ -119,6 +120,8 @@ _NAV_WORD = rx.compile(
     r"[ \t]*(?:Next|Previous|Prev\.?|Contents|Table of Contents|Index|Home|Top|Up|Back|Search|"
     r"(?:Send )?Feedback|Print(?: version)?|Help|Site ?map|Main (?:page|menu)|Menu|"
     r"[\w.'’ ]{1,30}? (?:Home|Page|Home ?page))[ \t]*", re.IGNORECASE)
+# a menu's other links: a few words, no sentence punctuation (`[About us]`, `[... and more]`)
+_LINK_WORDS = rx.compile(r"[ \t]*(?:\.{3}|…)?[ \t]*[\w'’&-]+(?:[ \t]+[\w'’&-]+){0,3}[ \t]*")
 _LINK_TEXT = rx.compile(r"[\[［]([^\[\]［］\r\n]{1,40})[\]］]")
 _NAV_SEPARATORS = rx.compile(r"[ \t.|·•/:\-–—*_\r]*")
 _PAGE_ID = rx.compile(r"[ \t]*[A-Z][\w]*(?::[\w.]+)+")  # `ENB:04:44`
@@ -129,19 +132,26 @@ def is_navigation(text: str, open_tok: Token, close_tok: Token, inner: str) -> b
     line that holds nothing but such links, separators and a page's id."""
     if _NAV_PHRASE.fullmatch(inner):
         return True
-    if not _NAV_WORD.fullmatch(inner):
+    if not (_NAV_WORD.fullmatch(inner) or _LINK_WORDS.fullmatch(inner)):
         return False
     start = text.rfind("\n", 0, open_tok.start_pos) + 1
     end = text.find("\n", close_tok.end_pos)
     end = len(text) if end < 0 else end
     if end - start > 200:
         return False
-    rest, pos = [], start
+    rest, pos, links, other = [], start, 0, 0
     for m in _LINK_TEXT.finditer(text, start, end):
+        links += 1
         if not (_NAV_WORD.fullmatch(m.group(1)) or _NAV_PHRASE.fullmatch(m.group(1))):
-            return False
+            if not _LINK_WORDS.fullmatch(m.group(1)):
+                return False
+            other += 1
         rest.append(text[pos:m.start()])
         pos = m.end()
+    # a site's menu: other short links beside a navigation word (`[Home] [About us]
+    # [Newsletter] [... and more] |`), three at least
+    if other and (links - other == 0 or links < 3):
+        return False
     rest.append(text[pos:end])
     left = "".join(rest)
     page = _PAGE_ID.match(left)

@@ -20,7 +20,8 @@ The evidence, strongest first:
   reduce the gap ...,] [to increase ...] from all sources``): what follows the first is
   the second, two insertions;
 * the second begins with a connective (``and``, ``including``, ``et``, ``y``, ``и``,
-  ``以及``, ``و`` ...) or with punctuation, or the first ends with ``,`` ``;`` ``:`` where
+  ``以及``, ``و`` ...; ``as`` before a participle, ``[as identified in ...]``) or with
+  punctuation, or the first ends with ``,`` ``;`` ``:`` where
   the second does not: the second continues the sentence, an insertion;
 * both end asking for the same complement (``[... of the] [... from the] text``):
   rivals; one holds a year and the other no figure and no word of time (``per year [in
@@ -66,6 +67,10 @@ e bem incluindo inclusive
 _CJK_CONNECTIVES = ("以及", "并且", "并", "和", "及", "或", "包括", "特别是", "同时", "尤其",
                     "而且", "且", "与")
 _WORD = re.compile(r"\w+")
+# `as` before a participle opens a clause that qualifies what precedes (`as identified in`,
+# `as set out in`, `tel que défini`), not a phrase that could take another's place
+_AS_PARTICIPLE = re.compile(r"(?:as[ \t]+(?:\w+ed|set|laid|made|given|shown|drawn|known|"
+                            r"understood|laid|taken|written|contained)|tel(?:le)?s?[ \t]+que?)\b")
 _TRAILING = ",;:"
 _SAME_OPENING = 3  # words two rivals begin with that outweigh a side-by-side chain
 # Words that end a list (`a, b, or c`): after `[a,] [b,]` they say the brackets are items.
@@ -132,6 +137,8 @@ def _continues(head: str) -> bool:
     m = _WORD.search(stripped)
     word = m.group(0) if m else ""
     if word in _CONNECTIVES:  # lower case only: `But` opening a title is no connective
+        return True
+    if _AS_PARTICIPLE.match(stripped):  # `[as identified in the DDPA]`: a clause of its own
         return True
     # Arabic: the conjunction و is written joined to the next word (وأن، وفي)
     return len(word) > 2 and word[0] == "و" and word[1] in "أإاالفبت"

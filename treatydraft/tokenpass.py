@@ -326,7 +326,8 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 # `Resolutions [to date][25].`: a footnote marker written against a bracket
                 edits[i] = (j, [_spanning("FNREF", text, tok, tokens[j])], [None])
                 skip_to = j
-            elif alone and _SYMBOL_MARK.fullmatch(inner):  # `(MAI) [*]`: nothing to negotiate
+            elif alone and _SYMBOL_MARK.fullmatch(inner) or _roman_mark(text, tok, tokens[j], inner):
+                # `(MAI) [*]`: nothing to negotiate; `by 2030[i]`: a word processor's endnote
                 edits[i] = (j, [_spanning("FNREF", text, tok, tokens[j])], [None])
                 skip_to = j
             elif alone and relabelled(text, tok, tokens[j], inner):
@@ -434,6 +435,18 @@ _REF_FOLLOW = rx.compile(r"[ \t]*(?:$|[\r\n.,;:)\]]|[A-Z]|(?:of|as|and|or|to|in|
 
 # the end of a sentence or clause after a footnote marker (nothing it could count)
 _MARK_END = rx.compile(r"[ \t]*(?:$|[\r\n.,;:])", re.MULTILINE)
+
+
+_ROMAN = rx.compile(r"[ivx]{1,5}")
+
+
+def _roman_mark(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
+    """``by 2030[i]``: a lower-case Roman numeral written against a word and ending its
+    clause or line is an endnote marker, as a web copy of a word processor's file writes
+    them (a list item's label stands apart: ``(a) [i] ...``)."""
+    s = open_tok.start_pos
+    return s > 0 and (text[s - 1].isalnum() or text[s - 1] in ".,;:") and \
+        _ROMAN.fullmatch(inner) is not None and _MARK_END.match(text, close_tok.end_pos) is not None
 
 
 def _marker_after_bracket(text: str, tokens: list[Token], partner: list[int], i: int,
