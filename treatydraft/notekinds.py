@@ -29,6 +29,15 @@ _NOTE = rx.compile(
     r"(?:NOTA|Nota|N\.[ ]?B\.)[ \t]*[:\-–—]|NB:?[ \t]+(?=[A-Z])|ملاحظة|注[:：]|"
     r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Move |Define |"
     r"Provisions? (?:on|for|regarding) |Insert |"
+    # an amendment written as an instruction, the words to add in quotation marks: `[Add
+    # "and to undertake ..."]`, `[Add new paragraph: "Recalling ..."]`, `[Ajouter « ... »]`
+    r"(?:Add|Delete|Replace|Substitute|Ajouter|Insérer|Supprimer|Remplacer|Añádase|Agréguese|"
+    r"Insértese|Suprímase|Sustitúyase|Добавить|Исключить|Заменить)[ \t]+(?:new[ \t]+\w+[^\]\r\n:]"
+    r"{0,30}:[ \t]*)?[“\"«„]|"
+    # an editor's remark on a reproduction: `[Reproduced from United Nations Document ...]`,
+    # `[Annex III has been omitted.]`
+    r"(?:Reproduced|Reprinted|Taken|Excerpted|Extracted) from |"
+    r"[^\]\r\n]{1,60}\b(?:has|have) been (?:omitted|abridged|excerpted)\b|"
     r"Cross-reference|Explanatory |"
     # the name of a part of the provision, not words of it: `5. [Chapeau]`
     r"(?:[Cc]hapeau|CHAPEAU|[Ee]ncabezamiento|[Вв]водная часть)[ \t*_]*$|"
