@@ -239,7 +239,8 @@ class _Builder:
                     out.append(Placeholder(str(child), pid, self.location, depth, _packed(child)))
                 elif t in ("DNOTE", "BRACE_NOTE"):
                     raw = str(child)  # from its opening bracket or brace to its closing one
-                    out.append(DraftingNote(raw[1:-1].strip(), raw, _packed(child)))
+                    cut = 2 if raw.startswith("<<") else 1  # `<<Note: ...>>`
+                    out.append(DraftingNote(raw[cut:-cut].strip(), raw, _packed(child)))
                 elif t == "FNREF":
                     out.append(FootnoteRef(str(child).strip(" \t[]［］^"), str(child),
                                            _packed(child)))

@@ -12,12 +12,14 @@ brackets").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from . import regexcache as rx
 from .lalr import Token
 
-__all__ = ["EDITORIAL", "LABEL", "LIST_LABEL", "NOTE_HOLDING", "STYLE_RULE", "braced_word",
-           "braces_beside", "catalogued", "is_navigation", "is_note", "is_running_mark", "relabelled"]
+__all__ = ["EDITORIAL", "LABEL", "LIST_LABEL", "NOTE_HOLDING", "STYLE_RULE", "angle_notes",
+           "braced_word", "braces_beside", "catalogued", "is_navigation", "is_note",
+           "is_running_mark", "relabelled"]
 
 # A bracketed drafting note or instruction, by its first words.
 _NOTE = rx.compile(
@@ -447,3 +449,43 @@ def braced_word(text: str, tok: Token) -> bool:
         return False
     after = _RUNS_ON.match(text, tok.end_pos)
     return after is not None and after.group(1).islower()
+
+
+# A note in double angle brackets, as some negotiating texts write them (`<<Note: subject to
+# the outcome of discussions in the IP Chapter ...>>`, `<<xx note: ...>>`), over lines too;
+# with no square bracket inside (those are the draft's own).
+_ANGLE_NOTE = rx.compile(r"<<[^<>\[\]［］【】\r\n]{0,40}?\b(?:[Nn]otes?|NOTES?|[Cc]omments?|COMMENTS?)"
+                         r"\b(?:[^<>\[\]［］【】]|>(?!>)|<(?!<)){0,2000}?>>")
+_IN_ANGLE_NOTE = ("TEXT", "NL", "GAP", "SLASH", "AT", "BACKSLASH")
+
+
+def angle_notes(text: str, tokens: list[Token]) -> dict[int, tuple[int, list[Token], list[int | None]]]:
+    """The notes in double angle brackets, as edits of the token list (start index ->
+    (end index, replacement tokens, their partners)): the text before and after the note
+    on its first and last tokens stays text."""
+    edits: dict[int, tuple[int, list[Token], list[int | None]]] = {}
+    if "<<" not in text:
+        return edits
+    starts = [tok.start_pos for tok in tokens]
+    for m in _ANGLE_NOTE.finditer(text):
+        a, b = m.span()
+        k = bisect_right(starts, a) - 1
+        last = bisect_left(starts, b) - 1
+        if k < 0 or (edits and max(edits) >= k) or \
+                any(tokens[t].type not in _IN_ANGLE_NOTE for t in range(k, last + 1)):
+            continue
+        first, end = tokens[k], tokens[last]
+        if first.type != "TEXT" or end.type != "TEXT":
+            continue
+        new: list[Token] = []
+        if a > first.start_pos:
+            new.append(Token("TEXT", text[first.start_pos:a], first.start_pos, first.line,
+                             first.column, first.line, first.column + a - first.start_pos, a))
+        new.append(Token("DNOTE", text[a:b], a, first.line, first.column + a - first.start_pos,
+                         end.line, end.column + b - end.start_pos, b))
+        if b < end.end_pos:
+            new.append(Token("TEXT", text[b:end.end_pos], b, end.line,
+                             end.column + b - end.start_pos, end.line, end.end_column,
+                             end.end_pos))
+        edits[k] = (last, new, [None] * len(new))
+    return edits

@@ -43,6 +43,7 @@ from .notekinds import (
     EDITORIAL,
     NOTE_HOLDING,
     STYLE_RULE,
+    angle_notes,
     braced_word,
     braces_beside,
     catalogued,
@@ -261,7 +262,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
     quoted: list[int] | None = None
     quotes: Counter[int] | None = None
     # edits: start -> (end, replacement tokens, their partners relative to start or None)
-    edits: dict[int, tuple[int, list[Token], list[int | None]]] = {}
+    edits = angle_notes(text, tokens)  # `<<Note: ...>>`
     skip_to = -1
     if all_numbers is None:
         all_numbers = BracketedNumbers(text)
