@@ -36,6 +36,10 @@ _NOTE = rx.compile(
     r"(?:Add|Delete|Replace|Substitute|Ajouter|Insérer|Supprimer|Remplacer|Añádase|Agréguese|"
     r"Insértese|Suprímase|Sustitúyase|Добавить|Исключить|Заменить)[ \t]+(?:new[ \t]+\w+[^\]\r\n:]"
     r"{0,30}:[ \t]*)?[“\"«„]|"
+    # `[Replace 1 bis with OP 24 CA, US, EU]`, `[Delete para 5]`: an instruction about a unit
+    r"(?:Replace|Substitute)[ \t][^\]\r\n]{1,40}?[ \t](?:with|by)[ \t]|"
+    r"(?:Delete|Merge|Move)[ \t]+(?:(?:sub-?)?para(?:graph)?s?\.?|OP|PP|art(?:icle)?s?\.?)"
+    r"[ \t]*[0-9]|"
     # an editor's remark on a reproduction: `[Reproduced from United Nations Document ...]`,
     # `[Annex III has been omitted.]`
     r"(?:Reproduced|Reprinted|Taken|Excerpted|Extracted) from |"
