@@ -38,6 +38,8 @@ _NOTE = rx.compile(
     r"{0,30}:[ \t]*)?[“\"«„]|"
     # `[Replace 1 bis with OP 24 CA, US, EU]`, `[Delete para 5]`: an instruction about a unit
     r"(?:Replace|Substitute)[ \t][^\]\r\n]{1,40}?[ \t](?:with|by)[ \t]|"
+    r"Add[ \t]+(?:an?[ \t]+)?(?:new[ \t]+)?(?:footnote|paragraph|article|sub-?paragraph|"
+    r"sentence|reference|chapeau|definition)s?\b|"
     r"(?:Delete|Merge|Move)[ \t]+(?:(?:sub-?)?para(?:graph)?s?\.?|OP|PP|art(?:icle)?s?\.?)"
     r"[ \t]*[0-9]|"
     # an editor's remark on a reproduction: `[Reproduced from United Nations Document ...]`,
@@ -281,6 +283,10 @@ _GROUP = (r"(?:G-?77(?:[ \t]*(?:/|and|&)[ \t]*China)?|EU|USA?|AOSIS|LDCs?|AGN|LM
           r"AILAC|BASIC|JUSS?CANN?Z|CANZ|GRULAC|WEOG|Umbrella Group|African Group|Arab Group)")
 _TAG = rx.compile(
     r"[ \t]*(?:" + _GROUP + r"(?:[ \t]*(?:,|/|and|&)[ \t]*" + _GROUP + r")*"
+    # a drafting group's members, a group's code among them (`[Singapore/African
+    # Group/EU/India/US]`)
+    r"|(?=[^\]\r\n]*(?<![\w-])" + _GROUP + r"(?![\w-]))[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*)?"
+    r"(?:[ \t]*/[ \t]*[A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*)?){2,}"
     r"|[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3}[ \t]+(?:amendments?|proposals?|suggestions?|"
     r"reservations?)(?:[ \t]+(?:to|on)[ \t]+[^\]\r\n:]{1,40})?[ \t]*:)[ \t]*")
 _TAG_FOLLOWED = rx.compile(r"[ \t]*(?:\r?\n[ \t]*)?[^\W\d_]")
@@ -302,12 +308,15 @@ def _is_tag(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
 # An abbreviation of the name just before the bracket, alone or with a word or two (`the
 # European Union [EU Party]`, `Climate Change [UNFCCC]`): a gloss or a mark for replacing
 # the name in a later revision, not words to insert (reading both is redundant).
-_GLOSS = rx.compile(r"[ \t]*([A-Z]{2,7})(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]*")
+_GLOSS = rx.compile(r"[ \t]*([A-Z]{2,7})s?(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]*")
 _NAME_WORD = re.compile(r"[\w'’-]+")
 _NAME_SMALL = frozenset("of on for and the de des du la le et del y".split())
 
 
 def _is_gloss(text: str, open_tok: Token, inner: str) -> bool:
+    """The bracket's abbreviation is the initials of the words just before it (``the
+    European Union [EU Party]``, ``heads of delegation [HODs]``; a small word such as
+    ``of`` may give its letter or not), two words at least."""
     m = _GLOSS.fullmatch(inner)
     if m is None:
         return False
@@ -315,14 +324,24 @@ def _is_gloss(text: str, open_tok: Token, inner: str) -> bool:
     before = text[max(text.rfind("\n", 0, s) + 1, s - 120):s]
     if before[-1:] not in (" ", "\t"):
         return False
-    initials = ""
-    for word in reversed(_NAME_WORD.findall(before)):
-        if word[0].isupper():
-            initials = word[0] + initials
-            if initials == m.group(1):
-                return len(initials) >= 2
-        elif word not in _NAME_SMALL or not initials:
-            break
+    words = _NAME_WORD.findall(before)[-2 * len(m.group(1)):]
+    return _initials(words, m.group(1))
+
+
+def _initials(words: list[str], letters: str) -> bool:
+    """Do the last words of ``words`` give ``letters`` (each word its first letter, a small
+    word its letter or none)?"""
+    ends = {len(letters)}  # how many letters are still to match, after the words seen
+    for n, word in enumerate(reversed(words)):
+        small = word.lower() in _NAME_SMALL
+        nxt = {k - 1 for k in ends if k and word[0].upper() == letters[k - 1]}
+        if small and n:
+            nxt |= ends
+        if 0 in nxt and n >= 1:
+            return True
+        if not nxt:
+            return False
+        ends = nxt
     return False
 
 

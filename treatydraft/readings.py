@@ -94,12 +94,22 @@ _ROMANCE_PREPOSITIONS = frozenset("de des du à au aux en par pour sur del al co
                                   "sobre entre em na pelo pela da do ao aos".split())
 
 
+# words in -ly that are no adverbs
+_NOT_ADVERBS = frozenset("""supply apply reply comply multiply imply assembly monopoly
+anomaly family italy july ally rely belly bully butterfly""".split())
+
+
 def _asks_complement(word: str) -> str | None:
     """The kind of complement ``word`` (a bracket's last word) asks for, or None."""
     w = word.lower()
     if w in _OPENING_ENDS:
         return _OPENING_ENDS[w]
-    return "verb" if len(w) > 4 and w.endswith("ing") else None  # `[providing]`, `[joining]`
+    if len(w) > 4 and w.endswith("ing"):  # `[providing]`, `[joining]`
+        return "verb"
+    # `[wholly or partly] [by sea]`: an adverb asks for what it qualifies (lower case: not
+    # `Assembly`; not the nouns and verbs in -ly: `supply`, `assembly`, `family`)
+    return "adverb" if len(w) > 4 and word[:1].islower() and w.endswith("ly") and \
+        w not in _NOT_ADVERBS else None
 
 
 #: Bracket texts that are a lone connective: ``[and]`` links, it does not compete.
