@@ -357,10 +357,11 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 # bracketed draft text holds more (`"affected [developing] countries
                 # [needing assistance]"`)
                 # ... unless the draft the quotation comes from holds the same bracket
-                # elsewhere (`that [Member State's] market.` quoted and in the footnote)
+                # elsewhere (`that [Member State's] market.` quoted and in the footnote;
+                # words long enough to tell: `[the]` is in every draft)
                 if quoted[i] and len(inner.split()) <= 3 and not _beside_bracket(tokens, i, j) \
-                        and quotes[quoted[i]] == 1 and \
-                        text.count(text[tok.start_pos:tokens[j].end_pos]) == 1:
+                        and quotes[quoted[i]] == 1 and (len(inner.strip()) < 6 or text.count(
+                            text[tok.start_pos:tokens[j].end_pos]) == 1):
                     problems.add(E.ParseError, f"editorial bracket '[{inner}]' in a "
                                  "quotation: read as text", tok.line, tok.column,
                                  severity="warning", offset=tok.start_pos,
