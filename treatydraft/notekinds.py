@@ -149,7 +149,8 @@ def is_navigation(text: str, open_tok: Token, close_tok: Token, inner: str) -> b
     line that holds nothing but such links, separators and a page's id."""
     if _NAV_PHRASE.fullmatch(inner):
         return True
-    if not (_NAV_WORD.fullmatch(inner) or _LINK_WORDS.fullmatch(inner)):
+    if not (_NAV_WORD.fullmatch(inner) or _LINK_WORDS.fullmatch(inner)
+            and _between_links(text, open_tok.start_pos, close_tok.end_pos)):
         return False
     start = text.rfind("\n", 0, open_tok.start_pos) + 1
     end = text.find("\n", close_tok.end_pos)
@@ -173,6 +174,23 @@ def is_navigation(text: str, open_tok: Token, close_tok: Token, inner: str) -> b
     left = "".join(rest)
     page = _PAGE_ID.match(left)
     return _NAV_SEPARATORS.fullmatch(left, page.end() if page else 0) is not None
+
+
+_SEPARATOR_CHARS = " \t.|·•/:-–—*_"
+
+
+def _between_links(text: str, s: int, e: int) -> bool:
+    """Is the bracket ``s``..``e`` next to nothing but other brackets, separators and its
+    line's ends (a quick test before reading the whole line as a menu)?"""
+    k = s - 1
+    while k >= 0 and text[k] in _SEPARATOR_CHARS:
+        k -= 1
+    if k >= 0 and text[k] not in "\r\n]］":
+        return False
+    k, n = e, len(text)
+    while k < n and text[k] in _SEPARATOR_CHARS:
+        k += 1
+    return k >= n or text[k] in "\r\n[［"
 
 
 # A page's running head or foot saying the text goes on (`[Article 6, continued]`,
@@ -487,10 +505,13 @@ def angle_notes(text: str, tokens: list[Token]) -> dict[int, tuple[int, list[Tok
     (end index, replacement tokens, their partners)): the text before and after the note
     on its first and last tokens stays text."""
     edits: dict[int, tuple[int, list[Token], list[int | None]]] = {}
-    if "<<" not in text:
+    if not tokens:
+        return edits
+    lo, hi = tokens[0].start_pos, tokens[-1].end_pos  # this segment of the draft only
+    if text.find("<<", lo, hi) < 0:
         return edits
     starts = [tok.start_pos for tok in tokens]
-    for m in _ANGLE_NOTE.finditer(text):
+    for m in _ANGLE_NOTE.finditer(text, lo, hi):
         a, b = m.span()
         k = bisect_right(starts, a) - 1
         last = bisect_left(starts, b) - 1

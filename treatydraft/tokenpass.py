@@ -235,19 +235,31 @@ _ALONE_NUMBER = rx.compile(r"[\[［【](?<![\]］】][\[［【])[ \t]*([0-9]{1,3
 
 class BracketedNumbers:
     """The numbers standing alone in brackets anywhere in a draft (``[17]``, ``[ 18]``):
-    a run of consecutive ones marks footnote markers (see :func:`type_brackets`).  Read
-    once per draft, when first asked, so that a draft read in segments reads them all
-    the same (and one without bracketed numbers never scans for them)."""
-    __slots__ = ("text", "_numbers")
+    a run of consecutive ones marks footnote markers (see :func:`type_brackets`); and how
+    many times each short bracket is written (:meth:`times`).  Read once per draft, when
+    first asked, so that a draft read in segments reads them all the same (and one
+    without bracketed numbers never scans for them)."""
+    __slots__ = ("text", "_numbers", "_brackets")
 
     def __init__(self, text: str):
         self.text = text
         self._numbers: frozenset[int] | None = None
+        self._brackets: Counter[str] | None = None
 
     def __contains__(self, n: int) -> bool:
         if self._numbers is None:
             self._numbers = frozenset(int(m) for m in _ALONE_NUMBER.findall(self.text))
         return n in self._numbers
+
+    def times(self, bracket: str) -> int:
+        """How many times the draft writes ``bracket`` (``[Member State's]``), brackets
+        included; one holding no bracket and no line break, 80 characters at most."""
+        if self._brackets is None:
+            self._brackets = Counter(_SHORT_BRACKET.findall(self.text))
+        return self._brackets[bracket]
+
+
+_SHORT_BRACKET = rx.compile(r"\[[^\[\]\r\n]{1,80}\]")
 
 
 def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: _Problems,
@@ -360,7 +372,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 # elsewhere (`that [Member State's] market.` quoted and in the footnote;
                 # words long enough to tell: `[the]` is in every draft)
                 if quoted[i] and len(inner.split()) <= 3 and not _beside_bracket(tokens, i, j) \
-                        and quotes[quoted[i]] == 1 and (len(inner.strip()) < 6 or text.count(
+                        and quotes[quoted[i]] == 1 and (len(inner.strip()) < 6 or all_numbers.times(
                             text[tok.start_pos:tokens[j].end_pos]) == 1):
                     problems.add(E.ParseError, f"editorial bracket '[{inner}]' in a "
                                  "quotation: read as text", tok.line, tok.column,
