@@ -278,7 +278,7 @@ def _linking(text: str, tokens: list[Token], partner: list[int], i: int) -> str 
     a, b = sorted((i, partner[i]))
     if b - a > 2:
         return None
-    inner = text[tokens[a].end_pos:tokens[b].start_pos].strip(" \t")
+    inner = " ".join(text[tokens[a].end_pos:tokens[b].start_pos].split())
     if inner.lower() in CONNECTIVE_ONLY:
         return "word" if len(inner) > 1 or not inner.isalpha() else "letter"
     return "punct" if inner and not _CONTENT.search(inner) else None

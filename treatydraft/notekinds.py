@@ -23,8 +23,9 @@ __all__ = ["EDITORIAL", "LABEL", "LIST_LABEL", "NOTE_HOLDING", "STYLE_RULE", "an
 
 # A bracketed drafting note or instruction, by its first words.
 _NOTE = rx.compile(
-    r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)?"
-    r"[ \t]*(?:note|Note|NOTE)\b|Comment:|Refer to |Reference to |Further provisions? |"
+    r"[ \t*_]*(?:(?:[A-Z]{2,3}(?:/[A-Z]{2,3})*:[ \t]*)?"  # a proposer first: `[SG/MY: ...`
+    r"(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat|"
+    r"Negotiators?'?s?)?[ \t]*(?:note|Note|NOTE)\b|Comment:|Refer to |Reference to |Further provisions? |"
     r"To be (?:moved|considered|placed|discussed)|Moved (?:to|from) |Linkages? |"
     r"Elements? for |Text (?:to be|moved)|Para(?:graph|\.)? [0-9A-Za-z.]+ (?:moved|deleted)|"
     r"Placement |Consider |See (?:also )?(?:para|art|section)|Note du |Nota:|Примечание|"

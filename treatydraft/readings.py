@@ -15,6 +15,7 @@ The evidence, strongest first:
 * a gap for a number or a year beside a number (``by [year x] [2020]``): rivals;
 * either bracket is already joined to a neighbour without a blank (``[a][b] [c]``): the
   text writes its alternatives side by side, so the blank separates;
+* the same words in another order (``[Country Providing] [Providing Country]``): rivals;
 * both begin with the same word (``[by 2060] [by 2090]``) or share most of their words:
   rivals for one slot, unless only the first ends with ``,`` ``;`` ``:`` (``targets [to
   reduce the gap ...,] [to increase ...] from all sources``): what follows the first is
@@ -117,7 +118,8 @@ def _asks_complement(word: str) -> str | None:
 #: variables: they link only when paired with another connective (``[y] [o]``).
 CONNECTIVE_ONLY = frozenset({"and", "or", "and/or", "nor", "et", "ou", "et/ou", "y", "o", "y/o",
                              "e", "e/ou", "u", "ni", "и", "или", "和", "或", "及", "以及",
-                             "و", "أو"})
+                             "و", "أو", "as well as", "así como", "ainsi que", "assim como",
+                             "bem como", "а также"})
 
 
 class Reading(NamedTuple):
@@ -131,8 +133,10 @@ class Reading(NamedTuple):
 
 
 def _first_word(s: str) -> str:
+    """The first word, if nothing but blanks, emphasis or an opening quotation mark stands
+    before it (``[, [y] ...]`` begins with punctuation, not with ``y``)."""
     m = _WORD.search(s)
-    return m.group(0).lower() if m else ""
+    return m.group(0).lower() if m and not s[:m.start()].strip(" \t*_\"“‘'«(") else ""
 
 
 def _continues(head: str) -> bool:
@@ -211,6 +215,31 @@ def _time_frame(s: str) -> str | None:
     return "none"
 
 
+
+
+# after two items: another bracket, or an item of a few words and a comma or a conjunction
+_LIST_ON = re.compile(r"[ \t\]]*(?:\[|[^\W\d_][\w'’-]*(?:[ \t]+[\w'’-]+){0,2}[ \t]*"
+                      r"(?:,|[ \t](?:and|or|y|o|e|et|ou|и|или)\b))")
+_NUMBERED = re.compile(r"[ \t*_\[]*[0-9]{1,3}(?:\.[0-9]{1,3})*\.[ \t]")  # `[2. Con el fin`
+_FIRST_LETTER = re.compile(r"[ \t*_\[]*([^\W\d_])")
+
+
+# (not `a`, a preposition in Spanish, Portuguese and Italian: `[de] [a] los proveedores`)
+_ARTICLES = frozenset("the an la le les el los las une un der die das".split())
+
+
+def _lone_article(head: str, tail: str) -> bool:
+    """Does the bracket hold only an article (``[the]``, ``[las]``)?"""
+    words = _WORD.findall(head)
+    return len(words) == 1 and head.strip(" \t") == tail.strip(" \t") and \
+        words[0].lower() in _ARTICLES
+
+
+def _articles(s: str) -> bool:
+    return any(w.lower() in _ARTICLES or w.lower() in ("its", "their", "such", "this", "these")
+               for w in _WORD.findall(s))
+
+
 def number_slot(gap: str, other: str) -> bool:
     """``by [year x] [2020] [2021]``: a gap for a number beside a bracketed number (or
     another such gap), blanks apart: rivals for one slot, the gap one of them."""
@@ -256,6 +285,12 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         return Reading(False, True, "each holds a unit of its own number")
     if number_slot(a_head, b_head) or number_slot(b_head, a_head):
         return Reading(True, True, "a number and the gap for one: rivals for one slot")
+    if _NUMBERED.match(a_head) and (m := _FIRST_LETTER.match(b_head)) and m.group(1).islower():
+        # `[[2. Con el fin de ..., cada Parte] [garantizar[á]] ...`: a rival of a numbered
+        # paragraph's opening starts its sentence again (`[1.1. The purpose ...] [The
+        # Parties hereby create ...]`); lower case goes on with it
+        return Reading(False, True, "the first opens a numbered paragraph, the second "
+                                    "goes on with its sentence")
     ea, eb = a_tail.rstrip(" \t*_")[-1:], b_tail.rstrip(" \t*_")[-1:]
     opening = _WORD.findall(a_head.lower())[:_SAME_OPENING]
     if len(opening) == _SAME_OPENING and opening == _WORD.findall(b_head.lower())[:_SAME_OPENING] \
@@ -265,6 +300,9 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         return Reading(True, True, f"both begin with the same {_SAME_OPENING} words")
     if chained:
         return Reading(False, True, "the text writes its alternatives side by side")
+    wa, wb = _words(a_head + " " + a_tail), _words(b_head + " " + b_tail)
+    if len(wa) >= 2 and wa == wb:  # `[Country Providing] [Providing Country]`
+        return Reading(True, True, "the same words in another order")
     fa, fb = _first_word(a_head), _first_word(b_head)
     if fa and fa == fb:
         if ea and ea in _TRAILING and eb != ea and len(a_head.split()) >= 3:
@@ -288,6 +326,12 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
     if {_time_frame(a_head + " " + a_tail), _time_frame(b_head + " " + b_tail)} == {"year", "none"}:
         return Reading(False, False, "one is a time frame, the other is not: different parts "
                                      "of the sentence")
+    if _lone_article(a_head, a_tail) and not _articles(b_head + " " + b_tail) or \
+            _lone_article(b_head, b_tail) and not _articles(a_head + " " + a_tail):
+        # `[generar] [las] oportunidades`: the article opens what follows; `identify [the]
+        # [according to ..., an appropriate] office` are rivals, each with its article
+        return Reading(False, True, "a lone article opens the phrase after it, it does not "
+                                    "compete with words that hold none")
     kind, kind_b = _OPENING_ENDS.get(fa), _OPENING_ENDS.get(fb)
     # `a` is the English article, and a preposition in Spanish, Portuguese and Italian:
     # beside a Romance preposition (`[al ordenamiento ...] [a las leyes ...]`) it is one
@@ -313,7 +357,12 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
     if ea and ea == eb and ea in ",;" and (end := _list_goes_on(ea, after)) is not None:
         return Reading(False, True, f"both end with '{ea}' and the list goes on with '{end}': "
                                     "items of a list, each optional")
-    wa, wb = _words(a_head + " " + a_tail), _words(b_head + " " + b_tail)
+    if ea == eb == "," and len(a_head.split()) <= 3 and len(b_head.split()) <= 3 and \
+            a_head == a_tail and b_head == b_tail and _LIST_ON.match(after):
+        # `[[impersonalidad,] [moralidad,]] [igualdad]`, `[moralidad,] publicidad y ...`:
+        # short items, each with its own comma, in a list that goes on after them
+        return Reading(False, False, "both are short items ending with their own ',' in a "
+                                     "list that goes on: items of a list, each optional")
     if wa and wb and len(wa & wb) * 2 >= min(len(wa), len(wb)) and len(wa | wb) > 2:
         return Reading(True, True, "they share most of their words")
     if clauses and ea == eb and ea in ";.":

@@ -239,12 +239,21 @@ class BracketedNumbers:
     many times each short bracket is written (:meth:`times`).  Read once per draft, when
     first asked, so that a draft read in segments reads them all the same (and one
     without bracketed numbers never scans for them)."""
-    __slots__ = ("text", "_numbers", "_brackets")
+    __slots__ = ("text", "_numbers", "_brackets", "_notes")
 
     def __init__(self, text: str):
         self.text = text
         self._numbers: frozenset[int] | None = None
         self._brackets: Counter[str] | None = None
+        self._notes: frozenset[int] | None = None
+
+    def note_text(self, n: int) -> bool:
+        """Does a line open with the number ``n`` set apart by blanks, as a footnote's
+        own text at the foot of a page copied from a PDF (``3   [AU/PE: For the purpose
+        ...``; a paragraph's number has its dot: ``3. ...``)?"""
+        if self._notes is None:
+            self._notes = frozenset(int(m) for m in _NOTE_LINE.findall(self.text))
+        return n in self._notes
 
     def __contains__(self, n: int) -> bool:
         if self._numbers is None:
@@ -259,6 +268,8 @@ class BracketedNumbers:
         return self._brackets[bracket]
 
 
+_CONNECTIVE_BEFORE = rx.compile(r"[,，][ \t]*$")
+_NOTE_LINE = rx.compile(r"^[ \t]*([0-9]{1,3})(?:[ \t]{2,}|\t)(?=\S)", re.MULTILINE)
 _SHORT_BRACKET = rx.compile(r"\[[^\[\]\r\n]{1,80}\]")
 
 
@@ -383,8 +394,12 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
             continue
         if tok[0] not in _OPENERS:  # `{Placeholder ...}`
             continue
-        if i + 1 < len(tokens) and tokens[i + 1].type in ("ATTRIB", "GROUP_ATTRIB"):
-            # `[z]@EU`: an attributed proposal, not a gap to fill
+        if i + 1 < len(tokens) and tokens[i + 1].type in ("ATTRIB", "GROUP_ATTRIB") or \
+                str(tok)[1:-1] in ("y", "Y") and (_CONNECTIVE_BEFORE.search(
+                    text, max(0, tok.start_pos - 8), tok.start_pos) or i >= 2 and
+                    tokens[i - 1].type == "GAP" and tokens[i - 2].type == "RBR"):
+            # `[z]@EU`: an attributed proposal, not a gap to fill; `[,] [y] mantener`,
+            # `Capítulo, [y]`: the Spanish connective after a bracket or a comma
             value = str(tok)
             edits[i] = (i, [_tok("LBR", value[0], tok, 0), _tok("TEXT", value[1:-1], tok, 1),
                             _tok("RBR", value[-1], tok, len(value) - 1)], [2, None, 0])
@@ -521,7 +536,8 @@ def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, in
         if glued or _REF_FOLLOW.match(text, tokens[j].end_pos):
             fit.append((i, j, n, glued or spaced))
     refs = [(i, j, n) for i, j, n, marked in fit
-            if marked or n - 1 in all_numbers or n + 1 in all_numbers]
+            if marked or n - 1 in all_numbers or n + 1 in all_numbers
+            or all_numbers.note_text(n)]
     # `[1] It is recognized that ...` opening a line, its number already a marker above:
     # the footnote's own text (a paragraph numbered so is `[4].`, with its dot)
     first: dict[int, int] = {}  # number -> the token where it is first a marker
@@ -531,10 +547,14 @@ def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, in
     for i, j, n in opening:
         if first.get(n, i) < i and _NOTE_TEXT.match(text, tokens[j].end_pos):
             out.append((i, j))
+        elif all_numbers.note_text(n) and _GLUED_MARK.match(text, tokens[j].end_pos):
+            # `[38]39[PE/NZ oppose: ...`: markers opening a line, the note given below
+            out.append((i, j))
     return out
 
 
 _NOTE_TEXT = rx.compile(r"[ \t]+[^\W\d_]")
+_GLUED_MARK = rx.compile(r"[0-9]{1,3}(?![.0-9])")  # a second marker against the first
 
 
 def _remark(text: str, tokens: list[Token], i: int, j: int) -> bool:
