@@ -354,6 +354,8 @@ def _close_paragraph_brackets(tokens: list[Token], partner: list[int],
             continue
         k, swapped = u + 1, False
         while k < end:  # the pairs directly inside u, up to the next unclosed bracket
+            if tokens[k].type == "NL" and _paragraph_ends_after(tokens, k):
+                break  # the paragraph ends: what follows is another one's
             if tokens[k].type == "LBR" and partner[k] > k:
                 c = partner[k]
                 if _ends_paragraph(tokens, c) and _starts_line(tokens, k) is False:
@@ -366,6 +368,16 @@ def _close_paragraph_brackets(tokens: list[Token], partner: list[int],
         if not swapped:
             out.append(u)
     return sorted(out)
+
+
+def _paragraph_ends_after(tokens: list[Token], k: int) -> bool:
+    """Does the line break at ``k`` end a paragraph: a blank line, or a paragraph's or a
+    larger unit's number opening the next line?"""
+    n = len(tokens)
+    j = k + 1
+    if j < n and tokens[j].type in ("GAP", "TEXT") and not str(tokens[j]).strip(" \t"):
+        j += 1
+    return j < n and tokens[j].type in ("NL", "PARA", "ARTICLE", "DIVISION", "PREAMBLE")
 
 
 #: how many tokens the two tests below look at before giving up (no repair then): a
