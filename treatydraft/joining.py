@@ -290,8 +290,18 @@ def _head(text: str, tokens: list[Token], i: int) -> str:
     return text[start:start + _SNIPPET]
 
 
+def _in_word(c: str) -> bool:
+    """A letter of a script that writes blanks between words (not Chinese or Japanese,
+    whose brackets touch the characters around them: `[网络犯罪] [...]`)."""
+    return c.isalpha() and c < "\u2e80"
+
+
 def _spaced(text: str, tokens: list[Token], partner: list[int], r: int, k: int, *,
             chained: bool) -> Reading:
+    s, e = tokens[partner[r]].start_pos, tokens[partner[k]].end_pos
+    if s and _in_word(text[s - 1]) or e < len(text) and _in_word(text[e]):
+        # `a[n] [intergovernmental]`, `[a] [re]establish`: written inside a word
+        return Reading(False, True, "a bracket written inside a word belongs to it")
     a0, a1 = tokens[partner[r]].end_pos, tokens[r].start_pos
     b0, b1 = tokens[k].end_pos, tokens[partner[k]].start_pos
     attributed = tokens[r + 1].type == "ATTRIB" and tokens[partner[k] + 1].type == "ATTRIB" \
