@@ -59,6 +59,7 @@ def _next_open(tokens: list[Token], r: int) -> tuple[int, int]:
     return sep, -1
 
 
+_OR = rx.compile(r"[ \t]+(?:or|ou|o|или|أو)[ \t]+|[ \t]*或[ \t]*")
 _LABEL_FIRST = rx.compile(r"[ \t*_]*" + LABEL, re.MULTILINE)
 
 
@@ -130,6 +131,10 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
     for r in range(n):
         if tokens[r].type != "RBR" or partner[r] < 0:
             continue
+        if r + 2 < n and tokens[r + 1].type == "TEXT" and tokens[r + 2].type == "LBR" and \
+                _OR.fullmatch(tokens[r + 1]):
+            # `[avoid ...] or [encourage ...]`: a choice offered in words, as a slash does
+            tokens[r + 1] = _as("SLASH", tokens[r + 1])
         sep, k = _next_open(tokens, r)
         if k < 0:
             k = _wrapped_open(text, tokens, partner, r)

@@ -23,8 +23,9 @@ __all__ = ["EDITORIAL", "LABEL", "LIST_LABEL", "NOTE_HOLDING", "STYLE_RULE", "an
 
 # A bracketed drafting note or instruction, by its first words.
 _NOTE = rx.compile(
-    r"[ \t*_]*(?:(?:[A-Z]{2,3}(?:/[A-Z]{2,3})*:[ \t]*)?"  # a proposer first: `[SG/MY: ...`
-    r"(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat|"
+    # a proposer or note-taker first: `[SG/MY: Negotiators Note: ...]`, `[DT: These notes ...]`
+    r"[ \t*_]*(?:[A-Z]{2,3}(?:/[A-Z]{2,3})*:[ \t]*)?"
+    r"(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat|"
     r"Negotiators?'?s?)?[ \t]*(?:note|Note|NOTE)\b|Comment:|Refer to |Reference to |Further provisions? |"
     r"To be (?:moved|considered|placed|discussed)|Moved (?:to|from) |Linkages? |"
     r"Elements? for |Text (?:to be|moved)|Para(?:graph|\.)? [0-9A-Za-z.]+ (?:moved|deleted)|"
@@ -55,7 +56,9 @@ _NOTE = rx.compile(
     r"(?:Further|Additional)(?: [\w-]+){1,3} (?:is|are|as)?[ ]?(?:may|might|will|would|to)?"
     r"[ ]?(?:be )?(?:needed|required|necessary|warranted|decided|added|developed|inserted)\b|"
     # a remark about the negotiating text itself: `[This text includes all proposals ...]`
-    r"(?:This|These|The present) (?:text|draft|document|compilation|version|proposals?) "
+    # a transcriber's remark: `[missed]`, `[inaudible]`
+    r"(?:missed|inaudible|unintelligible|illegible|crosstalk)[ \t.]*$|"
+    r"(?:This|These|The present) (?:text|draft|document|compilation|version|proposals?|notes?) "
     r"(?:includes?|contains?|reflects?|does|do|is|are|has|have|was|were|will|may|remains?)\b|"
     # a label closing an alternative, an option or a part of the document: `[End of
     # Alternative]`, `[End of Article 7]`, `[替代项完]`
@@ -332,6 +335,9 @@ _NAME_WORD = re.compile(r"[\w'’-]+")
 _NAME_SMALL = frozenset("of on for and the de des du la le et del y".split())
 
 
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)+")
+
+
 def _is_gloss(text: str, open_tok: Token, inner: str) -> bool:
     """The bracket's abbreviation is the initials of the words just before it (``the
     European Union [EU Party]``, ``heads of delegation [HODs]``; a small word such as
@@ -344,7 +350,14 @@ def _is_gloss(text: str, open_tok: Token, inner: str) -> bool:
     if before[-1:] not in (" ", "\t"):
         return False
     words = _NAME_WORD.findall(before)[-2 * len(m.group(1)):]
-    return _initials(words, m.group(1))
+    if _initials(words, m.group(1)):
+        return True
+    # ending its line: the initials of a name given earlier on it (`Cory Doctorow,
+    # Electronic Frontier Foundation [CD]`, a note-taker's initials)
+    if _LINE_REST.match(text, s + len(inner) + 2) is None:
+        return False
+    names = [n.split() for n in _CAPITALISED_RUN.findall(before)]
+    return any(len(n) >= 2 and "".join(w[0] for w in n) == m.group(1) for n in names)
 
 
 def _initials(words: list[str], letters: str) -> bool:

@@ -242,6 +242,18 @@ def _articles(s: str) -> bool:
                for w in _WORD.findall(s))
 
 
+_PARTICIPLE_ENDS = ("ado", "ido", "ada", "ida", "ados", "idos", "adas", "idas", "é", "ée",
+                    "és", "ées", "ито", "ано", "ено")
+_IRREGULAR = frozenset("made taken given set laid held known drawn shown written done".split())
+
+
+def _participle(word: str) -> bool:
+    """A past participle by its ending (`established`, `establecido`, `integrado`, `établi`
+    aside), as a phrase qualifying a noun begins."""
+    return len(word) > 4 and (word.endswith("ed") or word.endswith(_PARTICIPLE_ENDS)) or \
+        word in _IRREGULAR
+
+
 def number_slot(gap: str, other: str) -> bool:
     """``by [year x] [2020] [2021]``: a gap for a number beside a bracketed number (or
     another such gap), blanks apart: rivals for one slot, the gap one of them."""
@@ -372,4 +384,9 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
                                     "versions of one provision")
     if ea and ea == eb and ea in _TRAILING + ".":
         return Reading(True, True, f"both end with '{ea}'")
+    if fa != fb and _participle(fa) and _participle(fb) and \
+            min(len(a_head.split()), len(b_head.split())) >= 4:
+        # `Órgano [establecido en el marco de ...] [integrado por los países ...]`
+        return Reading(False, False, "each begins with a participle of its own: two "
+                                     "phrases qualifying what comes before")
     return Reading(True, False, "no evidence either way")
