@@ -10,8 +10,9 @@ and :func:`spaced_reading` says when it had to guess, so the parser can warn.
 The evidence, strongest first:
 
 * both brackets carry an attribution (``[a]@RUS [b]@EU``): rival proposals; each holds a
-  unit under a label of its own (``[(iv) ...] [(v) ...]``, :func:`numbered_apart`): two
-  bracketed units;
+  unit under a label of its own (``[(iv) ...] [(v) ...]``, ``[1.2 ...] [1.3 ...]``,
+  :func:`numbered_apart`): two bracketed units; the first opens a numbered paragraph and
+  the second goes on with its sentence in lower case: two parts;
 * a gap for a number or a year beside a number (``by [year x] [2020]``): rivals;
 * either bracket is already joined to a neighbour without a blank (``[a][b] [c]``): the
   text writes its alternatives side by side, so the blank separates;
@@ -25,7 +26,8 @@ The evidence, strongest first:
   punctuation, or the first ends with ``,`` ``;`` ``:`` where
   the second does not: the second continues the sentence, an insertion;
 * both end asking for the same complement (``[... of the] [... from the] text``):
-  rivals; one holds a year and the other no figure and no word of time (``per year [in
+  rivals; one holds only an article and the other no article (``[generar] [las]``):
+  separate; one holds a year and the other no figure and no word of time (``per year [in
   grant-equivalent terms] [from 2025 to 2029]``): separate; both begin with a preposition,
   or both with a determiner: rivals; one with
   a preposition, the other with a determiner: separate (each a guess, with a warning);
@@ -34,10 +36,16 @@ The evidence, strongest first:
   second does not also ask for: separate;
 * two clauses (capital first) ending with ``,``, as preambular paragraphs: separate;
 * both end with the same ``,`` or ``;`` and the list goes on after them with ``or``,
-  ``and`` ... (``of [reducing,] [phasing out,] or redirecting``): list items, separate;
+  ``and`` ... (``of [reducing,] [phasing out,] or redirecting``), or both are short items
+  each with its comma in a list that goes on: list items, separate;
 * two clauses ending with the same ``;`` or ``.``: two versions of one provision
   (alternatives, with a warning);
+* each begins with a participle of its own, four words or more (``Órgano [establecido
+  ...] [integrado por ...]``): two qualifying phrases, separate;
 * otherwise: alternatives, as in UN usage, with a warning naming both readings.
+
+A bracket written inside a word (``a[n] [intergovernmental]``) is part of it and competes
+with no spaced neighbour (:mod:`.joining`).
 
 A bracket holding a lone connective (``[and]``, ``[or]``) is not an alternative of its
 neighbours, even side by side: ``[a][and][b]`` is three insertions, unless an
