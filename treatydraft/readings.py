@@ -21,6 +21,9 @@ The evidence, strongest first:
   rivals for one slot, unless only the first ends with ``,`` ``;`` ``:`` (``targets [to
   reduce the gap ...,] [to increase ...] from all sources``): what follows the first is
   the second, two insertions;
+* both end with the same word and the same ``;`` or ``.`` (``[... commercial samples;]
+  [that have been treated ... as samples;]``), the second not opening with ``and``,
+  ``or``: rivals;
 * the second begins with a connective (``and``, ``including``, ``et``, ``y``, ``и``,
   ``以及``, ``و`` ...; ``as`` before a participle, ``[as identified in ...]``) or with
   punctuation, or the first ends with ``,`` ``;`` ``:`` where
@@ -331,6 +334,12 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
             return Reading(False, True, f"both begin with '{fa}', but only the first ends "
                                         f"with '{ea}': the second follows it")
         return Reading(True, True, "both begin with the same word")
+    la, lb = _WORD.findall(a_tail[-40:]), _WORD.findall(b_tail[-40:])
+    if ea and ea == eb and ea in ";." and la and lb and la[-1].lower() == lb[-1].lower() and \
+            len(a_head.split()) >= 3 and len(b_head.split()) >= 3 and fb not in _LIST_ENDS:
+        # `or [otherwise treated that ... commercial samples;] [that have been treated in
+        # a way that ... as samples;]`: two wordings of one ending
+        return Reading(True, True, f"both end with '{la[-1]}{ea}': two wordings of one text")
     ca, cb = _continues(a_head), _continues(b_head)
     if cb and not ca:
         return Reading(False, True, "the second continues the sentence")
