@@ -49,6 +49,8 @@ _NOTE = rx.compile(
     r"(?:Reproduced|Reprinted|Taken|Excerpted|Extracted) from |"
     r"[^\]\r\n]{1,60}\b(?:has|have) been (?:omitted|abridged|excerpted)\b|"
     r"Cross-reference|Explanatory |"
+    # an organiser's label for a group of paragraphs: `[Cluster D: Registry ...]`
+    r"Cluster[ \t]+[A-Z0-9]{1,3}[ \t]*[:.\]]|"
     # the name of a part of the provision, not words of it: `5. [Chapeau]`
     r"(?:[Cc]hapeau|CHAPEAU|[Ee]ncabezamiento|[Вв]водная часть)[ \t*_]*$|"
     # work left to do: `[Further discussion is needed on: ...]`, `[Further definitions may be
