@@ -16,6 +16,7 @@ The evidence, strongest first:
 * a gap for a number or a year beside a number (``by [year x] [2020]``): rivals;
 * either bracket is already joined to a neighbour without a blank (``[a][b] [c]``): the
   text writes its alternatives side by side, so the blank separates;
+* they are written in different scripts (a text and its translation): separate;
 * the same words in another order (``[Country Providing] [Providing Country]``): rivals;
 * both begin with the same word (``[by 2060] [by 2090]``) or share most of their words:
   rivals for one slot, unless only the first ends with ``,`` ``;`` ``:`` (``targets [to
@@ -265,6 +266,25 @@ def _participle(word: str) -> bool:
         word in _IRREGULAR
 
 
+def _script(s: str) -> str:
+    """The script most letters of ``s`` are written in: ``latin``, ``cyrillic``, ``arabic``,
+    ``cjk``, or ``""`` (none)."""
+    counts = {"latin": 0, "cyrillic": 0, "arabic": 0, "cjk": 0}
+    for c in s:
+        if not c.isalpha():
+            continue
+        if c < "\u0250":
+            counts["latin"] += 1
+        elif "\u0400" <= c < "\u0530":
+            counts["cyrillic"] += 1
+        elif "\u0600" <= c < "\u0780":
+            counts["arabic"] += 1
+        elif c >= "\u2e80":
+            counts["cjk"] += 1
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] else ""
+
+
 def number_slot(gap: str, other: str) -> bool:
     """``by [year x] [2020] [2021]``: a gap for a number beside a bracketed number (or
     another such gap), blanks apart: rivals for one slot, the gap one of them."""
@@ -325,6 +345,9 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         return Reading(True, True, f"both begin with the same {_SAME_OPENING} words")
     if chained:
         return Reading(False, True, "the text writes its alternatives side by side")
+    sa, sb = _script(a_head), _script(b_head)
+    if sa and sb and sa != sb:  # `[Rappelant ...] [回顾《公约》...]`: a text and its translation
+        return Reading(False, True, "they are written in different scripts")
     wa, wb = _words(a_head + " " + a_tail), _words(b_head + " " + b_tail)
     if len(wa) >= 2 and wa == wb:  # `[Country Providing] [Providing Country]`
         return Reading(True, True, "the same words in another order")

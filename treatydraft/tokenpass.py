@@ -395,8 +395,8 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
         if tok[0] not in _OPENERS:  # `{Placeholder ...}`
             continue
         if i + 1 < len(tokens) and tokens[i + 1].type in ("ATTRIB", "GROUP_ATTRIB") or \
-                len(str(tok)) == 3 and tok.start_pos and text[tok.start_pos - 1].isalpha() and \
-                text[tok.start_pos - 1] < "\u2e80" or \
+                len(str(tok)) == 3 and str(tok)[1].isalpha() and tok.start_pos and \
+                text[tok.start_pos - 1].isalpha() and text[tok.start_pos - 1] < "\u2e80" or \
                 str(tok)[1:-1] in ("y", "Y") and (_CONNECTIVE_BEFORE.search(
                     text, max(0, tok.start_pos - 8), tok.start_pos) or i >= 2 and
                     tokens[i - 1].type == "GAP" and tokens[i - 2].type == "RBR"):
