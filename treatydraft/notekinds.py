@@ -128,15 +128,20 @@ def catalogued(text: str, open_tok: Token, close_tok: Token) -> bool:
     s = open_tok.start_pos
     return _CATALOGUE_BEFORE.search(text, max(0, s - 4), s) is not None and \
         _CATALOGUE_AFTER.match(text, close_tok.end_pos) is not None or \
-        _LANGUAGE_CODE.get(text[open_tok.end_pos:close_tok.start_pos]) == \
-        text[max(0, s - 12):s].rstrip(" \t").rsplit(None, 1)[-1:]
+        _language_label(text, s, text[open_tok.end_pos:close_tok.start_pos])
+
+
+def _language_label(text: str, s: int, code: str) -> bool:
+    """``Arabic[ar]``: the bracket at ``s`` holds the code of the language named before it."""
+    name = _LANGUAGE_NAMES.get(code)
+    return name is not None and text[max(0, s - 12):s].rstrip(" \t").endswith(name)
 
 
 # A language's name and its code, as a translation memory labels each version of a
 # sentence (`Arabic[ar]`, `English [en]`): the page's label, not the draft's bracket.
-_LANGUAGE_CODE = {"ar": ["Arabic"], "en": ["English"], "es": ["Spanish"], "fr": ["French"],
-                  "ru": ["Russian"], "zh": ["Chinese"], "de": ["German"], "pt": ["Portuguese"],
-                  "it": ["Italian"], "ja": ["Japanese"]}
+_LANGUAGE_NAMES = {"ar": "Arabic", "en": "English", "es": "Spanish", "fr": "French",
+                   "ru": "Russian", "zh": "Chinese", "de": "German", "pt": "Portuguese",
+                   "it": "Italian", "ja": "Japanese"}
 
 
 # A web page's navigation links, their text kept in brackets by a text copy (`[Next] .

@@ -83,7 +83,7 @@ _WORD = re.compile(r"\w+")
 # `as` before a participle opens a clause that qualifies what precedes (`as identified in`,
 # `as set out in`, `tel que défini`), not a phrase that could take another's place
 _AS_PARTICIPLE = re.compile(r"(?:as[ \t]+(?:\w+ed|set|laid|made|given|shown|drawn|known|"
-                            r"understood|laid|taken|written|contained)|tel(?:le)?s?[ \t]+que?)\b")
+                            r"understood|taken|written|contained)|tel(?:le)?s?[ \t]+que?)\b")
 _TRAILING = ",;:"
 _SAME_OPENING = 3  # words two rivals begin with that outweigh a side-by-side chain
 # Words that end a list (`a, b, or c`): after `[a,] [b,]` they say the brackets are items.
@@ -229,8 +229,6 @@ def _time_frame(s: str) -> str | None:
     return "none"
 
 
-
-
 # after two items: another bracket, or an item of a few words and a comma or a conjunction
 _LIST_ON = re.compile(r"[ \t\]]*(?:\[|[^\W\d_][\w'’-]*(?:[ \t]+[\w'’-]+){0,2}[ \t]*"
                       r"(?:,|[ \t](?:and|or|y|o|e|et|ou|и|или)\b))")
@@ -370,7 +368,7 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         return Reading(False, True, "the first is an insertion joined to the text before it")
     if ca and cb:
         return Reading(False, True, "both are insertions, each joined by its own connective")
-    last, other = _WORD.findall(a_tail[-40:]), _WORD.findall(b_tail[-40:])
+    last, other = la, lb
     asks = _asks_complement(last[-1]) if last else None
     asks_b = _asks_complement(other[-1]) if other else None
     if asks is not None and asks == asks_b and asks != "conjunction" and \
