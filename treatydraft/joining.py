@@ -301,16 +301,22 @@ def _in_word(c: str) -> bool:
     return c.isalpha() and c < "\u2e80"
 
 
+def _affix(inner: str) -> bool:
+    """A few letters a bracket adds to a word (``a[n]``, ``People[s]``, ``[re]establish``)."""
+    return 0 < len(inner) <= 3 and inner.isalpha()
+
+
 def _spaced(text: str, tokens: list[Token], partner: list[int], r: int, k: int, *,
             chained: bool) -> Reading:
-    s, e = tokens[partner[r]].start_pos, tokens[partner[k]].end_pos
-    if s and _in_word(text[s - 1]) or e < len(text) and _in_word(text[e]):
-        # `a[n] [intergovernmental]`, `[a] [re]establish`: written inside a word
-        return Reading(False, True, "a bracket written inside a word belongs to it")
     a0, a1 = tokens[partner[r]].end_pos, tokens[r].start_pos
     b0, b1 = tokens[k].end_pos, tokens[partner[k]].start_pos
     attributed = tokens[r + 1].type == "ATTRIB" and tokens[partner[k] + 1].type == "ATTRIB" \
         if partner[k] + 1 < len(tokens) else False
+    s, e = tokens[partner[r]].start_pos, tokens[partner[k]].end_pos
+    if not attributed and (s and _in_word(text[s - 1]) and _affix(text[a0:a1]) or
+                           e < len(text) and _in_word(text[e]) and _affix(text[b0:b1])):
+        # `a[n] [intergovernmental]`, `[a] [re]establish`: written inside a word
+        return Reading(False, True, "a bracket written inside a word belongs to it")
     b2 = tokens[partner[k]].end_pos
     return spaced_reading(text[a0:min(a1, a0 + _SNIPPET)], text[max(a0, a1 - _SNIPPET):a1],
                           text[b0:min(b1, b0 + _SNIPPET)], text[max(b0, b1 - _SNIPPET):b1],
