@@ -25,7 +25,7 @@ from .readings import CONNECTIVE_ONLY, Reading, numbered_apart, spaced_reading
 if TYPE_CHECKING:
     from .parser import _Problems
 
-__all__ = ["join", "SEPARATORS"]
+__all__ = ["join", "in_word", "SEPARATORS"]
 
 
 #: what may stand between two alternatives of one group: blanks, or a slash
@@ -295,7 +295,7 @@ def _head(text: str, tokens: list[Token], i: int) -> str:
     return text[start:start + _SNIPPET]
 
 
-def _in_word(c: str) -> bool:
+def in_word(c: str) -> bool:
     """A letter of a script that writes blanks between words (not Chinese or Japanese,
     whose brackets touch the characters around them: `[网络犯罪] [...]`)."""
     return c.isalpha() and c < "\u2e80"
@@ -313,8 +313,8 @@ def _spaced(text: str, tokens: list[Token], partner: list[int], r: int, k: int, 
     attributed = tokens[r + 1].type == "ATTRIB" and tokens[partner[k] + 1].type == "ATTRIB" \
         if partner[k] + 1 < len(tokens) else False
     s, e = tokens[partner[r]].start_pos, tokens[partner[k]].end_pos
-    if not attributed and (s and _in_word(text[s - 1]) and _affix(text[a0:a1]) or
-                           e < len(text) and _in_word(text[e]) and _affix(text[b0:b1])):
+    if not attributed and (s and in_word(text[s - 1]) and _affix(text[a0:a1]) or
+                           e < len(text) and in_word(text[e]) and _affix(text[b0:b1])):
         # `a[n] [intergovernmental]`, `[a] [re]establish`: written inside a word
         return Reading(False, True, "a bracket written inside a word belongs to it")
     b2 = tokens[partner[k]].end_pos

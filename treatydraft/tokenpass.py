@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from . import errors as E
 from . import regexcache as rx
 from .joining import SEPARATORS as _SEPARATORS
-from .joining import join
+from .joining import in_word, join
 from .lalr import Token
 from .notekinds import (
     EDITORIAL,
@@ -268,6 +268,21 @@ class BracketedNumbers:
         return self._brackets[bracket]
 
 
+def _letter_as_text(text: str, tokens: list[Token], i: int) -> bool:
+    """Is the one-letter placeholder at ``i`` text, no variable: written against a word it
+    ends (``a[n]``, ``Part[y]``), or ``[y]`` after a bracket or a comma, the Spanish
+    connective (``[,] [y] mantener``, ``Capítulo, [y]``)?"""
+    tok = tokens[i]
+    letter, s = str(tok)[1:-1], tok.start_pos
+    if len(letter) != 1 or not letter.isalpha():
+        return False
+    if s and in_word(text[s - 1]):
+        return True
+    return letter in "yY" and (_CONNECTIVE_BEFORE.search(text, max(0, s - 8), s) is not None
+                               or i >= 2 and tokens[i - 1].type == "GAP"
+                               and tokens[i - 2].type == "RBR")
+
+
 _CONNECTIVE_BEFORE = rx.compile(r"[,，][ \t]*$")
 _NOTE_LINE = rx.compile(r"^[ \t]*([0-9]{1,3})(?:[ \t]{2,}|\t)(?=\S)", re.MULTILINE)
 _SHORT_BRACKET = rx.compile(r"\[[^\[\]\r\n]{1,80}\]")
@@ -395,14 +410,8 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
         if tok[0] not in _OPENERS:  # `{Placeholder ...}`
             continue
         if i + 1 < len(tokens) and tokens[i + 1].type in ("ATTRIB", "GROUP_ATTRIB") or \
-                len(str(tok)) == 3 and str(tok)[1].isalpha() and tok.start_pos and \
-                text[tok.start_pos - 1].isalpha() and text[tok.start_pos - 1] < "\u2e80" or \
-                str(tok)[1:-1] in ("y", "Y") and (_CONNECTIVE_BEFORE.search(
-                    text, max(0, tok.start_pos - 8), tok.start_pos) or i >= 2 and
-                    tokens[i - 1].type == "GAP" and tokens[i - 2].type == "RBR"):
-            # `[z]@EU`: an attributed proposal, not a gap to fill; `a[n]`, `Part[y]`: a
-            # letter written against a word ends it, no variable; `[,] [y] mantener`,
-            # `Capítulo, [y]`: the Spanish connective after a bracket or a comma
+                _letter_as_text(text, tokens, i):
+            # `[z]@EU`: an attributed proposal, not a gap to fill
             value = str(tok)
             edits[i] = (i, [_tok("LBR", value[0], tok, 0), _tok("TEXT", value[1:-1], tok, 1),
                             _tok("RBR", value[-1], tok, len(value) - 1)], [2, None, 0])
