@@ -357,9 +357,6 @@ def test_real_text_corpus_floor():
              # that “...”]`), labelled a note, read as an optional group (a whole sentence in
              # brackets after a sentence is a draft's usual optional text)
              "a-unfccc-sb64-2026-gga-twn-web-en": (0.0, 1.0),
-             # forty-second round: `[general] [rotating] [health] warning`, adjectives
-             # labelled three insertions (a doubt noted), read as rivals for one slot
-             "b-who-fctc-inb4-2002-technical-annexes-web-en": (0.75, 0.5),
              # fortieth round: FTAA procurement in Spanish, nested five deep, where the
              # labeller reads apart a qualifier and list items that the parser joins
              # (`[participantes] [de bienes ...] [de las Partes]`, `[igualdad] [debido

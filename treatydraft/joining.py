@@ -25,7 +25,7 @@ from .readings import CONNECTIVE_ONLY, Reading, numbered_apart, spaced_reading
 if TYPE_CHECKING:
     from .parser import _Problems
 
-__all__ = ["join", "in_word", "SEPARATORS"]
+__all__ = ["join", "in_word", "SEPARATORS", "SLASHED"]
 
 
 #: what may stand between two alternatives of one group: blanks, or a slash
@@ -59,6 +59,8 @@ def _next_open(tokens: list[Token], r: int) -> tuple[int, int]:
     return sep, -1
 
 
+#: a choice written with a slash between brackets (``[as prescribed] / [which shall ...]``)
+SLASHED = rx.compile(r"\][ \t]*/[ \t]*\[")
 _OR = rx.compile(r"[ \t]+(?:or|ou|o|или|أو)[ \t]+|[ \t]*或[ \t]*")
 _LABEL_FIRST = rx.compile(r"[ \t*_]*" + LABEL, re.MULTILINE)
 
@@ -118,8 +120,12 @@ def _ended_early(text: str, close: int, nxt: int) -> bool:
 
 
 def join(text: str, tokens: list[Token], partner: list[int], convention: str,
-         problems: _Problems) -> list[Token]:
+         problems: _Problems, *, slashed: bool = False) -> list[Token]:
     """Mark which neighbouring brackets are alternatives of one group (NEXT_LBR).
+
+    ``slashed``: the draft writes a choice with a slash between brackets somewhere
+    (:data:`SLASHED`), so spaced brackets with nothing in their words to join them are
+    read as separate.
 
     Returns the token list: ``tokens`` itself, or a new list where the line break
     between two alternatives of a hard-wrapped line has become their separator (GAP)."""
@@ -167,7 +173,8 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
             continue
         if convention == "auto":
             reading = _spaced(text, tokens, partner, r, k,
-                              chained=partner[r] in tight_after or partner[k] in tight_before)
+                              chained=partner[r] in tight_after or partner[k] in tight_before,
+                              slashed=slashed)
             if not reading.join:
                 continue
             if not reading.certain:
@@ -307,7 +314,7 @@ def _affix(inner: str) -> bool:
 
 
 def _spaced(text: str, tokens: list[Token], partner: list[int], r: int, k: int, *,
-            chained: bool) -> Reading:
+            chained: bool, slashed: bool) -> Reading:
     a0, a1 = tokens[partner[r]].end_pos, tokens[r].start_pos
     b0, b1 = tokens[k].end_pos, tokens[partner[k]].start_pos
     attributed = tokens[r + 1].type == "ATTRIB" and tokens[partner[k] + 1].type == "ATTRIB" \
@@ -320,4 +327,5 @@ def _spaced(text: str, tokens: list[Token], partner: list[int], r: int, k: int, 
     b2 = tokens[partner[k]].end_pos
     return spaced_reading(text[a0:min(a1, a0 + _SNIPPET)], text[max(a0, a1 - _SNIPPET):a1],
                           text[b0:min(b1, b0 + _SNIPPET)], text[max(b0, b1 - _SNIPPET):b1],
-                          attributed=attributed, chained=chained, after=text[b2:b2 + _SNIPPET])
+                          attributed=attributed, chained=chained, after=text[b2:b2 + _SNIPPET],
+                          slashed=slashed)

@@ -31,6 +31,7 @@ from . import errors as E
 from . import tokenpass as T
 from .ast import Delegation, Diagnostic, Document, FrontMatter, Severity, Text
 from .frontmatter import EMPTY_FRONT, read_front_matter
+from .joining import SLASHED
 from .lalr import ParseFailure, Token, Tree, UnexpectedInput
 from .readings import CONVENTIONS
 from .source import Span
@@ -285,6 +286,7 @@ def _trees(text: str, segments: Iterable[list[Token]], problems: _Problems, stri
     nl = None if "\r" in text else ""  # without CR, line ends cannot be mixed
     numbers = T.BracketedNumbers(text)  # footnote-marker runs, across segments
     rtl = T.ARABIC.search(text) is not None  # brackets stored as seen are read mirrored
+    slashed = SLASHED.search(text) is not None  # the draft's own notation for a choice
     for tokens in segments:
         nl = T.line_ends(tokens, problems, nl)
         if rtl:
@@ -294,7 +296,7 @@ def _trees(text: str, segments: Iterable[list[Token]], problems: _Problems, stri
         tokens, partner = T.type_brackets(text, tokens, partner, problems, numbers,
                                            convention)
         T.bracket_options(tokens, partner)
-        tokens = T.join(text, tokens, partner, convention, problems)
+        tokens = T.join(text, tokens, partner, convention, problems, slashed=slashed)
         del partner
         T.settle(tokens)
         items = _items(tokens, source, text, fast)

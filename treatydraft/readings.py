@@ -317,11 +317,14 @@ def _list_goes_on(sep: str, after: str) -> str | None:
 
 
 def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
-                   attributed: bool, chained: bool, after: str = "") -> Reading:
+                   attributed: bool, chained: bool, after: str = "", slashed: bool = False
+                   ) -> Reading:
     """Decide ``[A] [B]``: ``a_head``/``a_tail`` are the first and last few dozen
     characters of A's text, likewise for B; ``attributed``: both carry an ``@``
     attribution; ``chained``: A or B is joined to another bracket without a blank;
-    ``after``: the first few dozen characters after B."""
+    ``after``: the first few dozen characters after B; ``slashed``: the draft writes a
+    choice with a slash between brackets, so spaced brackets without evidence to join
+    them are insertions."""
     if attributed:
         return Reading(True, True, "both are attributed proposals")
     if numbered_apart(a_head, b_head):
@@ -391,6 +394,9 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         kind = "preposition"
     if fb == "a" and fa in _ROMANCE_PREPOSITIONS:
         kind_b = "preposition"
+    if kind == kind_b == "modal":  # `[shall] [may] take`: one verb's mood, one slot
+        return Reading(True, False, f"both begin with a modal ('{fa}', '{fb}'): rivals for "
+                                    "one slot")
     if kind in _PHRASES and kind_b in _PHRASES:
         if kind == kind_b:
             return Reading(True, False, f"both begin with a {kind} ('{fa}', '{fb}'): rivals "
@@ -427,4 +433,7 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         # `Órgano [establecido en el marco de ...] [integrado por los países ...]`
         return Reading(False, False, "each begins with a participle of its own: two "
                                      "phrases qualifying what comes before")
+    if slashed:
+        return Reading(False, False, "the text writes its choices with a slash between "
+                                     "brackets, and nothing here asks for one")
     return Reading(True, False, "no evidence either way")
