@@ -431,8 +431,8 @@ class BaseWriter:
 
     def write_group_bracketed(self, node: BracketGroup) -> None:
         for i, alt in enumerate(node.alternatives):
-            if i and node.gaps[i - 1]:
-                self.mark(node.gaps[i - 1])
+            if i and node.gaps[i - 1]:  # rival paragraphs bracketed whole: a line break
+                self.write_gap(node.gaps[i - 1])
             self.write_alternative_bracketed(alt)
         if node.attribution:
             self.attribute(node.proposers, group=True)
@@ -449,8 +449,8 @@ class BaseWriter:
                 self.mark(opt.close)
 
     def write_gap(self, gap: str) -> None:
-        """What stands between two options bracketed whole: blanks, and line breaks
-        that end the paragraph as a line break of the text does."""
+        """What stands between two options or two alternatives bracketed whole: blanks,
+        and line breaks that end the paragraph as a line break of the text does."""
         for k, piece in enumerate(_LINE_BREAK.split(gap)):
             if k:
                 self.end_line()
