@@ -60,6 +60,8 @@ _NOTE = rx.compile(
     # a remark about the negotiating text itself: `[This text includes all proposals ...]`
     # a transcriber's remark: `[missed]`, `[inaudible]`
     r"(?:missed|inaudible|unintelligible|illegible|crosstalk)[ \t.]*$|"
+    # a remark on the document's languages: `[English only]`
+    r"(?:English|French|Spanish|Russian|Arabic|Chinese)[ \t]+only[ \t.]*$|"
     r"(?:This|These|The present) (?:text|draft|document|compilation|version|proposals?|notes?) "
     r"(?:includes?|contains?|reflects?|does|do|is|are|has|have|was|were|will|may|remains?)\b|"
     # a label closing an alternative, an option or a part of the document: `[End of
@@ -77,6 +79,20 @@ _NOTE = rx.compile(
     r"(?:Report|Reflect|Merge|Delete|Add|Align|Combine|Reformulate|Place|Include|"
     r"Consolidate|Revisit|Check)[ \t][^\]\r\n]{0,40}?\b(?:above|below|this|that|these|"
     r"previous|following)[ \t]+(?:paragraphs?|articles?|sections?|provisions?|text)\b)")
+# A proposer's amendment written as an instruction to the editor, not as the words to
+# insert: `[EU: “crucial”]` (delete the quoted word), `[US: “of”. Insert “that”]`, `[NOR:
+# Insert “sustainable”]`, `[Republic of Korea: add after UDHR “...”]`, `[Russian Federation:
+# include a reference to ...]`.  A proposer's own words (`[US: no Party shall]`, `[US
+# propose: include]`) are proposed text, not this.
+_INSTRUCTION_VERB = (r"(?i:insert|add|delete|include|replace|retain|substitute|move|ajouter|"
+                     r"insérer|supprimer|remplacer|añadir|insertar|suprimir|reemplazar|"
+                     r"sustituir|добавить|исключить|заменить)\b")
+_PROPOSER_SAYS = rx.compile(
+    r"[ \t*_]*[A-Z][^\]\[\r\n:“”\"«»]{0,60}:[ \t\r\n]*(?:"
+    # the words concerned, quoted, then nothing but the end or what to do with them
+    r"[“\"«„][^\]“”\"«»]{0,400}[”\"»][ \t]*\.?[ \t\r\n]*(?:$|" + _INSTRUCTION_VERB + r")|"
+    # what to do, then the words quoted or the place named
+    + _INSTRUCTION_VERB + r"[^\]]{0,60}?(?:[“\"«„]|\b(?:after|before|(?:a )?references? to)\b))")
 # The notes that may hold brackets of their own: they say so in their first words.
 NOTE_HOLDING = rx.compile(
     r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)"
@@ -394,7 +410,8 @@ def _initials(words: list[str], letters: str) -> bool:
 
 
 def is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bool) -> bool:
-    if _NOTE.match(inner) or _is_status(text, open_tok, close_tok, inner) or \
+    if _NOTE.match(inner) or _PROPOSER_SAYS.match(inner) or \
+            _is_status(text, open_tok, close_tok, inner) or \
             alone and _is_tag(text, open_tok, close_tok, inner) or \
             alone and _is_gloss(text, open_tok, inner) or \
             alone and (_is_vacant(text, open_tok, close_tok, inner)
