@@ -87,12 +87,20 @@ _NOTE = rx.compile(
 _INSTRUCTION_VERB = (r"(?i:insert|add|delete|include|replace|retain|substitute|move|ajouter|"
                      r"insérer|supprimer|remplacer|añadir|insertar|suprimir|reemplazar|"
                      r"sustituir|добавить|исключить|заменить)\b")
+# A unit a proposer names: `PP2`, `OP 5 bis`, `para. 3`, `article 7`, `this paragraph`.
+_UNIT = (r"(?i:(?:PP|OP|para(?:graph)?\.?|art(?:icle)?\.?)[ \t]*[0-9]+[a-z]?"
+         r"(?:[ \t]*(?:bis|ter|quater))?|this[ \t]+(?:paragraph|article|text|sentence))")
 _PROPOSER_SAYS = rx.compile(
     r"[ \t*_]*[A-Z][^\]\[\r\n:“”\"«»]{0,60}:[ \t\r\n]*(?:"
     # the words concerned, quoted, then nothing but the end or what to do with them
     r"[“\"«„][^\]“”\"«»]{0,400}[”\"»][ \t]*\.?[ \t\r\n]*(?:$|" + _INSTRUCTION_VERB + r")|"
     # what to do, then the words quoted or the place named
-    + _INSTRUCTION_VERB + r"[^\]]{0,60}?(?:[“\"«„]|\b(?:after|before|(?:a )?references? to)\b))")
+    + _INSTRUCTION_VERB + r"[^\]]{0,60}?(?:[“\"«„]|\b(?:after|before|(?:a )?references? to)\b)|"
+    # what to do with a unit, and nothing else: `[US: delete]`, `[Egypt/Russian Federation:
+    # PP2 as it stands]`, `[EU: retain OP 5]`
+    r"(?:" + _UNIT + r"[ \t]+)?(?i:delete|retain|reserve|keep|as it stands|as is|"
+    r"supprimer|maintenir|suprimir|mantener|исключить|сохранить)"
+    r"(?:[ \t]+" + _UNIT + r")?[ \t.]*$)")
 # The notes that may hold brackets of their own: they say so in their first words.
 NOTE_HOLDING = rx.compile(
     r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)"
