@@ -587,10 +587,17 @@ def bracket_options(tokens: list[Token], partner: list[int]) -> None:
     right before an option label whose ``]`` comes before any other label or unit at its
     level, with nothing attached to it (an attribution, a footnote marker), becomes
     OPT_LBR and its ``]`` OPT_RBR, so that the option competes in its block as any
-    other (its brackets kept as written: ``Option.open``, ``Option.close``)."""
+    other (its brackets kept as written: ``Option.open``, ``Option.close``).  A label
+    the grammar finds right after a closed bracket (``] [Alt. 2:``, a copy that lost its
+    line breaks) is one only if that bracket closed an option bracketed whole; after any
+    other bracket (``[annually] [Option 2: as agreed]``) it is text."""
     n = len(tokens)
     for i in range(n - 1):
         if tokens[i].type != "LBR" or tokens[i + 1].type != "OPTION":
+            continue
+        before = _closing_before(tokens, i)
+        if before is not None and before != "OPT_RBR":
+            tokens[i + 1] = _as("TEXT", tokens[i + 1])
             continue
         j = partner[i]
         if j <= i or j + 1 < n and tokens[j + 1].type in _ATTACHED:
@@ -603,6 +610,15 @@ def bracket_options(tokens: list[Token], partner: list[int]) -> None:
         if k == j:
             tokens[i], tokens[j] = _as("OPT_LBR", tokens[i]), _as("OPT_RBR", tokens[j])
             partner[i] = partner[j] = -1
+
+
+def _closing_before(tokens: list[Token], i: int) -> str | None:
+    """The type of the closing bracket right before ``tokens[i]`` (a blank between
+    them allowed), or None."""
+    k = i - 1
+    if k >= 0 and tokens[k].type in ("GAP", "TEXT") and not tokens[k].strip(" \t"):
+        k -= 1
+    return tokens[k].type if k >= 0 and tokens[k].type in ("RBR", "OPT_RBR") else None
 
 
 def settle(tokens: list[Token]) -> None:
