@@ -371,9 +371,6 @@ def test_real_text_corpus_floor():
              # balance and which the labeller pairs by the English and the 2001 texts
              "b-ftaa-2002-competition-web-en": (0.88, 0.8),
              "b-ftaa-2002-gp-principles-web-pt": (0.88, 0.8),
-             # forty-fifth round: a mailing list's tag opening the subject line (`[A2k] New
-             # Draft ...`), which the labeller leaves out, read as optional text
-             "b-wipo-ga-2006-pcda-decision-web-en": (0.5, 1.0),
              # fiftieth round: `strategy [voluntary] [national action plan]`, an adjective
              # and a noun phrase labelled two insertions, read as rivals (no evidence)
              "a-unfccc-awglca-2009-nama-cluster-e-web-en": (0.85, 0.75)}

@@ -417,11 +417,32 @@ def _initials(words: list[str], letters: str) -> bool:
     return False
 
 
+# A mailing list's tag opening a message's subject, as list archives print it (`[A2k]
+# New Draft concerning ...`, `Subject: [Ip-health] WHO text`): the list's name, one word
+# with a digit or a hyphen in it, at the start of the text or of a `Subject:` line, the
+# subject after it; leaked drafts are often copied from such archives.
+_LIST_NAME = rx.compile(r"[A-Za-z][A-Za-z]*(?:[0-9]+|-)[A-Za-z0-9_.-]*")
+_SUBJECT = rx.compile(r"(?:\ufeff)?[ \t]*(?:(?i:subject|objet|asunto)[ \t]*:[ \t]*"
+                      r"(?:(?i:re|fwd?|tr)[ \t]*:[ \t]*)*)?")
+_SUBJECT_FOLLOWS = rx.compile(r"[ \t]+[\w\"“]")
+
+
+def _is_list_tag(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
+    s = open_tok.start_pos
+    if len(inner) > 24 or _LIST_NAME.fullmatch(inner) is None or \
+            _SUBJECT_FOLLOWS.match(text, close_tok.end_pos) is None:
+        return False
+    line = text.rfind("\n", 0, s) + 1
+    m = _SUBJECT.match(text, line)
+    return m is not None and m.end() == s and (line == 0 or ":" in m.group(0))
+
+
 def is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bool) -> bool:
     if _NOTE.match(inner) or _PROPOSER_SAYS.match(inner) or \
             _is_status(text, open_tok, close_tok, inner) or \
             alone and _is_tag(text, open_tok, close_tok, inner) or \
             alone and _is_gloss(text, open_tok, inner) or \
+            alone and _is_list_tag(text, open_tok, close_tok, inner) or \
             alone and (_is_vacant(text, open_tok, close_tok, inner)
                        or is_running_mark(text, open_tok, close_tok)
                        or _is_version(text, open_tok, close_tok, inner)
