@@ -19,7 +19,7 @@ from . import regexcache as rx
 from .labels import read_marker
 from .lalr import Token
 from .notekinds import LABEL, LIST_LABEL
-from .pairing import _CONTENT, _HEADS, _as, _spanning, _starts_line
+from .pairing import _CONTENT, _HEADS, _as, _spanning, _starts_line, in_word
 from .readings import CONNECTIVE_ONLY, Reading, numbered_apart, spaced_reading
 
 if TYPE_CHECKING:
@@ -300,12 +300,6 @@ def _head(text: str, tokens: list[Token], i: int) -> str:
     """The first characters of the text of the bracket opened at ``i``."""
     start = tokens[i].end_pos
     return text[start:start + _SNIPPET]
-
-
-def in_word(c: str) -> bool:
-    """A letter of a script that writes blanks between words (not Chinese or Japanese,
-    whose brackets touch the characters around them: `[网络犯罪] [...]`)."""
-    return c.isalpha() and c < "\u2e80"
 
 
 def _affix(inner: str) -> bool:

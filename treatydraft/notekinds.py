@@ -32,7 +32,16 @@ _NOTE = rx.compile(
     r"Placement |Consider |See (?:also )?(?:para|art|section)|Note du |Nota:|Примечание|"
     r"(?:NOTA|Nota|N\.[ ]?B\.)[ \t]*[:\-–—]|NB:?[ \t]+(?=[A-Z])|ملاحظة|注[:：]|"
     r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Move |Define |"
-    r"Provisions? (?:on|for|regarding) |Insert |"
+    r"Provisions? (?:on|for|regarding) |Insert |insert[ \t\r\n]+(?:a[ \t]+)?(?:reference|title|name|"
+    r"date|number|symbol|text|citation|link)\b|"
+    # an instrument to add once it exists: `[Add Mexico UNGA resolution if and when this is
+    # passed]`
+    r"Add[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){1,6}(?:resolutions?|decisions?|declarations?|"
+    r"reports?|conventions?|agreements?)\b|"
+    # what a paragraph to come is for, as a chair labels it: `[Definitional paragraph]`,
+    # `[Operative paragraph of waiver plus terms and conditions of waiver]`
+    r"(?:Definitional|Operative|Preambular|Introductory|Concluding)[ \t]+paragraphs?\b"
+    r"[^\].;\r\n]{0,100}$|"
     # an amendment written as an instruction, the words to add in quotation marks: `[Add
     # "and to undertake ..."]`, `[Add new paragraph: "Recalling ..."]`, `[Ajouter « ... »]`
     r"(?:Add|Delete|Replace|Substitute|Ajouter|Insérer|Supprimer|Remplacer|Añádase|Agréguese|"
@@ -417,6 +426,27 @@ def _initials(words: list[str], letters: str) -> bool:
     return False
 
 
+# When and where a conference or an instrument named just before was held or adopted, a
+# copy printing the text's parentheses as brackets: `the Declaration ... at Work [1998]
+# and`, `the World Summit for Social Development [Copenhague, 1995];`, `[Nueva York, 2000]`
+_DATE_PLACE = rx.compile(r"(?:[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|da|do|del|di|du|la|le|"
+                         r"sur|am|upon))*,[ \t]*)?(?:1[89]|20)[0-9]{2}")
+_NAME_BEFORE = rx.compile(r"(?<![\w'’-])(?!(?:By|In|From|Until|Before|After|Since|Through|To|For|"
+                          r"Of|On|At|Par|En|Dans|Avant|Después|Antes|Hasta|Desde)[ \t])"
+                          r"[A-Z][\w'’-]*[ \t]+$")
+_DATE_AFTER = rx.compile(r"[ \t]*(?:[,;.)]|$|\r|\n|(?:and|et|y|e|and the)\b)")
+
+
+def _is_dated_name(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
+    s = open_tok.start_pos
+    if _DATE_PLACE.fullmatch(inner) is None or \
+            _DATE_AFTER.match(text, close_tok.end_pos) is None:
+        return False
+    # the name's last words, capitalised (`... Social Development [`); not a preposition
+    # asking for a year (`by [2030]`, `in [2025]`)
+    return _NAME_BEFORE.search(text, max(0, s - 80), s) is not None
+
+
 # A mailing list's tag opening a message's subject, as list archives print it (`[A2k]
 # New Draft concerning ...`, `Subject: [Ip-health] WHO text`): the list's name, one word
 # with a digit or a hyphen in it, at the start of the text or of a `Subject:` line, the
@@ -443,6 +473,7 @@ def is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: boo
             alone and _is_tag(text, open_tok, close_tok, inner) or \
             alone and _is_gloss(text, open_tok, inner) or \
             alone and _is_list_tag(text, open_tok, close_tok, inner) or \
+            alone and _is_dated_name(text, open_tok, close_tok, inner) or \
             alone and (_is_vacant(text, open_tok, close_tok, inner)
                        or is_running_mark(text, open_tok, close_tok)
                        or _is_version(text, open_tok, close_tok, inner)

@@ -182,6 +182,12 @@ def _unpaired(tokens: list[Token], seg: list[int], mirrored: bool) -> int:
     return lone + depth
 
 
+def in_word(c: str) -> bool:
+    """A letter of a script that writes blanks between words (not Chinese or Japanese,
+    whose brackets touch the characters around them: `[网络犯罪] [...]`)."""
+    return c.isalpha() and c < "\u2e80"
+
+
 def pair(tokens: list[Token], problems: _Problems) -> list[int]:
     """Pair the brackets: ``partner[i]`` is the index of the bracket paired with ``i`` (or -1)."""
     partner = [-1] * len(tokens)
@@ -217,8 +223,12 @@ def pair(tokens: list[Token], problems: _Problems) -> list[int]:
                 if j == i - 1:
                     if quoted is None:
                         quoted = _quote_depths(tokens)
-                    if quoted[j]:
-                        problems.add(E.ParseError, "editorial bracket '[]' in a quotation",
+                    glued = j > 0 and tokens[j - 1].type == "TEXT" and in_word(tokens[j - 1][-1:])
+                    if quoted[j] or glued:
+                        # `remain[]`, `continue[]`: an editor's mark where a quotation's
+                        # verb lost its ending, in quotation marks or not
+                        where = "in a quotation" if quoted[j] else "against a word"
+                        problems.add(E.ParseError, f"editorial bracket '[]' {where}",
                                      tokens[j].line, tokens[j].column, severity="warning",
                                      offset=tokens[j].start_pos, code="editorial-bracket",
                                      hint=_HINT_ESCAPE)

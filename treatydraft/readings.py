@@ -125,6 +125,25 @@ def _asks_complement(word: str) -> str | None:
         w not in _NOT_ADVERBS else None
 
 
+# An elided article or preposition ending a bracket (`dans le cadre d'`, `de l'`)
+_ELIDED = {"d": "preposition", "l": "determiner", "qu": "conjunction"}
+
+
+def _last_asks(tail: str, words: list[str]) -> str | None:
+    """What the bracket's last word asks for, an elided one (``d'``) included."""
+    if not words:
+        return None
+    if tail.rstrip(" \t*_")[-1:] in "'’" and words[-1].lower() in _ELIDED:
+        return _ELIDED[words[-1].lower()]
+    return _asks_complement(words[-1])
+
+
+def _nominal(kind: str | None) -> str | None:
+    """An article and a preposition both ask for a noun phrase (`[pas les] [aucune
+    des] activités`): one kind of complement."""
+    return "noun" if kind in ("determiner", "preposition") else kind
+
+
 #: Bracket texts that are a lone connective: ``[and]`` links, it does not compete.
 #: Single letters among them (``[y]``, ``[o]``, ``[e]``) are also list labels and
 #: variables: they link only when paired with another connective (``[y] [o]``).
@@ -364,6 +383,12 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         # `or [otherwise treated that ... commercial samples;] [that have been treated in
         # a way that ... as samples;]`: two wordings of one ending
         return Reading(True, True, f"both end with '{la[-1]}{ea}': two wordings of one text")
+    if len(wb) >= 2 and wb < wa and len(b_head.split()) >= 2:
+        # `[qui n'étaient pas menées sur son territoire à la date ...] [sur son territoire]`:
+        # the second is the first cut down, both for one slot (as an insertion it would
+        # repeat words already read)
+        return Reading(True, False, "the second's words are all among the first's: a "
+                                    "shorter version of it")
     ca, cb = _continues(a_head), _continues(b_head)
     if cb and not ca:
         return Reading(False, True, "the second continues the sentence")
@@ -372,8 +397,8 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
     if ca and cb:
         return Reading(False, True, "both are insertions, each joined by its own connective")
     last, other = la, lb
-    asks = _asks_complement(last[-1]) if last else None
-    asks_b = _asks_complement(other[-1]) if other else None
+    asks = _nominal(_last_asks(a_tail, last))
+    asks_b = _nominal(_last_asks(b_tail, other))
     if asks is not None and asks == asks_b and asks != "conjunction" and \
             len(a_head.split()) >= 2 and len(b_head.split()) >= 2:
         return Reading(True, False, "both end asking for the same complement, which the "
@@ -403,8 +428,7 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
                                         "for one slot")
         return Reading(False, False, f"one begins with a {kind} ('{fa}'), the other with a "
                                      f"{kind_b} ('{fb}'): different parts of the sentence")
-    if len(a_head.split()) >= 2 and asks is not None and \
-            not (other and _asks_complement(other[-1]) in (asks, "verb")):
+    if len(a_head.split()) >= 2 and asks is not None and asks_b not in (asks, "verb"):
         return Reading(False, True, f"the first ends with '{last[-1]}', which the second completes")
     if ea and ea in _TRAILING and eb != ea:
         return Reading(False, True, f"the first ends with '{ea}'")

@@ -10,8 +10,9 @@ these steps run, in order (each linear in the number of tokens):
 2. :func:`pair` (in :mod:`.pairing`): every ``[`` with its ``]`` (in Arabic text whose
    brackets were stored as seen, ``]`` opening and ``[`` closing: :func:`mirror_rtl`, run
    first when the text holds Arabic letters).  An unpaired one, or one nested too deep, is
-   an error (strict) or plain text (tolerant); ``[]`` inside a quotation is an editorial
-   bracket (a warning), elsewhere an error.
+   an error (strict) or plain text (tolerant); ``[]`` inside a quotation or against a word
+   (``continue[]``) is an editorial bracket (a warning), elsewhere an error (alone, read
+   as a gap by :func:`type_brackets`).
 3. :func:`check_pairs` (:mod:`.pairing`): a pair that opens mid-line and closes mid-line in another unit,
    or crosses an article heading, is suspicious (a warning); in tolerant mode a pair that
    opens mid-line and crosses an article heading is read as an unclosed and a stray
@@ -351,6 +352,11 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 # `Settlement [<line break>]`: a footnote marker whose number a copy of a
                 # superscript lost (a gap to fill is written on one line: `[ ]`)
                 edits[i] = (j, [_spanning("FNREF", text, tok, tokens[j])], [None])
+                skip_to = j
+            elif j == i + 1 and alone:
+                # `the [] Standards`: nothing in the bracket, a gap (the error
+                # `empty-alternative` says so too)
+                edits[i] = (j, [_spanning("PLACEHOLDER", text, tok, tokens[j])], [None])
                 skip_to = j
             elif alone and is_navigation(text, tok, tokens[j], inner):
                 # `[Next] . [Previous]`, `[Linkages Home]`: a web page's links, as text
