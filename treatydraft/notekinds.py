@@ -150,6 +150,19 @@ EDITORIAL = rx.compile(r"[ \t]*(?:sic!?|emphasis (?:added|supplied|in (?:the )?o
                         r"(?:énfasis|subrayado) añadido)[ \t]*", re.IGNORECASE)
 
 
+# The subject an editor put in when quoting a sentence, with the verb they adapted to it
+# (`[We] continue[] to be concerned`, `[They] remain[]`): a pronoun in brackets opening
+# the sentence, and in it a word whose ending is the empty `[]`.
+_PRONOUN = rx.compile(r"[ \t]*(?:We|They|It|He|She|Nous|Ils|Elles|Il|Elle|Nosotros|Ellos|Мы|Они)"
+                      r"[ \t]*")
+_ADAPTED_VERB = rx.compile(r"[^.;\[\]\r\n]{0,60}?[^\W\d_]\[\]")
+
+
+def adapted_subject(text: str, close_tok: Token, inner: str) -> bool:
+    return _PRONOUN.fullmatch(inner) is not None and \
+        _ADAPTED_VERB.match(text, close_tok.end_pos) is not None
+
+
 # A title a library's cataloguer supplied, in a catalogue record's punctuation (ISBD: `Proposal
 # : [draft Convention on the Rights of the Child] / submitted by the ILO.`): an editor's
 # addition, not negotiated text.

@@ -44,6 +44,7 @@ from .notekinds import (
     EDITORIAL,
     NOTE_HOLDING,
     STYLE_RULE,
+    adapted_subject,
     angle_notes,
     braced_word,
     braces_beside,
@@ -388,6 +389,13 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
             elif alone and (EDITORIAL.fullmatch(inner) or catalogued(text, tok, tokens[j])):
                 # `[sic]`: the editor's; `Proposal : [draft Convention ...] / submitted by
                 # the ILO.`: a cataloguer's; as text
+                edits[i] = (i, [_as("TEXT", tok)], [None])
+                edits[j] = (j, [_as("TEXT", tokens[j])], [None])
+            elif alone and adapted_subject(text, tokens[j], inner):
+                problems.add(E.ParseError, f"editorial bracket '[{inner}]': a quotation's "
+                             "subject, its verb adapted with '[]'; read as text", tok.line,
+                             tok.column, severity="warning", offset=tok.start_pos,
+                             code="editorial-bracket", hint=_HINT_ESCAPE)
                 edits[i] = (i, [_as("TEXT", tok)], [None])
                 edits[j] = (j, [_as("TEXT", tokens[j])], [None])
             elif alone:
