@@ -32,8 +32,7 @@ _NOTE = rx.compile(
     r"Placement |Consider |See (?:also )?(?:para|art|section)|Note du |Nota:|Примечание|"
     r"(?:NOTA|Nota|N\.[ ]?B\.)[ \t]*[:\-–—]|NB:?[ \t]+(?=[A-Z])|ملاحظة|注[:：]|"
     r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning)[ \t]|Move |Define |"
-    r"Provisions? (?:on|for|regarding) |Insert |insert[ \t\r\n]+(?:a[ \t]+)?(?:reference|title|name|"
-    r"date|number|symbol|text|citation|link)\b|"
+    r"Provisions? (?:on|for|regarding) |Insert |"
     # an instrument to add once it exists: `[Add Mexico UNGA resolution if and when this is
     # passed]`
     r"Add[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){1,6}(?:resolutions?|decisions?|declarations?|"
@@ -110,6 +109,16 @@ _PROPOSER_SAYS = rx.compile(
     r"(?:" + _UNIT + r"[ \t]+)?(?i:delete|retain|reserve|keep|as it stands|as is|"
     r"supprimer|maintenir|suprimir|mantener|исключить|сохранить)"
     r"(?:[ \t]+" + _UNIT + r")?[ \t.]*$)")
+# A reference, a name or a number to put in, and nothing to negotiate: `[insert reference
+# to report]` (across a line break too), `[(document A72/xx) (INSERT EB REF)]`: a gap.
+_GAP = rx.compile(r"[^\]]{0,60}?\b(?i:insert)[ \t\r\n]+(?:[\w-]+[ \t\r\n]+){0,2}"
+                  r"(?i:ref(?:erence)?s?|title|name|date|number|symbol|citation|link)\b[^\]]{0,60}")
+
+
+def is_gap(inner: str) -> bool:
+    return _GAP.fullmatch(inner) is not None
+
+
 # The notes that may hold brackets of their own: they say so in their first words.
 NOTE_HOLDING = rx.compile(
     r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)"

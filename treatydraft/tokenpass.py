@@ -49,6 +49,7 @@ from .notekinds import (
     braced_word,
     braces_beside,
     catalogued,
+    is_gap,
     is_navigation,
     is_note,
     is_running_mark,
@@ -139,9 +140,10 @@ def lex_iter(text: str) -> Iterator[Token]:
             yield tok
 
 
-_UNIT_FIRST = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
+_UNIT_FIRST = frozenset("0123456789abcdefghijklmnopqrstuvwxyz(")
 # a unit number or list letter and the blanks after it, before an option label
-_UNIT_THEN_LABEL = rx.compile(r"(?:[0-9]+(?:\.[0-9]+)*[a-z]*[.:]?|[a-z][.)])[ \t]+")
+_UNIT_THEN_LABEL = rx.compile(r"(?:[0-9]+(?:\.[0-9]+)*[a-z]*[.:]?|[a-z][.)]|"
+                              r"\((?:[0-9]{1,3}|[a-z]{1,3})\))[ \t]+")
 
 
 def _unit_before_label(out: list[Token]) -> None:
@@ -354,9 +356,9 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 # superscript lost (a gap to fill is written on one line: `[ ]`)
                 edits[i] = (j, [_spanning("FNREF", text, tok, tokens[j])], [None])
                 skip_to = j
-            elif j == i + 1 and alone:
+            elif j == i + 1 and alone or is_gap(inner):
                 # `the [] Standards`: nothing in the bracket, a gap (the error
-                # `empty-alternative` says so too)
+                # `empty-alternative` says so too); `[insert reference to report]`
                 edits[i] = (j, [_spanning("PLACEHOLDER", text, tok, tokens[j])], [None])
                 skip_to = j
             elif alone and is_navigation(text, tok, tokens[j], inner):
