@@ -383,13 +383,11 @@ def test_real_text_corpus_floor():
              # Assembly`, the session's number labelled a placeholder (doubtful, as the
              # Seattle `[134]`), read as optional text
              "b-who-2023-resolution-template-web-en": (0.4, 1.0),
-             # sixty-first round: bulletins of 1997 (ENB) that quote bracketed text their
-             # own way: each bracket followed by its proposer in parentheses (`[especially]
-             # (G-77/CHINA) [including] (CHAIR)`), labelled rivals across the tag; rivals
-             # with words between them (`from [1990 levels] or an [average annual level]`)
-             # and brackets written against each other that the labeller reads as a chain
-             # of insertions (`reduce [or limit][its/their][net][aggregate] emissions`)
-             "b-csd-1997-ungass-finance-enb-web-en": (0.33, 0.5),
+             # sixty-first round: an ENB bulletin of 1997 quoting bracketed text its own
+             # way: rivals with words between them (`from [1990 levels] or an [average
+             # annual level]`) and brackets written against each other that the labeller
+             # reads as a chain of insertions (`reduce [or limit][its/their][net][aggregate]
+             # emissions`)
              "b-unfccc-agbm8-1997-qelros-enb-md-en": (0.57, 0.44)}
     for s in scores:
         floor = below.get(s.name, (0.9, 0.9))
@@ -499,3 +497,22 @@ def test_stacked_paragraphs_with_the_same_opening_follow_the_convention(conventi
     numbered = front + "[2. Parties shall act.]\n\n[2. Each Party may act.]\n"
     doc = treatydraft.parse(numbered)
     assert [len(g.alternatives) for g in doc.groups()] == [2] and not doc.diagnostics
+
+
+def test_issue13_bulletin_proposer_tags_are_attributions():
+    """`[especially] (G-77/CHINA) [including] (CHAIR)`: the tags are the alternatives'
+    attributions (registry codes where the registry knows the name), resolving drops them
+    with their bracket, and the text is kept byte for byte."""
+    case = ROOT / "tests" / "fixtures" / "reading" / "issue-13-proposers-in-parentheses"
+    text = "---\ndelegations:\n  JPN: Japan\n---\n" + read(case / "input.txt")
+    doc = treatydraft.parse(text, mode="tolerant")
+    assert doc.to_text() == text and not doc.diagnostics
+    got = [[(a.text(), a.attribution, a.proposers) for a in g.alternatives] for g in doc.groups()]
+    assert got[0] == [("especially", " (G-77/CHINA)", ("G-77/CHINA",)),
+                      ("including", " (CHAIR)", ("CHAIR",))]
+    assert got[2][1] == ("should", " (US, JAPAN)", ("US", "JPN"))
+    assert got[3][0][2] == ("EU", "SWITZERLAND")
+    ids = [g.id for g in doc.groups()]
+    out = resolve(doc, {ids[0]: 2, ids[1]: "drop", ids[2]: 1, ids[3]: "keep"}).to_text()
+    assert "and including those related" in out and "cuts shall be made by 2005." in out
+    assert "(" not in out.split("---\n")[-1]

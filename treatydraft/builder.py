@@ -39,6 +39,7 @@ from .labels import read_marker
 from .lalr import Token, Tree
 from .numbering import division_number, normalise_number
 from .options import Closer, Item, Label, gather, lone_option
+from .proposer_tags import is_tag, tag_proposers
 from .source import Span, packed, unpack
 from .storage import SourceText
 
@@ -185,6 +186,15 @@ class _Builder:
         self.subs.append((style, label))
 
     # -- attribution -----------------------------------------------------------
+    def _proposers(self, tok: Token) -> tuple[str, ...]:
+        """The proposers an attribution names: ``@RUS+CHN`` (registry codes, checked), or
+        a bulletin's tag in parentheses (``(G-77/CHINA)``: :mod:`.proposer_tags`)."""
+        if is_tag(tok):
+            return tag_proposers(tok, self.names)
+        codes = _codes(tok)
+        self._check_codes(codes, tok)
+        return codes
+
     def _check_codes(self, codes: tuple[str, ...], tok: Token) -> None:
         for code in codes:
             if code not in self.registry:
@@ -300,8 +310,7 @@ class _Builder:
                 if part.type in ("GAP", "SLASH"):
                     gaps.append(str(part))
                 else:  # GROUP_ATTRIB
-                    attribution, proposers = str(part), _codes(part)
-                    self._check_codes(proposers, part)
+                    attribution, proposers = str(part), self._proposers(part)
                 continue
             if len(alts) > len(gaps):
                 gaps.append("")
@@ -332,8 +341,7 @@ class _Builder:
         for k in kids[close_at + 1:]:
             assert isinstance(k, Token)
             if k.type == "ATTRIB":
-                attribution, proposers = str(k), _codes(k)
-                self._check_codes(proposers, k)
+                attribution, proposers = str(k), self._proposers(k)
             else:
                 refs.append(FootnoteRef(str(k).strip()[2:-1], str(k), _packed(k)))
         if not proposers:

@@ -20,7 +20,9 @@ these steps run, in order (each linear in the number of tokens):
 4. :func:`type_brackets`: drafting notes (``[Note: ...]``, ``*[elements for further
    discussion]*``, ``5. [Deleted]``: which ones, :mod:`.notekinds`) become DNOTE tokens;
    editorial brackets in quotations and editors' remarks (``[sic]``) become text;
-   placeholders next to other brackets are split so they can be alternatives.
+   placeholders next to other brackets are split so they can be alternatives; a
+   bulletin's proposer tag after a bracket (``[a] (G-77/CHINA)``: :mod:`.proposer_tags`)
+   becomes its ATTRIB.
 5. :func:`bracket_options`: the brackets of an option bracketed whole (``[Option 2:
    ...]``) become OPT_LBR / OPT_RBR, so that it competes in its block.
 6. :func:`join` (in :mod:`.joining`): which neighbouring brackets are alternatives of one group (NEXT_LBR,
@@ -70,6 +72,7 @@ from .pairing import (
     mirror_rtl,
     pair,
 )
+from .proposer_tags import tagged
 from .readings import YEAR, number_slot
 from .syntax import HEADING_TYPES, body_lexer
 
@@ -451,6 +454,10 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
             edits[i] = (i, [_as("TEXT", tok)], [None])
     for i, j in _references(text, tokens, numbers, all_numbers):
         edits[i] = (j, [_spanning("FNREF", text, tokens[i], tokens[j])], [None])
+    for k, edit in tagged(text, tokens, partner).items():
+        # `[especially] (G-77/CHINA)`: a proposer's tag, on a bracket that stays one
+        if k - 1 not in edits and partner[k - 1] not in edits:
+            edits[k] = edit
     if not edits:
         return tokens, partner
     out: list[Token] = []
