@@ -454,10 +454,10 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
             edits[i] = (i, [_as("TEXT", tok)], [None])
     for i, j in _references(text, tokens, numbers, all_numbers):
         edits[i] = (j, [_spanning("FNREF", text, tokens[i], tokens[j])], [None])
-    for k, edit in tagged(text, tokens, partner).items():
+    for k, tag in tagged(text, tokens, partner).items():
         # `[especially] (G-77/CHINA)`: a proposer's tag, on a bracket that stays one
         if k - 1 not in edits and partner[k - 1] not in edits:
-            edits[k] = edit
+            edits[k] = tag
     if not edits:
         return tokens, partner
     out: list[Token] = []
