@@ -147,7 +147,8 @@ _STATUS = rx.compile(r"[ \t]*(?:(?:informally|provisionally|tentatively)[ \t]+)?
 _LINE_REST = rx.compile(r"[ \t]*(?:\r|\n|$)")
 # A unit left empty, said in the bracket that stands for it: `5. [Deleted]`, `Article 7
 # [Reserved]`, `[Intentionally left blank]`.
-_VACANT = rx.compile(r"[ \t*_]*(?:(?:text |paragraph |article )?(?:deleted|reserved|not used)|"
+_VACANT = rx.compile(r"[ \t*_]*(?:(?:text |paragraph |article )?(?:deleted|reserved|not used|"
+                     r"omitted)|omise?s?|omitid[oa]s?|"
                      r"intentionally (?:left )?blank|supprimée?s?|réservée?s?|"
                      r"(?:eliminad|suprimid|reservad)[oa]s?|удален[оаы]?|исключен[оаы]?|"
                      r"зарезервирован[оаы]?|已?删除|محذوف[ةه]?)\.?[ \t*_]*", re.IGNORECASE)
@@ -308,8 +309,23 @@ def _is_version(text: str, open_tok: Token, close_tok: Token, inner: str) -> boo
 
 def _is_vacant(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
     """``[Deleted]``, ``[Reserved]`` ... standing for the whole of its unit: alone on
-    its line, or after the unit's number or heading (``5. [Deleted]``)."""
-    return _VACANT.fullmatch(inner) is not None and _whole_line(text, open_tok, close_tok)
+    its line, or after the unit's number or heading (``5. [Deleted]``); or the whole of
+    a numbered item in a list a copy ran into one line (``4. Telephone number. 5.
+    [omitted] 6. Email address.``)."""
+    return _VACANT.fullmatch(inner) is not None and (
+        _whole_line(text, open_tok, close_tok) or _whole_item(text, open_tok, close_tok))
+
+
+# a numbered item run into its line: its number after the end of the item before it, the
+# next item's number after it
+_ITEM_BEFORE = rx.compile(r"(?:^|[.;:][ \t]+)[0-9]{1,3}\.[ \t]+$")
+_ITEM_AFTER = rx.compile(r"[ \t]+[0-9]{1,3}\.[ \t]+\w")
+
+
+def _whole_item(text: str, open_tok: Token, close_tok: Token) -> bool:
+    s = open_tok.start_pos
+    return _ITEM_BEFORE.search(text, max(0, s - 12), s) is not None and \
+        _ITEM_AFTER.match(text, close_tok.end_pos) is not None
 
 
 def _whole_line(text: str, open_tok: Token, close_tok: Token) -> bool:
@@ -489,8 +505,37 @@ def _is_list_tag(text: str, open_tok: Token, close_tok: Token, inner: str) -> bo
     return m is not None and m.end() == s and (line == 0 or ":" in m.group(0))
 
 
+# A General Assembly resolution's line on how it came to the plenary, in brackets under
+# its title in every language: `[on the report of the Third Committee (A/66/457)]`,
+# `[without reference to a Main Committee (A/66/L.2)]`, `[sur la base du rapport de la
+# Troisième Commission (A/66/457)]`: the record's, not negotiated text.  Its wording and
+# the document symbol in parentheses.
+_REFERRAL = rx.compile(r"[ \t]*(?:on the report of|without reference to|sur la base du rapport|"
+                       r"sans renvoi|sobre la base del informe|sin remisión|по докладу|"
+                       r"без передачи|根据|未经发交|بناء على تقرير|دون الإحالة)[^\]\r\n]*"
+                       r"\([ \t]*[A-Z]{1,6}[ \t]?/[^)\r\n]*\)[ \t.]*(?:通过)?[ \t]*",
+                       re.IGNORECASE)
+# A mark of symbols only, a translation tool's or a typesetter's (`[~]`, `[#]`): no words
+# to negotiate, no gap (`[...]`, `[___]`), no footnote mark (`[*]`)
+_SYMBOLS = rx.compile(r"[ \t]*[~#^+=|<>]{1,3}[ \t]*")
+
+
+_LINE_TAG = rx.compile(r"[A-Z]{2,4}(?:-[A-Z]{2})?")
+_LINE_TAG_TIMES = 3  # lines a tag opens, at least, to be one
+
+
+def is_line_tag(text: str, open_tok: Token, inner: str, times: int) -> bool:
+    """``[FRA] Nations Unies`` / ``[ESP] Naciones Unidas``: a code in capitals opening
+    its line, the same bracket written at least three times in the draft (``times``): the
+    tag of a bilingual file's lines, or of a speaker's, not words to insert."""
+    s = open_tok.start_pos
+    return times >= _LINE_TAG_TIMES and _LINE_TAG.fullmatch(inner) is not None and \
+        not text[text.rfind("\n", 0, s) + 1:s].strip(" \t")
+
+
 def is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bool) -> bool:
-    if _NOTE.match(inner) or _PROPOSER_SAYS.match(inner) or \
+    if _NOTE.match(inner) or _PROPOSER_SAYS.match(inner) or _REFERRAL.fullmatch(inner) or \
+            _SYMBOLS.fullmatch(inner) or \
             _is_status(text, open_tok, close_tok, inner) or \
             alone and _is_tag(text, open_tok, close_tok, inner) or \
             alone and _is_gloss(text, open_tok, inner) or \

@@ -206,7 +206,11 @@ def _words(s: str) -> set[str]:
 _UNIT_LABEL = re.compile(r"(?<![A-Za-z0-9(])\(([ivxlc]{1,6}|[a-z]|[0-9]{1,3})\)(?=[ \t])|"
                          r"^[ \t*_]*([0-9]{1,3}(?:\.[0-9]{1,3})*)\.[ \t]|"
                          # `[1.2 Each Party ...]`: a dotted number needs no final dot
-                         r"^[ \t*_]*([0-9]{1,3}(?:\.[0-9]{1,3})+)[ \t]+(?=[A-Z])")
+                         r"^[ \t*_]*([0-9]{1,3}(?:\.[0-9]{1,3})+)[ \t]+(?=[A-Z])|"
+                         # `[1.[quat.]/[bis] Each ...]`: a number whose suffix is still
+                         # in brackets is another unit than the bare number
+                         r"^[ \t*_]*([0-9]{1,3}\.?[ \t]?\[(?i:bis|ter|quater|quat\.?|"
+                         r"quinquies|sexies|alt\.?)\])")
 # Words after which such a label is a reference, not a unit's own (`paragraph (a)`)
 _REFERENCE = re.compile(r"(?:paragraphs?|paras?\.?|subparagraphs?|articles?|art\.|sections?|"
                         r"items?|points?|options?|annex|alinéas?|paragraphes?|párrafos?|"
@@ -217,7 +221,7 @@ _REFERENCE = re.compile(r"(?:paragraphs?|paras?\.?|subparagraphs?|articles?|art\
 def _unit_label(head: str) -> str | None:
     for m in _UNIT_LABEL.finditer(head):
         if not _REFERENCE.search(head, 0, m.start()):
-            return m.group(1) or m.group(2) or m.group(3)
+            return m.group(1) or m.group(2) or m.group(3) or m.group(4).lower()
     return None
 
 

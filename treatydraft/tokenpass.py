@@ -52,6 +52,7 @@ from .notekinds import (
     braces_beside,
     catalogued,
     is_gap,
+    is_line_tag,
     is_navigation,
     is_note,
     is_running_mark,
@@ -363,6 +364,11 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 # `the [] Standards`: nothing in the bracket, a gap (the error
                 # `empty-alternative` says so too); `[insert reference to report]`
                 edits[i] = (j, [_spanning("PLACEHOLDER", text, tok, tokens[j])], [None])
+                skip_to = j
+            elif j == i + 2 and is_line_tag(text, tok, inner, all_numbers.times(
+                    text[tok.start_pos:tokens[j].end_pos])):
+                # `[FRA] Nations Unies`, on every other line: a bilingual file's tag
+                edits[i] = (j, [_spanning("DNOTE", text, tok, tokens[j])], [None])
                 skip_to = j
             elif alone and is_navigation(text, tok, tokens[j], inner):
                 # `[Next] . [Previous]`, `[Linkages Home]`: a web page's links, as text
