@@ -62,6 +62,24 @@ def _next_open(tokens: list[Token], r: int) -> tuple[int, int]:
 #: a choice written with a slash between brackets (``[as prescribed] / [which shall ...]``)
 SLASHED = rx.compile(r"\][ \t]*/[ \t]*\[")
 _OR = rx.compile(r"[ \t]+(?:or|ou|o|или|أو)[ \t]+|[ \t]*或[ \t]*")
+_COMMA = rx.compile(r"[ \t]*,[ \t]+")
+
+
+def _listed_choice(tokens: list[Token], partner: list[int], r: int) -> bool:
+    """``[in a timely manner], [no later than June 2000] or [if possible by COP-5]``: the
+    ``]`` at ``r``, a comma, and a run of brackets joined by commas that ends with ``or``
+    and one more bracket: the choices listed in words."""
+    n = len(tokens)
+    while r + 2 < n and tokens[r + 1].type == "TEXT" and tokens[r + 2].type == "LBR" and \
+            partner[r + 2] > r + 2:
+        if _OR.fullmatch(tokens[r + 1]):
+            return True
+        if not _COMMA.fullmatch(tokens[r + 1]):
+            return False
+        r = partner[r + 2]
+    return False
+
+
 _LABEL_FIRST = rx.compile(r"[ \t*_]*" + LABEL, re.MULTILINE)
 
 
@@ -138,8 +156,9 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
         if tokens[r].type != "RBR" or partner[r] < 0:
             continue
         if r + 2 < n and tokens[r + 1].type == "TEXT" and tokens[r + 2].type == "LBR" and \
-                _OR.fullmatch(tokens[r + 1]):
-            # `[avoid ...] or [encourage ...]`: a choice offered in words, as a slash does
+                (_OR.fullmatch(tokens[r + 1]) or _listed_choice(tokens, partner, r)):
+            # `[avoid ...] or [encourage ...]`, `[A], [B] or [C]`: a choice offered in
+            # words, as a slash does
             tokens[r + 1] = _as("SLASH", tokens[r + 1])
         sep, k = _next_open(tokens, r)
         if k < 0:
