@@ -118,14 +118,19 @@ _LATIN = rx.compile(r"[A-Za-z\u00c0-\u024f]")
 _COLUMNS = rx.compile(r"[|\t]")  # what separates the columns of a line (`fr | UN | ar`)
 
 
-def mirror_rtl(tokens: list[Token], problems: _Problems) -> None:
+def mirror_rtl(tokens: list[Token], problems: _Problems) -> list[Token]:
     """Arabic whose brackets were stored as the glyphs seen, not as characters (old UN
     documents, some PDF copies): an opening bracket is the character ``]`` and a closing one
     ``[`` (``ويؤيدها ]ثلث[ الدول``).  In each Arabic column of a line (more Arabic letters than
     Latin ones, between line ends, ``|`` and tabs) where reading ``]`` as opening and ``[``
     as closing pairs more brackets than reading them as written, they are read so (types
     swapped, characters kept), with the warning ``mirrored-brackets``; once one column of
-    the text is so read, a column where both readings pair as many is read so too."""
+    the text is so read, a column where both readings pair as many is read so too.  A
+    blank between two such brackets (``التفتيش[ ]المقترحة``: one closing, the next opening)
+    is no gap to fill there: the lexer's placeholder ``[ ]`` is split into its brackets.
+
+    Returns the token list: ``tokens`` itself, or a new one where blank placeholders were
+    split."""
     segments: list[list[int]] = []  # bracket token indices of each Arabic column
     current: list[int] = []
     arabic = latin = 0
@@ -140,7 +145,7 @@ def mirror_rtl(tokens: list[Token], problems: _Problems) -> None:
         t = tok.type
         if t == "NL":
             end_column()
-        elif t in ("LBR", "RBR"):
+        elif t in ("LBR", "RBR") or t == "PLACEHOLDER" and _BLANK_GAP.fullmatch(tok):
             current.append(i)
         elif t == "TEXT":
             pieces = _COLUMNS.split(tok)
@@ -153,12 +158,16 @@ def mirror_rtl(tokens: list[Token], problems: _Problems) -> None:
     scored = [(seg, _unpaired(tokens, seg, False), _unpaired(tokens, seg, True))
               for seg in segments]
     if not any(mirrored < plain for _, plain, mirrored in scored):
-        return
+        return tokens
+    split: set[int] = set()
     for seg, plain, mirrored in scored:
         if mirrored > plain:
             continue
         for i in seg:
-            tokens[i] = _as("RBR" if tokens[i].type == "LBR" else "LBR", tokens[i])
+            if tokens[i].type == "PLACEHOLDER":
+                split.add(i)
+            else:
+                tokens[i] = _as("RBR" if tokens[i].type == "LBR" else "LBR", tokens[i])
         first = tokens[seg[0]]
         problems.add(E.ParseError, "brackets of right-to-left text stored as seen: ']' read "
                      "as opening and '[' as closing in this Arabic text", first.line,
@@ -166,6 +175,21 @@ def mirror_rtl(tokens: list[Token], problems: _Problems) -> None:
                      code="mirrored-brackets",
                      hint="store the brackets as characters: '[' opens and ']' closes in "
                           "Arabic text too (the display mirrors them)")
+    if not split:
+        return tokens
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        if i in split:  # `[ ]` mirrored: `[` closes, `]` opens, blanks between (GAP)
+            value = str(tok)
+            out += [_tok("RBR", value[0], tok, 0), _tok("GAP", value[1:-1], tok, 1),
+                    _tok("LBR", value[-1], tok, len(value) - 1)]
+        else:
+            out.append(tok)
+    return out
+
+
+# a gap the lexer read in `[ ]`: in mirrored Arabic, a closing and an opening bracket
+_BLANK_GAP = rx.compile(r"\[[ \t]+\]")
 
 
 def _unpaired(tokens: list[Token], seg: list[int], mirrored: bool) -> int:
@@ -173,6 +197,14 @@ def _unpaired(tokens: list[Token], seg: list[int], mirrored: bool) -> int:
     opener = "RBR" if mirrored else "LBR"
     depth = lone = 0
     for i in seg:
+        if tokens[i].type == "PLACEHOLDER":  # `[ ]`: a pair as written, mirrored `[` `]`
+            if mirrored:
+                if depth:
+                    depth -= 1
+                else:
+                    lone += 1
+                depth += 1
+            continue
         if tokens[i].type == opener:
             depth += 1
         elif depth:

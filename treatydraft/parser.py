@@ -290,7 +290,7 @@ def _trees(text: str, segments: Iterable[list[Token]], problems: _Problems, stri
     for tokens in segments:
         nl = T.line_ends(tokens, problems, nl)
         if rtl:
-            T.mirror_rtl(tokens, problems)
+            tokens = T.mirror_rtl(tokens, problems)
         partner = T.pair(tokens, problems)
         T.check_pairs(tokens, partner, problems, strict)
         tokens, partner = T.type_brackets(text, tokens, partner, problems, numbers,

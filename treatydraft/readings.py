@@ -76,6 +76,8 @@ et ou ainsi notamment compris dont qui afin
 y o así incluido incluidos incluidas incluida particularmente
 e bem incluindo inclusive
 и или также включая частности который которые
+و أو بما
+und oder sowie einschließlich insbesondere
 """.split())
 _CJK_CONNECTIVES = ("以及", "并且", "并", "和", "及", "或", "包括", "特别是", "同时", "尤其",
                     "而且", "且", "与")
@@ -150,7 +152,8 @@ def _nominal(kind: str | None) -> str | None:
 CONNECTIVE_ONLY = frozenset({"and", "or", "and/or", "nor", "et", "ou", "et/ou", "y", "o", "y/o",
                              "e", "e/ou", "u", "ni", "и", "или", "和", "或", "及", "以及",
                              "و", "أو", "as well as", "así como", "ainsi que", "assim como",
-                             "bem como", "а также"})
+                             "bem como", "а также", "либо", "und", "oder", "und/oder", "sowie",
+                             "bzw.", "oppure", "nonché"})
 
 
 class Reading(NamedTuple):
