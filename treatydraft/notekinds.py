@@ -510,11 +510,11 @@ def _is_list_tag(text: str, open_tok: Token, close_tok: Token, inner: str) -> bo
 # `[without reference to a Main Committee (A/66/L.2)]`, `[sur la base du rapport de la
 # Troisième Commission (A/66/457)]`: the record's, not negotiated text.  Its wording and
 # the document symbol in parentheses.
-_REFERRAL = rx.compile(r"[ \t]*(?:on the report of|without reference to|sur la base du rapport|"
-                       r"sans renvoi|sobre la base del informe|sin remisión|по докладу|"
-                       r"без передачи|根据|未经发交|بناء على تقرير|دون الإحالة)[^\]\r\n]*"
-                       r"\([ \t]*[A-Z]{1,6}[ \t]?/[^)\r\n]*\)[ \t.]*(?:通过)?[ \t]*",
-                       re.IGNORECASE)
+_REFERRAL_WORDS = ("on the report of", "without reference to", "sur la base du rapport",
+                   "sans renvoi", "sobre la base del informe", "sin remisión", "по докладу",
+                   "без передачи", "根据", "未经发交", "بناء على تقرير", "دون الإحالة")
+_REFERRAL = rx.compile(r"[ \t]*(?:" + "|".join(_REFERRAL_WORDS) + r")[^\]\r\n]*\([ \t]*"
+                       r"[A-Z]{1,6}[ \t]?/[^)\r\n]*\)[ \t.]*(?:通过)?[ \t]*", re.IGNORECASE)
 # A mark of symbols only, a translation tool's or a typesetter's (`[~]`, `[#]`): no words
 # to negotiate, no gap (`[...]`, `[___]`), no footnote mark (`[*]`)
 _SYMBOLS = rx.compile(r"[ \t]*[~#^+=|<>]{1,3}[ \t]*")
