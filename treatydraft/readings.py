@@ -98,7 +98,11 @@ _OPENING_KINDS = {
     "preposition": "to of at by for from in into on with as least than between within under "
                    "upon through during before after without among towards against de des du à au "
                    "aux en par pour sur del al con para в на с по для к от",
-    "modal": "shall should may must will would can could be",
+    "modal": "shall should may must will would can could be "
+             "debe deben deberá deberán deberían puede pueden podrá podrán "
+             "doit doivent devra devront devrait devraient peut peuvent pourra pourront "
+             "deve devem deverá deverão pode podem poderá poderão "
+             "должен должна должно должны может могут",
     "conjunction": "and or et ou y o que и или",
 }
 _OPENING_ENDS = {w: kind for kind, words in _OPENING_KINDS.items() for w in words.split()}
@@ -429,6 +433,10 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
     if kind == kind_b == "modal":  # `[shall] [may] take`: one verb's mood, one slot
         return Reading(True, False, f"both begin with a modal ('{fa}', '{fb}'): rivals for "
                                     "one slot")
+    if {kind, kind_b} == {"modal", "preposition"}:
+        # `[deberá comenzar] [con carácter voluntario]`: a verb and a phrase qualifying it
+        return Reading(False, False, f"one begins with a modal, the other with a preposition "
+                                     f"('{fa}', '{fb}'): different parts of the sentence")
     if kind in _PHRASES and kind_b in _PHRASES:
         if kind == kind_b:
             return Reading(True, False, f"both begin with a {kind} ('{fa}', '{fb}'): rivals "

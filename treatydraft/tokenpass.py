@@ -453,7 +453,9 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
             continue
         if quoted is None:
             quoted = _quote_depths(tokens)
-        if quoted[i]:
+        if quoted[i] and _ELISION.fullmatch(tok):
+            # `"... [...] ..."`: the quoter's cut; a field to fill (`“... 1 January
+            # [year] ...”`) is a gap in the text quoted too
             problems.add(E.ParseError, f"editorial bracket '{tok}' in a quotation: read "
                          "as text", tok.line, tok.column, severity="warning",
                          offset=tok.start_pos, code="editorial-bracket", hint=_HINT_ESCAPE)
@@ -492,6 +494,8 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
 
 
 _NUMBER = rx.compile(r"[ \t]*[0-9]{1,3}[ \t]*")
+# what an editor writes for a cut in a quotation: `[...]`, `[…]`, `[ ]`
+_ELISION = rx.compile(r"[\[［【](?:\.{3,}|…+|[ \t]*)[\]］】]")
 # A footnote mark made of symbols: `[*]`, `[**]`, `[†]`
 _SYMBOL_MARK = rx.compile(r"(?:\*{1,3}|†{1,2}|‡{1,2}|§)")
 # What may follow a bracketed footnote marker written apart from the text: the end of
