@@ -313,6 +313,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
     if all_numbers is None:
         all_numbers = BracketedNumbers(text)
     numbers: list[tuple[int, int, int]] = []  # bracketed numbers alone: (open, close, n)
+    fields: Counter[int] | None = None  # a template's fields on each line (`[year]`)
     for i in [k for k, tok in enumerate(tokens)
               if tok.type in ("LBR", "PLACEHOLDER", "BRACE_NOTE")]:
         if i <= skip_to:
@@ -369,6 +370,13 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                     text[tok.start_pos:tokens[j].end_pos])):
                 # `[FRA] Nations Unies`, on every other line: a bilingual file's tag
                 edits[i] = (j, [_spanning("DNOTE", text, tok, tokens[j])], [None])
+                skip_to = j
+            elif alone and j == i + 2 and len(inner.split()) <= _FIELD_WORDS and \
+                    any(c.isalpha() for c in inner) and \
+                    (fields := fields or _template_fields(tokens))[tok.line] >= 2:
+                # `1 January [year] ... level of [consumption or production] ... in [Group x
+                # of Annex x]`: on a template's line, its short brackets are fields too
+                edits[i] = (j, [_spanning("PLACEHOLDER", text, tok, tokens[j])], [None])
                 skip_to = j
             elif alone and is_navigation(text, tok, tokens[j], inner):
                 # `[Next] . [Previous]`, `[Linkages Home]`: a web page's links, as text
@@ -494,6 +502,21 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
 
 
 _NUMBER = rx.compile(r"[ \t]*[0-9]{1,3}[ \t]*")
+# A template's field: the year to fill, or words holding a lone variable x written small
+# (`[Group x of Annex x]`); a bare `[X]` or `[20XX]` is a negotiation's gap as well
+_FIELD = rx.compile(r"[\[［【](?:[Yy]ear|[Aa]ño|[Aa]nnée|[Гг]од|السنة|年份|[^\[\]\r\n]{0,40}"
+                    r"(?<![\w.-])[x×х](?![\w.-])[^\[\]\r\n]{0,40})[\]］】]")
+_FIELD_WORDS = 4  # words a bracket on a template's line holds, at most, to be a field
+
+
+def _template_fields(tokens: list[Token]) -> Counter[int]:
+    """How many of a template's fields (:data:`_FIELD`) each line holds; never empty
+    (line 0 holds none), so that the caller counts once."""
+    out = Counter(t.line for t in tokens if t.type == "PLACEHOLDER" and _FIELD.fullmatch(t))
+    out.setdefault(0, 0)
+    return out
+
+
 # what an editor writes for a cut in a quotation: `[...]`, `[…]`, `[ ]`
 _ELISION = rx.compile(r"[\[［【](?:\.{3,}|…+|[ \t]*)[\]］】]")
 # A footnote mark made of symbols: `[*]`, `[**]`, `[†]`
