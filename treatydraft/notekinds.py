@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from . import regexcache as rx
 from .lalr import Token
@@ -524,13 +525,16 @@ _LINE_TAG = rx.compile(r"[A-Z]{2,4}(?:-[A-Z]{2})?")
 _LINE_TAG_TIMES = 3  # lines a tag opens, at least, to be one
 
 
-def is_line_tag(text: str, open_tok: Token, inner: str, times: int) -> bool:
+def is_line_tag(text: str, open_tok: Token, close_tok: Token, inner: str,
+                times: Callable[[str], int]) -> bool:
     """``[FRA] Nations Unies`` / ``[ESP] Naciones Unidas``: a code in capitals opening
-    its line, the same bracket written at least three times in the draft (``times``): the
-    tag of a bilingual file's lines, or of a speaker's, not words to insert."""
+    its line, the same bracket written at least three times in the draft (``times``: how
+    many times the draft writes a bracket): the tag of a bilingual file's lines, or of a
+    speaker's, not words to insert."""
     s = open_tok.start_pos
-    return times >= _LINE_TAG_TIMES and _LINE_TAG.fullmatch(inner) is not None and \
-        not text[text.rfind("\n", 0, s) + 1:s].strip(" \t")
+    return _LINE_TAG.fullmatch(inner) is not None and \
+        not text[text.rfind("\n", 0, s) + 1:s].strip(" \t") and \
+        times(text[s:close_tok.end_pos]) >= _LINE_TAG_TIMES
 
 
 def is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bool) -> bool:

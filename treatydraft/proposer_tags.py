@@ -46,7 +46,7 @@ def _tag_at(text: str, tokens: list[Token], partner: list[int], j: int) -> re.Ma
     the initials of the bracket's words."""
     if j + 1 >= len(tokens) or tokens[j + 1].type != "TEXT" or partner[j] < 0:
         return None
-    m = _TAG.match(str(tokens[j + 1]))
+    m = _TAG.match(tokens[j + 1])
     if m is None or _ROMAN.fullmatch(m.group(1)):
         return None
     inner = text[tokens[partner[j]].end_pos:tokens[j].start_pos]

@@ -366,8 +366,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 # `empty-alternative` says so too); `[insert reference to report]`
                 edits[i] = (j, [_spanning("PLACEHOLDER", text, tok, tokens[j])], [None])
                 skip_to = j
-            elif j == i + 2 and is_line_tag(text, tok, inner, all_numbers.times(
-                    text[tok.start_pos:tokens[j].end_pos])):
+            elif j == i + 2 and is_line_tag(text, tok, tokens[j], inner, all_numbers.times):
                 # `[FRA] Nations Unies`, on every other line: a bilingual file's tag
                 edits[i] = (j, [_spanning("DNOTE", text, tok, tokens[j])], [None])
                 skip_to = j
