@@ -120,6 +120,21 @@ def is_gap(inner: str) -> bool:
     return _GAP.fullmatch(inner) is not None
 
 
+# A decision's symbol (`decision 1/CMP.7`, `decision X/CP.17`, `décision -/CMA.1`) and a
+# blank before a bracket
+_DECISION_BEFORE = rx.compile(r"(?:decisions?|décisions?|decisión|decisiones|решени[еяи])[ \t]+"
+                              r"(?:[0-9]{1,3}|[Xx]{1,2}|-)/(?:CP|CMP|CMA|COP|MOP|COP-MOP)"
+                              r"\.(?:[0-9]{1,2}|[Xx]{1,2})[ \t]+$", re.IGNORECASE)
+
+
+def is_decision_title(text: str, open_tok: Token, inner: str) -> bool:
+    """``decision 1/CMP.7 [Giving effect to Kyoto amendments ...]``: the title of a
+    decision still being adopted, in brackets after its symbol, to be filled in when it
+    is (``decision X/CMP.7 [Title]``): a gap, not words to keep or drop."""
+    s = open_tok.start_pos
+    return inner[:1].isupper() and _DECISION_BEFORE.search(text, max(0, s - 40), s) is not None
+
+
 # The notes that may hold brackets of their own: they say so in their first words.
 NOTE_HOLDING = rx.compile(
     r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)"

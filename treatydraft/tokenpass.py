@@ -51,6 +51,7 @@ from .notekinds import (
     braced_word,
     braces_beside,
     catalogued,
+    is_decision_title,
     is_gap,
     is_line_tag,
     is_navigation,
@@ -361,7 +362,8 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 # superscript lost (a gap to fill is written on one line: `[ ]`)
                 edits[i] = (j, [_spanning("FNREF", text, tok, tokens[j])], [None])
                 skip_to = j
-            elif j == i + 1 and alone or is_gap(inner):
+            elif j == i + 1 and alone or is_gap(inner) or \
+                    alone and is_decision_title(text, tok, inner):
                 # `the [] Standards`: nothing in the bracket, a gap (the error
                 # `empty-alternative` says so too); `[insert reference to report]`
                 edits[i] = (j, [_spanning("PLACEHOLDER", text, tok, tokens[j])], [None])
