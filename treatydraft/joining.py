@@ -61,7 +61,7 @@ def _next_open(tokens: list[Token], r: int) -> tuple[int, int]:
 
 #: a choice written with a slash between brackets (``[as prescribed] / [which shall ...]``)
 SLASHED = rx.compile(r"\][ \t]*/[ \t]*\[")
-_OR = rx.compile(r"[ \t]+(?:or|ou|o|или|либо|أو|oder|oppure)[ \t]+|[ \t]*或[ \t]*")
+_OR = rx.compile(r"[ \t]+(?:or|ou|o|или|либо|أو|oder|oppure|versus|vs\.?)[ \t]+|[ \t]*或[ \t]*")
 _COMMA = rx.compile(r"[ \t]*,[ \t]+")
 
 

@@ -374,14 +374,17 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         # `[depending on the level of ... and significance] [depending on the level of ...
         # and GHG contributions][...]`: no insertion repeats its neighbour's opening
         return Reading(True, True, f"both begin with the same {_SAME_OPENING} words")
+    wa, wb = _words(a_head + " " + a_tail), _words(b_head + " " + b_tail)
+    if len(wa) >= 2 and wa == wb and a_head != b_head:
+        # `[Country Providing] [Providing Country]`, `...[below 2 °C or 1.5 °C] [below 1.5
+        # °C or 2 °C]...`: no insertion repeats its neighbour's words, even between runs
+        # of brackets side by side
+        return Reading(True, True, "the same words in another order")
     if chained:
         return Reading(False, True, "the text writes its alternatives side by side")
     sa, sb = _script(a_head), _script(b_head)
     if sa and sb and sa != sb:  # `[Rappelant ...] [回顾《公约》...]`: a text and its translation
         return Reading(False, True, "they are written in different scripts")
-    wa, wb = _words(a_head + " " + a_tail), _words(b_head + " " + b_tail)
-    if len(wa) >= 2 and wa == wb:  # `[Country Providing] [Providing Country]`
-        return Reading(True, True, "the same words in another order")
     fa, fb = _first_word(a_head), _first_word(b_head)
     if fa and fa == fb:
         if ea and ea in _TRAILING and eb != ea and len(a_head.split()) >= 3:
