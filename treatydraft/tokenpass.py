@@ -469,8 +469,12 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                          "as text", tok.line, tok.column, severity="warning",
                          offset=tok.start_pos, code="editorial-bracket", hint=_HINT_ESCAPE)
             edits[i] = (i, [_as("TEXT", tok)], [None])
-    for i, j in _references(text, tokens, numbers, all_numbers):
+    refs, labels = _references(text, tokens, numbers, all_numbers)
+    for i, j in refs:
         edits[i] = (j, [_spanning("FNREF", text, tokens[i], tokens[j])], [None])
+    for i, j in labels:  # a paragraph's number in brackets: text
+        edits[i] = (i, [_as("TEXT", tokens[i])], [None])
+        edits[j] = (j, [_as("TEXT", tokens[j])], [None])
     for k, tag in tagged(text, tokens, partner).items():
         # `[especially] (G-77/CHINA)`: a proposer's tag, on a bracket that stays one
         if k - 1 not in edits and partner[k - 1] not in edits:
@@ -581,9 +585,12 @@ def _beside_number(text: str, tokens: list[Token], partner: list[int], i: int) -
 
 
 def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, int]],
-                all_numbers: BracketedNumbers) -> list[tuple[int, int]]:
+                all_numbers: BracketedNumbers
+                ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Bracketed numbers that are footnote or note references (``nationals [17] of``,
-    ``A.1[1]``), not a number in negotiation (``[30] days``, ``[4][2].``).
+    ``A.1[1]``), not a number in negotiation (``[30] days``, ``[4][2].``); and the
+    bracketed numbers that open paragraphs one after the other (``[3] Governments ...``
+    then ``[4] The commitment ...``), their labels.  Returns (references, labels).
 
     A reference is alone (no bracket beside it), not at the start of a line (a
     paragraph number), and either written against the text before it (``A.1[1]``), or
@@ -613,13 +620,19 @@ def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, in
     for i, _, n in refs:
         first.setdefault(n, i)
     out = [(i, j) for i, j, _ in refs]
+    labels: list[tuple[int, int]] = []
+    starts = {n for i, j, n in opening if _NOTE_TEXT.match(text, tokens[j].end_pos)}
     for i, j, n in opening:
         if first.get(n, i) < i and _NOTE_TEXT.match(text, tokens[j].end_pos):
             out.append((i, j))
         elif all_numbers.note_text(n) and _GLUED_MARK.match(text, tokens[j].end_pos):
             # `[38]39[PE/NZ oppose: ...`: markers opening a line, the note given below
             out.append((i, j))
-    return out
+        elif n in starts and (n - 1 in starts or n + 1 in starts):
+            # `[3] Governments ...`, `[4] The commitment ...`: paragraphs numbered in
+            # brackets, one after the other, not numbers in negotiation
+            labels.append((i, j))
+    return out, labels
 
 
 _NOTE_TEXT = rx.compile(r"[ \t]+[^\W\d_]")
