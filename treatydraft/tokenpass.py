@@ -509,8 +509,8 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
 _NUMBER = rx.compile(r"[ \t]*[0-9]{1,3}[ \t]*")
 # A template's field: the year to fill, or words holding a lone variable x written small
 # (`[Group x of Annex x]`); a bare `[X]` or `[20XX]` is a negotiation's gap as well
-_FIELD = rx.compile(r"[\[［【](?:[Yy]ear|[Aa]ño|[Aa]nnée|[Гг]од|السنة|年份|[^\[\]\r\n]{0,40}"
-                    r"(?<![\w.-])[x×х](?![\w.-])[^\[\]\r\n]{0,40})[\]］】]")
+_FIELD = rx.compile(r"[\[［【](?:[Yy]ear|[Aa]ño|[Aa]nnée|[Гг]од|السنة|年份|[^\[\]\r\n:]{0,40}"
+                    r"(?<![\w.-])[x×х](?![\w.-])[^\[\]\r\n:]{0,40})[\]］】]")
 _FIELD_WORDS = 4  # words a bracket on a template's line holds, at most, to be a field
 
 
