@@ -379,10 +379,6 @@ def test_real_text_corpus_floor():
              # `[visées au présent article] [à la date ...]`, two qualifiers labelled two
              # insertions, read as rivals (no evidence either way)
              "b-unep-inc-2012-mercury-mining-asgm-web-fr-ar": (0.93, 0.88),
-             # sixtieth round: a resolution template's `The [Seventy-seventh] World Health
-             # Assembly`, the session's number labelled a placeholder (doubtful, as the
-             # Seattle `[134]`), read as optional text
-             "b-who-2023-resolution-template-web-en": (0.4, 1.0),
              # sixty-first round: an ENB bulletin of 1997 quoting bracketed text its own
              # way: rivals with words between them (`from [1990 levels] or an [average
              # annual level]`) and brackets written against each other that the labeller

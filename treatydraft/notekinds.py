@@ -127,6 +127,27 @@ _DECISION_BEFORE = rx.compile(r"(?:decisions?|décisions?|decisión|decisiones|�
                               r"\.(?:[0-9]{1,2}|[Xx]{1,2})[ \t]+$", re.IGNORECASE)
 
 
+# The number of a session still to come, in a template: an ordinal in brackets before
+# the body or the session it numbers (`The [Seventy-seventh] World Health Assembly`,
+# `at its [80th] session`, `sa [quatre-vingtième] session`)
+_ORDINAL = rx.compile(r"[ \t]*(?:(?:[A-Za-z]+-)?(?:first|second|third|fourth|fifth|sixth|"
+                      r"seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]*teenth|[a-z]*tieth)|"
+                      r"[0-9]{1,3}(?:st|nd|rd|th|e|ème|[oº])|[a-zé-]+ième)[ \t]*", re.IGNORECASE)
+_SESSION_AFTER = rx.compile(r"[ \t]+(?:(?:[A-Z][a-z]+[ \t]*\r?\n?[ \t]*){0,3}(?:Assembly|Conference|"
+                            r"Congress|Meeting|Session)|session|meeting|sesión|reunión|"
+                            r"réunion|сесси)", )
+
+
+def is_session_number(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
+    """``The [Seventy-seventh] World Health Assembly``: the number of a session to come,
+    left to fill in a template: a gap, not words to keep or drop.  Beside another
+    bracket, blanks apart, it is a rival number (``[seizième] [énième] session``)."""
+    s = open_tok.start_pos
+    return _ORDINAL.fullmatch(inner) is not None and \
+        _SESSION_AFTER.match(text, close_tok.end_pos) is not None and \
+        not text[max(0, s - 4):s].rstrip(" \t").endswith(("]", "］", "】"))
+
+
 def is_decision_title(text: str, open_tok: Token, inner: str) -> bool:
     """``decision 1/CMP.7 [Giving effect to Kyoto amendments ...]``: the title of a
     decision still being adopted, in brackets after its symbol, to be filled in when it

@@ -57,6 +57,7 @@ from .notekinds import (
     is_navigation,
     is_note,
     is_running_mark,
+    is_session_number,
     relabelled,
 )
 from .options import first_of_series, option_number
@@ -363,7 +364,8 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 edits[i] = (j, [_spanning("FNREF", text, tok, tokens[j])], [None])
                 skip_to = j
             elif j == i + 1 and alone or is_gap(inner) or \
-                    alone and is_decision_title(text, tok, inner):
+                    alone and (is_decision_title(text, tok, inner)
+                               or is_session_number(text, tok, tokens[j], inner)):
                 # `the [] Standards`: nothing in the bracket, a gap (the error
                 # `empty-alternative` says so too); `[insert reference to report]`
                 edits[i] = (j, [_spanning("PLACEHOLDER", text, tok, tokens[j])], [None])
