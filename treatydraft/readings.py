@@ -251,12 +251,18 @@ _WHEN = re.compile(r"\b(?:soon|earliest|latest|delay|immediately|annually|years?
 
 def _time_frame(s: str) -> str | None:
     """``"year"`` where ``s`` names a year, ``"none"`` where it holds no digit and no word
-    of time, else None (it cannot be told)."""
+    of time (a word of time in a long phrase, `to limit warming in this century and to
+    ...`, does not make it a time frame), else None (it cannot be told)."""
     if YEAR.search(s) or _CJK_YEAR.search(s):
         return "year"
-    if any(c.isdigit() for c in s) or _WHEN.search(s):
+    if any(c.isdigit() for c in s) or _WHEN.search(s) and len(set(s.split())) <= _TIME_WORDS:
         return None
     return "none"
+
+
+# distinct words a time frame holds at most (`as soon as possible and no later than`; the
+# callers pass a bracket's first and last characters, the same words twice when it is short)
+_TIME_WORDS = 6
 
 
 # after two items: another bracket, or an item of a few words and a comma or a conjunction
