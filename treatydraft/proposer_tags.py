@@ -9,10 +9,11 @@ The parenthesis is the alternative's attribution, as ``]@G77`` is in the format:
 text of the draft, and two tagged brackets blanks apart are rival proposals for one slot
 (as ``[a]@RUS [b]@EU``).  A capitalised parenthesis after a bracket is often something
 else (an acronym the bracket spells out, ``[official development assistance] (ODA)``; a
-unit's number, ``(II)``), so the notation is read only where the draft shows it: two
-tagged brackets side by side somewhere in it.  Then every tag after a bracket is read as
-one.  The token pass (:func:`.tokenpass.type_brackets`) turns each into an ATTRIB token;
-the builder takes its proposers from :func:`tag_proposers`.
+unit's number, ``(II)``; an instruction, ``(DEL)``), so the notation is read only where
+the draft shows it: two tagged brackets side by side somewhere in it.  Then every tag
+after a bracket is read as one.  The token pass (:func:`.tokenpass.type_brackets`)
+turns each into an ATTRIB token; the builder takes its proposers from
+:func:`tag_proposers`.
 """
 from __future__ import annotations
 
@@ -33,6 +34,9 @@ _TAG = rx.compile(r"[ \t]?\((" + _NAME + r"(?:(?:[ \t]*[,;][ \t]*|[ \t]+(?:and|A
 _ROMAN = rx.compile(r"[IVXLC]+")
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "to", "de", "des", "du", "la",
                           "le", "et", "y", "del", "el"})
+# what a delegation asks for, in the same notation (`[for sale] (DEL)`): no proposer
+_INSTRUCTIONS = frozenset("DEL DELETE RETAIN KEEP ADD MOVE MOVED NEW ALT AGREED REV TBD TBC "
+                          "NOTE OR AND".split())
 _SPLIT = rx.compile(r"[ \t]*[,;][ \t]*|[ \t]+(?:and|AND)[ \t]+")
 
 
@@ -47,7 +51,7 @@ def _tag_at(text: str, tokens: list[Token], partner: list[int], j: int) -> re.Ma
     if j + 1 >= len(tokens) or tokens[j + 1].type != "TEXT" or partner[j] < 0:
         return None
     m = _TAG.match(tokens[j + 1])
-    if m is None or _ROMAN.fullmatch(m.group(1)):
+    if m is None or _ROMAN.fullmatch(m.group(1)) or m.group(1) in _INSTRUCTIONS:
         return None
     inner = text[tokens[partner[j]].end_pos:tokens[j].start_pos]
     initials = "".join(w[0] for w in inner.split() if w.lower() not in _SMALL_WORDS and w[0].isalpha())
