@@ -543,3 +543,17 @@ def test_issue13_bulletin_proposer_tags_are_attributions():
     out = resolve(doc, {ids[0]: 2, ids[1]: "drop", ids[2]: 1, ids[3]: "keep"}).to_text()
     assert "and including those related" in out and "cuts shall be made by 2005." in out
     assert "(" not in out.split("---\n")[-1]
+
+
+def test_issue13_resolving_options_labelled_in_brackets_leaves_no_bracket():
+    """`[Alternative A]` alone on its line labels an option; resolving the block removes
+    the label's line whole, its brackets with it."""
+    text = ("(4) Text if it\n[Alternative A]\ncan be made [commercial] here.\n"
+            "[Alternative B]\ncan be used.\n(5) Next.\n")
+    doc = treatydraft.parse(text, mode="tolerant")
+    assert doc.to_text() == text and not doc.diagnostics
+    (block,) = [g for g in doc.groups() if isinstance(g, OptionBlock)]
+    assert len(block.options) == 2
+    assert resolve(doc, {block.id: 1}).to_text() == (
+        "(4) Text if it\ncan be made [commercial] here.\n(5) Next.\n")
+    assert resolve(doc, {block.id: 2}).to_text() == "(4) Text if it\ncan be used.\n(5) Next.\n"

@@ -26,7 +26,9 @@ __all__ = ["EDITORIAL", "LABEL", "LIST_LABEL", "NOTE_HOLDING", "STYLE_RULE", "an
 _NOTE = rx.compile(
     # a proposer or note-taker first: `[SG/MY: Negotiators Note: ...]`, `[DT: These notes ...]`
     r"[ \t*_]*(?:[A-Z]{2,3}(?:/[A-Z]{2,3})*:[ \t]*)?"
-    r"(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat|"
+    # anyone's note, named, with its colon: `[CPTech note: ...]`, `[IISD Note: ...]`
+    r"(?:[A-Z][\w&'’-]{1,20}[ \t]+(?:note|Note|NOTE)[ \t]*:|"
+    r"(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat|"
     r"Negotiators?'?s?)?[ \t]*(?:note|Note|NOTE)\b|Comment:|Refer to |Reference to |Further provisions? |"
     r"To be (?:moved|considered|placed|discussed)|Moved (?:to|from) |Linkages? |"
     r"Elements? for |Text (?:to be|moved)|Para(?:graph|\.)? [0-9A-Za-z.]+ (?:moved|deleted)|"
@@ -595,14 +597,17 @@ def is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: boo
 
 # A paragraph's title as WIPO drafts and treaties print it, in brackets after the
 # paragraph's number: `(2) [Acts Not Requiring the Proprietor's Authorization] (a) ...`.
-_TITLE = rx.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|[a-z][\w'’-]{0,3}|\([^)\r\n]{1,20}\)))+"
+_TITLE = rx.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|[a-z][\w'’-]{0,3}|\([^)\r\n]{1,20}\))"
+                    # words joined by a slash: `[Industrial Applicability/Utility]`
+                    r"(?:/[A-Z][\w'’-]*)?)+"
                     # a script without case: a short phrase, no sentence punctuation in it
                     r"|[\u3400-\u9fff《》〈〉、“”]{2,30}")
 # what a phrase of a Chinese sentence runs on with: a modal, a verb, a particle
 _CJK_RUNS_ON = rx.compile(r"[ \t]*(?:应|可|须|必须|不得|得|将|已|为|是|的|和|或|及|与|在|对|向|由|"
                           r"均|亦|也|还|并|有)")
 _NUMBER_LABEL = rx.compile(r"[ \t]*\([0-9]{1,2}\)[ \t]*")
-_AFTER_TITLE = rx.compile(r"[ \t]*(?:\r?\n|$|\([a-z0-9]{1,3}\)|[A-Z\u3400-\u9fff])")
+_AFTER_TITLE = rx.compile(r"[ \t]*(?:\r?\n|$|\([a-z0-9]{1,3}\)|[A-Z\u3400-\u9fff]|"
+                          r"\.[ \t]?\.[ \t]?\.)")  # `. . .`: the paragraph's text left out
 
 
 def _paragraph_title(text: str, s: int, e: int, inner: str) -> bool:

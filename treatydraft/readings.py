@@ -352,6 +352,17 @@ def _list_goes_on(sep: str, after: str) -> str | None:
     return m.group(0) if m and m.group(0) in _LIST_ENDS else None
 
 
+# A delegation's amendment written as an instruction before the words it concerns:
+# `EU; Russia: add: ...`, `Cuba: delete: ...`, `Brazil: supprimer: ...`
+_PROPOSAL = re.compile(r"[ \t*_]*([A-Z][^:\]\r\n]{0,60}):[ \t]*(add|insert|delete|replace|"
+                       r"ajouter|insérer|supprimer|añadir|insertar|suprimir|eliminar|"
+                       r"добавить|исключить|удалить)[ \t]*:", re.IGNORECASE)
+_VERB_KIND = {"add": "add", "insert": "add", "ajouter": "add", "insérer": "add", "añadir": "add",
+              "insertar": "add", "добавить": "add", "delete": "delete", "supprimer": "delete",
+              "suprimir": "delete", "eliminar": "delete", "исключить": "delete",
+              "удалить": "delete"}
+
+
 def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
                    attributed: bool, chained: bool, after: str = "", slashed: bool = False
                    ) -> Reading:
@@ -363,6 +374,18 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
     them are insertions."""
     if attributed:
         return Reading(True, True, "both are attributed proposals")
+    pa, pb = _PROPOSAL.match(a_head), _PROPOSAL.match(b_head)
+    if pa and pb:
+        # `[EU; Russia: add: the 2005 World Summit] [Cuba: delete: the 2002 Monterrey
+        # Consensus]`: each delegation's amendment stands on its own; one delegation
+        # deleting words and adding others (`[Brazil: delete: reaffirms] [Brazil: add:
+        # recognizes]`) offers a replacement
+        same = pa.group(1).strip().lower() == pb.group(1).strip().lower()
+        verbs = {_VERB_KIND.get(pa.group(2).lower()), _VERB_KIND.get(pb.group(2).lower())}
+        if same and verbs == {"add", "delete"}:
+            return Reading(True, True, "one delegation deletes words and adds others: a "
+                                       "replacement")
+        return Reading(False, True, "each is a delegation's amendment of its own")
     if numbered_apart(a_head, b_head):
         return Reading(False, True, "each holds a unit of its own number")
     if number_slot(a_head, b_head) or number_slot(b_head, a_head):

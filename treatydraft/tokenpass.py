@@ -540,8 +540,9 @@ _REF_FOLLOW = rx.compile(r"[ \t]*(?:$|[\r\n.,;:)\]]|[A-Z]|(?:of|as|and|or|to|in|
                          re.MULTILINE)
 
 
-# the end of a sentence or clause after a footnote marker (nothing it could count)
-_MARK_END = rx.compile(r"[ \t]*(?:$|[\r\n.,;:])", re.MULTILINE)
+# the end of a sentence or clause after a footnote marker (nothing it could count), or the
+# end of a web page's element (`...possible.][3]</span>`)
+_MARK_END = rx.compile(r"[ \t]*(?:$|[\r\n.,;:]|</)", re.MULTILINE)
 
 
 _ROMAN = rx.compile(r"[ivx]{1,5}")
@@ -674,6 +675,12 @@ def bracket_options(tokens: list[Token], partner: list[int]) -> None:
         j = partner[i]
         if j <= i or j + 1 < n and tokens[j + 1].type in _ATTACHED:
             continue
+        if _label_alone(tokens, i, j):
+            # `[Alternative A]` alone on its line: the label written in brackets, its
+            # option the lines after it (not an option bracketed whole, empty)
+            tokens[i], tokens[j] = _as("TEXT", tokens[i]), _as("TEXT", tokens[j])
+            partner[i] = partner[j] = -1
+            continue
         k = i + 2
         while k < j and tokens[k].type not in _NOT_IN_OPTION:
             if tokens[k].type == "LBR" and partner[k] > k:
@@ -682,6 +689,20 @@ def bracket_options(tokens: list[Token], partner: list[int]) -> None:
         if k == j:
             tokens[i], tokens[j] = _as("OPT_LBR", tokens[i]), _as("OPT_RBR", tokens[j])
             partner[i] = partner[j] = -1
+
+
+def _label_alone(tokens: list[Token], i: int, j: int) -> bool:
+    """Does the bracket ``i``..``j`` hold an option label and nothing else (blanks aside),
+    its ``]`` ending the line?"""
+    k = i + 2
+    if k < j and tokens[k].type == "TEXT" and not tokens[k].strip(" \t.:"):
+        k += 1
+    if k != j:
+        return False
+    k += 1
+    if k < len(tokens) and tokens[k].type == "TEXT" and not tokens[k].strip(" \t"):
+        k += 1
+    return k == len(tokens) or tokens[k].type == "NL"
 
 
 def _closing_before(tokens: list[Token], i: int) -> str | None:

@@ -344,7 +344,7 @@ def _open_group(node: BracketGroup | OptionBlock, decide: Decide) -> BracketGrou
 #: what may stand on a label's line besides the label: its colon, blanks, the emphasis or
 #: heading marks of a web copy (`**Option 1:**`, `## Option 2`), the quotation mark that
 #: opens each paragraph of a draft quoted whole (`“Option 1`)
-_LABEL_RESIDUE = LEAD + ":："
+_LABEL_RESIDUE = LEAD + ":：[]［］【】"  # `[Alternative A]`: a label written in brackets
 
 
 def _residue(node: Piece) -> bool:
