@@ -20,7 +20,7 @@ from .labels import read_marker
 from .lalr import Token
 from .notekinds import LABEL, LIST_LABEL
 from .pairing import _CONTENT, _HEADS, _as, _spanning, _starts_line, in_word
-from .readings import CONNECTIVE_ONLY, Reading, numbered_apart, spaced_reading
+from .readings import CONNECTIVE_ONLY, Reading, numbered_apart, qualifier_after, spaced_reading
 
 if TYPE_CHECKING:
     from .parser import _Problems
@@ -176,6 +176,9 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
         if not attributed and (sep < 0 or tokens[sep].type == "GAP") and numbered_apart(
                 _head(text, tokens, partner[r]), _head(text, tokens, k)):
             continue  # `[(iv) ...][(v) ...]`: two bracketed units side by side
+        if not attributed and sep < 0 and qualifier_after(
+                _head(text, tokens, partner[r]), _head(text, tokens, k)):
+            continue  # `[um Tribunal][estabelecido conforme ...]`: the noun, its qualifier
         if sep < 0 or tokens[sep].type == "SLASH" or (ka in _WORDS and kb in _WORDS) or \
                 ("punct" in (ka, kb) and ka is not None and kb is not None):
             # `[y] [o]`: two lone connectives compete for one slot, even spaced; so do a
@@ -236,7 +239,9 @@ def _stacked_rivals(text: str, tokens: list[Token], partner: list[int]
     first opens its line and its ``]`` ends one, only blank lines stand between, the
     second opens its line; rivals when both begin with the same unit number (``[2. ...]``,
     ``[2. ...]``) or, without numbers, with the same three words (two versions of a
-    definition, hard-wrapped: ``[The term "transnational corporation" ... means ...]``).
+    definition, hard-wrapped: ``[The term "transnational corporation" ... means ...]``)
+    or the same few words alone on their first line (a defined term, ``[Empresa`` then
+    its definition below).
     The third item says whether the numbers decided (else the opening words did)."""
     out: list[tuple[int, int, bool]] = []
     n = len(tokens)
@@ -257,9 +262,23 @@ def _stacked_rivals(text: str, tokens: list[Token], partner: list[int]
         if a.type == "PARA" or b.type == "PARA":
             if a.type == b.type == "PARA" and _number(a) == _number(b):
                 out.append((r, k, True))
-        elif _opening(text, tokens, o) == _opening(text, tokens, k) != []:
+        elif _opening(text, tokens, o) == _opening(text, tokens, k) != [] or \
+                _term_line(text, tokens, o) == _term_line(text, tokens, k) != "":
             out.append((r, k, False))
     return out
+
+
+_TERM_WORDS = 5  # words a defined term or a title alone on a bracket's first line holds
+
+
+def _term_line(text: str, tokens: list[Token], i: int) -> str:
+    """The first line of the bracket opened at ``i`` when it holds a few words and the
+    text goes on below (``[Empresa`` then the definition), else ''."""
+    start = tokens[i].end_pos
+    end = text.find("\n", start, start + _SNIPPET)
+    line = text[start:end].strip(" \t\r*_") if end >= 0 else ""
+    return line if line and "[" not in line and "]" not in line and \
+        len(line.split()) <= _TERM_WORDS else ""
 
 
 def _attributed(tokens: list[Token], r: int) -> bool:

@@ -575,8 +575,15 @@ def is_line_tag(text: str, open_tok: Token, close_tok: Token, inner: str,
         times(text[s:close_tok.end_pos]) >= _LINE_TAG_TIMES
 
 
+# A remark on where the negotiation of a point stands: `[Issues of membership ... remain
+# under discussion with a view to resolution as soon as possible.]`
+_UNDER_DISCUSSION = rx.compile(r"\b(?:remains?|is|are)[ \t]+(?:still[ \t]+)?under[ \t]+"
+                               r"(?:discussion|consideration|negotiation)\b")
+
+
 def is_note(text: str, open_tok: Token, close_tok: Token, inner: str, alone: bool) -> bool:
     if _NOTE.match(inner) or _PROPOSER_SAYS.match(inner) or _REFERRAL.fullmatch(inner) or \
+            _UNDER_DISCUSSION.search(inner) is not None or \
             _SYMBOLS.fullmatch(inner) or \
             _is_status(text, open_tok, close_tok, inner) or \
             alone and _is_tag(text, open_tok, close_tok, inner) or \

@@ -62,6 +62,7 @@ import re
 from typing import NamedTuple
 
 __all__ = ["CONVENTIONS", "CONNECTIVE_ONLY", "YEAR", "Reading", "spaced_reading", "numbered_apart",
+           "qualifier_after",
            "number_slot"]
 
 #: The values of the front-matter key ``spaced-brackets``.
@@ -265,6 +266,8 @@ def _time_frame(s: str) -> str | None:
 _TIME_WORDS = 6
 
 
+# after two brackets: two more, each closed by a comma (a list of bracketed items goes on)
+_LIST_RUN = re.compile(r"[ \t]*,[ \t]*\[[^\]\[\r\n]{1,40}\][ \t]*,[ \t]*\[")
 # after two items: another bracket, or an item of a few words and a comma or a conjunction
 _LIST_ON = re.compile(r"[ \t\]]*(?:\[|[^\W\d_][\w'’-]*(?:[ \t]+[\w'’-]+){0,2}[ \t]*"
                       r"(?:,|[ \t](?:and|or|y|o|e|et|ou|и|или)\b))")
@@ -324,6 +327,21 @@ def number_slot(gap: str, other: str) -> bool:
     another such gap), blanks apart: rivals for one slot, the gap one of them."""
     return _NUMBER_GAP.fullmatch(gap) is not None and (
         _A_NUMBER.fullmatch(other) is not None or _NUMBER_GAP.fullmatch(other) is not None)
+
+
+# what opens a noun phrase, in the languages whose lists above do not hold it
+_NOUN_OPENERS = frozenset("the a an its their such this that these any each every all la le les "
+                          "el los las une un una o os um uma qualquer cada todo toda todos "
+                          "todas cualquier cualquiera tout toute tous toutes ce cette".split())
+
+
+def qualifier_after(a_head: str, b_head: str) -> bool:
+    """``[um Tribunal][estabelecido conforme esta seção]``: a noun phrase and, written
+    against it, a phrase opening with a past participle that qualifies the noun (both of
+    two words or more): not rivals for one slot, the second an insertion of its own."""
+    fa, fb = _first_word(a_head), _first_word(b_head)
+    return fa in _NOUN_OPENERS and _participle(fb) and len(a_head.split()) >= 2 and \
+        len(b_head.split()) >= 2
 
 
 def numbered_apart(a_head: str, b_head: str) -> bool:
@@ -504,6 +522,11 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         # `Órgano [establecido en el marco de ...] [integrado por los países ...]`
         return Reading(False, False, "each begins with a participle of its own: two "
                                      "phrases qualifying what comes before")
+    if _LIST_RUN.match(after):
+        # `as [companhias] [fundações], [sociedades], [sociedades fiduciárias], ...`: the
+        # list goes on in brackets, one item each
+        return Reading(False, False, "a list of bracketed items, separated by commas, "
+                                     "goes on after them")
     if slashed:
         return Reading(False, False, "the text writes its choices with a slash between "
                                      "brackets, and nothing here asks for one")
