@@ -102,15 +102,30 @@ def _wrapped_open(text: str, tokens: list[Token], partner: list[int], r: int) ->
             tokens[k + 1].type in _HEADS:
         return -1
     start, close = tokens[partner[r]].start_pos, tokens[r].start_pos
+    end = text[max(start, close - 3):close].rstrip(" \t")[-1:]
+    if end == ":" and tokens[partner[r]].line < tokens[r].line and \
+            _chapeau_below(text, tokens, partner, k):
+        # `[1.2. [El presente Capítulo ... a excepción de:]` then `[Este capítulo no se
+        # aplica a:]`: a chapeau over lines and one on its line, rivals over one list
+        return k
     line_start = text.rfind("\n", 0, start) + 1
     if (LIST_LABEL.fullmatch(text, line_start, start)
             or _LABEL_FIRST.match(text, tokens[k].end_pos)):
         return -1  # `1.4) [item]` then `[1.5) item]`: list items, one per line
-    if text[max(start, close - 3):close].rstrip(" \t")[-1:] in (".", ";", ":", "!", "?"):
-        return -1
+    if end in (".", ";", ":", "!", "?"):
+        return -1  # a sentence ended
     if _ended_early(text, close, tokens[k].start_pos):
         return -1  # `X.2 Scope [US: and Coverage]` above `[US: ...] [EU: ...]`: a heading
     return k
+
+
+def _chapeau_below(text: str, tokens: list[Token], partner: list[int], k: int) -> bool:
+    """Is the bracket opening the next line at ``k`` a chapeau too: on one line, ending
+    with ``:`` (``[El presente Capítulo ... a excepción de:]`` then ``[Este capítulo no
+    se aplica a:]``: rival chapeaux of one list)?"""
+    c = partner[k]
+    return c > k and tokens[c].line == tokens[k].line and \
+        text[max(tokens[k].end_pos, tokens[c].start_pos - 3):tokens[c].start_pos].rstrip(" \t")[-1:] == ":"
 
 
 _MEASURE_LINES = 4  # lines on each side whose length gives the measure of a wrapped text
