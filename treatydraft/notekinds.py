@@ -4,23 +4,21 @@ The token pass (:mod:`.tokenpass`, step 4) asks these questions of each bracket 
 is it a drafting note or instruction (``[Note: ...]``, ``[Moved to paragraph 5]``), a
 status mark (``[agreed ad referendum]``), a unit left empty (``5. [Deleted]``), a caption
 naming the item below it, an editor's remark on a quotation (``[sic]``), a citation of a
-provision's source, or a web page's navigation link?  And of braces: which are a draft's
-brackets (``{confidential}`` in a sentence, ``{framework}{programme}``), which a style
-sheet's rule.  The vocabulary is documented in docs/format.md ("Notes" and "Editorial
+provision's source, a bilingual file's line tag?  Gaps are asked of :mod:`.gaps`, a
+web page's or a catalogue's marks of :mod:`.pagemarks`, braces and ``<<notes>>`` of
+:mod:`.braces`.  The vocabulary is documented in docs/format.md ("Notes" and "Editorial
 brackets").
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from . import regexcache as rx
 from .lalr import Token
 
-__all__ = ["EDITORIAL", "LABEL", "LIST_LABEL", "NOTE_HOLDING", "STYLE_RULE", "angle_notes",
-           "braced_word", "braces_beside", "catalogued", "is_navigation", "is_note",
-           "is_running_mark", "relabelled"]
+__all__ = ["EDITORIAL", "LABEL", "LIST_LABEL", "NOTE_HOLDING", "adapted_subject", "is_line_tag",
+           "is_note", "is_running_mark", "relabelled"]
 
 # A bracketed drafting note or instruction, by its first words.
 _NOTE = rx.compile(
@@ -112,52 +110,6 @@ _PROPOSER_SAYS = rx.compile(
     r"(?:" + _UNIT + r"[ \t]+)?(?i:delete|retain|reserve|keep|as it stands|as is|"
     r"supprimer|maintenir|suprimir|mantener|исключить|сохранить)"
     r"(?:[ \t]+" + _UNIT + r")?[ \t.]*$)")
-# A reference, a name or a number to put in, and nothing to negotiate: `[insert reference
-# to report]` (across a line break too), `[(document A72/xx) (INSERT EB REF)]`: a gap.
-_GAP = rx.compile(r"[^\]]{0,60}?\b(?i:insert)[ \t\r\n]+(?:[\w-]+[ \t\r\n]+){0,2}"
-                  r"(?i:ref(?:erence)?s?|title|name|date|number|symbol|citation|link)\b[^\]]{0,60}")
-
-
-def is_gap(inner: str) -> bool:
-    return _GAP.fullmatch(inner) is not None
-
-
-# A decision's symbol (`decision 1/CMP.7`, `decision X/CP.17`, `décision -/CMA.1`) and a
-# blank before a bracket
-_DECISION_BEFORE = rx.compile(r"(?:decisions?|décisions?|decisión|decisiones|решени[еяи])[ \t]+"
-                              r"(?:[0-9]{1,3}|[Xx]{1,2}|-)/(?:CP|CMP|CMA|COP|MOP|COP-MOP)"
-                              r"\.(?:[0-9]{1,2}|[Xx]{1,2})[ \t]+$", re.IGNORECASE)
-
-
-# The number of a session still to come, in a template: an ordinal in brackets before
-# the body or the session it numbers (`The [Seventy-seventh] World Health Assembly`,
-# `at its [80th] session`, `sa [quatre-vingtième] session`)
-_ORDINAL = rx.compile(r"[ \t]*(?:(?:[A-Za-z]+-)?(?:first|second|third|fourth|fifth|sixth|"
-                      r"seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]*teenth|[a-z]*tieth)|"
-                      r"[0-9]{1,3}(?:st|nd|rd|th|e|ème|[oº])|[a-zé-]+ième)[ \t]*", re.IGNORECASE)
-_SESSION_AFTER = rx.compile(r"[ \t]+(?:(?:[A-Z][a-z]+[ \t]*\r?\n?[ \t]*){0,3}(?:Assembly|Conference|"
-                            r"Congress|Meeting|Session)|session|meeting|sesión|reunión|"
-                            r"réunion|сесси)", )
-
-
-def is_session_number(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
-    """``The [Seventy-seventh] World Health Assembly``: the number of a session to come,
-    left to fill in a template: a gap, not words to keep or drop.  Beside another
-    bracket, blanks apart, it is a rival number (``[seizième] [énième] session``)."""
-    s = open_tok.start_pos
-    return _ORDINAL.fullmatch(inner) is not None and \
-        _SESSION_AFTER.match(text, close_tok.end_pos) is not None and \
-        not text[max(0, s - 4):s].rstrip(" \t").endswith(("]", "］", "】"))
-
-
-def is_decision_title(text: str, open_tok: Token, inner: str) -> bool:
-    """``decision 1/CMP.7 [Giving effect to Kyoto amendments ...]``: the title of a
-    decision still being adopted, in brackets after its symbol, to be filled in when it
-    is (``decision X/CMP.7 [Title]``): a gap, not words to keep or drop."""
-    s = open_tok.start_pos
-    return inner[:1].isupper() and _DECISION_BEFORE.search(text, max(0, s - 40), s) is not None
-
-
 # The notes that may hold brackets of their own: they say so in their first words.
 NOTE_HOLDING = rx.compile(
     r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)"
@@ -210,102 +162,6 @@ _ADAPTED_VERB = rx.compile(r"[^.;\[\]\r\n]{0,60}?[^\W\d_]\[\]")
 def adapted_subject(text: str, close_tok: Token, inner: str) -> bool:
     return _PRONOUN.fullmatch(inner) is not None and \
         _ADAPTED_VERB.match(text, close_tok.end_pos) is not None
-
-
-# A title a library's cataloguer supplied, in a catalogue record's punctuation (ISBD: `Proposal
-# : [draft Convention on the Rights of the Child] / submitted by the ILO.`): an editor's
-# addition, not negotiated text.
-_CATALOGUE_BEFORE = rx.compile(r"[ \t]:[ \t]*$")
-_CATALOGUE_AFTER = rx.compile(r"[ \t]+/[ \t]+\S")
-
-
-def catalogued(text: str, open_tok: Token, close_tok: Token) -> bool:
-    s = open_tok.start_pos
-    return _CATALOGUE_BEFORE.search(text, max(0, s - 4), s) is not None and \
-        _CATALOGUE_AFTER.match(text, close_tok.end_pos) is not None or \
-        _language_label(text, s, text[open_tok.end_pos:close_tok.start_pos])
-
-
-def _language_label(text: str, s: int, code: str) -> bool:
-    """``Arabic[ar]``: the bracket at ``s`` holds the code of the language named before it."""
-    name = _LANGUAGE_NAMES.get(code)
-    return name is not None and text[max(0, s - 12):s].rstrip(" \t").endswith(name)
-
-
-# A language's name and its code, as a translation memory labels each version of a
-# sentence (`Arabic[ar]`, `English [en]`): the page's label, not the draft's bracket.
-_LANGUAGE_NAMES = {"ar": "Arabic", "en": "English", "es": "Spanish", "fr": "French",
-                   "ru": "Russian", "zh": "Chinese", "de": "German", "pt": "Portuguese",
-                   "it": "Italian", "ja": "Japanese"}
-
-
-# A web page's navigation links, their text kept in brackets by a text copy (`[Next] .
-# [Previous] . [Contents]`, `[Linkages Home]`, `[Return to start of article]`): furniture of
-# the page, never a draft's text.  A phrase only navigation says is one anywhere; a word
-# (`Next`, `Home`, `Caucus Page`) only on a line of such links, a page's id (`ENB:04:44`)
-# and separators aside.
-_NAV_PHRASE = rx.compile(
-    r"[ \t]*(?:(?:Return|Back|Go) to (?:the )?(?:start|top|beginning|contents|table of contents|"
-    r"index|home(?: ?page)?|main page|previous page|list)(?: of (?:the |this )?(?:article|"
-    r"page|document|section|report))?|Top of (?:the )?page)[ \t]*", re.IGNORECASE)
-_NAV_WORD = rx.compile(
-    r"[ \t]*(?:Next|Previous|Prev\.?|Contents|Table of Contents|Index|Home|Top|Up|Back|Search|"
-    r"(?:Send )?Feedback|Print(?: version)?|Help|Site ?map|Main (?:page|menu)|Menu|"
-    r"[\w.'’ ]{1,30}? (?:Home|Page|Home ?page))[ \t]*", re.IGNORECASE)
-# a menu's other links: a few words, no sentence punctuation (`[About us]`, `[... and more]`)
-_LINK_WORDS = rx.compile(r"[ \t]*(?:\.{3}|…)?[ \t]*[\w'’&-]+(?:[ \t]+[\w'’&-]+){0,3}[ \t]*")
-_LINK_TEXT = rx.compile(r"[\[［]([^\[\]［］\r\n]{1,40})[\]］]")
-_NAV_SEPARATORS = rx.compile(r"[ \t.|·•/:\-–—*_\r]*")
-_PAGE_ID = rx.compile(r"[ \t]*[A-Z][\w]*(?::[\w.]+)+")  # `ENB:04:44`
-
-
-def is_navigation(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
-    """``[Return to start of article]`` anywhere; ``[Next]``, ``[Linkages Home]`` on a
-    line that holds nothing but such links, separators and a page's id."""
-    if _NAV_PHRASE.fullmatch(inner):
-        return True
-    if not (_NAV_WORD.fullmatch(inner) or _LINK_WORDS.fullmatch(inner)
-            and _between_links(text, open_tok.start_pos, close_tok.end_pos)):
-        return False
-    start = text.rfind("\n", 0, open_tok.start_pos) + 1
-    end = text.find("\n", close_tok.end_pos)
-    end = len(text) if end < 0 else end
-    if end - start > 200:
-        return False
-    rest, pos, links, other = [], start, 0, 0
-    for m in _LINK_TEXT.finditer(text, start, end):
-        links += 1
-        if not (_NAV_WORD.fullmatch(m.group(1)) or _NAV_PHRASE.fullmatch(m.group(1))):
-            if not _LINK_WORDS.fullmatch(m.group(1)):
-                return False
-            other += 1
-        rest.append(text[pos:m.start()])
-        pos = m.end()
-    # a site's menu: other short links beside a navigation word (`[Home] [About us]
-    # [Newsletter] [... and more] |`), three at least
-    if other and (links - other == 0 or links < 3):
-        return False
-    rest.append(text[pos:end])
-    left = "".join(rest)
-    page = _PAGE_ID.match(left)
-    return _NAV_SEPARATORS.fullmatch(left, page.end() if page else 0) is not None
-
-
-_SEPARATOR_CHARS = " \t.|·•/:-–—*_"
-
-
-def _between_links(text: str, s: int, e: int) -> bool:
-    """Is the bracket ``s``..``e`` next to nothing but other brackets, separators and its
-    line's ends (a quick test before reading the whole line as a menu)?"""
-    k = s - 1
-    while k >= 0 and text[k] in _SEPARATOR_CHARS:
-        k -= 1
-    if k >= 0 and text[k] not in "\r\n]］":
-        return False
-    k, n = e, len(text)
-    while k < n and text[k] in _SEPARATOR_CHARS:
-        k += 1
-    return k >= n or text[k] in "\r\n[［"
 
 
 # A page's running head or foot saying the text goes on (`[Article 6, continued]`,
@@ -666,18 +522,6 @@ def _caption(text: str, s: int, e: int, inner: str) -> bool:
     return next(first, None) == words[0] and all(w in first for w in words[1:])
 
 
-# ---------------------------------------------------------------- braces and labels
-
-# One word of a cased script in braces, and the lower-case word it runs on to
-_BRACED = rx.compile(r"\{([^\W\d_]+)\}")
-_RUNS_ON = rx.compile(r"[ \t]+([^\W\d_])")
-
-
-# A rule of a style sheet, as a web page saved by a word processor leaves it in a text
-# copy (`v\:* {behavior:url(#default#VML);}`, `{mso-style-parent:""; font-size:12.0pt;}`):
-# declarations `property: value;`, at least one `;`.  Markup, not a note.
-STYLE_RULE = rx.compile(r"\{(?:[ \t]*-?[a-z][a-z-]*[ \t]*:[^;{}:]*(?::[^;{}]*)?;)+[ \t]*"
-                        r"(?:-?[a-z][a-z-]*[ \t]*:[^;{}]*)?\}")
 # A unit's letter or number, then in brackets the one it will have (`A[B]`, `4[5]`), alone
 # on its line: numbering that depends on the text kept before it, not negotiated text.
 _RELABEL = rx.compile(r"[ \t]*(?:[A-Z]|[0-9]{1,3})[ \t]*")
@@ -692,70 +536,3 @@ def relabelled(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool
     start = text.rfind("\n", 0, s) + 1
     return _RELABEL.fullmatch(text, start, s) is not None and (text[s - 1].isupper()
                                                                or text[s - 1].isdigit())
-
-
-def braces_beside(tokens: list[Token], i: int) -> bool:
-    """Braces side by side with other braces, blanks between at most
-    (``{framework}{programme}``, ``{existing ...} {and the following ...}``): a draft
-    that writes its brackets as braces; notes do not stand in rows."""
-    def brace(k: int) -> bool:
-        return 0 <= k < len(tokens) and tokens[k].type == "BRACE_NOTE"
-
-    def blank(k: int) -> bool:
-        return 0 <= k < len(tokens) and tokens[k].type == "TEXT" and not tokens[k].strip(" \t")
-    return brace(i + 1) or brace(i - 1) or (blank(i + 1) and brace(i + 2)) or \
-        (blank(i - 1) and brace(i - 2))
-
-
-def braced_word(text: str, tok: Token) -> bool:
-    """``disclose {confidential} information``: one lower-case word in braces that the
-    sentence runs on from (a lower-case word follows) is a word of the text set off as
-    brackets set off optional words; a note has more to say (``{linkages to 4.1}``)."""
-    m = _BRACED.fullmatch(str(tok))
-    if m is None or not m.group(1)[0].islower():
-        return False
-    after = _RUNS_ON.match(text, tok.end_pos)
-    return after is not None and after.group(1).islower()
-
-
-# A note in double angle brackets, as some negotiating texts write them (`<<Note: subject to
-# the outcome of discussions in the IP Chapter ...>>`, `<<xx note: ...>>`), over lines too;
-# with no square bracket inside (those are the draft's own).
-_ANGLE_NOTE = rx.compile(r"<<[^<>\[\]［］【】\r\n]{0,40}?\b(?:[Nn]otes?|NOTES?|[Cc]omments?|COMMENTS?)"
-                         r"\b(?:[^<>\[\]［］【】]|>(?!>)|<(?!<)){0,2000}?>>")
-_IN_ANGLE_NOTE = ("TEXT", "NL", "GAP", "SLASH", "AT", "BACKSLASH")
-
-
-def angle_notes(text: str, tokens: list[Token]) -> dict[int, tuple[int, list[Token], list[int | None]]]:
-    """The notes in double angle brackets, as edits of the token list (start index ->
-    (end index, replacement tokens, their partners)): the text before and after the note
-    on its first and last tokens stays text."""
-    edits: dict[int, tuple[int, list[Token], list[int | None]]] = {}
-    if not tokens:
-        return edits
-    lo, hi = tokens[0].start_pos, tokens[-1].end_pos  # this segment of the draft only
-    if text.find("<<", lo, hi) < 0:
-        return edits
-    starts = [tok.start_pos for tok in tokens]
-    for m in _ANGLE_NOTE.finditer(text, lo, hi):
-        a, b = m.span()
-        k = bisect_right(starts, a) - 1
-        last = bisect_left(starts, b) - 1
-        if k < 0 or (edits and max(edits) >= k) or \
-                any(tokens[t].type not in _IN_ANGLE_NOTE for t in range(k, last + 1)):
-            continue
-        first, end = tokens[k], tokens[last]
-        if first.type != "TEXT" or end.type != "TEXT":
-            continue
-        new: list[Token] = []
-        if a > first.start_pos:
-            new.append(Token("TEXT", text[first.start_pos:a], first.start_pos, first.line,
-                             first.column, first.line, first.column + a - first.start_pos, a))
-        new.append(Token("DNOTE", text[a:b], a, first.line, first.column + a - first.start_pos,
-                         end.line, end.column + b - end.start_pos, b))
-        if b < end.end_pos:
-            new.append(Token("TEXT", text[b:end.end_pos], b, end.line,
-                             end.column + b - end.start_pos, end.line, end.end_column,
-                             end.end_pos))
-        edits[k] = (last, new, [None] * len(new))
-    return edits

@@ -330,9 +330,9 @@ def number_slot(gap: str, other: str) -> bool:
 
 
 # what opens a noun phrase, in the languages whose lists above do not hold it
-_NOUN_OPENERS = frozenset("the a an its their such this that these any each every all la le les "
-                          "el los las une un una o os um uma qualquer cada todo toda todos "
-                          "todas cualquier cualquiera tout toute tous toutes ce cette".split())
+_NOUN_OPENERS = frozenset(_OPENING_KINDS["determiner"].split()) | frozenset(
+    "this that these any each every all una o os um uma qualquer cada todo toda todos todas "
+    "cualquier cualquiera tout toute tous toutes ce cette".split())
 
 
 def qualifier_after(a_head: str, b_head: str) -> bool:
@@ -372,13 +372,12 @@ def _list_goes_on(sep: str, after: str) -> str | None:
 
 # A delegation's amendment written as an instruction before the words it concerns:
 # `EU; Russia: add: ...`, `Cuba: delete: ...`, `Brazil: supprimer: ...`
-_PROPOSAL = re.compile(r"[ \t*_]*([A-Z][^:\]\r\n]{0,60}):[ \t]*(add|insert|delete|replace|"
-                       r"ajouter|insérer|supprimer|añadir|insertar|suprimir|eliminar|"
-                       r"добавить|исключить|удалить)[ \t]*:", re.IGNORECASE)
 _VERB_KIND = {"add": "add", "insert": "add", "ajouter": "add", "insérer": "add", "añadir": "add",
-              "insertar": "add", "добавить": "add", "delete": "delete", "supprimer": "delete",
-              "suprimir": "delete", "eliminar": "delete", "исключить": "delete",
-              "удалить": "delete"}
+              "insertar": "add", "добавить": "add", "delete": "delete", "replace": "replace",
+              "supprimer": "delete", "suprimir": "delete", "eliminar": "delete",
+              "исключить": "delete", "удалить": "delete"}
+_PROPOSAL = re.compile(r"[ \t*_]*([A-Z][^:\]\r\n]{0,60}):[ \t]*(" + "|".join(_VERB_KIND) +
+                       r")[ \t]*:", re.IGNORECASE)
 
 
 def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,

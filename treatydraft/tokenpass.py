@@ -32,35 +32,37 @@ these steps run, in order (each linear in the number of tokens):
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from . import errors as E
 from . import regexcache as rx
+from .braces import STYLE_RULE, angle_notes, braced_word, braces_beside
+from .gaps import (
+    ELISION,
+    FIELD_WORDS,
+    is_decision_title,
+    is_gap,
+    is_session_number,
+    template_fields,
+)
 from .joining import SEPARATORS as _SEPARATORS
 from .joining import in_word, join
 from .lalr import Token
+from .markers import SYMBOL_MARK, BracketedNumbers, marker_after_bracket, references, roman_mark
 from .notekinds import (
     EDITORIAL,
     NOTE_HOLDING,
-    STYLE_RULE,
     adapted_subject,
-    angle_notes,
-    braced_word,
-    braces_beside,
-    catalogued,
-    is_decision_title,
-    is_gap,
     is_line_tag,
-    is_navigation,
     is_note,
     is_running_mark,
-    is_session_number,
     relabelled,
 )
+from .optionbrackets import bracket_options
 from .options import first_of_series, option_number
+from .pagemarks import catalogued, is_navigation
 from .pairing import (
     _HEADS,
     _HINT_ESCAPE,
@@ -76,7 +78,7 @@ from .pairing import (
     pair,
 )
 from .proposer_tags import tagged
-from .readings import YEAR, number_slot
+from .readings import number_slot
 from .syntax import HEADING_TYPES, body_lexer
 
 if TYPE_CHECKING:
@@ -239,45 +241,6 @@ def _beside_bracket(tokens: list[Token], i: int, j: int) -> bool:
         nxt is not None and nxt.type in ("LBR", "PLACEHOLDER")
 
 
-# (the bracket first: a pattern that starts with a look-behind is tried at every position)
-_ALONE_NUMBER = rx.compile(r"[\[［【](?<![\]］】][\[［【])[ \t]*([0-9]{1,3})[ \t]*[\]］】](?![\[［【])")
-
-
-class BracketedNumbers:
-    """The numbers standing alone in brackets anywhere in a draft (``[17]``, ``[ 18]``):
-    a run of consecutive ones marks footnote markers (see :func:`type_brackets`); and how
-    many times each short bracket is written (:meth:`times`).  Read once per draft, when
-    first asked, so that a draft read in segments reads them all the same (and one
-    without bracketed numbers never scans for them)."""
-    __slots__ = ("text", "_numbers", "_brackets", "_notes")
-
-    def __init__(self, text: str):
-        self.text = text
-        self._numbers: frozenset[int] | None = None
-        self._brackets: Counter[str] | None = None
-        self._notes: frozenset[int] | None = None
-
-    def note_text(self, n: int) -> bool:
-        """Does a line open with the number ``n`` set apart by blanks, as a footnote's
-        own text at the foot of a page copied from a PDF (``3   [AU/PE: For the purpose
-        ...``; a paragraph's number has its dot: ``3. ...``)?"""
-        if self._notes is None:
-            self._notes = frozenset(int(m) for m in _NOTE_LINE.findall(self.text))
-        return n in self._notes
-
-    def __contains__(self, n: int) -> bool:
-        if self._numbers is None:
-            self._numbers = frozenset(int(m) for m in _ALONE_NUMBER.findall(self.text))
-        return n in self._numbers
-
-    def times(self, bracket: str) -> int:
-        """How many times the draft writes ``bracket`` (``[Member State's]``), brackets
-        included; one holding no bracket and no line break, 80 characters at most."""
-        if self._brackets is None:
-            self._brackets = Counter(_SHORT_BRACKET.findall(self.text))
-        return self._brackets[bracket]
-
-
 def _letter_as_text(text: str, tokens: list[Token], i: int) -> bool:
     """Is the one-letter placeholder at ``i`` text, no variable: written against a word it
     ends (``a[n]``, ``Part[y]``), or ``[y]`` after a bracket or a comma, the Spanish
@@ -294,8 +257,6 @@ def _letter_as_text(text: str, tokens: list[Token], i: int) -> bool:
 
 
 _CONNECTIVE_BEFORE = rx.compile(r"[,，][ \t]*$")
-_NOTE_LINE = rx.compile(r"^[ \t]*([0-9]{1,3})(?:[ \t]{2,}|\t)(?=\S)", re.MULTILINE)
-_SHORT_BRACKET = rx.compile(r"\[[^\[\]\r\n]{1,80}\]")
 
 
 def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: _Problems,
@@ -374,9 +335,9 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 # `[FRA] Nations Unies`, on every other line: a bilingual file's tag
                 edits[i] = (j, [_spanning("DNOTE", text, tok, tokens[j])], [None])
                 skip_to = j
-            elif alone and j == i + 2 and len(inner.split()) <= _FIELD_WORDS and \
+            elif alone and j == i + 2 and len(inner.split()) <= FIELD_WORDS and \
                     any(c.isalpha() for c in inner) and \
-                    (fields := fields or _template_fields(tokens))[tok.line] >= 2:
+                    (fields := fields or template_fields(tokens))[tok.line] >= 2:
                 # `1 January [year] ... level of [consumption or production] ... in [Group x
                 # of Annex x]`: on a template's line, its short brackets are fields too
                 edits[i] = (j, [_spanning("PLACEHOLDER", text, tok, tokens[j])], [None])
@@ -390,11 +351,11 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 skip_to = j
             elif alone and _NUMBER.fullmatch(inner):
                 numbers.append((i, j, int(inner)))
-            elif _NUMBER.fullmatch(inner) and _marker_after_bracket(text, tokens, partner, i, j):
+            elif _NUMBER.fullmatch(inner) and marker_after_bracket(text, tokens, partner, i, j):
                 # `Resolutions [to date][25].`: a footnote marker written against a bracket
                 edits[i] = (j, [_spanning("FNREF", text, tok, tokens[j])], [None])
                 skip_to = j
-            elif alone and _SYMBOL_MARK.fullmatch(inner) or _roman_mark(text, tok, tokens[j], inner):
+            elif alone and SYMBOL_MARK.fullmatch(inner) or roman_mark(text, tok, tokens[j], inner):
                 # `(MAI) [*]`: nothing to negotiate; `by 2030[i]`: a word processor's endnote
                 edits[i] = (j, [_spanning("FNREF", text, tok, tokens[j])], [None])
                 skip_to = j
@@ -464,14 +425,14 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
             continue
         if quoted is None:
             quoted = _quote_depths(tokens)
-        if quoted[i] and _ELISION.fullmatch(tok):
+        if quoted[i] and ELISION.fullmatch(tok):
             # `"... [...] ..."`: the quoter's cut; a field to fill (`“... 1 January
             # [year] ...”`) is a gap in the text quoted too
             problems.add(E.ParseError, f"editorial bracket '{tok}' in a quotation: read "
                          "as text", tok.line, tok.column, severity="warning",
                          offset=tok.start_pos, code="editorial-bracket", hint=_HINT_ESCAPE)
             edits[i] = (i, [_as("TEXT", tok)], [None])
-    refs, labels = _references(text, tokens, numbers, all_numbers)
+    refs, labels = references(text, tokens, numbers, all_numbers)
     for i, j in refs:
         edits[i] = (j, [_spanning("FNREF", text, tokens[i], tokens[j])], [None])
     for i, j in labels:  # a paragraph's number in brackets: text
@@ -509,68 +470,6 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
 
 
 _NUMBER = rx.compile(r"[ \t]*[0-9]{1,3}[ \t]*")
-# A template's field: the year to fill, or words holding a lone variable x written small
-# (`[Group x of Annex x]`); a bare `[X]` or `[20XX]` is a negotiation's gap as well
-_FIELD = rx.compile(r"[\[［【](?:[Yy]ear|[Aa]ño|[Aa]nnée|[Гг]од|السنة|年份|[^\[\]\r\n:]{0,40}"
-                    r"(?<![\w.-])[x×х](?![\w.-])[^\[\]\r\n:]{0,40})[\]］】]")
-_FIELD_WORDS = 4  # words a bracket on a template's line holds, at most, to be a field
-
-
-def _template_fields(tokens: list[Token]) -> Counter[int]:
-    """How many of a template's fields (:data:`_FIELD`) each line holds; never empty
-    (line 0 holds none), so that the caller counts once."""
-    out = Counter(t.line for t in tokens if t.type == "PLACEHOLDER" and _FIELD.fullmatch(t))
-    out.setdefault(0, 0)
-    return out
-
-
-# what an editor writes for a cut in a quotation: `[...]`, `[…]`, `[ ]`
-_ELISION = rx.compile(r"[\[［【](?:\.{3,}|…+|[ \t]*)[\]］】]")
-# A footnote mark made of symbols: `[*]`, `[**]`, `[†]`
-_SYMBOL_MARK = rx.compile(r"(?:\*{1,3}|†{1,2}|‡{1,2}|§)")
-# What may follow a bracketed footnote marker written apart from the text: the end of
-# the line, punctuation, a capital, or a function word (`nationals [17] of the`); any
-# other word is what the number counts (`[30] days`, `[6] cases`, `[50] per cent`).
-_REF_FOLLOW = rx.compile(r"[ \t]*(?:$|[\r\n.,;:)\]]|[A-Z]|(?:of|as|and|or|to|in|on|at|by|"
-                         r"for|with|the|a|an|it|its|their|that|which|is|are|shall|may|"
-                         r"through|into|upon|under|within|without|against|between|among|"
-                         r"during|when|where|while|if|unless|should|must|will|would|can|"
-                         r"could|be|was|were|has|have|had|not|"
-                         r"et|de|du|des|la|le|les|y|o|del|el|los|las|en|que|и|в)\b)",
-                         re.MULTILINE)
-
-
-# the end of a sentence or clause after a footnote marker (nothing it could count), or the
-# end of a web page's element (`...possible.][3]</span>`)
-_MARK_END = rx.compile(r"[ \t]*(?:$|[\r\n.,;:]|</)", re.MULTILINE)
-
-
-_ROMAN = rx.compile(r"[ivx]{1,5}")
-
-
-def _roman_mark(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
-    """``by 2030[i]``: a lower-case Roman numeral written against a word and ending its
-    clause or line is an endnote marker, as a web copy of a word processor's file writes
-    them (a list item's label stands apart: ``(a) [i] ...``)."""
-    s = open_tok.start_pos
-    return s > 0 and (text[s - 1].isalnum() or text[s - 1] in ".,;:") and \
-        _ROMAN.fullmatch(inner) is not None and _MARK_END.match(text, close_tok.end_pos) is not None
-
-
-def _marker_after_bracket(text: str, tokens: list[Token], partner: list[int], i: int,
-                          j: int) -> bool:
-    """Is the bracketed number ``i``..``j`` a footnote marker written against the
-    bracket before it (``[to date][25].``)?  It touches that bracket's ``]``, ends the
-    run and its clause, and that bracket holds words and no figure but a year
-    (``[10][25].`` are rival figures, ``[4][2].`` a renumbered paragraph)."""
-    if i == 0 or tokens[i - 1].type != "RBR" or partner[i - 1] < 0 or \
-            (j + 1 < len(tokens) and tokens[j + 1].type in ("LBR", "GAP", "SLASH")) or \
-            not _MARK_END.match(text, tokens[j].end_pos):
-        return False
-    prev = YEAR.sub("", text[tokens[partner[i - 1]].end_pos:tokens[i - 1].start_pos])
-    return not any(c.isdigit() for c in prev) and sum(c.isalpha() for c in prev) >= 2
-
-
 def _beside_number(text: str, tokens: list[Token], partner: list[int], i: int) -> bool:
     """The placeholder at ``i`` is a gap for a number, blanks apart from a bracketed
     number on its line (``by [year x] [2020]``, ``[2020] [20XX]``): one of the rivals."""
@@ -587,131 +486,10 @@ def _beside_number(text: str, tokens: list[Token], partner: list[int], i: int) -
     return False
 
 
-def _references(text: str, tokens: list[Token], numbers: list[tuple[int, int, int]],
-                all_numbers: BracketedNumbers
-                ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Bracketed numbers that are footnote or note references (``nationals [17] of``,
-    ``A.1[1]``), not a number in negotiation (``[30] days``, ``[4][2].``); and the
-    bracketed numbers that open paragraphs one after the other (``[3] Governments ...``
-    then ``[4] The commitment ...``), their labels.  Returns (references, labels).
-
-    A reference is alone (no bracket beside it), not at the start of a line (a
-    paragraph number), and either written against the text before it (``A.1[1]``), or
-    with blanks on both sides inside its brackets (``option [ 13 ] as``), or one of a
-    run of consecutive numbers (``[17]`` ... ``[ 18]``), as footnote markers are; apart
-    from the text, it is not followed by what a number counts (``[30] days``)."""
-    fit: list[tuple[int, int, int, bool]] = []
-    opening: list[tuple[int, int, int]] = []  # at the start of a line
-    for i, j, n in numbers:
-        s = tokens[i].start_pos
-        before = text[text.rfind("\n", 0, s) + 1:s]
-        if not before.strip(" \t*_#"):
-            opening.append((i, j, n))
-            continue
-        # written against the text (`A.1[1]`), or spaced inside as a converted
-        # superscript is (`option [ 13 ] as an`)
-        glued = not before[-1:].isspace()
-        spaced = text[tokens[i].end_pos].isspace() and text[tokens[j].start_pos - 1].isspace()
-        if glued or _REF_FOLLOW.match(text, tokens[j].end_pos):
-            fit.append((i, j, n, glued or spaced))
-    refs = [(i, j, n) for i, j, n, marked in fit
-            if marked or n - 1 in all_numbers or n + 1 in all_numbers
-            or all_numbers.note_text(n)]
-    # `[1] It is recognized that ...` opening a line, its number already a marker above:
-    # the footnote's own text (a paragraph numbered so is `[4].`, with its dot)
-    first: dict[int, int] = {}  # number -> the token where it is first a marker
-    for i, _, n in refs:
-        first.setdefault(n, i)
-    out = [(i, j) for i, j, _ in refs]
-    labels: list[tuple[int, int]] = []
-    starts = {n for i, j, n in opening if _NOTE_TEXT.match(text, tokens[j].end_pos)}
-    for i, j, n in opening:
-        if first.get(n, i) < i and _NOTE_TEXT.match(text, tokens[j].end_pos):
-            out.append((i, j))
-        elif all_numbers.note_text(n) and _GLUED_MARK.match(text, tokens[j].end_pos):
-            # `[38]39[PE/NZ oppose: ...`: markers opening a line, the note given below
-            out.append((i, j))
-        elif n in starts and (n - 1 in starts or n + 1 in starts):
-            # `[3] Governments ...`, `[4] The commitment ...`: paragraphs numbered in
-            # brackets, one after the other, not numbers in negotiation
-            labels.append((i, j))
-    return out, labels
-
-
-_NOTE_TEXT = rx.compile(r"[ \t]+[^\W\d_]")
-_GLUED_MARK = rx.compile(r"[0-9]{1,3}(?![.0-9])")  # a second marker against the first
-
-
 def _remark(text: str, tokens: list[Token], i: int, j: int) -> bool:
     """Is the bracket ``i``..``j`` an editor's remark (``[sic]``, ``[emphasis added]``)?"""
     inner = _inner(text, tokens, i, j) if j > i else None
     return inner is not None and EDITORIAL.fullmatch(inner) is not None
-
-
-# what may stand right after the `]` of a bracket, attached to it
-_ATTACHED = ("ATTRIB", "GROUP_ATTRIB", "FNREF", "ALT_FNREF")
-# what an option bracketed whole may not hold at its own level: another option's label,
-# a unit (its block would end inside the bracket), the end of a block
-_NOT_IN_OPTION = frozenset(("OPTION", "END_OPTIONS", *HEADING_TYPES))
-
-
-def bracket_options(tokens: list[Token], partner: list[int]) -> None:
-    """Options bracketed whole (``[Option 1: ...]`` then ``[Option 2: ...]``): a ``[``
-    right before an option label whose ``]`` comes before any other label or unit at its
-    level, with nothing attached to it (an attribution, a footnote marker), becomes
-    OPT_LBR and its ``]`` OPT_RBR, so that the option competes in its block as any
-    other (its brackets kept as written: ``Option.open``, ``Option.close``).  A label
-    the grammar finds right after a closed bracket (``] [Alt. 2:``, a copy that lost its
-    line breaks) is one only if that bracket closed an option bracketed whole; after any
-    other bracket (``[annually] [Option 2: as agreed]``) it is text."""
-    n = len(tokens)
-    for i in range(n - 1):
-        if tokens[i].type != "LBR" or tokens[i + 1].type != "OPTION":
-            continue
-        before = _closing_before(tokens, i)
-        if before is not None and before != "OPT_RBR":
-            tokens[i + 1] = _as("TEXT", tokens[i + 1])
-            continue
-        j = partner[i]
-        if j <= i or j + 1 < n and tokens[j + 1].type in _ATTACHED:
-            continue
-        if _label_alone(tokens, i, j):
-            # `[Alternative A]` alone on its line: the label written in brackets, its
-            # option the lines after it (not an option bracketed whole, empty)
-            tokens[i], tokens[j] = _as("TEXT", tokens[i]), _as("TEXT", tokens[j])
-            partner[i] = partner[j] = -1
-            continue
-        k = i + 2
-        while k < j and tokens[k].type not in _NOT_IN_OPTION:
-            if tokens[k].type == "LBR" and partner[k] > k:
-                k = partner[k]  # what nested brackets hold is theirs
-            k += 1
-        if k == j:
-            tokens[i], tokens[j] = _as("OPT_LBR", tokens[i]), _as("OPT_RBR", tokens[j])
-            partner[i] = partner[j] = -1
-
-
-def _label_alone(tokens: list[Token], i: int, j: int) -> bool:
-    """Does the bracket ``i``..``j`` hold an option label and nothing else (blanks aside),
-    its ``]`` ending the line?"""
-    k = i + 2
-    if k < j and tokens[k].type == "TEXT" and not tokens[k].strip(" \t.:"):
-        k += 1
-    if k != j:
-        return False
-    k += 1
-    if k < len(tokens) and tokens[k].type == "TEXT" and not tokens[k].strip(" \t"):
-        k += 1
-    return k == len(tokens) or tokens[k].type == "NL"
-
-
-def _closing_before(tokens: list[Token], i: int) -> str | None:
-    """The type of the closing bracket right before ``tokens[i]`` (a blank between
-    them allowed), or None."""
-    k = i - 1
-    if k >= 0 and tokens[k].type in ("GAP", "TEXT") and not tokens[k].strip(" \t"):
-        k -= 1
-    return tokens[k].type if k >= 0 and tokens[k].type in ("RBR", "OPT_RBR") else None
 
 
 def settle(tokens: list[Token]) -> None:
