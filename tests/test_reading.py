@@ -561,3 +561,40 @@ def test_issue13_resolving_options_labelled_in_brackets_leaves_no_bracket():
     assert resolve(doc, {block.id: 1}).to_text() == (
         "(4) Text if it\ncan be made [commercial] here.\n(5) Next.\n")
     assert resolve(doc, {block.id: 2}).to_text() == "(4) Text if it\ncan be used.\n(5) Next.\n"
+
+
+def test_issue13_drafting_notes_are_exported_as_notes():
+    """A drafting note is exported as a note: an Akoma Ntoso `remark` of class
+    `draftingNote` (valid against the strict schema), never a bracket group; in Word its
+    words stay in the text as written, in brackets and outside any revision, in both
+    styles, while the group beside it is tracked."""
+    import io
+
+    import docx
+    from lxml import etree
+    from test_docx_support import body_lines, q, xml
+
+    from treatydraft.schema import validate_akn
+    from treatydraft.writers.akn import to_akn
+    from treatydraft.writers.docx import to_docx
+
+    text = ("Article 1\n1. Parties [shall][may] report. [Note: to be revisited]\n"
+            "2. Parties cooperate. {linkages to 4.1}\n")
+    doc = treatydraft.parse(text)
+    akn = to_akn(doc)
+    assert validate_akn(akn) == []
+    root = etree.fromstring(akn)
+    ns = {"a": root.nsmap[None]}
+    remarks = root.findall(".//a:remark[@class='draftingNote']", ns)
+    assert [r.text for r in remarks] == ["Note: to be revisited", "linkages to 4.1"]
+    assert all(r.getparent().get("name") != "bracketGroup" for r in remarks)
+    for style in ("brackets", "tracked"):
+        data = to_docx(doc, style=style).data
+        paras = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+        assert any("[Note: to be revisited]" in p for p in paras), (style, paras)
+        assert any("{linkages to 4.1}" in p for p in paras), (style, paras)
+        changed = "".join(t.text or "" for tag in ("ins", "del")
+                          for el in xml(data).iter(q(tag)) for t in el.iter(q("t")))
+        assert "Note" not in changed and "linkages" not in changed
+        if style == "tracked":
+            assert any("[Note: to be revisited]" in line for line in body_lines(data, "accept"))
