@@ -1,6 +1,6 @@
 """Which brackets are gaps to fill, not words to keep or drop, by where they stand.
 
-The lexer types most gaps by their words alone (grammar/treaty.lark, PLACEHOLDER:
+The lexer types most gaps by their words alone (grammar/treaty.lark, PLACEHOLDER and FIELD:
 ``[X]``, ``[20XX]``, ``[year]``, ``[Group x of Annex x]``); the token pass
 (:func:`.tokenpass.type_brackets`) asks these questions of the rest: a reference to
 insert, a decision's title still to come, a session's number to come, the short brackets
@@ -64,18 +64,19 @@ def is_decision_title(text: str, open_tok: Token, inner: str) -> bool:
     return inner[:1].isupper() and _DECISION_BEFORE.search(text, max(0, s - 40), s) is not None
 
 
-# A template's field: the year to fill, or words holding a lone variable x written small
-# (`[Group x of Annex x]`); a bare `[X]` or `[20XX]` is a negotiation's gap as well
-_FIELD = rx.compile(r"[\[［【](?:[Yy]ear|[Aa]ño|[Aa]nnée|[Гг]од|السنة|年份|[^\[\]\r\n:]{0,40}"
-                    r"(?<![\w.-])[x×х](?![\w.-])[^\[\]\r\n:]{0,40})[\]］】]")
 FIELD_WORDS = 4  # words a bracket on a template's line holds, at most, to be a field
 
 
 def template_fields(tokens: list[Token]) -> Counter[int]:
-    """How many of a template's fields (:data:`_FIELD`) each line holds; never empty
-    (line 0 holds none), so that the caller counts once."""
-    out = Counter(t.line for t in tokens if t.type == "PLACEHOLDER" and _FIELD.fullmatch(t))
-    out.setdefault(0, 0)
+    """How many of a template's fields (grammar/treaty.lark, FIELD: ``[year]``, ``[Group
+    x of Annex x]``) each line holds; never empty (line 0 holds none).  From here on a
+    field is a gap like any other: its token is retyped PLACEHOLDER in place."""
+    out: Counter[int] = Counter()
+    out[0] = 0
+    for i, tok in enumerate(tokens):
+        if tok.type == "FIELD":
+            out[tok.line] += 1
+            tokens[i] = Token.new_borrow_pos("PLACEHOLDER", str(tok), tok)
     return out
 
 

@@ -468,7 +468,7 @@ _MARKUP = rx.compile(r"&[A-Za-z]{2,8};|&#[0-9]{1,6};|</?[A-Za-z]{1,6}[ \t]*/?>")
 
 
 def _has_content(tok: Token) -> bool:
-    if tok.type not in ("TEXT", "PLACEHOLDER", "ESCAPE", "AT"):
+    if tok.type not in ("TEXT", "PLACEHOLDER", "FIELD", "ESCAPE", "AT"):
         return False
     value = str(tok)
     if "&" in value or "<" in value:

@@ -276,7 +276,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
     if all_numbers is None:
         all_numbers = BracketedNumbers(text)
     numbers: list[tuple[int, int, int]] = []  # bracketed numbers alone: (open, close, n)
-    fields: Counter[int] | None = None  # a template's fields on each line (`[year]`)
+    fields = template_fields(tokens)  # a template's fields on each line (`[year]`)
     for i in [k for k, tok in enumerate(tokens)
               if tok.type in ("LBR", "PLACEHOLDER", "BRACE_NOTE")]:
         if i <= skip_to:
@@ -337,7 +337,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 skip_to = j
             elif alone and j == i + 2 and len(inner.split()) <= FIELD_WORDS and \
                     any(c.isalpha() for c in inner) and \
-                    (fields := fields or template_fields(tokens))[tok.line] >= 2:
+                    fields[tok.line] >= 2:
                 # `1 January [year] ... level of [consumption or production] ... in [Group x
                 # of Annex x]`: on a template's line, its short brackets are fields too
                 edits[i] = (j, [_spanning("PLACEHOLDER", text, tok, tokens[j])], [None])
