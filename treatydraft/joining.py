@@ -165,6 +165,7 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
     n = len(tokens)
     # pass 1: side by side or with a slash, always one group
     spaced: list[tuple[int, int]] = []  # (close, open) separated by blanks only
+    touching: list[tuple[int, int]] = []  # (close, open) joined in pass 1
     joined_after: set[int] = set()    # indices of `[` joined to the bracket before them
     joined_before: set[int] = set()   # indices of `]` joined to the bracket after them
     for r in range(n):
@@ -200,15 +201,19 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
             # connective and punctuation (`stations [et] [,] de tous laboratoires`)
             joined_after.add(k)
             joined_before.add(r)
+            touching.append((r, k))
         else:
             spaced.append((r, k))
     # pass 2: blanks only, by the document's convention
     tight_after, tight_before = frozenset(joined_after), frozenset(joined_before)
+    written = _WrittenTogether(text, tokens, partner, touching) if spaced else None
     wrapped: dict[int, int] = {}  # `]` -> `[` of the next line, joined across the break
     for r, k in spaced:
         if convention == "separate":
             continue
-        if convention == "auto":
+        if convention == "auto" and written is not None and written.elsewhere(r, k):
+            pass  # `[a] [b][c]` where `[a][b][c]` is written elsewhere: that group again
+        elif convention == "auto":
             reading = _spaced(text, tokens, partner, r, k,
                               chained=partner[r] in tight_after or partner[k] in tight_before,
                               slashed=slashed)
@@ -334,6 +339,50 @@ def _soft_breaks(tokens: list[Token], wrapped: dict[int, int]) -> list[Token]:
 
 
 _WORDS = ("word", "letter")
+
+
+class _WrittenTogether:
+    """The groups pass 1 joined for certain (brackets side by side or with a slash), by
+    the words of their brackets: a spaced pair whose brackets (with the brackets each is
+    joined to) hold words of one such group written elsewhere in the text is that group
+    again (``nationally determined [contributions][commitments][other]``, later
+    ``[contributions] [commitments][other]``)."""
+
+    def __init__(self, text: str, tokens: list[Token], partner: list[int],
+                 touching: list[tuple[int, int]]):
+        self._text, self._tokens, self._partner = text, tokens, partner
+        self._first: dict[int, int] = {}  # `[` of a group -> the group's first `[`
+        self._members: dict[int, list[int]] = {}
+        for r, k in touching:  # in the order of the text: a group's first `[` comes first
+            first = self._first.get(partner[r], partner[r])
+            self._first[k] = first
+            self._members.setdefault(first, [first]).append(k)
+        self._words: dict[int, frozenset[str]] = {
+            first: frozenset(self._inner(i) for i in members)
+            for first, members in self._members.items()}
+        self._having: dict[str, list[int]] = {}  # words of a bracket -> groups holding them
+        for first, words in self._words.items():
+            for w in words:
+                self._having.setdefault(w, []).append(first)
+
+    def _inner(self, i: int) -> str:
+        t = self._tokens
+        return " ".join(self._text[t[i].end_pos:t[self._partner[i]].start_pos].split()).lower()
+
+    def _group(self, i: int) -> tuple[int, frozenset[str]]:
+        first = self._first.get(i, i)
+        return first, self._words.get(first, frozenset((self._inner(i),)))
+
+    def elsewhere(self, r: int, k: int) -> bool:
+        """Do the ``]`` at ``r`` and the ``[`` at ``k`` (blanks between) close and open
+        brackets of one group written side by side elsewhere?"""
+        left, a = self._group(self._partner[r])
+        right, b = self._group(k)
+        words = a | b
+        if len(words) < 2:
+            return False
+        return any(first not in (left, right) and words <= self._words[first]
+                   for first in self._having.get(next(iter(words)), ()))
 
 
 def _linking(text: str, tokens: list[Token], partner: list[int], i: int) -> str | None:

@@ -13,7 +13,11 @@ The evidence, strongest first:
   unit under a label of its own (``[(iv) ...] [(v) ...]``, ``[1.2 ...] [1.3 ...]``,
   :func:`numbered_apart`): two bracketed units; the first opens a numbered paragraph and
   the second goes on with its sentence in lower case: two parts;
-* a gap for a number or a year beside a number (``by [year x] [2020]``): rivals;
+* a gap for a number or a year beside a number (``by [year x] [2020]``), or the same
+  unit label opening both (``[(b) ...;] [(b) Alt.1 ...]``): rivals;
+* (decided in :mod:`.joining`, which sees the whole text) the words of a group written
+  side by side elsewhere (``[contributions][commitments][other]``, then
+  ``[contributions] [commitments][other]``): that group again;
 * either bracket is already joined to a neighbour without a blank (``[a][b] [c]``): the
   text writes its alternatives side by side, so the blank separates;
 * they are written in different scripts (a text and its translation): separate;
@@ -35,6 +39,8 @@ The evidence, strongest first:
   grant-equivalent terms] [from 2025 to 2029]``): separate; both begin with a preposition,
   or both with a determiner: rivals; one with
   a preposition, the other with a determiner: separate (each a guess, with a warning);
+* a lone preposition beside words that open with none (``[Acknowledge] [on]
+  [experience from] the lessons``): separate, the preposition opening what follows;
 * the first begins with a connective and the second does not, or the first ends with
   a word that asks for a complement (``to``, ``of``, ``should``, ``providing``) that the
   second does not also ask for: separate;
@@ -286,6 +292,25 @@ def _lone_article(head: str, tail: str) -> bool:
         words[0].lower() in _ARTICLES
 
 
+def _lone_preposition(head: str, tail: str, kind: str | None) -> bool:
+    """Does the bracket hold only a preposition (``[on]``, ``[para]``)?"""
+    return kind == "preposition" and len(_WORD.findall(head)) == 1 and \
+        head.strip(" \t") == tail.strip(" \t")
+
+
+# prepositions beyond those of _OPENING_KINDS (whose words also say what a bracket's last
+# word asks for): a phrase opening with one of these may compete with a lone preposition
+_OTHER_PREPOSITIONS = frozenset("dans avec sans selon vers entre chez desde hasta según sin "
+                                "hacia com sem até из при между".split())
+
+
+def _opens_with_none(first: str) -> bool:
+    """Is ``first`` (a bracket's first word, lower case) a word that opens no phrase of
+    its own kind: no preposition, article, modal or connective?"""
+    return bool(first) and first not in _OPENING_ENDS and first not in _OTHER_PREPOSITIONS \
+        and first not in _CONNECTIVES
+
+
 def _articles(s: str) -> bool:
     return any(w.lower() in _ARTICLES or w.lower() in ("its", "their", "such", "this", "these")
                for w in _WORD.findall(s))
@@ -405,6 +430,9 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         return Reading(False, True, "each is a delegation's amendment of its own")
     if numbered_apart(a_head, b_head):
         return Reading(False, True, "each holds a unit of its own number")
+    if (label := _unit_label(a_head)) is not None and label == _unit_label(b_head):
+        # `[(b) the quantity ...;] [(b) Alt.1 the quantity ...]`: two versions of item (b)
+        return Reading(True, True, f"both hold the unit '{label}': rival versions of it")
     if number_slot(a_head, b_head) or number_slot(b_head, a_head):
         return Reading(True, True, "a number and the gap for one: rivals for one slot")
     if _NUMBERED.match(a_head) and (m := _FIRST_LETTER.match(b_head)) and m.group(1).islower():
@@ -413,7 +441,7 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         # Parties hereby create ...]`); lower case goes on with it
         return Reading(False, True, "the first opens a numbered paragraph, the second "
                                     "goes on with its sentence")
-    ea, eb = a_tail.rstrip(" \t*_")[-1:], b_tail.rstrip(" \t*_")[-1:]
+    ea, eb = a_tail.rstrip(" \t*_]")[-1:], b_tail.rstrip(" \t*_]")[-1:]
     opening = _WORD.findall(a_head.lower())[:_SAME_OPENING]
     if len(opening) == _SAME_OPENING and opening == _WORD.findall(b_head.lower())[:_SAME_OPENING] \
             and not (ea and ea in _TRAILING and eb != ea):
@@ -473,6 +501,12 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         return Reading(False, True, "a lone article opens the phrase after it, it does not "
                                     "compete with words that hold none")
     kind, kind_b = _OPENING_ENDS.get(fa), _OPENING_ENDS.get(fb)
+    if _lone_preposition(a_head, a_tail, kind) and _opens_with_none(fb) or \
+            _lone_preposition(b_head, b_tail, kind_b) and _opens_with_none(fa):
+        # `[Acknowledge] [on] [experience from] the lessons`: the preposition opens what
+        # follows, it does not compete with words that open with none
+        return Reading(False, False, "a lone preposition opens the phrase after it, it does "
+                                     "not compete with words that open with none")
     # `a` is the English article, and a preposition in Spanish, Portuguese and Italian:
     # beside a Romance preposition (`[al ordenamiento ...] [a las leyes ...]`) it is one
     if fa == "a" and fb in _ROMANCE_PREPOSITIONS:
