@@ -311,9 +311,12 @@ def _opens_with_none(first: str) -> bool:
         and first not in _CONNECTIVES
 
 
-def _articles(s: str) -> bool:
+def _articles(s: str, lone: str = "") -> bool:
+    """Does ``s`` hold an article or a determiner?  Beside a lone English article
+    (``lone``: ``the``, ``an``), ``a`` is one too (``[a consolidated] [an] authorization``)."""
+    english = lone in ("the", "an")
     return any(w.lower() in _ARTICLES or w.lower() in ("its", "their", "such", "this", "these")
-               for w in _WORD.findall(s))
+               or english and w.lower() == "a" for w in _WORD.findall(s))
 
 
 _PARTICIPLE_ENDS = ("ado", "ido", "ada", "ida", "ados", "idos", "adas", "idas", "é", "ée",
@@ -494,8 +497,8 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
     if {_time_frame(a_head + " " + a_tail), _time_frame(b_head + " " + b_tail)} == {"year", "none"}:
         return Reading(False, False, "one is a time frame, the other is not: different parts "
                                      "of the sentence")
-    if _lone_article(a_head, a_tail) and not _articles(b_head + " " + b_tail) or \
-            _lone_article(b_head, b_tail) and not _articles(a_head + " " + a_tail):
+    if _lone_article(a_head, a_tail) and not _articles(b_head + " " + b_tail, fa) or \
+            _lone_article(b_head, b_tail) and not _articles(a_head + " " + a_tail, fb):
         # `[generar] [las] oportunidades`: the article opens what follows; `identify [the]
         # [according to ..., an appropriate] office` are rivals, each with its article
         return Reading(False, True, "a lone article opens the phrase after it, it does not "
