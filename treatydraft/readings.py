@@ -196,11 +196,18 @@ def _continues(head: str) -> bool:
     m = _WORD.search(stripped)
     word = m.group(0) if m else ""
     if word in _CONNECTIVES:  # lower case only: `But` opening a title is no connective
-        return True
+        # `addresses [inter alia and as appropriate, the information ...] [all elements
+        # ...]`: `inter alia` before a determiner opens the object itself
+        return _INTER_ALIA_OBJECT.match(stripped) is None
+
     if _AS_PARTICIPLE.match(stripped):  # `[as identified in the DDPA]`: a clause of its own
         return True
     # Arabic: the conjunction و is written joined to the next word (وأن، وفي)
     return len(word) > 2 and word[0] == "و" and word[1] in "أإاالفبت"
+
+
+_INTER_ALIA_OBJECT = re.compile(r"inter[ \t]+alia[ \t]*,?[ \t]*(?:(?:and[ \t]+)?as[ \t]+appropriate"
+                                r"[ \t]*,?[ \t]*)?(?:the|a|an|all|any|its|their|such|these|this)\b")
 
 
 def _clause(head: str) -> bool:
