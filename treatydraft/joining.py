@@ -217,10 +217,21 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
             reading = _spaced(text, tokens, partner, r, k,
                               chained=partner[r] in tight_after or partner[k] in tight_before,
                               slashed=slashed)
+            lt, rt = tokens[partner[r]], tokens[k]
             if not reading.join:
+                if not reading.certain:
+                    problems.add(E.ParseError, "brackets separated by a blank: read as two "
+                                 "independent insertions, but they may be alternatives of "
+                                 f"one group ({reading.why})", lt.line, lt.column,
+                                 severity="warning", offset=lt.start_pos,
+                                 code="ambiguous-spacing",
+                                 hint=f"the other reading: one group of alternatives, at "
+                                      f"{lt.line}:{lt.column}, with {rt.line}:{rt.column}; "
+                                      "write them side by side ('][') to join them, or "
+                                      "declare 'spaced-brackets: alternatives' or 'separate' "
+                                      "in the front matter")
                 continue
             if not reading.certain:
-                lt, rt = tokens[partner[r]], tokens[k]
                 problems.add(E.ParseError, "brackets separated by a blank: read as "
                              "alternatives of one group, but they may be two independent "
                              f"insertions ({reading.why})", lt.line, lt.column,
