@@ -61,6 +61,20 @@ def test_spaced_guess_is_a_warning_naming_both_readings():
     assert [len(g.alternatives) for g in doc.groups()] == [2]
 
 
+def test_spaced_guess_read_as_insertions_warns_too():
+    """Read as two insertions on weak evidence: the warning names the other reading."""
+    doc = treatydraft.parse("Parties shall achieve [within this decade] [a substantial "
+                            "reduction] of emissions.\n")
+    (warning,) = doc.diagnostics
+    assert (warning.code, warning.severity) == ("ambiguous-spacing", "warning")
+    assert "two independent insertions" in warning.message
+    assert "1:23" in warning.hint and "1:44" in warning.hint
+    assert [len(g.alternatives) for g in doc.groups()] == [1, 1]
+    # where the reading is certain (the second continues with a connective), no warning
+    doc = treatydraft.parse("Parties shall act [now] [and report on it].\n")
+    assert not doc.diagnostics and [len(g.alternatives) for g in doc.groups()] == [1, 1]
+
+
 @pytest.mark.parametrize("convention,shape", [("alternatives", [2]), ("separate", [1, 1]),
                                               ("auto", [2])])
 def test_spaced_brackets_convention_in_front_matter(convention, shape):
