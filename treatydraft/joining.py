@@ -20,7 +20,7 @@ from .labels import read_marker
 from .lalr import Token
 from .notekinds import LABEL, LIST_LABEL
 from .pairing import _CONTENT, _HEADS, _as, _spanning, _starts_line, in_word
-from .readings import CONNECTIVE_ONLY, Reading, numbered_apart, qualifier_after, spaced_reading
+from .readings import CONNECTIVE_ONLY, Reading, continues, numbered_apart, qualifier_after, spaced_reading
 
 if TYPE_CHECKING:
     from .parser import _Problems
@@ -195,6 +195,12 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
         if not attributed and sep < 0 and qualifier_after(
                 _head(text, tokens, partner[r]), _head(text, tokens, k)):
             continue  # `[um Tribunal][estabelecido conforme ...]`: the noun, its qualifier
+        if not attributed and sep < 0 and tokens[partner[r]].line != tokens[r].line and \
+                continues(_head(text, tokens, k)) and _holds_units(tokens, partner[r], r):
+            # `[46. *Recommends* ... (c) ... (CMP)][and work undertaken ...]`: a paragraph
+            # bracketed whole, its items with it, and an insertion after its last words
+            # (no rival of a paragraph goes on with `and`)
+            continue
         if sep < 0 or tokens[sep].type == "SLASH" or (ka in _WORDS and kb in _WORDS) or \
                 ("punct" in (ka, kb) and ka is not None and kb is not None):
             # `[y] [o]`: two lone connectives compete for one slot, even spaced; so do a
@@ -394,6 +400,13 @@ class _WrittenTogether:
             return False
         return any(first not in (left, right) and words <= self._words[first]
                    for first in self._having.get(next(iter(words)), ()))
+
+
+def _holds_units(tokens: list[Token], i: int, j: int) -> bool:
+    """Does the bracket ``i``..``j`` hold a unit's heading (a paragraph or list item
+    opening a line inside it)?  (Looked for only in brackets that span lines, whose
+    headings the pass would otherwise read once for each bracket beside another.)"""
+    return any(tokens[x].type in _HEADS for x in range(i + 1, j))
 
 
 def _linking(text: str, tokens: list[Token], partner: list[int], i: int) -> str | None:

@@ -68,6 +68,7 @@ import re
 from typing import NamedTuple
 
 __all__ = ["CONVENTIONS", "CONNECTIVE_ONLY", "YEAR", "Reading", "spaced_reading", "numbered_apart",
+           "continues",
            "qualifier_after",
            "number_slot"]
 
@@ -184,7 +185,7 @@ def _first_word(s: str) -> str:
     return m.group(0).lower() if m and not s[:m.start()].strip(" \t*_\"“‘'«(") else ""
 
 
-def _continues(head: str) -> bool:
+def continues(head: str) -> bool:
     """Does bracket text starting with ``head`` continue the sentence before it?"""
     stripped = head.lstrip(" \t*_")
     if not stripped:
@@ -487,7 +488,7 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         # repeat words already read)
         return Reading(True, False, "the second's words are all among the first's: a "
                                     "shorter version of it")
-    ca, cb = _continues(a_head), _continues(b_head)
+    ca, cb = continues(a_head), continues(b_head)
     if cb and not ca:
         return Reading(False, True, "the second continues the sentence")
     if ca and not cb:
