@@ -14,7 +14,7 @@ __all__ = ["STYLE_RULE", "angle_notes", "braced_word", "braces_beside"]
 
 # One word of a cased script in braces, and the lower-case word it runs on to
 _BRACED = rx.compile(r"\{([^\W\d_]+)\}")
-_RUNS_ON = rx.compile(r"[ \t]+([^\W\d_])")
+_RUNS_ON = rx.compile(r"[ \t]+[{\[]?([^\W\d_])")
 
 
 # A rule of a style sheet, as a web page saved by a word processor leaves it in a text
@@ -39,7 +39,8 @@ def braces_beside(tokens: list[Token], i: int) -> bool:
 
 def braced_word(text: str, tok: Token) -> bool:
     """``disclose {confidential} information``: one lower-case word in braces that the
-    sentence runs on from (a lower-case word follows) is a word of the text set off as
+    sentence runs on from (a lower-case word follows, also after an opening brace or bracket:
+    ``whisky bourbon {e} {ou whisky ...``) is a word of the text set off as
     brackets set off optional words; a note has more to say (``{linkages to 4.1}``)."""
     m = _BRACED.fullmatch(str(tok))
     if m is None or not m.group(1)[0].islower():
