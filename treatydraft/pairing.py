@@ -479,7 +479,8 @@ def _has_content(tok: Token) -> bool:
 def check_pairs(tokens: list[Token], partner: list[int], problems: _Problems,
                 strict: bool) -> None:
     """Warn about pairs that open mid-line and close mid-line in another unit, or cross
-    an article heading; in tolerant mode read both brackets as unpaired instead."""
+    an article heading or an option label opening its line; in tolerant mode read both
+    brackets of a pair opened mid-line across such a heading or label as unpaired."""
     if not any(partner[i] >= 0 and tokens[partner[i]].line != tok.line
                for i, tok in enumerate(tokens) if tok.type == "LBR"):
         return  # every pair opens and closes on one line
@@ -488,6 +489,7 @@ def check_pairs(tokens: list[Token], partner: list[int], problems: _Problems,
     seen = False
     heads = [0] * (n + 1)  # heading tokens before i
     articles = [0] * (n + 1)
+    labels = [0] * (n + 1)  # option labels before i
     for i, tok in enumerate(tokens):
         t = tok.type
         if t == "NL":
@@ -497,6 +499,7 @@ def check_pairs(tokens: list[Token], partner: list[int], problems: _Problems,
             seen = True
         heads[i + 1] = heads[i] + (t in _HEADS)
         articles[i + 1] = articles[i] + (t in _ARTICLE_LEVEL)
+        labels[i + 1] = labels[i] + (t == "OPTION" and not before[i])  # opening its line
     after = [False] * n    # content later on the token's line
     seen = False
     for i in range(n - 1, -1, -1):
@@ -511,11 +514,14 @@ def check_pairs(tokens: list[Token], partner: list[int], problems: _Problems,
         j = partner[i]
         if tok.type != "LBR" or j < 0 or not before[i]:
             continue
-        crosses_article = articles[j] > articles[i + 1]
+        # a bracket opened mid-sentence does not close past an article's heading, nor
+        # past an option's label (a bracket holding whole options opens its line)
+        crosses_article = articles[j] > articles[i + 1] or labels[j] > labels[i + 1]
         if heads[j] == heads[i + 1] or not (after[j] or crosses_article):
             continue
         close = tokens[j]
-        where = "an article heading" if crosses_article else "a unit boundary"
+        where = "an article heading" if articles[j] > articles[i + 1] else \
+            "an option label" if crosses_article else "a unit boundary"
         problems.add(E.ParseError, f"bracket opened mid-line here closes across {where} at "
                      f"{close.line}:{close.column}", tok.line, tok.column, severity="warning",
                      offset=tok.start_pos, code="suspicious-pairing",
