@@ -65,6 +65,14 @@ def is_navigation(text: str, open_tok: Token, close_tok: Token, inner: str) -> b
     line that holds nothing but such links, separators and a page's id."""
     if _NAV_PHRASE.fullmatch(inner):
         return True
+    if "\n" in inner:  # `[ Multinational` / `Monitor Home Page ]`: a link wrapped, alone
+        flat = " ".join(inner.split())  # on its lines
+        start = text.rfind("\n", 0, open_tok.start_pos) + 1
+        end = text.find("\n", close_tok.end_pos)
+        end = len(text) if end < 0 else end
+        return bool(_NAV_WORD.fullmatch(flat) or _NAV_PHRASE.fullmatch(flat)) and \
+            not text[start:open_tok.start_pos].strip() and \
+            not text[close_tok.end_pos:end].strip() and len(flat) <= 60
     if not (_NAV_WORD.fullmatch(inner) or _LINK_WORDS.fullmatch(inner)
             and _between_links(text, open_tok.start_pos, close_tok.end_pos)):
         return False
