@@ -60,6 +60,13 @@ _NAV_SEPARATORS = rx.compile(r"[ \t.|·•/:\-–—*_\r]*")
 _PAGE_ID = rx.compile(r"[ \t]*[A-Z][\w]*(?::[\w.]+)+")  # `ENB:04:44`
 
 
+def _lines_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the lines holding ``text[start:end]`` begin and end (without the line end)."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    return first, len(text) if last < 0 else last
+
+
 def is_navigation(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
     """``[Return to start of article]`` anywhere; ``[Next]``, ``[Linkages Home]`` on a
     line that holds nothing but such links, separators and a page's id."""
@@ -67,18 +74,15 @@ def is_navigation(text: str, open_tok: Token, close_tok: Token, inner: str) -> b
         return True
     if "\n" in inner:  # `[ Multinational` / `Monitor Home Page ]`: a link wrapped, alone
         flat = " ".join(inner.split())  # on its lines
-        start = text.rfind("\n", 0, open_tok.start_pos) + 1
-        end = text.find("\n", close_tok.end_pos)
-        end = len(text) if end < 0 else end
-        return bool(_NAV_WORD.fullmatch(flat) or _NAV_PHRASE.fullmatch(flat)) and \
-            not text[start:open_tok.start_pos].strip() and \
+        if not (_NAV_WORD.fullmatch(flat) or _NAV_PHRASE.fullmatch(flat)):
+            return False
+        start, end = _lines_of(text, open_tok.start_pos, close_tok.end_pos)
+        return not text[start:open_tok.start_pos].strip() and \
             not text[close_tok.end_pos:end].strip() and len(flat) <= 60
     if not (_NAV_WORD.fullmatch(inner) or _LINK_WORDS.fullmatch(inner)
             and _between_links(text, open_tok.start_pos, close_tok.end_pos)):
         return False
-    start = text.rfind("\n", 0, open_tok.start_pos) + 1
-    end = text.find("\n", close_tok.end_pos)
-    end = len(text) if end < 0 else end
+    start, end = _lines_of(text, open_tok.start_pos, close_tok.end_pos)
     if end - start > 200:
         return False
     rest, pos, links, other = [], start, 0, 0
