@@ -195,11 +195,11 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
         if not attributed and sep < 0 and qualifier_after(
                 _head(text, tokens, partner[r]), _head(text, tokens, k)):
             continue  # `[um Tribunal][estabelecido conforme ...]`: the noun, its qualifier
-        if not attributed and sep < 0 and tokens[partner[r]].line != tokens[r].line and \
-                continues(_head(text, tokens, k)) and _holds_units(tokens, partner[r], r):
-            # `[46. *Recommends* ... (c) ... (CMP)][and work undertaken ...]`: a paragraph
-            # bracketed whole, its items with it, and an insertion after its last words
-            # (no rival of a paragraph goes on with `and`)
+        if not attributed and sep < 0 and _goes_on(_head(text, tokens, partner[r]),
+                                                   _head(text, tokens, k)):
+            # `The [Secretary-General][or the Contractor]`, `[46. *Recommends* ... (CMP)][and
+            # work undertaken ...]`: words that go on with `or`, `and` after the bracket
+            # before them are no rival of it (as one, `The or the Contractor`)
             continue
         if sep < 0 or tokens[sep].type == "SLASH" or (ka in _WORDS and kb in _WORDS) or \
                 ("punct" in (ka, kb) and ka is not None and kb is not None):
@@ -402,11 +402,18 @@ class _WrittenTogether:
                    for first in self._having.get(next(iter(words)), ()))
 
 
-def _holds_units(tokens: list[Token], i: int, j: int) -> bool:
-    """Does the bracket ``i``..``j`` hold a unit's heading (a paragraph or list item
-    opening a line inside it)?  (Looked for only in brackets that span lines, whose
-    headings the pass would otherwise read once for each bracket beside another.)"""
-    return any(tokens[x].type in _HEADS for x in range(i + 1, j))
+def _goes_on(a_head: str, b_head: str) -> bool:
+    """Does the second of two brackets side by side go on from the first: it opens with
+    ``and``, ``or`` (``or the Contractor``, ``and work undertaken``) and more words, and
+    the first opens with no connective (two brackets that both do compete: ``[and which
+    ...][and where ...]``)?"""
+    words = b_head.lstrip(" \t*_").split(None, 2)
+    return len(words) >= 2 and words[0] in _COORDINATING and not continues(a_head)
+
+
+#: conjunctions that join what follows to what stands before (lower case: `Or` opening
+#: a sentence, `E` a letter, are no such word)
+_COORDINATING = frozenset("and or nor et ou y o e und oder и или либо و أو 和 或 以及".split())
 
 
 def _linking(text: str, tokens: list[Token], partner: list[int], i: int) -> str | None:
