@@ -371,12 +371,8 @@ def test_real_text_corpus_floor():
              # that “...”]`), labelled a note, read as an optional group (a whole sentence in
              # brackets after a sentence is a draft's usual optional text)
              "a-unfccc-sb64-2026-gga-twn-web-en": (0.0, 1.0),
-             # fortieth round: FTAA procurement in Spanish, nested five deep, where the
-             # labeller reads apart a qualifier and list items that the parser joins
-             # (`[participantes] [de bienes ...] [de las Partes]`, `[igualdad] [debido
-             # proceso]`, doubts noted), and the services chapter in French, whose brackets
-             # do not balance and which the labeller pairs by the English text
-             "b-ftaa-2001-gp-objectives-web-es": (0.95, 0.88),
+             # fortieth round: the FTAA services chapter in French, whose brackets do not
+             # balance and which the labeller pairs by the English text
              "b-ftaa-2001-services-scope-web-fr": (0.72, 0.86),
              # forty-third round: FTAA 2002 competition, where two bracketed paragraphs one
              # after the other ending with `.` are read as rival versions (`[1.3 Any
