@@ -226,6 +226,7 @@ def pair(tokens: list[Token], problems: _Problems) -> list[int]:
     stack: list[int] = []
     excess = 0  # brackets opened beyond MAX_DEPTH, read as text
     quoted: list[int] | None = None
+    gaps: bool | None = None  # does the text write `[]` apart from words?
     markup = -1  # the `]` of the Markdown link being read as text
     for i, tok in enumerate(tokens):
         t = tok.type
@@ -256,9 +257,14 @@ def pair(tokens: list[Token], problems: _Problems) -> list[int]:
                     if quoted is None:
                         quoted = _quote_depths(tokens)
                     glued = j > 0 and tokens[j - 1].type == "TEXT" and in_word(tokens[j - 1][-1:])
-                    if quoted[j] or glued:
+                    if glued and gaps is None:
+                        gaps = _empty_apart(tokens, quoted)
+                    if quoted[j] or glued and not (gaps and _clause_ends(tokens, i)):
                         # `remain[]`, `continue[]`: an editor's mark where a quotation's
-                        # verb lost its ending, in quotation marks or not
+                        # verb lost its ending, in quotation marks or not (but where the
+                        # text writes `[]` apart from words as a gap to fill, `the []
+                        # Standards`, one against a word that ends a clause is such a
+                        # gap too: `the applicable fee[];`)
                         where = "in a quotation" if quoted[j] else "against a word"
                         problems.add(E.ParseError, f"editorial bracket '[]' {where}",
                                      tokens[j].line, tokens[j].column, severity="warning",
@@ -284,6 +290,25 @@ def pair(tokens: list[Token], problems: _Problems) -> list[int]:
     for j in stack:
         _unclosed(tokens, j, problems, closers.get(j))
     return partner
+
+
+def _empty_apart(tokens: list[Token], quoted: list[int]) -> bool:
+    """Does an empty ``[]`` stand apart from words somewhere, outside quotations (``the []
+    Standards``, ``[][is not inconsistent with]``): the text's way of writing a gap?"""
+    for k in range(len(tokens) - 1):
+        if tokens[k].type == "LBR" and tokens[k + 1].type == "RBR" and not quoted[k] and \
+                not (k > 0 and tokens[k - 1].type == "TEXT" and in_word(tokens[k - 1][-1:])):
+            return True
+    return False
+
+
+def _clause_ends(tokens: list[Token], i: int) -> bool:
+    """Does a clause end right after the ``]`` at ``i`` (``;`` ``.`` ``,`` ``:`` or the
+    line's end)?"""
+    if i + 1 >= len(tokens) or tokens[i + 1].type == "NL":
+        return True
+    nxt = tokens[i + 1]
+    return nxt.type == "TEXT" and nxt.lstrip(" \t")[:1] in (";", ".", ",", ":", "")
 
 
 _PAREN_WINDOW = 120  # characters after an unclosed `[` in which a `)` may close it
