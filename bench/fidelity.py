@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import treatydraft  # noqa: E402
-from treatydraft.ast import (Alternative, BracketGroup, DraftingNote, FootnoteRef, OptionBlock,  # noqa: E402
-                             Placeholder)
+from treatydraft.ast import (Alternative, BracketGroup, DraftingNote, Footnote,  # noqa: E402
+                             FootnoteRef, OptionBlock, Placeholder)
 
 CORPUS = ROOT / "tests" / "corpus"
 TARGETS = {"overall": 0.95, "document": 0.90, "options": 0.90}
@@ -87,7 +87,7 @@ def read_actual(doc) -> Expected:
             got.placeholders.add((node.span.line, node.span.column))
         elif isinstance(node, DraftingNote):
             got.notes.add((node.span.line, node.span.column))
-        elif isinstance(node, FootnoteRef):
+        elif isinstance(node, (FootnoteRef, Footnote)):  # a marker, or a note's own label
             got.refs.add((node.span.line, node.span.column))
         elif isinstance(node, Alternative):  # `[to date][25]`: a marker after its `]`
             got.refs.update((f.span.line, f.span.column) for f in node.footnotes)

@@ -412,7 +412,9 @@ def _close_paragraph_brackets(tokens: list[Token], partner: list[int],
     its number before it on its line) closes at the end of that paragraph, so where the
     ``]`` ending the paragraph was paired with a bracket opened mid-line inside it
     (``[5. ... fees. [Each Party ... law]. 14 ]`` then the next unit), the mid-line one is
-    the unclosed bracket, not the paragraph's.  Returns the unclosed brackets."""
+    the unclosed bracket, not the paragraph's; unless the mid-line one opened on the line
+    that ``]`` ends (``1. [A Party ... [The contribution shall be binding.]``): there the
+    characters pair them, nearest first.  Returns the unclosed brackets."""
     out: list[int] = []
     ends = [*unclosed[1:], len(tokens)]  # each unclosed bracket holds the next one
     for u, end in zip(unclosed, ends, strict=True):
@@ -425,7 +427,8 @@ def _close_paragraph_brackets(tokens: list[Token], partner: list[int],
                 break  # the paragraph ends: what follows is another one's
             if tokens[k].type == "LBR" and partner[k] > k:
                 c = partner[k]
-                if _ends_paragraph(tokens, c) and _starts_line(tokens, k) is False:
+                if _ends_paragraph(tokens, c) and _starts_line(tokens, k) is False and \
+                        tokens[k].line != tokens[c].line:
                     partner[u], partner[c], partner[k] = c, u, -1
                     out.append(k)
                     swapped = True
