@@ -247,9 +247,9 @@ def _unit_label(head: str) -> str | None:
     return None
 
 
-# A gap for a number or a year (`[year x]`, `[20XX]`, `[X]`), and a number (`2020`, `40%`)
-_NUMBER_GAP = re.compile(r"[ \t]*(?:(?:year|date|number)[ \t]+)?(?:[XxNn]{1,4}|[0-9]{0,3}[Xx]{2})"
-                         r"(?:[ \t]+(?:date|year))?[ \t]*")
+# A gap for a number or a year (`[year x]`, `[20XX]`, `[X]`, `[date]`), and a number (`2020`, `40%`)
+_NUMBER_GAP = re.compile(r"[ \t]*(?:(?:(?:year|date|number)[ \t]+)?(?:[XxNn]{1,4}|[0-9]{0,3}[Xx]{2})"
+                         r"(?:[ \t]+(?:date|year))?|[Yy]ear|[Dd]ate|[Nn]umber)[ \t]*")
 _A_NUMBER = re.compile(r"[ \t]*[0-9][0-9 .,]*%?[ \t]*")
 
 
