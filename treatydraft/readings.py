@@ -40,7 +40,9 @@ The evidence, strongest first:
   or both with a determiner: rivals; one with
   a preposition, the other with a determiner: separate (each a guess, with a warning);
 * a lone preposition beside words that open with none (``[Acknowledge] [on]
-  [experience from] the lessons``): separate, the preposition opening what follows;
+  [experience from] the lessons``): separate, the preposition opening what follows; one
+  word beside a phrase opening with a preposition (``[commitment] [in accordance with
+  Article 2bis]``): separate, the word and what qualifies it;
 * the first begins with a connective and the second does not, or the first ends with
   a word that asks for a complement (``to``, ``of``, ``should``, ``providing``) that the
   second does not also ask for: separate;
@@ -300,10 +302,14 @@ def _lone_article(head: str, tail: str) -> bool:
         words[0].lower() in _ARTICLES
 
 
+def _lone_word(head: str, tail: str) -> bool:
+    """Does the bracket hold one word only (``[commitment]``, ``[on]``)?"""
+    return len(_WORD.findall(head)) == 1 and head.strip(" \t") == tail.strip(" \t")
+
+
 def _lone_preposition(head: str, tail: str, kind: str | None) -> bool:
     """Does the bracket hold only a preposition (``[on]``, ``[para]``)?"""
-    return kind == "preposition" and len(_WORD.findall(head)) == 1 and \
-        head.strip(" \t") == tail.strip(" \t")
+    return kind == "preposition" and _lone_word(head, tail)
 
 
 # prepositions beyond those of _OPENING_KINDS (whose words also say what a bracket's last
@@ -512,6 +518,14 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         return Reading(False, True, "a lone article opens the phrase after it, it does not "
                                     "compete with words that hold none")
     kind, kind_b = _OPENING_ENDS.get(fa), _OPENING_ENDS.get(fb)
+    if _lone_word(a_head, a_tail) and _opens_with_none(fa) and kind_b == "preposition" and \
+            len(b_head.split()) >= 2 or \
+            _lone_word(b_head, b_tail) and _opens_with_none(fb) and kind == "preposition" and \
+            len(a_head.split()) >= 2:
+        # `nationally determined [commitment] [in accordance with Article 2bis]`: a noun
+        # and a phrase qualifying it
+        return Reading(False, False, "one word and a phrase opening with a preposition: a "
+                                     "word and what qualifies it")
     if _lone_preposition(a_head, a_tail, kind) and _opens_with_none(fb) or \
             _lone_preposition(b_head, b_tail, kind_b) and _opens_with_none(fa):
         # `[Acknowledge] [on] [experience from] the lessons`: the preposition opens what
