@@ -228,7 +228,9 @@ def _words(s: str) -> set[str]:
 # gives bracketed paragraphs (`[(iv) Noting ...][(v) Recognizing ...]`, `[标题(iv) ...]`):
 # a list label followed by a blank, or a paragraph number first.
 _UNIT_LABEL = re.compile(r"(?<![A-Za-z0-9(])\(([ivxlc]{1,6}|[a-z]|[0-9]{1,3})\)(?=[ \t])|"
-                         r"^[ \t*_]*([0-9]{1,3}(?:\.[0-9]{1,3})*)\.[ \t]|"
+                         # `[1. ter Contractors ...]`: the suffix after the dot is the label's
+                         r"^[ \t*_]*([0-9]{1,3}(?:\.[0-9]{1,3})*\.(?:[ \t]?(?i:bis|ter|quater|"
+                         r"quat|quinquies|sexies)\.{0,2})?)[ \t]|"
                          # `[1.2 Each Party ...]`: a dotted number needs no final dot
                          r"^[ \t*_]*([0-9]{1,3}(?:\.[0-9]{1,3})+)[ \t]+(?=[A-Z])|"
                          # `[1.[quat.]/[bis] Each ...]`: a number whose suffix is still
@@ -245,7 +247,9 @@ _REFERENCE = re.compile(r"(?:paragraphs?|paras?\.?|subparagraphs?|articles?|art\
 def _unit_label(head: str) -> str | None:
     for m in _UNIT_LABEL.finditer(head):
         if not _REFERENCE.search(head, 0, m.start()):
-            return m.group(1) or m.group(2) or m.group(3) or m.group(4).lower()
+            if m.group(2):  # `1.`, `1. ter`, `1. quat..`: `1`, `1.ter`, `1.quat`
+                return ".".join(m.group(2).lower().replace(".", " ").split())
+            return m.group(1) or m.group(3) or m.group(4).lower()
     return None
 
 
