@@ -40,9 +40,9 @@ The evidence, strongest first:
   or both with a determiner: rivals; one with
   a preposition, the other with a determiner: separate (each a guess, with a warning);
 * a lone preposition beside words that open with none (``[Acknowledge] [on]
-  [experience from] the lessons``): separate, the preposition opening what follows; one
-  word beside a phrase opening with a preposition (``[commitment] [in accordance with
-  Article 2bis]``): separate, the word and what qualifies it;
+  [experience from] the lessons``): separate, the preposition opening what follows;
+  words opening with none beside a phrase opening with a preposition (``[commitment] [in
+  accordance with Article 2bis]``): separate, words and what qualifies them;
 * the first begins with a connective and the second does not, or the first ends with
   a word that asks for a complement (``to``, ``of``, ``should``, ``providing``) that the
   second does not also ask for: separate;
@@ -306,6 +306,16 @@ def _lone_article(head: str, tail: str) -> bool:
         words[0].lower() in _ARTICLES
 
 
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _prepositional(first: str, head: str) -> bool:
+    """Does bracket text starting with ``head`` (first word ``first``) open with a
+    preposition and hold more words?"""
+    return (_OPENING_ENDS.get(first) == "preposition" or first in _OTHER_PREPOSITIONS
+            or first in _ROMANCE_PREPOSITIONS) and len(head.split()) >= 2
+
+
 def _lone_word(head: str, tail: str) -> bool:
     """Does the bracket hold one word only (``[commitment]``, ``[on]``)?"""
     return len(_WORD.findall(head)) == 1 and head.strip(" \t") == tail.strip(" \t")
@@ -325,8 +335,8 @@ _OTHER_PREPOSITIONS = frozenset("dans avec sans selon vers entre chez desde hast
 def _opens_with_none(first: str) -> bool:
     """Is ``first`` (a bracket's first word, lower case) a word that opens no phrase of
     its own kind: no preposition, article, modal or connective?"""
-    return bool(first) and first not in _OPENING_ENDS and first not in _OTHER_PREPOSITIONS \
-        and first not in _CONNECTIVES
+    return first.isalpha() and first not in _OPENING_ENDS and first not in _OTHER_PREPOSITIONS \
+        and first not in _ROMANCE_PREPOSITIONS and first not in _CONNECTIVES
 
 
 def _articles(s: str, lone: str = "") -> bool:
@@ -522,14 +532,14 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         return Reading(False, True, "a lone article opens the phrase after it, it does not "
                                     "compete with words that hold none")
     kind, kind_b = _OPENING_ENDS.get(fa), _OPENING_ENDS.get(fb)
-    if _lone_word(a_head, a_tail) and _opens_with_none(fa) and kind_b == "preposition" and \
-            len(b_head.split()) >= 2 or \
-            _lone_word(b_head, b_tail) and _opens_with_none(fb) and kind == "preposition" and \
-            len(a_head.split()) >= 2:
-        # `nationally determined [commitment] [in accordance with Article 2bis]`: a noun
-        # and a phrase qualifying it
-        return Reading(False, False, "one word and a phrase opening with a preposition: a "
-                                     "word and what qualifies it")
+    if not (_DIGIT.search(a_head) and _DIGIT.search(b_head)) and (
+            _opens_with_none(fa) and _prepositional(fb, b_head) or
+            _opens_with_none(fb) and _prepositional(fa, a_head)):
+        # `nationally determined [commitment] [in accordance with Article 2bis]`, `[visées
+        # au présent article] [à la date d'entrée en vigueur ...]`: words and a phrase
+        # qualifying them (rival figures aside: `[at least 80-95] [more than 95]`)
+        return Reading(False, False, "one opens with a preposition, the other with none: "
+                                     "words and a phrase qualifying them")
     if _lone_preposition(a_head, a_tail, kind) and _opens_with_none(fb) or \
             _lone_preposition(b_head, b_tail, kind_b) and _opens_with_none(fa):
         # `[Acknowledge] [on] [experience from] the lessons`: the preposition opens what
