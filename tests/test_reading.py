@@ -75,6 +75,24 @@ def test_spaced_guess_read_as_insertions_warns_too():
     assert not doc.diagnostics and [len(g.alternatives) for g in doc.groups()] == [1, 1]
 
 
+def test_evidence_from_the_whole_text_is_read_across_segments(monkeypatch):
+    """A group written side by side in one paragraph, and `[]` written apart as a gap,
+    decide readings elsewhere, also when the draft is read in segments (as long drafts
+    are): reading in segments changes nothing."""
+    from treatydraft import parser
+    from treatydraft.ast import Placeholder
+    text = ("1. Parties report their [contributions][commitments][other].\n\n"
+            "2. The [contributions] [commitments][other] of each Party.\n\n"
+            "3. The [] Standards apply.\n\n4. Each Party has paid the fee[];\n")
+    whole = parser._parse(text, strict=False, source=None, stream=False, fast=False)
+    monkeypatch.setattr(parser, "SEGMENT", 1)
+    assert parser._parse(text, strict=False, source=None) == whole
+    shapes = [(g.span.line, len(g.alternatives)) for g in whole.groups()]
+    assert (3, 3) in shapes
+    gaps = [n.span.line for n in whole.walk() if isinstance(n, Placeholder)]
+    assert gaps == [5, 7]
+
+
 @pytest.mark.parametrize("convention,shape", [("alternatives", [2]), ("separate", [1, 1]),
                                               ("auto", [2])])
 def test_spaced_brackets_convention_in_front_matter(convention, shape):

@@ -25,7 +25,7 @@ from .readings import CONNECTIVE_ONLY, Reading, continues, numbered_apart, quali
 if TYPE_CHECKING:
     from .parser import _Problems
 
-__all__ = ["join", "in_word", "SEPARATORS", "SLASHED"]
+__all__ = ["join", "in_word", "SEPARATORS", "SLASHED", "WrittenGroups"]
 
 
 #: what may stand between two alternatives of one group: blanks, or a slash
@@ -153,12 +153,14 @@ def _ended_early(text: str, close: int, nxt: int) -> bool:
 
 
 def join(text: str, tokens: list[Token], partner: list[int], convention: str,
-         problems: _Problems, *, slashed: bool = False) -> list[Token]:
+         problems: _Problems, *, slashed: bool = False,
+         known: WrittenGroups | None = None) -> list[Token]:
     """Mark which neighbouring brackets are alternatives of one group (NEXT_LBR).
 
     ``slashed``: the draft writes a choice with a slash between brackets somewhere
     (:data:`SLASHED`), so spaced brackets with nothing in their words to join them are
-    read as separate.
+    read as separate.  ``known``: the groups the whole text writes side by side (one for
+    every segment of a text read in segments).
 
     Returns the token list: ``tokens`` itself, or a new list where the line break
     between two alternatives of a hard-wrapped line has become their separator (GAP)."""
@@ -212,7 +214,8 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
             spaced.append((r, k))
     # pass 2: blanks only, by the document's convention
     tight_after, tight_before = frozenset(joined_after), frozenset(joined_before)
-    written = _WrittenTogether(text, tokens, partner, touching) if spaced else None
+    written = _WrittenTogether(text, tokens, partner, touching, known or WrittenGroups(text)) \
+        if spaced and convention == "auto" else None
     wrapped: dict[int, int] = {}  # `]` -> `[` of the next line, joined across the break
     for r, k in spaced:
         if convention == "separate":
@@ -358,48 +361,67 @@ def _soft_breaks(tokens: list[Token], wrapped: dict[int, int]) -> list[Token]:
 _WORDS = ("word", "letter")
 
 
+class WrittenGroups:
+    """The groups a text writes with brackets side by side or a slash between
+    (``[contributions][commitments][other]``), known by the words of their brackets, read
+    from the whole text once (so that reading it in segments changes nothing): a spaced
+    pair whose brackets, with the brackets each is written against, hold the words of one
+    of them is that group again (``[contributions] [commitments][other]``).  Only the set
+    of words of each is kept (as a hash), not the words."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._seen: set[int] | None = None
+
+    def _scan(self) -> set[int]:
+        seen: set[int] = set()
+        for m in _RUN.finditer(self._text):
+            words = frozenset(" ".join(w.split()).lower() for w in _ONE.findall(m.group()))
+            if len(words) >= 2 and not words & CONNECTIVE_ONLY:
+                seen.add(hash(words))
+        return seen
+
+    def hold(self, words: frozenset[str]) -> bool:
+        """Does the text write a group of exactly these words side by side?"""
+        if self._seen is None:
+            self._seen = self._scan()
+        return hash(words) in self._seen
+
+
+# runs of two brackets or more, each holding no bracket, side by side or with a slash
+_RUN = rx.compile(r"\[[^\[\]\r\n]{1,300}\](?:[ \t]*/[ \t]*(?=\[)|(?=\[))"
+                  r"(?:\[[^\[\]\r\n]{1,300}\](?:[ \t]*/[ \t]*(?=\[)|(?=\[)))*"
+                  r"\[[^\[\]\r\n]{1,300}\]")
+_ONE = rx.compile(r"\[([^\[\]\r\n]{1,300})\]")
+
+
 class _WrittenTogether:
-    """The groups pass 1 joined for certain (brackets side by side or with a slash), by
-    the words of their brackets: a spaced pair whose brackets (with the brackets each is
-    joined to) hold words of one such group written elsewhere in the text is that group
-    again (``nationally determined [contributions][commitments][other]``, later
-    ``[contributions] [commitments][other]``)."""
+    """The spaced pairs of one segment against :class:`WrittenGroups`: each bracket with
+    the brackets pass 1 joined it to (side by side or with a slash)."""
 
     def __init__(self, text: str, tokens: list[Token], partner: list[int],
-                 touching: list[tuple[int, int]]):
-        self._text, self._tokens, self._partner = text, tokens, partner
+                 touching: list[tuple[int, int]], known: WrittenGroups):
+        self._text, self._tokens, self._partner, self._known = text, tokens, partner, known
         self._first: dict[int, int] = {}  # `[` of a group -> the group's first `[`
         self._members: dict[int, list[int]] = {}
         for r, k in touching:  # in the order of the text: a group's first `[` comes first
             first = self._first.get(partner[r], partner[r])
             self._first[k] = first
             self._members.setdefault(first, [first]).append(k)
-        self._words: dict[int, frozenset[str]] = {
-            first: frozenset(self._inner(i) for i in members)
-            for first, members in self._members.items()}
-        self._having: dict[str, list[int]] = {}  # words of a bracket -> groups holding them
-        for first, words in self._words.items():
-            for w in words:
-                self._having.setdefault(w, []).append(first)
 
     def _inner(self, i: int) -> str:
         t = self._tokens
         return " ".join(self._text[t[i].end_pos:t[self._partner[i]].start_pos].split()).lower()
 
-    def _group(self, i: int) -> tuple[int, frozenset[str]]:
+    def _words(self, i: int) -> frozenset[str]:
         first = self._first.get(i, i)
-        return first, self._words.get(first, frozenset((self._inner(i),)))
+        return frozenset(self._inner(m) for m in self._members.get(first, [first]))
 
     def elsewhere(self, r: int, k: int) -> bool:
         """Do the ``]`` at ``r`` and the ``[`` at ``k`` (blanks between) close and open
         brackets of one group written side by side elsewhere?"""
-        left, a = self._group(self._partner[r])
-        right, b = self._group(k)
-        words = a | b
-        if len(words) < 2:
-            return False
-        return any(first not in (left, right) and words <= self._words[first]
-                   for first in self._having.get(next(iter(words)), ()))
+        words = self._words(self._partner[r]) | self._words(k)
+        return len(words) >= 2 and self._known.hold(words)
 
 
 def _goes_on(a_head: str, b_head: str) -> bool:

@@ -19,7 +19,7 @@ from .lalr import Token
 if TYPE_CHECKING:
     from .parser import _Problems
 
-__all__ = ["pair", "check_pairs", "MAX_DEPTH"]
+__all__ = ["pair", "check_pairs", "MAX_DEPTH", "EMPTY_APART"]
 
 #: Brackets may nest this deep; deeper is an error (strict) or plain text (tolerant).
 MAX_DEPTH = 100
@@ -220,13 +220,16 @@ def in_word(c: str) -> bool:
     return c.isalpha() and c < "\u2e80"
 
 
-def pair(tokens: list[Token], problems: _Problems) -> list[int]:
-    """Pair the brackets: ``partner[i]`` is the index of the bracket paired with ``i`` (or -1)."""
+def pair(tokens: list[Token], problems: _Problems, *, gaps: bool = False) -> list[int]:
+    """Pair the brackets: ``partner[i]`` is the index of the bracket paired with ``i`` (or -1).
+
+    ``gaps``: the text writes ``[]`` apart from words (:data:`EMPTY_APART`), its way of
+    writing a gap to fill, so an empty bracket against a word that ends a clause is one
+    too, not an editor's mark."""
     partner = [-1] * len(tokens)
     stack: list[int] = []
     excess = 0  # brackets opened beyond MAX_DEPTH, read as text
     quoted: list[int] | None = None
-    gaps: bool | None = None  # does the text write `[]` apart from words?
     markup = -1  # the `]` of the Markdown link being read as text
     for i, tok in enumerate(tokens):
         t = tok.type
@@ -257,8 +260,6 @@ def pair(tokens: list[Token], problems: _Problems) -> list[int]:
                     if quoted is None:
                         quoted = _quote_depths(tokens)
                     glued = j > 0 and tokens[j - 1].type == "TEXT" and in_word(tokens[j - 1][-1:])
-                    if glued and gaps is None:
-                        gaps = _empty_apart(tokens, quoted)
                     if quoted[j] or glued and not (gaps and _clause_ends(tokens, i)):
                         # `remain[]`, `continue[]`: an editor's mark where a quotation's
                         # verb lost its ending, in quotation marks or not (but where the
@@ -292,14 +293,9 @@ def pair(tokens: list[Token], problems: _Problems) -> list[int]:
     return partner
 
 
-def _empty_apart(tokens: list[Token], quoted: list[int]) -> bool:
-    """Does an empty ``[]`` stand apart from words somewhere, outside quotations (``the []
-    Standards``, ``[][is not inconsistent with]``): the text's way of writing a gap?"""
-    for k in range(len(tokens) - 1):
-        if tokens[k].type == "LBR" and tokens[k + 1].type == "RBR" and not quoted[k] and \
-                not (k > 0 and tokens[k - 1].type == "TEXT" and in_word(tokens[k - 1][-1:])):
-            return True
-    return False
+#: an empty bracket written apart from words (`the [] Standards`, `[][is not ...]`,
+#: `[data][]`): the text's way of writing a gap to fill
+EMPTY_APART = rx.compile(r"(?<![^\W\d_])\[\]")
 
 
 def _clause_ends(tokens: list[Token], i: int) -> bool:

@@ -31,7 +31,7 @@ from . import errors as E
 from . import tokenpass as T
 from .ast import Delegation, Diagnostic, Document, FrontMatter, Severity, Text
 from .frontmatter import EMPTY_FRONT, read_front_matter
-from .joining import SLASHED
+from .joining import SLASHED, WrittenGroups
 from .lalr import ParseFailure, Token, Tree, UnexpectedInput
 from .readings import CONVENTIONS
 from .source import Span
@@ -287,16 +287,19 @@ def _trees(text: str, segments: Iterable[list[Token]], problems: _Problems, stri
     numbers = T.BracketedNumbers(text)  # footnote-marker runs, across segments
     rtl = T.ARABIC.search(text) is not None  # brackets stored as seen are read mirrored
     slashed = SLASHED.search(text) is not None  # the draft's own notation for a choice
+    known = WrittenGroups(text)  # groups written side by side, across segments
+    gaps = T.EMPTY_APART.search(text) is not None  # `[]` written apart from words: a gap
     for tokens in segments:
         nl = T.line_ends(tokens, problems, nl)
         if rtl:
             tokens = T.mirror_rtl(tokens, problems)
-        partner = T.pair(tokens, problems)
+        partner = T.pair(tokens, problems, gaps=gaps)
         T.check_pairs(tokens, partner, problems, strict)
         tokens, partner = T.type_brackets(text, tokens, partner, problems, numbers,
                                            convention)
         T.bracket_options(tokens, partner)
-        tokens = T.join(text, tokens, partner, convention, problems, slashed=slashed)
+        tokens = T.join(text, tokens, partner, convention, problems, slashed=slashed,
+                        known=known)
         del partner
         T.settle(tokens)
         items = _items(tokens, source, text, fast)

@@ -67,6 +67,7 @@ from .pairing import (
     _HEADS,
     _HINT_ESCAPE,
     ARABIC,
+    EMPTY_APART,
     LEAD,
     MAX_DEPTH,
     _as,
@@ -85,7 +86,8 @@ if TYPE_CHECKING:
     from .parser import _Problems
 
 __all__ = ["lex", "lex_iter", "line_ends", "mirror_rtl", "ARABIC", "pair", "check_pairs",
-           "type_brackets", "bracket_options", "join", "settle", "BracketedNumbers", "MAX_DEPTH"]
+           "type_brackets", "bracket_options", "join", "settle", "BracketedNumbers", "MAX_DEPTH",
+           "EMPTY_APART"]
 
 
 _OPENERS = "[［【"
