@@ -295,7 +295,7 @@ def pair(tokens: list[Token], problems: _Problems, *, gaps: bool = False) -> lis
 
 #: an empty bracket written apart from words (`the [] Standards`, `[][is not ...]`,
 #: `[data][]`): the text's way of writing a gap to fill
-EMPTY_APART = rx.compile(r"(?<![^\W\d_])\[\]")
+EMPTY_APART = rx.compile(r"\[\](?<![^\W\d_]\[\])")  # (the brackets first: a fast scan)
 
 
 def _clause_ends(tokens: list[Token], i: int) -> bool:
