@@ -132,6 +132,10 @@ def _shape(group: BracketGroup):
 
 @SETTINGS
 @given(drafts())
+# side by side, a bracket going on with `y` (`and`) is an alternative all the same in a
+# draft that declares `spaced-brackets: alternatives` (found by this test)
+@example(("---\nspaced-brackets: alternatives\n---\nArticle 1. Heading\n"
+          "1. The Parties [datadata][y comprisdata] data.\n", [(2, [])]))
 def test_generated_drafts_parse_to_the_groups_they_were_built_from(draft):
     text, shapes = draft
     doc = treatydraft.parse(text)

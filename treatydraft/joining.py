@@ -197,11 +197,13 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
         if not attributed and sep < 0 and qualifier_after(
                 _head(text, tokens, partner[r]), _head(text, tokens, k)):
             continue  # `[um Tribunal][estabelecido conforme ...]`: the noun, its qualifier
-        if not attributed and sep < 0 and _goes_on(_head(text, tokens, partner[r]),
-                                                   _head(text, tokens, k)):
+        if not attributed and sep < 0 and convention != "alternatives" and _goes_on(
+                _head(text, tokens, partner[r]), _head(text, tokens, k)):
             # `The [Secretary-General][or the Contractor]`, `[46. *Recommends* ... (CMP)][and
             # work undertaken ...]`: words that go on with `or`, `and` after the bracket
-            # before them are no rival of it (as one, `The or the Contractor`)
+            # before them are no rival of it (as one, `The or the Contractor`); a draft
+            # that declares `spaced-brackets: alternatives` writes its brackets as the
+            # format says, side by side always one group
             continue
         if sep < 0 or tokens[sep].type == "SLASH" or (ka in _WORDS and kb in _WORDS) or \
                 ("punct" in (ka, kb) and ka is not None and kb is not None):
