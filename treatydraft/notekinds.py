@@ -132,10 +132,12 @@ _HEADING_BEFORE = rx.compile(
 
 
 # A paragraph's status in the negotiation: `[agreed ad referendum]`, `[agreed]`
-_STATUS = rx.compile(r"[ \t]*(?:(?:informally|provisionally|tentatively)[ \t]+)?"
+_STATUS = rx.compile(r"[ \t]*(?:(?:(?:informally|provisionally|tentatively)[ \t]+)?"
                      r"(?:agreed|adopted|acordad[oa]|adoptad[oa]|convenu|adopté|согласовано|"
                      r"принято)"
-                     r"(?:[ \t]+(?:ad[ \t]+ref(?:er[eé]ndum|\.)?|in principle))?\.?[ \t]*",
+                     r"(?:[ \t]+(?:ad[ \t]+ref(?:er[eé]ndum|\.)?|in principle))?"
+                     # `[Suggested for Closure]`, as co-facilitators mark a settled paragraph
+                     r"|(?:suggested|proposed|recommended|ready)[ \t]+for[ \t]+closure)\.?[ \t]*",
                      re.IGNORECASE)
 _LINE_REST = rx.compile(r"[ \t]*(?:\r|\n|$)")
 # A unit left empty, said in the bracket that stands for it: `5. [Deleted]`, `Article 7
@@ -238,7 +240,7 @@ def _is_status(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool
     clause it marks (``...society as a whole, [agreed]``), else it is a word."""
     if not _STATUS.fullmatch(inner):
         return False
-    if "ref" in inner.lower():
+    if "ref" in inner.lower() or "closure" in inner.lower():
         return True
     before = text[max(0, open_tok.start_pos - 3):open_tok.start_pos].rstrip(" \t")
     return before[-1:] in (",", ";", ".", ":") and \
@@ -260,13 +262,21 @@ _TITLE_WORDS = (r"(?:[ \t]*(?:</?\w{1,8}>|[A-Z][\w'’-]*(?![\w'’-])|[0-9]{4}(
                 r"\((?:[A-Z]\w*|[0-9]{4})\)|"
                 r"(?:of|in|and|on|against|for|the|to|between|concerning|relating)(?=[ \t<A-Z])))*")
 _SOURCE = rx.compile(
-    r"[ \t]*(?:(?:Based on|Sources?:|Adapted from|Taken from|Derived from|Drawn from|Cf\.)"
+    # the text a paragraph's wording comes from, named by its kind (`[based on previous
+    # declarations]`, `[based on UNSG background note]`, `[Source: 2017 declaration]`)
+    r"[ \t]*(?:(?:[Bb]ased on|[Ss]ources?:|[Aa]dapted from|[Tt]aken from|[Dd]rawn from)[ \t]+"
+    r"(?:(?:the|an?|previous|earlier|existing|past|prior|agreed|[A-Z][\w.-]*|[0-9]{4})[ \t]+){0,3}"
+    r"(?:declarations?|resolutions?|decisions?|outcomes?(?: documents?)?|documents?|"
+    r"(?:background |concept |issue |chair'?s? )?(?:notes?|papers?)|reports?|language|texts?)"
+    r"[ \t]*|"
+    r"(?:(?:Based on|Sources?:|Adapted from|Taken from|Derived from|Drawn from|Cf\.)"
     r"[ \t]+(?:the[ \t]+)?)?"
     r"(?:(?:[A-Z][\w'’-]*(?![\w'’-])" + _TITLE_WORDS + r"[ \t]+)?" + _INSTRUMENT + _TITLE_WORDS +
     r",?[ \t]+" + _REFERENCE +
     r"|" + _REFERENCE + r",?[ \t]+of[ \t]+(?:the[ \t]+)?" + _TITLE_WORDS +
-    r"[ \t]*" + _INSTRUMENT + _TITLE_WORDS + r")[ \t.]*")
+    r"[ \t]*" + _INSTRUMENT + _TITLE_WORDS + r"))[ \t.]*")
 _SENTENCE_ENDS = rx.compile(r"[.;][”’\"'»]?[ \t]*$")
+_ENDS_AFTER = rx.compile(r"[ \t]*[.;][ \t]*(?:\r|\n|$)")  # the bracket ends its paragraph
 
 
 def _is_source(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool:
@@ -278,7 +288,8 @@ def _is_source(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool
         return False
     start = text.rfind("\n", 0, open_tok.start_pos) + 1
     before = text[max(start, open_tok.start_pos - 4):open_tok.start_pos]
-    return (_SENTENCE_ENDS.search(before) is not None or _whole_line(text, open_tok, close_tok)) \
+    return (_SENTENCE_ENDS.search(before) is not None or _whole_line(text, open_tok, close_tok)
+            or _ENDS_AFTER.match(text, close_tok.end_pos) is not None) \
         and _SOURCE.fullmatch(inner) is not None
 
 
