@@ -261,20 +261,21 @@ _INSTRUMENT = (r"(?:Convention|Protocol|Agreement|Treaty|Statute|Covenant|Charte
 _TITLE_WORDS = (r"(?:[ \t]*(?:</?\w{1,8}>|[A-Z][\w'’-]*(?![\w'’-])|[0-9]{4}(?![0-9])|"
                 r"\((?:[A-Z]\w*|[0-9]{4})\)|"
                 r"(?:of|in|and|on|against|for|the|to|between|concerning|relating)(?=[ \t<A-Z])))*")
-_SOURCE = rx.compile(
-    # the text a paragraph's wording comes from, named by its kind (`[based on previous
-    # declarations]`, `[based on UNSG background note]`, `[Source: 2017 declaration]`)
-    r"[ \t]*(?:(?:[Bb]ased on|[Ss]ources?:|[Aa]dapted from|[Tt]aken from|[Dd]rawn from)[ \t]+"
+# the text a paragraph's wording comes from, named by its kind (`[based on previous
+# declarations]`, `[based on UNSG background note]`, `[Source: 2017 declaration]`)
+_SOURCE_KIND = rx.compile(
+    r"[ \t]*(?:[Bb]ased on|[Ss]ources?:|[Aa]dapted from|[Tt]aken from|[Dd]rawn from)[ \t]+"
     r"(?:(?:the|an?|previous|earlier|existing|past|prior|agreed|[A-Z][\w.-]*|[0-9]{4})[ \t]+){0,3}"
     r"(?:declarations?|resolutions?|decisions?|outcomes?(?: documents?)?|documents?|"
     r"(?:background |concept |issue |chair'?s? )?(?:notes?|papers?)|reports?|language|texts?)"
-    r"[ \t]*|"
-    r"(?:(?:Based on|Sources?:|Adapted from|Taken from|Derived from|Drawn from|Cf\.)"
+    r"[ \t]*")
+_SOURCE = rx.compile(
+    r"[ \t]*(?:(?:Based on|Sources?:|Adapted from|Taken from|Derived from|Drawn from|Cf\.)"
     r"[ \t]+(?:the[ \t]+)?)?"
     r"(?:(?:[A-Z][\w'’-]*(?![\w'’-])" + _TITLE_WORDS + r"[ \t]+)?" + _INSTRUMENT + _TITLE_WORDS +
     r",?[ \t]+" + _REFERENCE +
     r"|" + _REFERENCE + r",?[ \t]+of[ \t]+(?:the[ \t]+)?" + _TITLE_WORDS +
-    r"[ \t]*" + _INSTRUMENT + _TITLE_WORDS + r"))[ \t.]*")
+    r"[ \t]*" + _INSTRUMENT + _TITLE_WORDS + r")[ \t.]*")
 _SENTENCE_ENDS = rx.compile(r"[.;][”’\"'»]?[ \t]*$")
 _ENDS_AFTER = rx.compile(r"[ \t]*[.;][ \t]*(?:\r|\n|$)")  # the bracket ends its paragraph
 
@@ -288,9 +289,10 @@ def _is_source(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool
         return False
     start = text.rfind("\n", 0, open_tok.start_pos) + 1
     before = text[max(start, open_tok.start_pos - 4):open_tok.start_pos]
-    return (_SENTENCE_ENDS.search(before) is not None or _whole_line(text, open_tok, close_tok)
-            or _ENDS_AFTER.match(text, close_tok.end_pos) is not None) \
-        and _SOURCE.fullmatch(inner) is not None
+    after = _SENTENCE_ENDS.search(before) is not None or _whole_line(text, open_tok, close_tok)
+    if _SOURCE_KIND.fullmatch(inner) is not None:  # also ending the paragraph's sentence
+        return after or _ENDS_AFTER.match(text, close_tok.end_pos) is not None
+    return after and _SOURCE.fullmatch(inner) is not None
 
 
 # Who proposed the words that follow, tagged in a bracket before them (`Development means
