@@ -338,9 +338,6 @@ def test_real_text_corpus_floor():
              # unseen texts (see tests/corpus/README.md): `(for example, [holders]/[owners])`
              # in a note explaining the notation, labelled editorial (doubtful)
              "b-wipo-igc-2012-tk-draft-web-en": (0.80, 1.0),
-             # sixth round: `Mécanisme de recours [dans une union douanière] [Membre de
-             # l'OMC]` in a table of contents, labelled two insertions (doubtful)
-             "b-wto-2011-tradfa-rev8-fr": (0.5, 0.33),
              # seventh round: `the Ministers of the [134] WTO Members`, a provisional
              # figure labelled a placeholder (doubtful), read as an optional group
              "b-wto-1999-seattle-draft2-web-en": (0.75, 1.0),
@@ -402,11 +399,6 @@ def test_real_text_corpus_floor():
              # fiftieth round: `strategy [voluntary] [national action plan]`, an adjective
              # and a noun phrase labelled two insertions, read as rivals (no evidence)
              "a-unfccc-awglca-2009-nama-cluster-e-web-en": (0.85, 0.75),
-             # fifty-eighth round: an Arabic translation whose brackets do not balance,
-             # paired by the labeller from the French beside it (doubt noted), and
-             # `[visées au présent article] [à la date ...]`, two qualifiers labelled two
-             # insertions, read as rivals (no evidence either way)
-             "b-unep-inc-2012-mercury-mining-asgm-web-fr-ar": (0.93, 0.88),
              # sixty-first round: an ENB bulletin of 1997 quoting bracketed text its own
              # way: rivals with words between them (`from [1990 levels] or an [average
              # annual level]`) and brackets written against each other that the labeller
