@@ -334,9 +334,12 @@ _OTHER_PREPOSITIONS = frozenset("dans avec sans selon vers entre chez desde hast
 
 def _opens_with_none(first: str) -> bool:
     """Is ``first`` (a bracket's first word, lower case) a word that opens no phrase of
-    its own kind: no preposition, article, modal or connective?"""
+    its own kind: no preposition, article, modal or connective, and no adverb in -ly,
+    which says when or how as a phrase with a preposition does (``[immediately] [upon
+    receiving a suspension notice]`` compete)?"""
     return first.isalpha() and first not in _OPENING_ENDS and first not in _OTHER_PREPOSITIONS \
-        and first not in _ROMANCE_PREPOSITIONS and first not in _CONNECTIVES
+        and first not in _ROMANCE_PREPOSITIONS and first not in _CONNECTIVES and \
+        _asks_complement(first) != "adverb"
 
 
 def _articles(s: str, lone: str = "") -> bool:
