@@ -20,7 +20,7 @@ from .labels import read_marker
 from .lalr import Token
 from .notekinds import LABEL, LIST_LABEL
 from .pairing import _CONTENT, _HEADS, _as, _spanning, _starts_line, in_word
-from .readings import CONNECTIVE_ONLY, Reading, continues, numbered_apart, qualifier_after, spaced_reading
+from .readings import CONNECTIVE_ONLY, Reading, goes_on, numbered_apart, qualifier_after, spaced_reading
 
 if TYPE_CHECKING:
     from .parser import _Problems
@@ -102,7 +102,7 @@ def _wrapped_open(text: str, tokens: list[Token], partner: list[int], r: int) ->
             tokens[k + 1].type in _HEADS:
         return -1
     start, close = tokens[partner[r]].start_pos, tokens[r].start_pos
-    end = text[max(start, close - 3):close].rstrip(" \t")[-1:]
+    end = _last_char(text, start, close)
     if end == ":" and tokens[partner[r]].line < tokens[r].line and \
             _chapeau_below(text, tokens, partner, k):
         # `[1.2. [El presente Capítulo ... a excepción de:]` then `[Este capítulo no se
@@ -125,7 +125,12 @@ def _chapeau_below(text: str, tokens: list[Token], partner: list[int], k: int) -
     se aplica a:]``: rival chapeaux of one list)?"""
     c = partner[k]
     return c > k and tokens[c].line == tokens[k].line and \
-        text[max(tokens[k].end_pos, tokens[c].start_pos - 3):tokens[c].start_pos].rstrip(" \t")[-1:] == ":"
+        _last_char(text, tokens[k].end_pos, tokens[c].start_pos) == ":"
+
+
+def _last_char(text: str, start: int, close: int) -> str:
+    """The last character before ``close`` (a ``]``), blanks aside, not before ``start``."""
+    return text[max(start, close - 3):close].rstrip(" \t")[-1:]
 
 
 _MEASURE_LINES = 4  # lines on each side whose length gives the measure of a wrapped text
@@ -197,7 +202,7 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
         if not attributed and sep < 0 and qualifier_after(
                 _head(text, tokens, partner[r]), _head(text, tokens, k)):
             continue  # `[um Tribunal][estabelecido conforme ...]`: the noun, its qualifier
-        if not attributed and sep < 0 and convention != "alternatives" and _goes_on(
+        if not attributed and sep < 0 and convention != "alternatives" and goes_on(
                 _head(text, tokens, partner[r]), _head(text, tokens, k)):
             # `The [Secretary-General][or the Contractor]`, `[46. *Recommends* ... (CMP)][and
             # work undertaken ...]`: words that go on with `or`, `and` after the bracket
@@ -222,35 +227,16 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
     for r, k in spaced:
         if convention == "separate":
             continue
-        if convention == "auto" and written is not None and written.elsewhere(r, k):
+        if written is not None and written.elsewhere(r, k):  # (under `auto` only)
             pass  # `[a] [b][c]` where `[a][b][c]` is written elsewhere: that group again
         elif convention == "auto":
             reading = _spaced(text, tokens, partner, r, k,
                               chained=partner[r] in tight_after or partner[k] in tight_before,
                               slashed=slashed)
-            lt, rt = tokens[partner[r]], tokens[k]
-            if not reading.join:
-                if not reading.certain:
-                    problems.add(E.ParseError, "brackets separated by a blank: read as two "
-                                 "independent insertions, but they may be alternatives of "
-                                 f"one group ({reading.why})", lt.line, lt.column,
-                                 severity="warning", offset=lt.start_pos,
-                                 code="ambiguous-spacing",
-                                 hint=f"the other reading: one group of alternatives, at "
-                                      f"{lt.line}:{lt.column}, with {rt.line}:{rt.column}; "
-                                      "write them side by side ('][') to join them, or "
-                                      "declare 'spaced-brackets: alternatives' or 'separate' "
-                                      "in the front matter")
-                continue
             if not reading.certain:
-                problems.add(E.ParseError, "brackets separated by a blank: read as "
-                             "alternatives of one group, but they may be two independent "
-                             f"insertions ({reading.why})", lt.line, lt.column,
-                             severity="warning", offset=lt.start_pos, code="ambiguous-spacing",
-                             hint=f"the other reading: two groups, at {lt.line}:{lt.column} "
-                                  f"and {rt.line}:{rt.column}; write '\\+' between them to "
-                                  "keep them apart, or declare 'spaced-brackets: "
-                                  "alternatives' or 'separate' in the front matter")
+                _warn_spacing(problems, tokens[partner[r]], tokens[k], reading)
+            if not reading.join:
+                continue
         joined_after.add(k)
         if tokens[k - 1].type != "GAP" or "\n" in text[tokens[r].end_pos:tokens[k].start_pos]:
             wrapped[r] = k
@@ -363,6 +349,24 @@ def _soft_breaks(tokens: list[Token], wrapped: dict[int, int]) -> list[Token]:
 _WORDS = ("word", "letter")
 
 
+def _warn_spacing(problems: _Problems, lt: Token, rt: Token, reading: Reading) -> None:
+    """The warning ``ambiguous-spacing`` for a spaced pair read on weak evidence, naming
+    the other reading and how to settle it."""
+    if reading.join:
+        read = "alternatives of one group, but they may be two independent insertions"
+        other = (f"two groups, at {lt.line}:{lt.column} and {rt.line}:{rt.column}; write "
+                 "'\\+' between them to keep them apart")
+    else:
+        read = "two independent insertions, but they may be alternatives of one group"
+        other = (f"one group of alternatives, at {lt.line}:{lt.column}, with "
+                 f"{rt.line}:{rt.column}; write them side by side ('][') to join them")
+    problems.add(E.ParseError, f"brackets separated by a blank: read as {read} "
+                 f"({reading.why})", lt.line, lt.column, severity="warning",
+                 offset=lt.start_pos, code="ambiguous-spacing",
+                 hint=f"the other reading: {other}, or declare 'spaced-brackets: "
+                      "alternatives' or 'separate' in the front matter")
+
+
 class WrittenGroups:
     """The groups a text writes with brackets side by side or a slash between
     (``[contributions][commitments][other]``), known by the words of their brackets, read
@@ -424,20 +428,6 @@ class _WrittenTogether:
         brackets of one group written side by side elsewhere?"""
         words = self._words(self._partner[r]) | self._words(k)
         return len(words) >= 2 and self._known.hold(words)
-
-
-def _goes_on(a_head: str, b_head: str) -> bool:
-    """Does the second of two brackets side by side go on from the first: it opens with
-    ``and``, ``or`` (``or the Contractor``, ``and work undertaken``) and more words, and
-    the first opens with no connective (two brackets that both do compete: ``[and which
-    ...][and where ...]``)?"""
-    words = b_head.lstrip(" \t*_").split(None, 2)
-    return len(words) >= 2 and words[0] in _COORDINATING and not continues(a_head)
-
-
-#: conjunctions that join what follows to what stands before (lower case: `Or` opening
-#: a sentence, `E` a letter, are no such word)
-_COORDINATING = frozenset("and or nor et ou y o e und oder и или либо و أو 和 或 以及".split())
 
 
 def _linking(text: str, tokens: list[Token], partner: list[int], i: int) -> str | None:

@@ -39,10 +39,10 @@ The evidence, strongest first:
   grant-equivalent terms] [from 2025 to 2029]``): separate; both begin with a preposition,
   or both with a determiner: rivals; one with
   a preposition, the other with a determiner: separate (each a guess, with a warning);
-* a lone preposition beside words that open with none (``[Acknowledge] [on]
-  [experience from] the lessons``): separate, the preposition opening what follows;
-  words opening with none beside a phrase opening with a preposition (``[commitment] [in
-  accordance with Article 2bis]``): separate, words and what qualifies them;
+* words opening with no preposition, article, modal, connective or adverb beside a
+  preposition or a phrase opening with one (``[commitment] [in accordance with Article
+  2bis]``, ``[Acknowledge] [on] [experience from] the lessons``): separate, words and
+  what qualifies them, or the preposition opening what follows;
 * the first begins with a connective and the second does not, or the first ends with
   a word that asks for a complement (``to``, ``of``, ``should``, ``providing``) that the
   second does not also ask for: separate;
@@ -70,7 +70,7 @@ import re
 from typing import NamedTuple
 
 __all__ = ["CONVENTIONS", "CONNECTIVE_ONLY", "YEAR", "Reading", "spaced_reading", "numbered_apart",
-           "continues",
+           "goes_on",
            "qualifier_after",
            "number_slot"]
 
@@ -187,7 +187,7 @@ def _first_word(s: str) -> str:
     return m.group(0).lower() if m and not s[:m.start()].strip(" \t*_\"“‘'«(") else ""
 
 
-def continues(head: str) -> bool:
+def _continues(head: str) -> bool:
     """Does bracket text starting with ``head`` continue the sentence before it?"""
     stripped = head.lstrip(" \t*_")
     if not stripped:
@@ -309,27 +309,12 @@ def _lone_article(head: str, tail: str) -> bool:
 _DIGIT = re.compile(r"[0-9]")
 
 
-def _prepositional(first: str, head: str) -> bool:
-    """Does bracket text starting with ``head`` (first word ``first``) open with a
-    preposition and hold more words?"""
-    return (_OPENING_ENDS.get(first) == "preposition" or first in _OTHER_PREPOSITIONS
-            or first in _ROMANCE_PREPOSITIONS) and len(head.split()) >= 2
-
-
-def _lone_word(head: str, tail: str) -> bool:
-    """Does the bracket hold one word only (``[commitment]``, ``[on]``)?"""
-    return len(_WORD.findall(head)) == 1 and head.strip(" \t") == tail.strip(" \t")
-
-
-def _lone_preposition(head: str, tail: str, kind: str | None) -> bool:
-    """Does the bracket hold only a preposition (``[on]``, ``[para]``)?"""
-    return kind == "preposition" and _lone_word(head, tail)
-
-
 # prepositions beyond those of _OPENING_KINDS (whose words also say what a bracket's last
-# word asks for): a phrase opening with one of these may compete with a lone preposition
+# word asks for), and all of them: what a phrase opening with a preposition opens with
 _OTHER_PREPOSITIONS = frozenset("dans avec sans selon vers entre chez desde hasta según sin "
                                 "hacia com sem até из при между".split())
+_PREPOSITIONS = frozenset(w for w, kind in _OPENING_ENDS.items() if kind == "preposition") | \
+    _OTHER_PREPOSITIONS | _ROMANCE_PREPOSITIONS
 
 
 def _opens_with_none(first: str) -> bool:
@@ -337,9 +322,8 @@ def _opens_with_none(first: str) -> bool:
     its own kind: no preposition, article, modal or connective, and no adverb in -ly,
     which says when or how as a phrase with a preposition does (``[immediately] [upon
     receiving a suspension notice]`` compete)?"""
-    return first.isalpha() and first not in _OPENING_ENDS and first not in _OTHER_PREPOSITIONS \
-        and first not in _ROMANCE_PREPOSITIONS and first not in _CONNECTIVES and \
-        _asks_complement(first) != "adverb"
+    return first.isalpha() and first not in _OPENING_ENDS and first not in _PREPOSITIONS \
+        and first not in _CONNECTIVES and _asks_complement(first) != "adverb"
 
 
 def _articles(s: str, lone: str = "") -> bool:
@@ -392,6 +376,20 @@ def number_slot(gap: str, other: str) -> bool:
 _NOUN_OPENERS = frozenset(_OPENING_KINDS["determiner"].split()) | frozenset(
     "this that these any each every all una o os um uma qualquer cada todo toda todos todas "
     "cualquier cualquiera tout toute tous toutes ce cette".split())
+
+
+#: conjunctions that join what follows to what stands before (lower case: `Or` opening
+#: a sentence, `E` a letter, are no such word)
+_COORDINATING = frozenset("and or nor et ou y o e und oder и или либо و أو".split())
+
+
+def goes_on(a_head: str, b_head: str) -> bool:
+    """Does the second of two brackets side by side go on from the first: it opens with
+    ``and``, ``or`` (``or the Contractor``, ``and work undertaken``) and more words, and
+    the first opens with no connective (two brackets that both do compete: ``[and which
+    ...][and where ...]``)?"""
+    words = b_head.lstrip(" \t*_").split(None, 2)
+    return len(words) >= 2 and words[0] in _COORDINATING and not _continues(a_head)
 
 
 def qualifier_after(a_head: str, b_head: str) -> bool:
@@ -511,7 +509,7 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         # repeat words already read)
         return Reading(True, False, "the second's words are all among the first's: a "
                                     "shorter version of it")
-    ca, cb = continues(a_head), continues(b_head)
+    ca, cb = _continues(a_head), _continues(b_head)
     if cb and not ca:
         return Reading(False, True, "the second continues the sentence")
     if ca and not cb:
@@ -536,19 +534,15 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
                                     "compete with words that hold none")
     kind, kind_b = _OPENING_ENDS.get(fa), _OPENING_ENDS.get(fb)
     if not (_DIGIT.search(a_head) and _DIGIT.search(b_head)) and (
-            _opens_with_none(fa) and _prepositional(fb, b_head) or
-            _opens_with_none(fb) and _prepositional(fa, a_head)):
+            _opens_with_none(fa) and fb in _PREPOSITIONS or
+            _opens_with_none(fb) and fa in _PREPOSITIONS):
         # `nationally determined [commitment] [in accordance with Article 2bis]`, `[visées
         # au présent article] [à la date d'entrée en vigueur ...]`: words and a phrase
-        # qualifying them (rival figures aside: `[at least 80-95] [more than 95]`)
+        # qualifying them; `[Acknowledge] [on] [experience from] the lessons`: a lone
+        # preposition opens what follows (rival figures aside: `[at least 80-95] [more
+        # than 95]`)
         return Reading(False, False, "one opens with a preposition, the other with none: "
-                                     "words and a phrase qualifying them")
-    if _lone_preposition(a_head, a_tail, kind) and _opens_with_none(fb) or \
-            _lone_preposition(b_head, b_tail, kind_b) and _opens_with_none(fa):
-        # `[Acknowledge] [on] [experience from] the lessons`: the preposition opens what
-        # follows, it does not compete with words that open with none
-        return Reading(False, False, "a lone preposition opens the phrase after it, it does "
-                                     "not compete with words that open with none")
+                                     "different parts of the sentence")
     # `a` is the English article, and a preposition in Spanish, Portuguese and Italian:
     # beside a Romance preposition (`[al ordenamiento ...] [a las leyes ...]`) it is one
     if fa == "a" and fb in _ROMANCE_PREPOSITIONS:
