@@ -27,7 +27,8 @@ class _Count(Visitor):
         for cls in NODE_TYPES:
             setattr(self, "visit_" + cls.__name__, self._leaf)
         self.visit_BracketGroup = self.visit_OptionBlock = self._group
-        self.visit_Alternative = self.visit_Option = self._part
+        # a footnote's text is read as text is: it has children too
+        self.visit_Alternative = self.visit_Option = self.visit_Footnote = self._part
 
     def _leaf(self, node):
         self.seen.append(node)

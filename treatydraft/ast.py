@@ -244,24 +244,42 @@ class FootnoteRef:
 class Footnote:
     """A footnote, ``[^6]: Proposed by the Russian Federation and China.``, on a line of its own.
 
+    Its text is read like any other text: the brackets in it are groups, placeholders and
+    notes (``children``), paired within the line, their ids under ``fn_<label>``.
+
     Example:
 
         >>> import treatydraft
         >>> from treatydraft.document import walk
         >>> doc = treatydraft.parse('---\\ndelegations:\\n  EU: European Union\\n---\\n'
         ...                         'Article 1\\n1. Parties act.[^1]\\n'
-        ...                         '[^1]: Proposed by the European Union.\\n')
-        >>> [(n.label, n.text, n.proposers) for n in walk(doc.body) if type(n).__name__ == "Footnote"]
-        [('1', 'Proposed by the European Union.', ('EU',))]
+        ...                         '[^1]: Proposed by the European Union [in 2024][in 2025].\\n')
+        >>> note = doc.footnotes["1"]
+        >>> note.label, note.text, note.proposers
+        ('1', 'Proposed by the European Union [in 2024][in 2025].', ('EU',))
+        >>> [g.id for g in walk(note.children) if type(g).__name__ == "BracketGroup"]
+        ['fn_1__brk_1']
     """
     label: str
-    text: str
-    """The note's text, marker and colon removed, leading blanks kept out."""
+    marker: str
+    """The marker and its colon as written, with any blanks before it (``[^6]:``)."""
+    children: tuple[Node, ...]
+    """The note's text after the marker, read as text is (groups and all)."""
     proposers: tuple[str, ...]
-    """Registry codes the note names (by code or full name), in registry order."""
-    value: str
-    """The whole line as written."""
+    """Registry codes the note names (by code or full name), in the order it names them."""
     span: Span
+
+    @property
+    def value(self) -> str:
+        """The whole line as written."""
+        from .document import text_of  # the document module reads the tree
+        return self.marker + text_of(self.children)
+
+    @property
+    def text(self) -> str:
+        """The note's text as written, marker and colon removed, blanks around it left out."""
+        from .document import text_of
+        return text_of(self.children).strip()
 
 
 @compact

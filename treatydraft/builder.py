@@ -35,6 +35,7 @@ from .ast import (
     derived_alternative,
     drop_derivable_span,
 )
+from .document import text_of
 from .labels import read_marker
 from .lalr import Token, Tree
 from .numbering import division_number, normalise_number
@@ -56,6 +57,8 @@ _TEXTUAL = frozenset({"TEXT", "AT", "BACKSLASH", "LBRACE", "GAP", "SLASH", "ATTR
                       "GROUP_ATTRIB"})
 _LEVEL = {"part": 1, "title": 1, "chapter": 2, "section": 3, "preamble": 3,
           "article": 4, "paragraph": 5, "subparagraph": 6}
+#: what a footnote label may not bring into an id (`fn_<label>`)
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _ID_PREFIX = {"part": "part", "title": "title", "chapter": "chp", "section": "sec"}
 _ROMAN = set("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split())
 
@@ -221,6 +224,9 @@ class _Builder:
         when option labels were among them (the caller gathers them into blocks)."""
         text_run: list[Token] = []
         has_options = False
+        # a footnote line being read: its FNDEF token, where its text starts in ``out``,
+        # and the prefix to go back to at the line's end
+        note: tuple[Token, int, str | None] | None = None
 
         def flush() -> None:
             if text_run:
@@ -241,6 +247,8 @@ class _Builder:
                     continue
                 flush()
                 if t == "NL":
+                    if note is not None:
+                        prefix, note = self.footnote(note, out), None
                     out.append(LineBreak(str(child), _packed(child)))
                 elif t in ("PREAMBLE", "DIVISION", "ARTICLE", "PARA", "SUBPARA"):
                     out.append(self.heading(child))
@@ -254,10 +262,11 @@ class _Builder:
                 elif t == "FNREF":
                     out.append(FootnoteRef(str(child).strip(" \t[]［］^"), str(child),
                                            _packed(child)))
-                elif t == "FNDEF":
-                    note = _footnote(child, self.names)
-                    self.notes.append(note)
-                    out.append(note)
+                elif t == "FNDEF":  # the note's text follows, up to the line's end
+                    if note is not None:  # (the token pass never gives two on a line)
+                        prefix = self.footnote(note, out)
+                    note = (child, len(out), prefix)
+                    prefix = "fn_" + _ID_UNSAFE.sub("_", _fn_label(str(child)))
                 elif t == "NOTE":
                     out.append(Note(str(child).strip()[1:].strip(), str(child), _packed(child)))
                 elif t == "NO_TEXT":
@@ -289,7 +298,27 @@ class _Builder:
                 has_options = True
                 out.append(self.option_label(child, prefix, depth))
         flush()
+        if note is not None:
+            self.footnote(note, out)
         return has_options
+
+    def footnote(self, note: tuple[Token, int, str | None], out: list[Item]) -> str | None:
+        """Replace the nodes of a footnote's text, from where its marker stood to the end
+        of ``out``, by the :class:`Footnote`; give back the prefix before it."""
+        tok, start, before = note
+        kids = out[start:]
+        del out[start:]
+        # `Option 1:` in a note: its own block
+        children = tuple(gather(self, kids) if any(isinstance(k, Label) for k in kids)
+                         else cast(list[Node], kids))
+        marker = str(tok)
+        value = marker + text_of(children)
+        label, proposers, _ = footnote_proposers(value, self.names)
+        span = Span.covering(_span(tok), children[-1].span) if children else _span(tok)
+        made = Footnote(label, marker, children, proposers, span)
+        self.notes.append(made)
+        out.append(made)
+        return before
 
     def group(self, tree: Tree[Token], prefix: str | None, depth: int) -> BracketGroup:
         # a bracketed paragraph or article: its heading names the group's location
@@ -412,12 +441,6 @@ def footnote_proposers(value: str,
         if pos >= 0:
             found.append((pos, code))
     return label, tuple(code for _, code in sorted(found)), text
-
-
-def _footnote(tok: Token, names: Iterable[tuple[str, str]]) -> Footnote:
-    value = str(tok)
-    label, proposers, text = footnote_proposers(value, names)
-    return Footnote(label, text, proposers, value, _packed(tok))
 
 
 def _footnotes(notes: list[Footnote], problems: _Problems) -> dict[str, Footnote]:

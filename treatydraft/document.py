@@ -139,7 +139,7 @@ def _children(node: Node) -> tuple[Node, ...]:
         return node.alternatives
     if isinstance(node, OptionBlock):
         return node.options
-    if isinstance(node, (Alternative, Option)):
+    if isinstance(node, (Alternative, Option, Footnote)):
         return node.children
     return ()
 
@@ -188,6 +188,16 @@ def _depth_first(nodes: Iterable[Node],
             stack.append(iter(kids))
 
 
+def choice_points(seq: Iterable[Node]) -> Iterator[BracketGroup | OptionBlock]:
+    """The groups and option blocks of the sequence ``seq`` itself (not those nested in
+    their alternatives), the ones in the text of its footnotes included, in order."""
+    for node in seq:
+        if isinstance(node, (BracketGroup, OptionBlock)):
+            yield node
+        elif isinstance(node, Footnote):
+            yield from choice_points(node.children)
+
+
 def _emit(nodes: Iterable[Node], out: list[str]) -> None:
     """Append the raw text of ``nodes`` to ``out`` (iteratively: no recursion limit)."""
     # the stack also holds the gaps and attributions to write, and ("alt", alternative)
@@ -229,6 +239,9 @@ def _emit(nodes: Iterable[Node], out: list[str]) -> None:
             out.append(node.attribution)
             if node.close:
                 stack.append(iter((node.close,)))  # written after the children
+            stack.append(iter(node.children))
+        elif isinstance(node, Footnote):
+            out.append(node.marker)
             stack.append(iter(node.children))
         elif isinstance(node, str):
             out.append(node)

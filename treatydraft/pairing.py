@@ -231,8 +231,16 @@ def pair(tokens: list[Token], problems: _Problems, *, gaps: bool = False) -> lis
     excess = 0  # brackets opened beyond MAX_DEPTH, read as text
     quoted: list[int] | None = None
     markup = -1  # the `]` of the Markdown link being read as text
+    note = -1  # on a footnote's line: how many brackets were open before it (else -1)
     for i, tok in enumerate(tokens):
         t = tok.type
+        if note >= 0 and t == "NL":  # a footnote's brackets pair within its line
+            for j in stack[note:]:
+                _unclosed(tokens, j, problems, None)
+            del stack[note:]
+            note = -1
+        elif t == "FNDEF":
+            note = len(stack)
         if i <= markup:
             tokens[i] = _as("TEXT", tok)
             continue
@@ -254,7 +262,7 @@ def pair(tokens: list[Token], problems: _Problems, *, gaps: bool = False) -> lis
             if excess:
                 excess -= 1
                 tokens[i] = _as("TEXT", tok)
-            elif stack:
+            elif len(stack) > max(note, 0):
                 j = stack.pop()
                 if j == i - 1:
                     if quoted is None:
@@ -283,6 +291,10 @@ def pair(tokens: list[Token], problems: _Problems, *, gaps: bool = False) -> lis
                              tok.line, tok.column, offset=tok.start_pos,
                              hint="remove it, or escape a literal bracket as '\\]'")
                 tokens[i] = _as("TEXT", tok)
+    if note >= 0:  # the text ends on a footnote's line
+        for j in stack[note:]:
+            _unclosed(tokens, j, problems, None)
+        del stack[note:]
     if stack:
         stack = _close_paragraph_brackets(tokens, partner, stack)
     closers = {u: k for u in stack if (k := _paren_closing(tokens, u)) is not None}

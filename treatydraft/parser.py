@@ -191,15 +191,25 @@ def _known_footnotes(text: str, tokens: list[Token] | None,
     names = [(d.code, d.name) for d in delegations]
     known: dict[str, tuple[str, ...]] = {}
     if tokens is not None:
-        values = (str(t) for t in tokens if t.type == "FNDEF")
+        starts: Iterable[int] = (t.start_pos for t in tokens if t.type == "FNDEF")
     elif "^" not in text:
         return known
     else:
-        values = (m.group(0) for m in _fndef().finditer(text))
-    for value in values:
+        starts = (m.start() for m in _fndef().finditer(text))
+    for start in starts:  # the marker's line, to its end
+        value = text[start:_line_end(text, start)]
         label, proposers, _ = footnote_proposers(value, names)
         known.setdefault(label, proposers)
     return known
+
+
+_EOL = re.compile(r"[\r\n]")
+
+
+def _line_end(text: str, start: int) -> int:
+    """Where the line holding ``start`` ends (before its line break, or the text's end)."""
+    m = _EOL.search(text, start)
+    return m.start() if m is not None else len(text)
 
 
 @cache

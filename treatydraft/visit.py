@@ -8,8 +8,8 @@ so a new node type is never skipped in silence.
 A :class:`Transformer` returns a new tree and never changes its input (the nodes are
 immutable; what it does not change it shares).  Each ``visit_<NodeName>`` returns the
 node to put in its place, ``None`` to drop it, or a list of nodes to splice in; the
-defaults keep leaves and rebuild groups, alternatives and options from their
-transformed children.  For plain text, :func:`treatydraft.ast.text_of` gives a node
+defaults keep leaves and rebuild groups, alternatives, options and footnotes from
+their transformed children.  For plain text, :func:`treatydraft.ast.text_of` gives a node
 sequence's text, as written or clean.
 
     >>> import treatydraft
@@ -139,7 +139,7 @@ class Transformer(Visitor):
 
     ``visit_<NodeName>`` returns the replacement: a node, ``None`` (drop it) or a list
     of nodes (splice them in).  By default a leaf is kept as it is and a group,
-    alternative or option is rebuilt from its transformed children (the very same
+    alternative, option or footnote is rebuilt from its transformed children (the very same
     object when none changed, so unchanged subtrees are shared).  A node type that is
     not a known node raises.
 
@@ -157,7 +157,7 @@ class Transformer(Visitor):
     """
 
     visit_Text = visit_LineBreak = visit_Escape = visit_SplitMark = _keep
-    visit_Heading = visit_Placeholder = visit_FootnoteRef = visit_Footnote = _keep
+    visit_Heading = visit_Placeholder = visit_FootnoteRef = _keep
     visit_Note = visit_DraftingNote = visit_NoText = visit_OptionsEnd = _keep
 
     def transform(self, tree: Any) -> Any:
@@ -211,6 +211,11 @@ class Transformer(Visitor):
         return node if children is old else replace(node, children=children)
 
     visit_Option = visit_Alternative
+
+    def visit_Footnote(self, node: Footnote) -> Any:
+        old = node.children
+        children = self.transform_seq(old)
+        return node if children is old else replace(node, children=children)
 
     def _parts(self, parts: tuple[_Part, ...]) -> tuple[_Part, ...]:
         out: list[_Part] = []

@@ -24,7 +24,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from ..ast import Alternative, BracketGroup, Escape, Node, Option, OptionBlock, Placeholder, SplitMark
+from ..ast import (
+    Alternative,
+    BracketGroup,
+    Escape,
+    Footnote,
+    Node,
+    Option,
+    OptionBlock,
+    Placeholder,
+    SplitMark,
+)
 from ..document import Document, text_of
 from ..errors import OperationError
 from .choices import Within, canonical_code, memberships, position, within_scope
@@ -161,6 +171,9 @@ def plan(doc: Document, policy: Policy, within: Within = None) -> Plan:
         node = next(stack[-1], None)
         if node is None:
             stack.pop()
+            continue
+        if isinstance(node, Footnote):  # a note's text: its groups are decided as any others
+            stack.append(iter(node.children))
             continue
         if not isinstance(node, (BracketGroup, OptionBlock)):
             continue

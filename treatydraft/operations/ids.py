@@ -31,7 +31,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..ast import Alternative, BracketGroup, Group, Node, Option, OptionBlock, Placeholder
+from ..ast import (
+    Alternative,
+    BracketGroup,
+    Footnote,
+    Group,
+    Node,
+    Option,
+    OptionBlock,
+    Placeholder,
+)
 from ..document import Document, text_of
 
 __all__ = ["fingerprint", "alternative_text", "relabel", "carry_ids", "id_map"]
@@ -224,6 +233,8 @@ def carry_ids(new: Document, old: Document) -> Document:
         for node in seq:
             if isinstance(node, Placeholder):
                 final[node.id] = name(node, pfrom, pto)
+            elif isinstance(node, Footnote):
+                stack.append((node.children, pfrom, pto))
             elif isinstance(node, (BracketGroup, OptionBlock)):
                 gid = name(node, pfrom, pto)
                 final[node.id] = gid
@@ -260,6 +271,10 @@ def _seq(seq: Iterable[Node], mapping: dict[str, str]) -> tuple[list[Node], bool
             nid = mapping.get(node.id, node.id)
             if nid != node.id:
                 new = replace(node, id=nid)
+        elif isinstance(node, Footnote):
+            kids, kids_changed = _seq(node.children, mapping)
+            if kids_changed:
+                new = replace(node, children=tuple(kids))
         elif isinstance(node, (BracketGroup, OptionBlock)):
             nid = mapping.get(node.id, node.id)
             alts: list[Alternative | Option] = []

@@ -99,6 +99,8 @@ def index_groups(doc: Document) -> GroupIndex:
                     stack.append((alt.children, chain + ((node.id, alt.index),)))
             elif isinstance(node, Placeholder):
                 index[node.id] = GroupEntry(node, chain)
+            elif isinstance(node, Footnote):
+                stack.append((node.children, chain))
     return index
 
 
@@ -294,6 +296,11 @@ def _resolve_seq(seq: Sequence[Piece], decide: Decide) -> tuple[Sequence[Piece],
             after_block = False
             continue
         after_block = False
+        if isinstance(node, Footnote) and node.children:  # a note's text is read as text is
+            kids, touched = _resolve_seq(node.children, decide)
+            out.append(replace(node, children=kids) if touched else node)  # type: ignore[arg-type]
+            changed = changed or touched
+            continue
         if not isinstance(node, (BracketGroup, OptionBlock)):
             out.append(node)
             continue
@@ -452,6 +459,9 @@ def _finish(seq: Sequence[Piece], orphans: set[str], whole_lines: bool, conventi
             if new is not node:
                 touched.add(id(new))
             out.append(new)
+        elif isinstance(node, Footnote) and _spliced(node.children):
+            kids = _finish(node.children, orphans, whole_lines=False, convention=convention)
+            out.append(replace(node, children=kids))
         else:
             out.append(node)
     # a group spliced next to a junction, or meeting another across one, may now be read
@@ -465,14 +475,18 @@ def _finish(seq: Sequence[Piece], orphans: set[str], whole_lines: bool, conventi
     return tuple(pinned) if len(pinned) != len(result) else result
 
 
+def _spliced(kids: Sequence[Piece]) -> bool:
+    """Junction markers or groups stand among ``kids`` (what :func:`_finish` tidies)."""
+    return any(k is JUNCTION or isinstance(k, (BracketGroup, OptionBlock, Footnote)) for k in kids)
+
+
 def _finish_group(node: BracketGroup | OptionBlock, orphans: set[str], convention: str
                   ) -> BracketGroup | OptionBlock:
     alts: list[Alternative | Option] = []
     touched = False
     for alt in node.alternatives:
         kids: Sequence[Piece] = alt.children  # junction markers may stand among them
-        if any(k is JUNCTION or isinstance(k, (BracketGroup, OptionBlock, Footnote))
-               for k in kids):
+        if _spliced(kids):
             new = _finish(kids, orphans, whole_lines=False, convention=convention)
             if len(new) != len(kids) or any(a is not b for a, b in zip(new, kids, strict=False)):
                 touched = True

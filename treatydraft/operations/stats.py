@@ -36,6 +36,7 @@ from ..ast import (
     Alternative,
     BracketGroup,
     DraftingNote,
+    Footnote,
     Heading,
     LineBreak,
     Option,
@@ -196,16 +197,17 @@ def statistics(doc: Document) -> Stats:
         return d
 
     current = "(start)"
-    # (iterator, bracket depth) frames; the unit follows headings in document order
-    stack = [(iter(doc.body), 0)]
+    # (iterator, bracket depth, words counted) frames: the words of a footnote's text are
+    # not the draft's (its groups are counted); the unit follows headings in document order
+    stack = [(iter(doc.body), 0, True)]
     while stack:
-        it, depth = stack[-1]
+        it, depth, counted = stack[-1]
         node = next(it, None)
         if node is None:
             stack.pop()
             continue
         if isinstance(node, Text):
-            n = count_words(node.value)
+            n = count_words(node.value) if counted else 0
             if n:
                 u = unit(current)
                 u.words += n
@@ -223,6 +225,8 @@ def statistics(doc: Document) -> Stats:
         elif isinstance(node, DraftingNote):
             for u in (unit(current), total):
                 u.notes += 1
+        elif isinstance(node, Footnote):  # a note's text: its groups count as any others
+            stack.append((iter(node.children), depth, False))
         elif isinstance(node, (BracketGroup, OptionBlock)):
             u = unit(_unit_of(node.location))
             add_group(u, node)
@@ -239,7 +243,7 @@ def statistics(doc: Document) -> Stats:
                         for other in codes:
                             if other != code:
                                 d.partners[other] = d.partners.get(other, 0) + 1
-                stack.append((iter(alt.children), depth + 1))
+                stack.append((iter(alt.children), depth + 1, counted))
     order = _unit_order(doc)
     ordered = sorted(units.values(), key=lambda u: order.get(u.id, -1))
     return Stats(total, ordered, list(dels.values()))

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from ..ast import Alternative, BracketGroup, Node, Option, OptionBlock
-from ..document import Document
+from ..document import Document, choice_points
 from ..errors import OperationError
 from .resolve import DROP, apply_decisions
 
@@ -47,7 +47,7 @@ class _Counter:
         hit = self.seq_cache.get(key)
         if hit is not None:
             return hit
-        groups = [n for n in seq if isinstance(n, (BracketGroup, OptionBlock))]
+        groups = list(choice_points(seq))
         counts = [self.group(g) for g in groups]
         suffix = [1] * (len(groups) + 1)
         for j in range(len(groups) - 1, -1, -1):

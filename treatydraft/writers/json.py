@@ -69,7 +69,8 @@ def node_to_dict(node: Node) -> dict[str, Any]:
         return {"type": "placeholder", "id": node.id, "value": node.value, "span": span}
     if isinstance(node, Footnote):
         return {"type": "footnote", "label": node.label, "text": node.text,
-                "proposers": list(node.proposers), "span": span}
+                "proposers": list(node.proposers), "span": span,
+                "children": [node_to_dict(c) for c in node.children]}
     if isinstance(node, FootnoteRef):
         return {"type": "footnote_ref", "label": node.label, "span": span}
     if isinstance(node, Note):
