@@ -203,7 +203,8 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
                 _head(text, tokens, partner[r]), _head(text, tokens, k)):
             continue  # `[um Tribunal][estabelecido conforme ...]`: the noun, its qualifier
         if not attributed and sep < 0 and convention != "alternatives" and goes_on(
-                _head(text, tokens, partner[r]), _head(text, tokens, k)):
+                text[tokens[partner[r]].end_pos:tokens[r].start_pos][:_SNIPPET],
+                _head(text, tokens, k)):
             # `The [Secretary-General][or the Contractor]`, `[46. *Recommends* ... (CMP)][and
             # work undertaken ...]`: words that go on with `or`, `and` after the bracket
             # before them are no rival of it (as one, `The or the Contractor`); a draft

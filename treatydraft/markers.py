@@ -129,7 +129,7 @@ def references(text: str, tokens: list[Token], numbers: list[tuple[int, int, int
             continue
         # written against the text (`A.1[1]`), or spaced inside as a converted
         # superscript is (`option [ 13 ] as an`)
-        glued = not before[-1:].isspace()
+        glued = _BLANK_END.search(before) is None
         spaced = text[tokens[i].end_pos].isspace() and text[tokens[j].start_pos - 1].isspace()
         if glued or _REF_FOLLOW.match(text, tokens[j].end_pos):
             fit.append((i, j, n, glued or spaced))
@@ -157,5 +157,8 @@ def references(text: str, tokens: list[Token], numbers: list[tuple[int, int, int
     return out, labels
 
 
+#: a blank ends the text before a bracket: one written as such, a zero-width space, or a
+#: web page's entity for one (`paragraph&#8203;[14]`)
+_BLANK_END = rx.compile(r"(?:\s|\u200b|&(?:nbsp|ensp|emsp|thinsp|#160|#8203|#x200[bB]|#x[aA]0);)\Z")
 _NOTE_TEXT = rx.compile(r"[ \t]+[^\W\d_]")
 _GLUED_MARK = rx.compile(r"[0-9]{1,3}(?![.0-9])")  # a second marker against the first

@@ -32,7 +32,8 @@ _NOTE = rx.compile(
     r"Elements? for |Text (?:to be|moved)|Para(?:graph|\.)? [0-9A-Za-z.]+ (?:moved|deleted)|"
     r"Placement |Consider |See (?:also )?(?:para|art|section)|Note du |Nota:|Примечание|"
     r"(?:NOTA|Nota|N\.[ ]?B\.)[ \t]*[:\-–—]|NB:?[ \t]+(?=[A-Z])|ملاحظة|注[:：]|"
-    r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning|referring|relating|related|"
+    # (a web copy's emphasis closing after the word: `[*Placeholder* for "climate finance"]`)
+    r"[Pp]laceholder[*_]{0,2}[ \t]+(?:for|of|on|regarding|concerning|referring|relating|related|"
     r"pertaining)[ \t]|Move |Define |"
     r"Provisions? (?:on|for|regarding) |Insert |"
     # an instrument to add once it exists: `[Add Mexico UNGA resolution if and when this is
@@ -115,7 +116,8 @@ _PROPOSER_SAYS = rx.compile(
 NOTE_HOLDING = rx.compile(
     r"[ \t*_]*(?:(?:Chair'?s?|Drafting|Editorial|Explanatory|Facilitator'?s?|Secretariat)"
     r"[ \t]+[Nn]ote\b|(?:Note|NOTE)[ \t]*[:\-–—]|"
-    r"[Pp]laceholder[ \t]+(?:for|of|on|regarding|concerning|referring|relating|related|"
+    # (a web copy's emphasis closing after the word: `[*Placeholder* for "climate finance"]`)
+    r"[Pp]laceholder[*_]{0,2}[ \t]+(?:for|of|on|regarding|concerning|referring|relating|related|"
     r"pertaining)[ \t]|Further provisions? |"
     r"Refer to |Note du |Nota:|Примечание|(?:NOTA|Nota|N\.[ ]?B\.)[ \t]*[:\-–—]|ملاحظة|注[:：])")
 

@@ -116,6 +116,10 @@ def _markdown_link(tokens: list[Token], i: int) -> int:
 ARABIC = rx.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN = rx.compile(r"[A-Za-z\u00c0-\u024f]")
 _COLUMNS = rx.compile(r"[|\t]")  # what separates the columns of a line (`fr | UN | ar`)
+_WORDS = rx.compile(r"[^\s|\t]+")
+#: this many words in a row in the other script than the text before them on the line
+#: start a column of their own (a term in Latin letters in Arabic text does not)
+_RUN = 4
 
 
 def mirror_rtl(tokens: list[Token], problems: _Problems) -> list[Token]:
@@ -134,12 +138,15 @@ def mirror_rtl(tokens: list[Token], problems: _Problems) -> list[Token]:
     segments: list[list[int]] = []  # bracket token indices of each Arabic column
     current: list[int] = []
     arabic = latin = 0
+    # the run of words in one script the column ends with: its script, length, letters,
+    # and where its brackets start in ``current``
+    run_arabic, run_words, run_a, run_l, run_at = False, 0, 0, 0, 0
 
     def end_column() -> None:
-        nonlocal current, arabic, latin
+        nonlocal current, arabic, latin, run_words
         if current and arabic > latin:
             segments.append(current)
-        current, arabic, latin = [], 0, 0
+        current, arabic, latin, run_words = [], 0, 0, 0
 
     for i, tok in enumerate(tokens):
         t = tok.type
@@ -152,8 +159,25 @@ def mirror_rtl(tokens: list[Token], problems: _Problems) -> list[Token]:
             for k, piece in enumerate(pieces):
                 if k:
                     end_column()
-                arabic += len(ARABIC.findall(piece))
-                latin += len(_LATIN.findall(piece))
+                for word in _WORDS.findall(piece):
+                    a, la = len(ARABIC.findall(word)), len(_LATIN.findall(word))
+                    if not a and not la:
+                        continue
+                    if not run_words or (a > la) != run_arabic:
+                        run_arabic, run_words, run_a, run_l, run_at = a > la, 0, 0, 0, len(current)
+                    run_words += 1
+                    run_a, run_l = run_a + a, run_l + la
+                    arabic, latin = arabic + a, latin + la
+                    head_a, head_l = arabic - run_a, latin - run_l
+                    if run_words == _RUN and (head_l > head_a if run_arabic else head_a > head_l):
+                        # a sentence and its translation with no separator between them
+                        # (`... del artículo 10]: UN ١- يقوم ...`): a column each, where
+                        # the brackets before the run pair as written
+                        head = current[:run_at]
+                        if _unpaired(tokens, head, False) == 0:
+                            if head and head_a > head_l:
+                                segments.append(head)
+                            current, arabic, latin, run_at = current[run_at:], run_a, run_l, 0
     end_column()
     scored = [(seg, _unpaired(tokens, seg, False), _unpaired(tokens, seg, True))
               for seg in segments]

@@ -192,7 +192,7 @@ def _continues(head: str) -> bool:
     stripped = head.lstrip(" \t*_")
     if not stripped:
         return False
-    if stripped[0] in ",;":
+    if stripped[0] in ",;:":  # (`[:]` before a list: what introduces it continues too)
         return True
     if stripped.startswith(_CJK_CONNECTIVES):
         return True
@@ -384,7 +384,8 @@ _COORDINATING = frozenset("and or nor et ou y o e und oder и или либо و
 
 
 def goes_on(a_head: str, b_head: str) -> bool:
-    """Does the second of two brackets side by side go on from the first: it opens with
+    """Does the second of two brackets side by side go on from the first (``a_head``:
+    the first's text; ``b_head``: the first characters from the second's opening): it opens with
     ``and``, ``or`` (``or the Contractor``, ``and work undertaken``) and more words, and
     the first opens with no connective (two brackets that both do compete: ``[and which
     ...][and where ...]``)?"""
