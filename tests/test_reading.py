@@ -455,10 +455,6 @@ def test_real_text_corpus_floor():
              # the use or cancellation, of] [first transfer ... where] the`, labelled rivals
              # (doubtful), read as two insertions (the first ends asking for what follows)
              "a-unfccc-sbsta61-2024-art62-first-transfer-options-txt-en": (0.81, 0.86),
-             # eighty-ninth round: a bracket inside a Markdown footnote's own line (`[^14]:
-             # ... read "developed country Parties [and other Parties ...]"`), which the
-             # format keeps whole as the footnote's text
-             "a-unfccc-adp-2015-12-compilation-footnotes-md-en": (1.0, 0.66),
              # `[X] [50][55][100] [ the ¾]` labelled five rivals; `[on which ...]][.][, with
              # such ...]`, the punctuation labelled a rival of what follows it, not of what
              # precedes; `Annex [A or B] [or] [X]`, two rivals with a connective between;
@@ -472,7 +468,15 @@ def test_real_text_corpus_floor():
              # ninety-third round: `must [immediately] [upon receiving a suspension notice],
              # suspend`, labelled rivals, read as two insertions: the draft writes its
              # choices with a slash (`[7]/[14]`), and nothing else joins them
-             "b-isa-2026-exploitation-rev3-reg21-sponsorship-txt-en": (0.77, 0.87)}
+             "b-isa-2026-exploitation-rev3-reg21-sponsorship-txt-en": (0.77, 0.87),
+             # ninety-sixth round: `[Committee][mechanism][process][, including the
+             # Committee,]`, a comma clause written against three rival names, which the
+             # labeller reads as an insertion (with a doubt) and the parser as a fourth rival
+             "a-unfccc-adp-2015-10-diff-23oct-4dec-art11-html-en": (0.92, 0.85),
+             # ninety-seventh round: a paragraph bracketed whole whose second rival opening
+             # lost its `[` in the copy (four `[`, five `]`): the labeller pairs them by
+             # meaning, the parser as the characters stand
+             "b-wipo-igc-2019-tk-preamble-web-en": (0.88, 0.88)}
     for s in scores:
         floor = below.get(s.name, (0.9, 0.9))
         assert (s.precision, s.recall) >= floor and s.precision >= floor[0] and \
