@@ -130,6 +130,8 @@ def references(text: str, tokens: list[Token], numbers: list[tuple[int, int, int
         # written against the text (`A.1[1]`), or spaced inside as a converted
         # superscript is (`option [ 13 ] as an`)
         glued = _BLANK_END.search(before) is None
+        if not glued and _UNIT_WORD_END.search(before) is not None:
+            continue  # `ARTICLE [1]: OBJECTIVE`, `paragraph [14] above`: a unit's number
         spaced = text[tokens[i].end_pos].isspace() and text[tokens[j].start_pos - 1].isspace()
         if glued or _REF_FOLLOW.match(text, tokens[j].end_pos):
             fit.append((i, j, n, glued or spaced))
@@ -157,6 +159,13 @@ def references(text: str, tokens: list[Token], numbers: list[tuple[int, int, int
     return out, labels
 
 
+#: a unit's word and a blank before a bracketed number: the number is the unit's (not settled)
+_UNIT_WORD_END = rx.compile(
+    r"(?<![^\W\d_])(?:[Aa]rticles?|ARTICLES?|[Aa]rts?\.|[Pp]aragraphs?|PARAGRAPHS?|[Pp]aras?\.|"
+    r"[Cc]hapters?|CHAPTERS?|[Ss]ections?|SECTIONS?|[Aa]nnex(?:es)?|ANNEX(?:ES)?|[Rr]ules?|"
+    r"[Rr]egulations?|[Aa]ppendix|[Aa]rtículos?|[Pp]árrafos?|[Cc]apítulos?|[Aa]nexos?|"
+    r"[Pp]aragraphes?|[Cc]hapitres?|[Aa]nnexes?|[Aa]rtigos?|[Сс]тать[яи]|[Пп]ункт[а-я]*|"
+    r"[Гг]лав[аы])[ \t]+\Z")
 #: a blank ends the text before a bracket: one written as such, a zero-width space, or a
 #: web page's entity for one (`paragraph&#8203;[14]`)
 _BLANK_END = rx.compile(r"(?:\s|\u200b|&(?:nbsp|ensp|emsp|thinsp|#160|#8203|#x200[bB]|#x[aA]0);)\Z")
