@@ -197,6 +197,8 @@ class AknWriter:
                 note = notes.get(node.label)
                 if note is not None and note.proposers:
                     refers(note.proposers)
+            elif isinstance(node, Footnote):  # the note's own line: its text's groups
+                self.name_proposers(node.children)
 
     # ---------------------------------------------------------------- dispatch
     def emit(self, nodes: Iterable[Node]) -> None:
@@ -287,9 +289,12 @@ class AknWriter:
         el.set(T + "value", node.value)
 
     def w_footnote(self, node: Footnote) -> None:
+        """The footnote's own line: its label as a marker, then its text as any other text
+        (groups and all; the note's text is also written where its marker stands)."""
         el = self.tree.leaf("marker", name="footnote")
         el.set(T + "label", clean(node.label))
-        set_raw(el, T + "value", node.value)
+        set_raw(el, T + "value", node.marker)
+        self.emit(node.children)
 
     def footnote_ref(self, ref: FootnoteRef) -> None:
         n = self.tree.counters["note"] = self.tree.counters.get("note", 0) + 1
