@@ -281,6 +281,14 @@ class Footnote:
         from .document import text_of
         return text_of(self.children).strip()
 
+    @property
+    def shown(self) -> str:
+        """The note's text as a reader sees it (brackets and all, no ``@CODE``
+        attributions; see :func:`~treatydraft.document.shown_text`), blanks around it
+        left out: what exports write."""
+        from .document import shown_text
+        return shown_text(self.children).strip()
+
 
 @compact
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from .ast import (
     OptionBlock,
     Placeholder,
     Severity,
+    SplitMark,
     Text,
     UnitKind,
     _lone_value,
@@ -39,7 +40,7 @@ from .storage import SourceText
 codecache.install()  # the dataclasses' methods compiled once (undone at the end)
 
 __all__ = ["Delegation", "FrontMatter", "Diagnostic", "Article", "Unit", "Document", "walk",
-           "text_of"]
+           "text_of", "shown_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +189,16 @@ def _depth_first(nodes: Iterable[Node],
             stack.append(iter(kids))
 
 
+def footnote_index(body: Iterable[Node]) -> dict[str, Footnote]:
+    """label -> the first :class:`Footnote` of that label in ``body`` (what
+    :attr:`Document.footnotes` holds)."""
+    index: dict[str, Footnote] = {}
+    for node in walk(body):
+        if isinstance(node, Footnote):
+            index.setdefault(node.label, node)
+    return index
+
+
 def choice_points(seq: Iterable[Node]) -> Iterator[BracketGroup | OptionBlock]:
     """The groups and option blocks of the sequence ``seq`` itself (not those nested in
     their alternatives), the ones in the text of its footnotes included, in order."""
@@ -198,8 +209,10 @@ def choice_points(seq: Iterable[Node]) -> Iterator[BracketGroup | OptionBlock]:
             yield from choice_points(node.children)
 
 
-def _emit(nodes: Iterable[Node], out: list[str]) -> None:
-    """Append the raw text of ``nodes`` to ``out`` (iteratively: no recursion limit)."""
+def _emit(nodes: Iterable[Node], out: list[str], notation: bool = True) -> None:
+    """Append the raw text of ``nodes`` to ``out`` (iteratively: no recursion limit);
+    without ``notation``, what is not text is left out (attributions, split marks) and
+    escapes are the characters they stand for."""
     # the stack also holds the gaps and attributions to write, and ("alt", alternative)
     stack: list[Iterator[Node | str | tuple[str, Alternative]]] = [iter(nodes)]
     while stack:
@@ -213,11 +226,12 @@ def _emit(nodes: Iterable[Node], out: list[str]) -> None:
                 if i:
                     parts.append(node.gaps[i - 1])
                 parts.append(("alt", alt))
-            parts.append(node.attribution)
+            parts.append(node.attribution if notation else "")
             stack.append(iter(parts))
         elif isinstance(node, tuple):  # ("alt", Alternative): open, children, close
             alt = node[1]
-            tail = [alt.close, alt.attribution, *(f.value for f in alt.footnotes)]
+            tail = [alt.close, alt.attribution if notation else "",
+                    *(f.value for f in alt.footnotes)]
             stack.append(iter(tail))
             lone = _lone_value(alt)
             if lone is None:
@@ -236,7 +250,7 @@ def _emit(nodes: Iterable[Node], out: list[str]) -> None:
         elif isinstance(node, Option):
             out.append(node.open)
             out.append(node.label)
-            out.append(node.attribution)
+            out.append(node.attribution if notation else "")
             if node.close:
                 stack.append(iter((node.close,)))  # written after the children
             stack.append(iter(node.children))
@@ -245,8 +259,27 @@ def _emit(nodes: Iterable[Node], out: list[str]) -> None:
             stack.append(iter(node.children))
         elif isinstance(node, str):
             out.append(node)
+        elif not notation and isinstance(node, (Escape, SplitMark)):
+            out.append(node.char if isinstance(node, Escape) else "")
         else:  # an alternative comes as ("alt", alternative), handled above
             out.append(node.value)  # type: ignore[union-attr]
+
+
+def shown_text(nodes: Iterable[Node]) -> str:
+    """The text of ``nodes`` as a reader of the draft sees it: brackets and all, without
+    what is notation (attributions ``@RUS``, split marks ``\\+``), escapes as the
+    characters they stand for.
+
+        >>> import treatydraft
+        >>> from treatydraft.document import shown_text
+        >>> doc = treatydraft.parse("---\\ndelegations:\\n  EU: European Union\\n---\\n"
+        ...                         "Parties [shall]@EU\\+[may] act \\\\[sic\\\\].")
+        >>> shown_text(doc.body)
+        'Parties [shall][may] act [sic].'
+    """
+    out: list[str] = []
+    _emit(nodes, out, notation=False)
+    return "".join(out)
 
 
 def text_of(nodes: Iterable[Node], clean: bool = False) -> str:

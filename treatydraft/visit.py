@@ -60,9 +60,9 @@ from .ast import (
     Placeholder,
     SplitMark,
     Text,
-    walk,
     with_alternatives,
 )
+from .document import footnote_index
 from .errors import OperationError
 
 __all__ = ["Visitor", "Transformer", "NODE_TYPES"]
@@ -168,8 +168,7 @@ class Transformer(Visitor):
             body = self.transform_seq(tree.body)
             if body is tree.body:
                 return tree
-            footnotes = {n.label: n for n in walk(body) if isinstance(n, Footnote)}
-            return replace(tree, body=body, footnotes=footnotes)
+            return replace(tree, body=body, footnotes=footnote_index(body))
         if isinstance(tree, (list, tuple)):
             return self.transform_seq(tree)
         return self.visit(tree)

@@ -41,7 +41,7 @@ from ..ast import (
     OptionBlock,
     Placeholder,
 )
-from ..document import Document, text_of
+from ..document import Document, footnote_index, text_of
 
 __all__ = ["fingerprint", "alternative_text", "relabel", "carry_ids", "id_map"]
 
@@ -259,7 +259,9 @@ def relabel(doc: Document, mapping: dict[str, str]) -> Document:
     if all(k == v for k, v in mapping.items()):
         return doc
     body, changed = _seq(doc.body, mapping)
-    return replace(doc, body=tuple(body)) if changed else doc
+    if not changed:
+        return doc
+    return replace(doc, body=tuple(body), footnotes=footnote_index(body))  # (renamed inside)
 
 
 def _seq(seq: Iterable[Node], mapping: dict[str, str]) -> tuple[list[Node], bool]:

@@ -33,7 +33,7 @@ from ..ast import (
     Text,
     with_alternatives,
 )
-from ..document import Document, walk
+from ..document import Document, footnote_index, walk
 from ..errors import OperationError
 from ..pairing import LEAD
 from .pinning import pin_group, pin_sequence
@@ -254,7 +254,8 @@ def apply_decisions(doc: Document, decide: Decide) -> Document:
     orphans = before_refs - after_refs
     convention = doc.front.get("spaced-brackets") or "auto"
     body = _finish(body, orphans, whole_lines=True, convention=convention)
-    footnotes = {k: v for k, v in doc.footnotes.items() if k not in orphans}
+    # (the notes read again from the new body: a note's text may have been resolved)
+    footnotes = {k: v for k, v in footnote_index(body).items() if k not in orphans}
     return replace(doc, body=body, footnotes=footnotes)
 
 

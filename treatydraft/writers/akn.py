@@ -305,7 +305,7 @@ class AknWriter:
         if note is not None and note.proposers:
             el.set("refersTo", self.orgs.refers(note.proposers))
         p = etree.SubElement(el, A + "p")
-        p.text = clean(note.text) if note is not None else None
+        p.text = clean(note.shown) if note is not None else None
 
     def w_note(self, node: Note) -> None:
         self.tree.flush()

@@ -139,6 +139,9 @@ class BaseWriter:
     """
 
     _dispatch: dict[type, Callable[[Any, Any], None]] = {}
+    bracketed: int
+    """Groups written with visible brackets (counted by the subclasses; the groups in a
+    footnote's text, written as its text, by :meth:`write_Footnote`)."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -401,11 +404,14 @@ class BaseWriter:
         if note is None:
             self.text(node.value)  # a marker without a note stays visible
         else:
-            self.footnote(self.target(), note.text)
+            self.footnote(self.target(), note.shown)
 
     def write_Footnote(self, node: Footnote) -> None:
+        # the note's text is written as a reader sees it, its groups with their brackets
+        self.bracketed += sum(isinstance(n, (BracketGroup, OptionBlock))
+                              for n in _walk_structure(node.children))
         if node.label not in self.referenced:
-            self.footnote(self.note_anchor(), node.text)
+            self.footnote(self.note_anchor(), node.shown)
 
     def write_Note(self, node: Note) -> None:
         self.footnote(self.note_anchor(), node.text)

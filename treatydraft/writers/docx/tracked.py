@@ -55,7 +55,7 @@ from ...ast import (
     SplitMark,
     Text,
 )
-from ...document import _walk_structure
+from ...document import _walk_structure, choice_points
 from ...errors import ExportError, OperationError
 from ...operations.choices import base_choices, base_chooser
 from . import ooxml
@@ -155,8 +155,10 @@ def kept_as_brackets(doc: Document, tracked: Callable[[Node], bool] = is_tracked
     for node in doc.body:
         if isinstance(node, (BracketGroup, OptionBlock)) and not tracked(node):
             found.setdefault(why_bracketed(node), []).append(node)
+        elif isinstance(node, Footnote):  # a Word footnote holds its text as written
+            found.setdefault("in a footnote's text", []).extend(choice_points(node.children))
     order = ("span paragraphs", "three or more alternatives", "nested brackets",
-             "option blocks", "hold a note or footnote line")
+             "option blocks", "hold a note or footnote line", "in a footnote's text")
     return [(reason, found[reason]) for reason in order if reason in found]
 
 
@@ -377,7 +379,7 @@ class TrackedWriter(BaseWriter):
         note_ids = []
         for note in notes:
             nid = self.comments.new(author, self.wording.initials(alt.proposers[0])
-                                    if alt.proposers else "", note.text)
+                                    if alt.proposers else "", note.shown)
             ooxml.Comments.start(self.para(), nid)
             note_ids.append(nid)
 

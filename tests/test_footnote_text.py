@@ -1,0 +1,87 @@
+"""Issue 13, item 6: a footnote's own line is read as text, and every output keeps its groups.
+
+The draft is the parse case ``tests/fixtures/parse/footnote-text-groups``: two footnotes
+whose text holds a group of two attributed alternatives, optional texts and a nested one.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from lxml import etree
+
+import treatydraft
+from treatydraft.document import walk
+from treatydraft.operations import resolve
+from treatydraft.writers.json import document_to_dict
+
+from fixtures import FIXTURES, read
+
+CASE = FIXTURES / "parse" / "footnote-text-groups" / "input.txt"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TD = "{https://treatydraft.org/ns/akn/1.0}"
+
+
+def _doc():
+    return treatydraft.parse(read(CASE))
+
+
+def _note_groups(doc):
+    return [g.id for label in ("1", "2") for g in walk(doc.footnotes[label].children)
+            if isinstance(g, (treatydraft.ast.BracketGroup, treatydraft.ast.OptionBlock))]
+
+
+def test_footnote_groups_are_groups_of_the_document():
+    doc = _doc()
+    assert _note_groups(doc) == ["fn_1__brk_1", "fn_1__brk_2", "fn_2__brk_1",
+                                 "fn_2__brk_1__alt_1__brk_1"]
+    assert [g.id for g in doc.groups()][-4:] == _note_groups(doc)
+    first = doc.find("fn_1__brk_1")
+    assert [a.proposers for a in first.alternatives] == [("EU",), ("RUS",)]
+    assert doc.to_text() == read(CASE)  # byte for byte
+    # the note's text as written, and as a reader sees it (no attributions)
+    assert doc.footnotes["1"].text.endswith("[to delete]@EU[to retain]@RUS this paragraph "
+                                            "[in 2026].")
+    assert doc.footnotes["1"].shown.endswith("[to delete][to retain] this paragraph [in 2026].")
+
+
+def test_resolving_a_footnote_group_changes_only_the_note():
+    doc = _doc()
+    new = resolve(doc, {"fn_1__brk_1": 2, "fn_1__brk_2": "drop", "fn_2__brk_1": "keep"})
+    assert new.footnotes["1"].text == ("Proposed by the European Union; the EU proposes to "
+                                       "retain this paragraph.")
+    assert new.footnotes["2"].text == "Proposed by the Russian Federation for [the] next session."
+    assert new.to_text().splitlines()[:8] == doc.to_text().splitlines()[:8]
+    assert doc.to_text() == read(CASE)  # the input is not changed
+
+
+def test_akn_writes_footnote_groups_as_groups_and_reads_back():
+    doc = _doc()
+    xml = treatydraft.to_akn(doc)
+    root = etree.fromstring(xml)
+    ids = {el.get(TD + "id") for el in root.iter() if el.get(TD + "id")}
+    assert set(_note_groups(doc)) <= ids
+    from treatydraft.readers.akn import read_akn
+    assert read_akn(xml).to_text() == doc.to_text()
+
+
+def test_docx_footnotes_hold_the_shown_text_and_tracked_lists_them():
+    doc = _doc()
+    result = treatydraft.to_docx(doc, style="tracked")
+    with zipfile.ZipFile(io.BytesIO(result.data)) as z:
+        notes = etree.fromstring(z.read("word/footnotes.xml"))
+    texts = ["".join(t.text or "" for t in fn.iter(W + "t")) for fn in notes.iter(W + "footnote")]
+    assert any("the EU proposes [to delete][to retain] this paragraph [in 2026]." in t
+               for t in texts)
+    assert not any("@" in t for t in texts)
+    kept = dict(result.kept)
+    assert [gid for gid, _, _ in kept["in a footnote's text"]] == \
+        ["fn_1__brk_1", "fn_1__brk_2", "fn_2__brk_1"]
+    assert result.bracketed == 4  # the nested one too
+
+
+def test_json_export_holds_the_footnote_children():
+    doc = _doc()
+    data = document_to_dict(doc)
+    notes = [n for n in data["body"] if n["type"] == "footnote"]
+    assert [c["id"] for c in notes[1]["children"] if c["type"] == "group"] == ["fn_2__brk_1"]
