@@ -12,7 +12,7 @@ import itertools
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import treatydraft
-from treatydraft.ast import (BracketGroup, Heading, LineBreak, Option, OptionBlock,
+from treatydraft.ast import (BracketGroup, Footnote, Heading, LineBreak, Option, OptionBlock,
                              Placeholder, Text)
 from treatydraft.operations import (accept, count_variants, diff, plan_accept, resolve,
                                     variant, variants)
@@ -83,6 +83,12 @@ def drafts(draw):
                 text = f"[{text}]{draw(attribution())}"
             lines.append(text)
         lines.append("")
+    # a footnote whose own text holds groups (issue 13: its text is read as text)
+    paras = [i for i, line in enumerate(lines) if line[:1].isdigit()]
+    if paras and draw(st.integers(0, 3)) == 0:
+        lines[paras[-1]] += "[^1]"
+        lines.append(f"[^1]: Proposed by Delegation AAA: {draw(sentence())}")
+        lines.append("")
     return FRONT + "\n".join(lines) + "\n"
 
 
@@ -105,6 +111,8 @@ def _canon(seq):
             out.append(("H", n.kind, n.number))
         elif isinstance(n, Placeholder):
             out.append(("P", n.value))
+        elif isinstance(n, Footnote):
+            out.append(("F", n.label, n.proposers, tuple(_canon(n.children))))
         else:
             out.append((type(n).__name__, getattr(n, "value", "")))
     return out
@@ -113,6 +121,8 @@ def _canon(seq):
 def _brute_force(seq) -> list[dict]:
     """Every complete resolution of ``seq``, enumerated naively (independent of variants.py)."""
     per_group = []
+    # (a footnote's own text holds groups like any other text)
+    seq = [k for n in seq for k in ((n, *n.children) if isinstance(n, Footnote) else (n,))]
     for n in seq:
         if isinstance(n, (BracketGroup, OptionBlock)):
             ways = []
@@ -138,6 +148,8 @@ def _discarded(doc, choices) -> set[str]:
     while stack:
         seq, gone = stack.pop()
         for n in seq:
+            if isinstance(n, Footnote):  # its text holds groups as any other
+                stack.append((n.children, gone))
             if isinstance(n, (BracketGroup, OptionBlock)):
                 if gone:
                     out.add(n.id)

@@ -19,7 +19,7 @@ tree, whose names are importable from here too.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
 from . import codecache
@@ -265,9 +265,16 @@ class Footnote:
     """The marker and its colon as written, with any blanks before it (``[^6]:``)."""
     children: tuple[Node, ...]
     """The note's text after the marker, read as text is (groups and all)."""
-    proposers: tuple[str, ...]
-    """Registry codes the note names (by code or full name), in the order it names them."""
+    registry: tuple[tuple[str, str], ...] = field(repr=False, compare=False)
+    """The draft's delegations, (code, full name): whom :attr:`proposers` looks for."""
     span: Span
+
+    @property
+    def proposers(self) -> tuple[str, ...]:
+        """Registry codes the note names (by code or full name), in the order it names
+        them (read from its text: a resolved note names whom its new text names)."""
+        from .document import named_delegations
+        return named_delegations(self.text, self.registry)
 
     @property
     def value(self) -> str:

@@ -35,7 +35,7 @@ from .ast import (
     derived_alternative,
     drop_derivable_span,
 )
-from .document import text_of
+from .document import named_delegations, text_of
 from .labels import read_marker
 from .lalr import Token, Tree
 from .numbering import division_number, normalise_number
@@ -84,7 +84,7 @@ class _Builder:
                  known: dict[str, tuple[str, ...]], text: str):
         self.problems = problems
         self.source = SourceText(text)  # texts read their value from it (storage.SourceText)
-        self.names = [(d.code, d.name) for d in delegations]
+        self.names = tuple((d.code, d.name) for d in delegations)  # shared by every Footnote
         self.registry = {d.code for d in delegations}
         self.known = known  # footnote label -> proposers, read before the body is built
         self.notes: list[Footnote] = []  # every footnote line, in document order
@@ -313,9 +313,9 @@ class _Builder:
                          else cast(list[Node], kids))
         marker = str(tok)
         value = marker + text_of(children)
-        label, proposers, _ = footnote_proposers(value, self.names)
+        label = _fn_label(value)
         span = Span.covering(_span(tok), children[-1].span) if children else _span(tok)
-        made = Footnote(label, marker, children, proposers, span)
+        made = Footnote(label, marker, children, self.names, span)
         self.notes.append(made)
         out.append(made)
         return before
@@ -432,15 +432,7 @@ def footnote_proposers(value: str,
     its text names (by code or full name), in the order they appear."""
     label = _fn_label(value)
     text = value.strip()[len(label) + 4:].strip()
-    found: list[tuple[int, str]] = []
-    for code, name in names:
-        pos = text.find(name)
-        if pos < 0:
-            m = re.search(rf"(?<![\w]){re.escape(code)}(?![\w])", text)
-            pos = m.start() if m else -1
-        if pos >= 0:
-            found.append((pos, code))
-    return label, tuple(code for _, code in sorted(found)), text
+    return label, named_delegations(text, names), text
 
 
 def _footnotes(notes: list[Footnote], problems: _Problems) -> dict[str, Footnote]:

@@ -6,6 +6,7 @@ gives these names.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
@@ -187,6 +188,25 @@ def _depth_first(nodes: Iterable[Node],
         kids = children(node)
         if kids:
             stack.append(iter(kids))
+
+
+def named_delegations(text: str, names: Iterable[tuple[str, str]]) -> tuple[str, ...]:
+    """The registry codes ``text`` names (``names``: (code, full name) pairs), by full
+    name or by code as a word, in the order it names them.
+
+        >>> named_delegations("Proposed by China and the EU.",
+        ...                   [("EU", "European Union"), ("CHN", "China")])
+        ('CHN', 'EU')
+    """
+    found: list[tuple[int, str]] = []
+    for code, name in names:
+        pos = text.find(name)
+        if pos < 0:
+            m = re.search(rf"(?<![\w]){re.escape(code)}(?![\w])", text)
+            pos = m.start() if m else -1
+        if pos >= 0:
+            found.append((pos, code))
+    return tuple(code for _, code in sorted(found))
 
 
 def footnote_index(body: Iterable[Node]) -> dict[str, Footnote]:

@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ...ast import BracketGroup, Footnote, LineBreak, Node, Note, OptionBlock, OptionsEnd, Text
-from ...document import Document, text_of
+from ...document import Document, choice_points, text_of
 from ...reports import diff_report
 from ..resolve import DROP, describe_choice
 from .align import Differ, descendants
@@ -115,14 +115,13 @@ def _raw(nodes: list[Node]) -> str:
 
 
 def _has_groups(nodes: list[Node]) -> bool:
-    return any(isinstance(n, (BracketGroup, OptionBlock)) for n in nodes)
+    return next(choice_points(nodes), None) is not None
 
 
 def _walk_groups(nodes: Iterable[Node]) -> Iterator[BracketGroup | OptionBlock]:
-    for n in nodes:
-        if isinstance(n, (BracketGroup, OptionBlock)):
-            yield n
-            yield from descendants(n)
+    for n in choice_points(nodes):  # (a footnote's text included)
+        yield n
+        yield from descendants(n)
 
 
 def _removed_unit(u: Unit) -> list[Change]:

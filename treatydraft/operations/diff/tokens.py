@@ -30,6 +30,7 @@ from ...ast import (
     Alternative,
     BracketGroup,
     Escape,
+    Footnote,
     FootnoteRef,
     Heading,
     Node,
@@ -148,6 +149,10 @@ def stream(seq: Iterable[Node]) -> tuple[list[Token], list[BracketGroup | Option
             objs.append(node)
         elif isinstance(node, FootnoteRef):
             continue
+        elif isinstance(node, Footnote):  # its text, groups and all, as any other text
+            sub, sub_objs = stream(node.children)
+            toks += sub
+            objs += sub_objs
         else:
             before = len(toks)
             flat([node], toks)
