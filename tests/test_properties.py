@@ -22,6 +22,8 @@ FRAGMENTS = [
     "\n---\nspaced-brackets: separate\n---\n",
     # options bracketed whole one by one
     "[Option 1: ", "\n[Option 2: ", "[Option (b): ", "Option 3:", "]@@EU", "Option 1.1:",
+    # a footnote's own text is read as text: its brackets pair within its line
+    "\n[^2]: see [a][b] and [c", "[^3]:",
 ]
 messy = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join)
 SETTINGS = settings(max_examples=300, deadline=None,
