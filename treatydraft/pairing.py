@@ -126,8 +126,9 @@ def mirror_rtl(tokens: list[Token], problems: _Problems) -> list[Token]:
     """Arabic whose brackets were stored as the glyphs seen, not as characters (old UN
     documents, some PDF copies): an opening bracket is the character ``]`` and a closing one
     ``[`` (``ويؤيدها ]ثلث[ الدول``).  In each Arabic column of a line (more Arabic letters than
-    Latin ones, between line ends, ``|`` and tabs) where reading ``]`` as opening and ``[``
-    as closing pairs more brackets than reading them as written, they are read so (types
+    Latin ones, between line ends, ``|`` and tabs, or begun by words in the other script:
+    :class:`_Columns`) where reading ``]`` as opening and ``[`` as closing pairs more
+    brackets than reading them as written, they are read so (types
     swapped, characters kept), with the warning ``mirrored-brackets``; once one column of
     the text is so read, a column where both readings pair as many is read so too.  A
     blank between two such brackets (``التفتيش[ ]المقترحة``: one closing, the next opening)
@@ -135,50 +136,7 @@ def mirror_rtl(tokens: list[Token], problems: _Problems) -> list[Token]:
 
     Returns the token list: ``tokens`` itself, or a new one where blank placeholders were
     split."""
-    segments: list[list[int]] = []  # bracket token indices of each Arabic column
-    current: list[int] = []
-    arabic = latin = 0
-    # the run of words in one script the column ends with: its script, length, letters,
-    # and where its brackets start in ``current``
-    run_arabic, run_words, run_a, run_l, run_at = False, 0, 0, 0, 0
-
-    def end_column() -> None:
-        nonlocal current, arabic, latin, run_words
-        if current and arabic > latin:
-            segments.append(current)
-        current, arabic, latin, run_words = [], 0, 0, 0
-
-    for i, tok in enumerate(tokens):
-        t = tok.type
-        if t == "NL":
-            end_column()
-        elif t in ("LBR", "RBR") or t == "PLACEHOLDER" and _BLANK_GAP.fullmatch(tok):
-            current.append(i)
-        elif t == "TEXT":
-            pieces = _COLUMNS.split(tok)
-            for k, piece in enumerate(pieces):
-                if k:
-                    end_column()
-                for word in _WORDS.findall(piece):
-                    a, la = len(ARABIC.findall(word)), len(_LATIN.findall(word))
-                    if not a and not la:
-                        continue
-                    if not run_words or (a > la) != run_arabic:
-                        run_arabic, run_words, run_a, run_l, run_at = a > la, 0, 0, 0, len(current)
-                    run_words += 1
-                    run_a, run_l = run_a + a, run_l + la
-                    arabic, latin = arabic + a, latin + la
-                    head_a, head_l = arabic - run_a, latin - run_l
-                    if run_words == _RUN and (head_l > head_a if run_arabic else head_a > head_l):
-                        # a sentence and its translation with no separator between them
-                        # (`... del artículo 10]: UN ١- يقوم ...`): a column each, where
-                        # the brackets before the run pair as written
-                        head = current[:run_at]
-                        if _unpaired(tokens, head, False) == 0:
-                            if head and head_a > head_l:
-                                segments.append(head)
-                            current, arabic, latin, run_at = current[run_at:], run_a, run_l, 0
-    end_column()
+    segments = _arabic_columns(tokens)
     scored = [(seg, _unpaired(tokens, seg, False), _unpaired(tokens, seg, True))
               for seg in segments]
     if not any(mirrored < plain for _, plain, mirrored in scored):
@@ -210,6 +168,84 @@ def mirror_rtl(tokens: list[Token], problems: _Problems) -> list[Token]:
         else:
             out.append(tok)
     return out
+
+
+class _Columns:
+    """The columns of the lines of a token list, and the bracket tokens of each.
+
+    A column ends at a line end, ``|`` or a tab; and where :data:`_RUN` words in a row are
+    in the other script than the column before them (a sentence and its translation with
+    no separator between them, ``... del artículo 10]: UN ١- يقوم ...``), if the brackets
+    before those words pair as written, those words begin a column of their own."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.arabic_columns: list[list[int]] = []  # what :func:`mirror_rtl` looks at
+        self.current: list[int] = []
+        self.arabic = self.latin = 0
+        self.depth = self.lone = 0  # the column's brackets read as written, so far
+        # the run of words in one script the column ends with: its script, length,
+        # letters, and where its brackets start in ``current`` (and whether the brackets
+        # before them paired as written)
+        self.run_arabic, self.run_words, self.run_a, self.run_l = False, 0, 0, 0
+        self.run_at, self.head_paired = 0, True
+
+    def end(self) -> None:
+        if self.current and self.arabic > self.latin:
+            self.arabic_columns.append(self.current)
+        self.current, self.arabic, self.latin, self.run_words = [], 0, 0, 0
+        self.depth = self.lone = 0
+
+    def bracket(self, i: int) -> None:
+        self.current.append(i)
+        t = self.tokens[i].type
+        if t == "LBR":
+            self.depth += 1
+        elif t == "RBR":
+            if self.depth:
+                self.depth -= 1
+            else:
+                self.lone += 1
+
+    def word(self, a: int, la: int) -> None:
+        """A word with ``a`` Arabic and ``la`` Latin letters (one of them at least)."""
+        if not self.run_words or (a > la) != self.run_arabic:
+            self.run_arabic, self.run_words, self.run_a, self.run_l = a > la, 0, 0, 0
+            self.run_at, self.head_paired = len(self.current), self.depth == self.lone == 0
+        self.run_words += 1
+        self.run_a, self.run_l = self.run_a + a, self.run_l + la
+        self.arabic, self.latin = self.arabic + a, self.latin + la
+        head_a, head_l = self.arabic - self.run_a, self.latin - self.run_l
+        if self.run_words == _RUN and self.head_paired and \
+                (head_l > head_a if self.run_arabic else head_a > head_l):
+            head, run = self.current[:self.run_at], self.current[self.run_at:]
+            if head and head_a > head_l:
+                self.arabic_columns.append(head)
+            self.current, self.arabic, self.latin, self.run_at = [], self.run_a, self.run_l, 0
+            self.depth = self.lone = 0
+            for k in run:
+                self.bracket(k)
+
+
+def _arabic_columns(tokens: list[Token]) -> list[list[int]]:
+    """The bracket token indices of each Arabic column of ``tokens`` (:class:`_Columns`)."""
+    cols = _Columns(tokens)
+    for i, tok in enumerate(tokens):
+        t = tok.type
+        if t == "NL":
+            cols.end()
+        elif t in ("LBR", "RBR") or t == "PLACEHOLDER" and _BLANK_GAP.fullmatch(tok):
+            cols.bracket(i)
+        elif t == "TEXT":
+            for k, piece in enumerate(_COLUMNS.split(tok)):
+                if k:
+                    cols.end()
+                for word in _WORDS.findall(piece):
+                    a, la = len(ARABIC.findall(word)), len(_LATIN.findall(word))
+                    if a or la:
+                        cols.word(a, la)
+    cols.end()
+    return cols.arabic_columns
 
 
 # a gap the lexer read in `[ ]`: in mirrored Arabic, a closing and an opening bracket
