@@ -253,10 +253,12 @@ def _unit_label(head: str) -> str | None:
     return None
 
 
-# A gap for a number or a year (`[year x]`, `[20XX]`, `[X]`, `[date]`), and a number (`2020`, `40%`)
+# A gap for a number or a year (`[year x]`, `[20XX]`, `[X]`, `[date]`), and a number (`2020`,
+# `40%`, a fraction: `the ¾`, `2/3`)
 _NUMBER_GAP = re.compile(r"[ \t]*(?:(?:(?:year|date|number)[ \t]+)?(?:[XxNn]{1,4}|[0-9]{0,3}[Xx]{2})"
                          r"(?:[ \t]+(?:date|year))?|[Yy]ear|[Dd]ate|[Nn]umber)[ \t]*")
-_A_NUMBER = re.compile(r"[ \t]*[0-9][0-9 .,]*%?[ \t]*")
+_A_NUMBER = re.compile(r"[ \t]*(?:(?:the|a)[ \t]+)?(?:[0-9][0-9 .,]*%?|[0-9]*[¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|"
+                       r"[0-9]{1,2}/[0-9]{1,2})[ \t]*")
 
 
 # A time frame: a year (`by 2030`, `from 2025 to 2029`) or words that say when (`as soon as
@@ -468,6 +470,8 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         return Reading(True, True, f"both hold the unit '{label}': rival versions of it")
     if number_slot(a_head, b_head) or number_slot(b_head, a_head):
         return Reading(True, True, "a number and the gap for one: rivals for one slot")
+    if _A_NUMBER.fullmatch(a_head) and _A_NUMBER.fullmatch(b_head):
+        return Reading(True, True, "two numbers (`[100] [the ¾]`): rival figures for one slot")
     if _NUMBERED.match(a_head) and (m := _FIRST_LETTER.match(b_head)) and m.group(1).islower():
         # `[[2. Con el fin de ..., cada Parte] [garantizar[á]] ...`: a rival of a numbered
         # paragraph's opening starts its sentence again (`[1.1. The purpose ...] [The
