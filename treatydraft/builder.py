@@ -35,7 +35,7 @@ from .ast import (
     derived_alternative,
     drop_derivable_span,
 )
-from .document import named_delegations, text_of
+from .document import named_delegations
 from .labels import read_marker
 from .lalr import Token, Tree
 from .numbering import division_number, normalise_number
@@ -312,10 +312,8 @@ class _Builder:
         children = tuple(gather(self, kids) if any(isinstance(k, Label) for k in kids)
                          else cast(list[Node], kids))
         marker = str(tok)
-        value = marker + text_of(children)
-        label = _fn_label(value)
         span = Span.covering(_span(tok), children[-1].span) if children else _span(tok)
-        made = Footnote(label, marker, children, self.names, span)
+        made = Footnote(_fn_label(marker), marker, children, self.names, span)
         self.notes.append(made)
         out.append(made)
         return before

@@ -194,6 +194,7 @@ def named_delegations(text: str, names: Iterable[tuple[str, str]]) -> tuple[str,
     """The registry codes ``text`` names (``names``: (code, full name) pairs), by full
     name or by code as a word, in the order it names them.
 
+        >>> from treatydraft.document import named_delegations
         >>> named_delegations("Proposed by China and the EU.",
         ...                   [("EU", "European Union"), ("CHN", "China")])
         ('CHN', 'EU')

@@ -21,7 +21,8 @@ import difflib
 from collections import Counter
 from collections.abc import Iterable
 
-from ...ast import BracketGroup, Node, OptionBlock, Text
+from ...ast import BracketGroup, Footnote, Node, OptionBlock, Text
+from ...document import walk
 from ..resolve import DROP, describe_choice
 from .model import Change
 from .tokens import (
@@ -64,6 +65,10 @@ def descendants(g: _Group) -> list[_Group]:
     return out
 
 
+def _note_labels(seq: Iterable[Node]) -> set[str]:
+    return {n.label for n in walk(seq) if isinstance(n, Footnote)}
+
+
 class Differ:
     """Compares one matched pair of units (keys ``old_key``, ``new_key``); appends to ``out``."""
 
@@ -72,8 +77,10 @@ class Differ:
 
     # -- sequences
     def seq(self, old_seq: Iterable[Node], new_seq: Iterable[Node]) -> None:
-        ot, oo = stream(old_seq)
-        nt, no = stream(new_seq)
+        old_seq, new_seq = tuple(old_seq), tuple(new_seq)
+        notes = _note_labels(old_seq) & _note_labels(new_seq)  # the notes both hold
+        ot, oo = stream(old_seq, notes)
+        nt, no = stream(new_seq, notes)
         # a group with the same id (relative to its unit) and the same token on both
         # sides is the same group: tie the two tokens so the alignment cannot swap twins
         new_keys = Counter((_rel(g.id, self.new_key), t)

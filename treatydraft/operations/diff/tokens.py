@@ -21,7 +21,7 @@ import dataclasses
 import difflib
 import enum
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from sys import intern
 from typing import Protocol, TypeGuard, TypeVar
@@ -139,8 +139,13 @@ def group_token(g: BracketGroup | OptionBlock) -> GroupToken:
                       "+".join(g.proposers))
 
 
-def stream(seq: Iterable[Node]) -> tuple[list[Token], list[BracketGroup | OptionBlock | None]]:
-    """Tokens of a sequence, each group one token; and the group (or None) per token."""
+def stream(seq: Iterable[Node], notes: Collection[str] = ()
+           ) -> tuple[list[Token], list[BracketGroup | OptionBlock | None]]:
+    """Tokens of a sequence, each group one token; and the group (or None) per token.
+
+    A footnote's text gives its groups' tokens, and its words too when its label is in
+    ``notes`` (the notes both versions hold: a note gone with the alternative that held
+    its marker is no change of text)."""
     toks: list[Token] = []
     objs: list[BracketGroup | OptionBlock | None] = []
     for node in seq:
@@ -149,10 +154,11 @@ def stream(seq: Iterable[Node]) -> tuple[list[Token], list[BracketGroup | Option
             objs.append(node)
         elif isinstance(node, FootnoteRef):
             continue
-        elif isinstance(node, Footnote):  # its text, groups and all, as any other text
-            sub, sub_objs = stream(node.children)
-            toks += sub
-            objs += sub_objs
+        elif isinstance(node, Footnote):
+            for tok, obj in zip(*stream(node.children, notes), strict=True):
+                if obj is not None or node.label in notes:
+                    toks.append(tok)
+                    objs.append(obj)
         else:
             before = len(toks)
             flat([node], toks)

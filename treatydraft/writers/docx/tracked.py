@@ -155,8 +155,8 @@ def kept_as_brackets(doc: Document, tracked: Callable[[Node], bool] = is_tracked
     for node in doc.body:
         if isinstance(node, (BracketGroup, OptionBlock)) and not tracked(node):
             found.setdefault(why_bracketed(node), []).append(node)
-        elif isinstance(node, Footnote):  # a Word footnote holds its text as written
-            found.setdefault("in a footnote's text", []).extend(choice_points(node.children))
+        elif isinstance(node, Footnote) and (inner := list(choice_points(node.children))):
+            found.setdefault("in a footnote's text", []).extend(inner)  # (written as text)
     order = ("span paragraphs", "three or more alternatives", "nested brackets",
              "option blocks", "hold a note or footnote line", "in a footnote's text")
     return [(reason, found[reason]) for reason in order if reason in found]
