@@ -100,7 +100,6 @@ _TRAILING = ",;:"
 _SAME_OPENING = 3  # words two rivals begin with that outweigh a side-by-side chain
 # Words that end a list (`a, b, or c`): after `[a,] [b,]` they say the brackets are items.
 _LIST_ENDS = frozenset("and or nor et ou ni y o e и или либо".split())
-# Last words (lower case) that ask for a complement: what follows continues the text.
 # Last words (lower case) that ask for a complement, by kind: what follows continues the
 # text.  A second bracket ending with a word of the same kind asks for the same complement.
 _OPENING_KINDS = {
@@ -116,6 +115,15 @@ _OPENING_KINDS = {
     "conjunction": "and or et ou y o que и или",
 }
 _OPENING_ENDS = {w: kind for kind, words in _OPENING_KINDS.items() for w in words.split()}
+# first words after a lone modal that are no verb it asks for: auxiliaries and negations
+# (`[shall] [are encouraged to]`, `[shall] [not]` compete for the verb's mood)
+_NOT_A_VERB = frozenset("is are was were been being has have had do does did need needs not "
+                        "also only further other another est sont a ont es son ha han é "
+                        "são".split())
+# the verb a modal asks for, written after the brackets (`[shall] [will] [other] be ...`)
+_VERB_AFTER = frozenset("be have être avoir ser estar haber ter".split())
+# the brackets that stand right after a bracket, read past to the text after them
+_AFTER_BRACKETS = re.compile(r"^(?:[ \t*_]*\[[^\[\]\r\n]*\])+")
 
 
 _PHRASES = ("preposition", "determiner")  # first words that say what a phrase is
@@ -557,6 +565,14 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
     if kind == kind_b == "modal":  # `[shall] [may] take`: one verb's mood, one slot
         return Reading(True, False, f"both begin with a modal ('{fa}', '{fb}'): rivals for "
                                     "one slot")
+    if kind == "modal" and a_head.split() == [fa] and fa != "be" and kind_b is None and \
+            fb and fb not in _NOT_A_VERB and (m := _FIRST_LETTER.match(b_head)) and \
+            m.group(1).islower() and _first_word(_AFTER_BRACKETS.sub("", after)) not in _VERB_AFTER:
+        # `Parties [should] [show leadership] in ...`: a lone modal asks for the verb the
+        # second gives (as rivals, `Parties should in ...` would lack it)
+        # (`[shall] [will] [other] be communicated`: the verb comes after them)
+        return Reading(False, False, f"a lone modal ('{fa}') and the verb it asks for "
+                                     f"('{fb}'): different parts of the sentence")
     if {kind, kind_b} == {"modal", "preposition"}:
         # `[deberá comenzar] [con carácter voluntario]`: a verb and a phrase qualifying it
         return Reading(False, False, f"one begins with a modal, the other with a preposition "
@@ -571,6 +587,12 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         return Reading(False, True, f"the first ends with '{last[-1]}', which the second completes")
     if ea and ea in _TRAILING and eb != ea:
         return Reading(False, True, f"the first ends with '{ea}'")
+    if ea == "." and eb != "." and len(a_head.split()) >= 3 and \
+            b_head.lstrip(" \t*_")[:1].isupper() and \
+            _AFTER_BRACKETS.sub("", after).lstrip(" \t*_")[:1].islower():
+        # `[All Parties should aim ... circumstances.] [Developing countries] whose ...`: a
+        # whole sentence, and the opening of the next one, which the text goes on with
+        return Reading(False, True, "the first ends its sentence, the second opens the next")
     clauses = _clause(a_head) and _clause(b_head)
     if clauses and ea == eb == ",":
         return Reading(False, True, "both are clauses ending with ',', as preambular "
