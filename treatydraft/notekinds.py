@@ -71,6 +71,9 @@ _NOTE = rx.compile(
     # a remark about the negotiating text itself: `[This text includes all proposals ...]`
     # a transcriber's remark: `[missed]`, `[inaudible]`
     r"(?:missed|inaudible|unintelligible|illegible|crosstalk)[ \t.]*$|"
+    # the notation named in its own brackets, as a writer explains it (`unresolved
+    # [bracketed] sections`, `[entre corchetes]`): no wording anyone proposes
+    r"[Bb]racketed[ \t.]*$|(?:[Ee]ntre|[Ee]n)[ \t]+(?:corchetes|crochets)[ \t.]*$|"
     # a remark on the document's languages: `[English only]`
     r"(?:English|French|Spanish|Russian|Arabic|Chinese)[ \t]+only[ \t.]*$|"
     r"(?:This|These|The present) (?:text|draft|document|compilation|version|proposals?|notes?) "

@@ -252,6 +252,40 @@ def _arabic_columns(tokens: list[Token]) -> list[list[int]]:
 _BLANK_GAP = rx.compile(r"\[[ \t]+\]")
 
 
+def _cells(tokens: list[Token]) -> list[int] | None:
+    """For each token, which column of its line it stands in (how many ``|`` before it
+    on the line; -1 on a line without one); None when no line has one."""
+    if not any(t.type == "TEXT" and "|" in t for t in tokens):
+        return None
+    out = [-1] * len(tokens)
+
+    def number(start: int, end: int) -> None:  # a line holding columns
+        col = 0
+        for k in range(start, end):
+            out[k] = col
+            if tokens[k].type == "TEXT":
+                col += str(tokens[k]).count("|")
+
+    start, count = 0, 0  # the line's first token, the `|` seen on it so far
+    for i, tok in enumerate(tokens):
+        if tok.type == "NL":
+            if count:
+                number(start, i)
+            start, count = i + 1, 0
+        elif tok.type == "TEXT":
+            count += tok.count("|")
+    if count:
+        number(start, len(tokens))
+    return out
+
+
+def _same_cell(cells: list[int], tokens: list[Token], j: int, i: int) -> bool:
+    """May ``tokens[j]`` and ``tokens[i]`` pair: on one line, or in the same column of two
+    lines, or where a line has no columns."""
+    return tokens[j].line == tokens[i].line or cells[j] < 0 or cells[i] < 0 or \
+        cells[j] == cells[i]
+
+
 def _unpaired(tokens: list[Token], seg: list[int], mirrored: bool) -> int:
     """How many brackets of ``seg`` stay unpaired, read as written or mirrored."""
     opener = "RBR" if mirrored else "LBR"
@@ -292,6 +326,7 @@ def pair(tokens: list[Token], problems: _Problems, *, gaps: bool = False) -> lis
     quoted: list[int] | None = None
     markup = -1  # the `]` of the Markdown link being read as text
     note = -1  # on a footnote's line: how many brackets were open before it (else -1)
+    cells = _cells(tokens)
     for i, tok in enumerate(tokens):
         t = tok.type
         if note >= 0 and t == "NL":  # a footnote's brackets pair within its line
@@ -321,6 +356,14 @@ def pair(tokens: list[Token], problems: _Problems, *, gaps: bool = False) -> lis
         elif t == "RBR":
             if excess:
                 excess -= 1
+                tokens[i] = _as("TEXT", tok)
+            elif len(stack) > max(note, 0) and cells is not None and \
+                    not _same_cell(cells, tokens, stack[-1], i):
+                problems.add(E.StrayBracket, f"stray '{tok}': the bracket open here stands in "
+                             "another column of another line", tok.line, tok.column,
+                             offset=tok.start_pos,
+                             hint="a table's cells (or a concordance's columns) are read each "
+                                  "on its own; escape a literal bracket as '\\]'")
                 tokens[i] = _as("TEXT", tok)
             elif len(stack) > max(note, 0):
                 j = stack.pop()
