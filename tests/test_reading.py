@@ -476,7 +476,13 @@ def test_real_text_corpus_floor():
              # ninety-seventh round: a paragraph bracketed whole whose second rival opening
              # lost its `[` in the copy (four `[`, five `]`): the labeller pairs them by
              # meaning, the parser as the characters stand
-             "b-wipo-igc-2019-tk-preamble-web-en": (0.88, 0.88)}
+             "b-wipo-igc-2019-tk-preamble-web-en": (0.88, 0.88),
+             # hundred-and-third round: a magazine's quotation of the AWG-LCA's 2009 text,
+             # dense and doubtful: `[mitigation] [in taking on ambitious ... reduction]
+             # commitments` and `[... emissions reductions] [through deep reductions in
+             # their emissions.] [or actions.]` labelled rivals (with doubts), read as
+             # a noun and a phrase qualifying it, and as an insertion going on with `or`
+             "a-unfccc-awglca-2009-shared-vision-tnr-web-en": (0.71, 0.83)}
     for s in scores:
         floor = below.get(s.name, (0.9, 0.9))
         assert (s.precision, s.recall) >= floor and s.precision >= floor[0] and \
