@@ -136,6 +136,13 @@ def accept_reject(files: list[Path], mode: str, outdir: Path) -> dict[Path, str]
     return {f: read_text(outdir / (f.stem + ".txt")) for f in files}
 
 
+def notes_after(files: list[Path], outdir: Path) -> dict[Path, list[str]]:
+    """The footnotes' texts of each file as :func:`accept_reject` into ``outdir`` left
+    them, one string per footnote, in order."""
+    return {f: (outdir / (f.stem + ".notes.txt")).read_text(encoding="utf-8").splitlines()
+            for f in files}
+
+
 def read_text(path: Path) -> str:
     """A text export of LibreOffice: without the byte-order mark."""
     return path.read_bytes().decode("utf-8").lstrip("\ufeff")

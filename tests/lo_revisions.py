@@ -10,7 +10,8 @@ It starts one headless ``soffice`` listening on a private pipe (its own user pro
 so parallel runs never share state), loads each file hidden, dispatches
 ``.uno:AcceptAllTrackedChanges`` (or ``RejectAll``) and stores the result as UTF-8
 text ``OUT_DIR/<stem>.txt`` (LibreOffice's text export: one line per paragraph,
-footnote references as their numbers, no footnote or comment text).  Used by
+footnote references as their numbers, no footnote or comment text), and the text of
+its footnotes, one per line, as ``OUT_DIR/<stem>.notes.txt``.  Used by
 ``tests/libreoffice.py``; exits non-zero on any failure.
 """
 from __future__ import annotations
@@ -78,6 +79,10 @@ def main(argv: list[str]) -> int:
                 target = (Path(out_dir) / (src.stem + ".txt")).resolve()
                 doc.storeToURL(target.as_uri(), (prop("FilterName", "Text (encoded)"),
                                                  prop("FilterOptions", "UTF8,LF")))
+                notes = doc.getFootnotes()
+                texts = [notes.getByIndex(i).getString() for i in range(notes.getCount())]
+                target.with_suffix(".notes.txt").write_text(
+                    "".join(t.replace("\n", " ") + "\n" for t in texts), encoding="utf-8")
             finally:
                 doc.close(True)
         try:

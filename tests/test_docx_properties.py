@@ -6,9 +6,12 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import treatydraft
 from treatydraft.writers.docx import to_docx
-from treatydraft.writers.docx.tracked import classify, resolve_base
+from treatydraft.ast import Footnote, FootnoteRef
+from treatydraft.document import walk
+from treatydraft.operations import resolve
+from treatydraft.writers.docx.tracked import classify, note_tracked, resolve_base
 
-from test_docx_support import (body_lines, change_elements, other_choices, q,
+from test_docx_support import (body_lines, change_elements, other_choices, parts, q,
                                resolved_lines, unique_ids, variant_lines, xml)
 
 SETTINGS = settings(max_examples=40, deadline=None,
@@ -57,6 +60,11 @@ def drafts(draw):
                 notes += 1
                 lines.append(f"{body} [x y][z]{draw(attrib)}[^{notes}].")
                 lines.append(f"[^{notes}]: Proposed by China.")
+            elif kind == 4:     # a footnote whose own text holds groups
+                notes += 1
+                lines.append(f"{body} {draw(words)}[^{notes}].")
+                lines.append(f"[^{notes}]: Note {draw(group())} {draw(words)} "
+                             f"{draw(st.sampled_from(['', draw(group())]))}.")
             elif kind == 3:
                 lines.append(f"{body}.")
                 lines.append("> Chair's note: to be discussed.")
@@ -81,7 +89,8 @@ def test_generated_drafts_export(text, base):
         base = ",".join(f"{g.id}=0" for g in doc.groups()
                         if g.id in tracked and len(g.alternatives) == 1) or "first"
     res = to_docx(doc, style="tracked", base=base)
-    assert res.tracked == len(tracked)
+    revised = {g.id for n in doc.body if isinstance(n, Footnote) for g in note_tracked(n)}
+    assert res.tracked == len(tracked) + len(revised)
     assert res.tracked + res.bracketed == len(list(doc.groups()))
     assert unique_ids(res.data)
     changes = change_elements(res.data)
@@ -91,6 +100,30 @@ def test_generated_drafts_export(text, base):
     assert body_lines(res.data, "reject") == resolved_lines(doc, choices, tracked)
     assert body_lines(res.data, "accept") == resolved_lines(
         doc, other_choices(doc, choices, tracked), tracked)
+    # the notes whose text holds groups ("Note ..."): Reject/Accept All give the notes
+    # resolve gives with the same choices
+    labels = [n.label for n in walk(doc.body) if isinstance(n, FootnoteRef)]
+    for mode, picks in (("reject", choices), ("accept",
+                                                other_choices(doc, choices, tracked | revised))):
+        want = resolve(doc, {g: k for g, k in picks.items() if g in tracked | revised})
+        expected = [want.footnotes[lb].shown for lb in labels
+                    if lb in want.footnotes and want.footnotes[lb].shown.startswith("Note")]
+        assert note_texts(res.data, mode) == expected
+
+
+def note_texts(data: bytes, mode: str) -> list[str]:
+    """The texts of the footnotes starting "Note", in order, after accepting or rejecting
+    every change (our reading of word/footnotes.xml)."""
+    if "word/footnotes.xml" not in parts(data):
+        return []
+    drop = q("ins") if mode == "reject" else q("del")
+    out = []
+    for fn in xml(data, "word/footnotes.xml").iter(q("footnote")):
+        text = "".join(el.text or "" for el in fn.iter(q("t"), q("delText"))
+                       if drop not in [a.tag for a in el.iterancestors()]).strip()
+        if text.startswith("Note"):
+            out.append(text)
+    return out
 
 
 # Pieces that exercise every terminal, glued at random: most results are broken drafts,

@@ -65,19 +65,66 @@ def test_akn_writes_footnote_groups_as_groups_and_reads_back():
     assert read_akn(xml).to_text() == doc.to_text()
 
 
-def test_docx_footnotes_hold_the_shown_text_and_tracked_lists_them():
-    doc = _doc()
-    result = treatydraft.to_docx(doc, style="tracked")
-    with zipfile.ZipFile(io.BytesIO(result.data)) as z:
+def _notes(data: bytes) -> list:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
         notes = etree.fromstring(z.read("word/footnotes.xml"))
-    texts = ["".join(t.text or "" for t in fn.iter(W + "t")) for fn in notes.iter(W + "footnote")]
+    return [fn for fn in notes.iter(W + "footnote") if int(fn.get(W + "id")) > 0]
+
+
+def _text(el, tag: str = "t") -> str:
+    return "".join(t.text or "" for t in el.iter(W + tag))
+
+
+def test_docx_brackets_style_footnotes_hold_the_shown_text():
+    result = treatydraft.to_docx(_doc())
+    texts = [_text(fn) for fn in _notes(result.data)]
     assert any("the EU proposes [to delete][to retain] this paragraph [in 2026]." in t
                for t in texts)
     assert not any("@" in t for t in texts)
+
+
+def test_docx_tracked_footnote_groups_are_revisions_by_their_proposers():
+    """Footnote 1's two groups are Word revisions like the body's; footnote 2's group
+    holds a nested one (not expressible as revisions) and is written with its brackets."""
+    doc = _doc()
+    result = treatydraft.to_docx(doc, style="tracked")
+    first, second = _notes(result.data)[-2:]
+    changes = [(el.tag.rsplit("}")[1], el.get(W + "author"), _text(el) + _text(el, "delText"))
+               for el in first.iter(W + "ins", W + "del")]
+    assert changes == [("del", "Russian Federation", "to delete"),
+                       ("ins", "Russian Federation", "to retain"),
+                       ("del", "Unattributed", " in 2026")]
+    assert _text(second) == " Proposed by the Russian Federation [for [the] next session]."
+    # no comment inside a footnote (LibreOffice cannot open such a file): the EU's
+    # proposal that Reject All keeps is named by a comment on the note's reference
+    assert not list(first.iter(W + "commentRangeStart"))
+    with zipfile.ZipFile(io.BytesIO(result.data)) as z:
+        comments = [_text(c) for c in etree.fromstring(z.read("word/comments.xml"))]
+    assert "“to delete”: Proposed by the European Union." in comments
     kept = dict(result.kept)
-    assert [gid for gid, _, _ in kept["in a footnote's text"]] == \
-        ["fn_1__brk_1", "fn_1__brk_2", "fn_2__brk_1"]
-    assert result.bracketed == 4  # the nested one too
+    assert list(kept) == ["in a footnote's text"]
+    assert [gid for gid, _, _ in kept["in a footnote's text"]] == ["fn_2__brk_1"]
+    assert (result.tracked, result.bracketed) == (4, 2)  # the nested one too
+
+
+def test_docx_tracked_footnote_reject_and_accept_read_as_resolve(tmp_path):
+    """pandoc's Reject All / Accept All of the notes are the notes ``resolve`` gives with
+    the base choices and with the other ones."""
+    from test_docx_support import pandoc
+    doc = _doc()
+    path = tmp_path / "notes.docx"
+    path.write_bytes(treatydraft.to_docx(doc, style="tracked").data)
+    base = {"art_1__para_1__brk_1": 1, "art_1__para_2__brk_1": 1,
+            "fn_1__brk_1": 1, "fn_1__brk_2": 1}
+    other = {"art_1__para_1__brk_1": 2, "art_1__para_2__brk_1": 0,
+             "fn_1__brk_1": 2, "fn_1__brk_2": 0}
+    for mode, choices in (("reject", base), ("accept", other)):
+        text = pandoc(path, f"--track-changes={mode}", "-t", "plain", "--wrap=none")
+        notes = [line.split("] ", 1)[1] for line in text.splitlines()
+                 if line.startswith("[1] ") or line.startswith("[2] ")]
+        want = resolve(doc, choices)
+        assert notes == [want.footnotes["1"].shown, want.footnotes["2"].shown], mode
+    assert notes[0] == "Proposed by the European Union; the EU proposes to retain this paragraph."
 
 
 def test_json_export_holds_the_footnote_children():

@@ -264,3 +264,27 @@ def test_issue_9_accept_reject_equal_resolve(revisions):
     # principles ... States," and the note number gone, as resolve --keep gives)
     pp4 = next(line for line in en[("tracked", "reject")].splitlines() if "(PP4)" in line)
     assert pp4.rstrip().endswith("States,")
+
+
+def test_issue_13_footnote_revisions_accept_reject(tmp_path):
+    """A footnote's text with groups (tests/fixtures/parse/footnote-text-groups): the
+    file opens in LibreOffice (no comment inside a footnote), and its Accept All /
+    Reject All leave the body and the notes ``resolve`` gives."""
+    lo.need(uno=True)
+    from fixtures import FIXTURES
+    doc = parse_file(FIXTURES / "parse" / "footnote-text-groups" / "input.txt")
+    path = tmp_path / "notes.docx"
+    path.write_bytes(to_docx(doc, style="tracked").data)
+    ids, _ = classify(doc)
+    ids |= {"fn_1__brk_1", "fn_1__brk_2"}
+    base = {g: k for g, k in resolve_base(doc, "first").items() if g in ids}
+    groups = {g.id: g for g in doc.groups()}
+    other = {g: other_choice(groups[g], k) for g, k in base.items()}
+    for mode, choices in (("reject", base), ("accept", other)):
+        want = resolve(doc, choices)
+        oracle = _resolved_export(doc, choices, tmp_path / f"oracle-{mode}.docx")
+        body = lo.read_text(lo.convert([oracle], "txt", tmp_path / f"o-{mode}")[oracle])
+        got = lo.accept_reject([path], mode, tmp_path / mode)[path]
+        assert got == body, mode
+        notes = [n.strip() for n in lo.notes_after([path], tmp_path / mode)[path]]
+        assert notes == [want.footnotes["1"].shown, want.footnotes["2"].shown], mode

@@ -38,12 +38,14 @@ from .resolve import (
     index_groups,
     resolve,
     resolve_lines,
+    resolve_note_text,
 )
 from .stats import Stats, count_words, statistics
 from .variants import count_variants, digits, sample_variants, variant, variant_document, variants
 
 __all__ = [
-    "DROP", "KEEP", "resolve", "apply_decisions", "resolve_lines", "index_groups", "describe_choice",
+    "DROP", "KEEP", "resolve", "apply_decisions", "resolve_lines", "resolve_note_text",
+    "index_groups", "describe_choice",
     "Policy", "Plan", "Conflict", "FALLBACKS", "parse_policy", "plan", "plan_accept", "accept", "clean",
     "clean_text", "placeholders",
     "count_variants", "variant", "variants", "sample_variants", "variant_document", "digits",

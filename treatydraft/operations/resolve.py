@@ -40,7 +40,8 @@ from .pinning import pin_group, pin_sequence
 from .spacing import JUNCTION, Piece, tidy
 
 __all__ = ["DROP", "KEEP", "Choice", "GroupIndex", "index_groups", "normalise_choices",
-           "check_choices", "resolve", "apply_decisions", "resolve_lines", "describe_choice"]
+           "check_choices", "resolve", "apply_decisions", "resolve_lines", "resolve_note_text",
+           "describe_choice"]
 
 DROP = 0
 """Choice value: drop optional text (the group leaves nothing behind)."""
@@ -282,6 +283,25 @@ def resolve_lines(lines: Sequence[Node], decide: Decide, *, orphans: Iterable[st
     """
     body, _ = _resolve_seq(lines, decide)
     return _finish(body, set(orphans), whole_lines=True, convention=convention)
+
+
+def resolve_note_text(children: Sequence[Node], decide: Decide, *, convention: str = "auto"
+                      ) -> tuple[Node, ...]:
+    """A footnote's text (:attr:`~treatydraft.ast.Footnote.children`) resolved as
+    :func:`apply_decisions` resolves it in the whole document: new nodes, ``children``
+    unchanged.  (A note's text is one line of its own: no other line reads it.)
+
+        >>> import treatydraft
+        >>> from treatydraft.operations import resolve_note_text
+        >>> doc = treatydraft.parse("Article 1\\n1. Parties act.[^1]\\n\\n[^1]: See [the] annex.\\n")
+        >>> note = doc.footnotes["1"]
+        >>> treatydraft.ast.text_of(resolve_note_text(note.children, {"fn_1__brk_1": 0}.get))
+        ' See annex.'
+    """
+    kids, _ = _resolve_seq(children, decide)
+    if not _spliced(kids):  # no junction among them: nodes only
+        return tuple(kids)  # type: ignore[arg-type]
+    return _finish(kids, set(), whole_lines=False, convention=convention)
 
 
 # ---------------------------------------------------------------- splicing

@@ -127,6 +127,12 @@ class Wording:
     def initials(self, code: str) -> str:
         return code
 
+    def quoted(self, text: str, sentence: str) -> str:
+        """``sentence`` about the quoted ``text``: ``“to delete”: Proposed by China.``"""
+        left, right = ("«\u00a0", "\u00a0»") if self.language in ("fr",) else \
+            ("«", "»") if self.language in ("es", "ru", "ar") else ("“", "”")
+        return f"{left}{text}{right}: {sentence}"
+
 
 # ---------------------------------------------------------------- writer base
 
@@ -314,7 +320,12 @@ class BaseWriter:
 
     def footnote(self, parent: _Element, text: str) -> None:
         self.pending_tab = False
-        self.footnotes.add(parent, text, deleted=self.deleted, rtl=bool(self.p_rtl))
+        self.footnotes.add(parent, text, rtl=bool(self.p_rtl))
+
+    def write_note(self, parent: _Element, note: Footnote) -> None:
+        """A draft's footnote, its reference at the end of ``parent``: the note's text as
+        a reader sees it, its groups with their brackets (see :meth:`write_Footnote`)."""
+        self.footnote(parent, note.shown)
 
     # ------------------------------------------------------------ attribution
 
@@ -404,14 +415,14 @@ class BaseWriter:
         if note is None:
             self.text(node.value)  # a marker without a note stays visible
         else:
-            self.footnote(self.target(), note.shown)
+            self.write_note(self.target(), note)
 
     def write_Footnote(self, node: Footnote) -> None:
-        # the note's text is written as a reader sees it, its groups with their brackets
+        # the groups of the note's text are counted once here, however often it is written
         self.bracketed += sum(isinstance(n, (BracketGroup, OptionBlock))
                               for n in _walk_structure(node.children))
         if node.label not in self.referenced:
-            self.footnote(self.note_anchor(), node.shown)
+            self.write_note(self.note_anchor(), node)
 
     def write_Note(self, node: Note) -> None:
         self.footnote(self.note_anchor(), node.text)

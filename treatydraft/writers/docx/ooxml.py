@@ -23,7 +23,7 @@ Conventions kept here (and checked by the tests):
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from copy import deepcopy
 
 from docx.document import Document as DocxDocument
@@ -340,7 +340,7 @@ class Footnotes:
             pr = parse_xml(f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/>'
                            '<w:footnote w:id="0"/></w:footnotePr>')
             _insert_before_first(settings, pr, _AFTER_FOOTNOTEPR)
-            self.spool = PartSpool(part.element)
+            self.spool = PartSpool(part.element, shift=True)  # (changes in a note's text)
         return self.spool
 
     def _ref_rpr(self) -> _Element:
@@ -348,11 +348,22 @@ class Footnotes:
         _sub(rpr, W_RSTYLE, {W_VAL: self._ref_style})
         return rpr
 
-    def add(self, parent: _Element, text: str, *, deleted: bool = False,
-            rtl: bool = False) -> str:
+    def add(self, parent: _Element, text: str, *, rtl: bool = False) -> str:
         """Add a footnote with ``text`` and its reference run at the end of ``parent``; its id."""
+        fid, p, _ = self.open(parent, rtl=rtl)
+        kind = self._scripts.kind(text, rtl)
+        add_text(p, text, rpr=self._scripts.rpr(kind) if kind else None)
+        return fid
+
+    def open(self, parent: _Element, *, rtl: bool = False
+             ) -> tuple[str, _Element, _Element]:
+        """Add a footnote and its reference run at the end of ``parent``: (its id, its
+        paragraph, holding the note's mark and a blank, for the caller to write the text
+        into before the next footnote is opened; the reference run)."""
         spool = self._part_spool()
         root = spool.root
+        if len(root) >= _KEEP:
+            spool.flush()
         fid = self._ids()
         fn = _sub(root, qn("w:footnote"), {W_ID: fid})
         p = new_paragraph(fn, self._text_style)
@@ -362,15 +373,11 @@ class Footnotes:
         r.append(self._ref_rpr())
         _sub(r, qn("w:footnoteRef"))
         add_text(p, " ")
-        kind = self._scripts.kind(text, rtl)
-        add_text(p, text, rpr=self._scripts.rpr(kind) if kind else None)
         ref = _sub(parent, W_R)
         ref.append(self._ref_rpr())
         _sub(ref, W_FNREF, {W_ID: fid})
         self.count += 1
-        if len(root) >= _KEEP:
-            spool.flush()
-        return fid
+        return fid, p, ref
 
 
 # ---------------------------------------------------------------- comments
@@ -424,6 +431,19 @@ class Comments:
     @staticmethod
     def start(parent: _Element, cid: str) -> None:
         _sub(parent, W_CRS, {W_ID: cid})
+
+    @staticmethod
+    def around(run: _Element, cids: Sequence[str]) -> None:
+        """Anchor the comments ``cids`` on ``run`` (each range holds the run alone)."""
+        last = run
+        for cid in cids:
+            run.addprevious(etree.Element(W_CRS, {W_ID: cid}))
+            end = etree.Element(W_CRE, {W_ID: cid})
+            last.addnext(end)
+            last = etree.Element(W_R)
+            _sub(_sub(last, W_RPR), W_RSTYLE, {W_VAL: "CommentReference"})
+            _sub(last, W_CREF, {W_ID: cid})
+            end.addnext(last)
 
     @staticmethod
     def end(parent: _Element, cid: str) -> None:

@@ -25,6 +25,11 @@ How a tracked group is written (Reject all = the base, Accept all = the other va
                                known to propose the removal: the author is the group
                                attribution's delegation (``@@CODE``) or "Unattributed".
     optional, base drops it:   the text in ``w:ins`` authored by its first proposer.
+    A footnote's text is written the same way when it holds tracked groups (a group
+    of the text at its top level, as above) and nothing a footnote cannot hold (a
+    footnote marker, a chair's note, an option block, a line break): Reject All and
+    Accept All read the note as ``resolve`` resolves it.  Other notes are written as a
+    reader sees them, their groups with their brackets.
     An optional group alone on its line (a whole bracketed paragraph) also tracks the
     paragraph mark, so neither Accept nor Reject leaves an empty paragraph.  When the
     paragraph number stands outside the group (``3. [X]``), the number goes into the
@@ -37,34 +42,39 @@ How a tracked group is written (Reject all = the base, Accept all = the other va
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from docx.document import Document as DocxDocument
+from lxml.etree import _Element
 
 from ...ast import (
     Alternative,
     BracketGroup,
     Document,
+    DraftingNote,
+    Escape,
     Footnote,
     Heading,
     LineBreak,
     Node,
     Note,
+    NoText,
     OptionBlock,
     OptionsEnd,
+    Placeholder,
     SplitMark,
     Text,
 )
-from ...document import _walk_structure, choice_points
+from ...document import _walk_structure, choice_points, shown_text
 from ...errors import ExportError, OperationError
 from ...operations.choices import base_choices, base_chooser
 from . import ooxml
 from .common import UNATTRIBUTED, BaseWriter
 from .layout import CHAR_NUMBER, Layout
-from .worlds import BOTH, LinePlan, LinePlanner, Status
+from .worlds import BOTH, LinePlan, LinePlanner, Status, plan_note
 
 __all__ = ["TrackedWriter", "resolve_base", "base_decider", "classify", "is_tracked",
-           "UNATTRIBUTED"]
+           "note_tracked", "UNATTRIBUTED"]
 
 
 # ---------------------------------------------------------------- the base
@@ -103,6 +113,24 @@ def _expressible(group: Node) -> bool:
 def is_tracked(node: Node) -> bool:
     """Whether a node of the body (a top-level node) is a tracked group."""
     return isinstance(node, BracketGroup) and _expressible(node)
+
+
+#: What a footnote's text may hold to be written with revisions (a Word footnote holds
+#: no footnote, and one paragraph).
+_IN_NOTE = (Text, BracketGroup, Alternative, Placeholder, Escape, DraftingNote, NoText)
+
+
+def note_tracked(note: Footnote, tracked: Callable[[Node], bool] = is_tracked
+                 ) -> list[BracketGroup]:
+    """The groups of a footnote's text written as revisions (``tracked(node)``: see
+    :func:`is_tracked`): its top-level tracked groups, or none when the text holds
+    something a Word footnote cannot (a footnote marker, a note, a line break)."""
+    groups = [n for n in note.children if isinstance(n, BracketGroup) and tracked(n)]
+    if groups and all(isinstance(n, _IN_NOTE) and not (isinstance(n, Alternative)
+                                                       and n.footnotes)
+                      for n in _walk_structure(note.children)):
+        return groups
+    return []
 
 
 def _blank(node: Node) -> bool:
@@ -156,7 +184,12 @@ def kept_as_brackets(doc: Document, tracked: Callable[[Node], bool] = is_tracked
         if isinstance(node, (BracketGroup, OptionBlock)) and not tracked(node):
             found.setdefault(why_bracketed(node), []).append(node)
         elif isinstance(node, Footnote) and (inner := list(choice_points(node.children))):
-            found.setdefault("in a footnote's text", []).extend(inner)  # (written as text)
+            if revised := {g.id for g in note_tracked(node, tracked)}:
+                for group in inner:
+                    if group.id not in revised:
+                        found.setdefault(why_bracketed(group), []).append(group)
+            else:
+                found.setdefault("in a footnote's text", []).extend(inner)  # (written as text)
     order = ("span paragraphs", "three or more alternatives", "nested brackets",
              "option blocks", "hold a note or footnote line", "in a footnote's text")
     return [(reason, found[reason]) for reason in order if reason in found]
@@ -210,6 +243,10 @@ class TrackedWriter(BaseWriter):
         self.tracked = 0
         self.bracketed = 0
         self.authors: set[str] = set()
+        self.note_comments: list[str] | None = None
+        """While a footnote's text is written: the comments on its changes, anchored on
+        the note's reference in the body (LibreOffice cannot open a file with a comment
+        inside a footnote)."""
 
     # ------------------------------------------------------------ lines
 
@@ -326,6 +363,55 @@ class TrackedWriter(BaseWriter):
             self.stack.pop()
             self.deleted = outer
 
+    # ------------------------------------------------------------ footnotes
+
+    def write_Footnote(self, node: Footnote) -> None:
+        revised = len(note_tracked(node))
+        self.tracked += revised
+        self.bracketed -= revised
+        super().write_Footnote(node)
+
+    def write_note(self, parent: _Element, note: Footnote) -> None:
+        """A footnote whose text holds tracked groups: its paragraph written as a line is
+        (:meth:`write_planned_line`), from :func:`~.worlds.plan_note`."""
+        if not note_tracked(note):
+            super().write_note(parent, note)
+            return
+        nodes, tracked, plan = plan_note(note.children, self.choose, is_tracked,
+                                         self.doc.front.get("spaced-brackets") or "auto")
+        rtl = bool(self.p_rtl)
+        _, p, ref = self.footnotes.open(parent, rtl=rtl)
+        saved = (self.p, self.stack, self.deleted, self.trackable, self.pending_tab,
+                 self.line_has_text, self.p_rtl, self.plan, self.tracked, self.bracketed)
+        self.p, self.stack, self.deleted, self.trackable = p, [], False, tracked
+        self.pending_tab, self.line_has_text, self.p_rtl = False, True, rtl
+        self.note_comments = comments = list[str]()
+        try:
+            self.write_planned_line(nodes, plan)
+        finally:  # (the note's groups are counted by write_Footnote)
+            (self.p, self.stack, self.deleted, self.trackable, self.pending_tab,
+             self.line_has_text, self.p_rtl, self.plan, self.tracked, self.bracketed) = saved
+            self.note_comments = None
+        ooxml.Comments.around(ref, comments)
+
+    # ------------------------------------------------------------ comments
+
+    def comment(self, proposers: Sequence[str], sentence: str, about: Sequence[Node]) -> str:
+        """A new comment on a change (``about``: the text it is about), started here; in
+        a footnote's text it quotes that text, as it is anchored on the reference."""
+        if self.note_comments is not None:
+            sentence = self.wording.quoted(shown_text(about).strip(), sentence)
+        cid = self.new_comment(proposers, sentence)
+        if self.note_comments is None:
+            ooxml.Comments.start(self.para(), cid)
+        return cid
+
+    def end_comment(self, cid: str) -> None:
+        if self.note_comments is None:
+            ooxml.Comments.end(self.para(), cid)
+        else:
+            self.note_comments.append(cid)
+
     # ------------------------------------------------------------ groups
 
     def write_OptionBlock(self, node: OptionBlock) -> None:
@@ -344,15 +430,18 @@ class TrackedWriter(BaseWriter):
     def write_BracketGroup(self, node: BracketGroup) -> None:
         if node.id not in self.trackable:
             self.bracketed += 1
-            self.write_group_bracketed(node)
+            if self.note_comments is not None:  # in a footnote: no comments there
+                self.text(shown_text((node,)))
+            else:
+                self.write_group_bracketed(node)
             return
         self.tracked += 1
         base = self.choose(node)
         author = self.group_author(node)
         gid = None
         if node.proposers:
-            gid = self.new_comment(node.proposers, self.wording.bracketed_by(node.proposers))
-            ooxml.Comments.start(self.para(), gid)
+            gid = self.comment(node.proposers, self.wording.bracketed_by(node.proposers),
+                               (node,))
         alts = node.alternatives
         if len(alts) == 1:
             self.change("del" if base == 1 else "ins", author, alts[0])
@@ -360,7 +449,7 @@ class TrackedWriter(BaseWriter):
             self.change("del", author, alts[base - 1])
             self.change("ins", author, alts[2 - base])
         if gid is not None:
-            ooxml.Comments.end(self.para(), gid)
+            self.end_comment(gid)
 
     def change(self, kind: str, author: str, alt: Alternative) -> None:
         """Write ``alt``'s text inside one ``w:ins``/``w:del`` authored by ``author``.
@@ -372,8 +461,8 @@ class TrackedWriter(BaseWriter):
         cid = None
         if alt.proposers and (kind == "del" or len(alt.proposers) > 1
                               or self.lead_author(alt.proposers) != author):
-            cid = self.new_comment(alt.proposers, self.wording.proposed_by(alt.proposers))
-            ooxml.Comments.start(self.para(), cid)
+            cid = self.comment(alt.proposers, self.wording.proposed_by(alt.proposers),
+                               alt.children)
         notes = [self.doc.footnotes[f.label] for f in alt.footnotes
                  if f.label in self.doc.footnotes]
         note_ids = []
@@ -393,4 +482,4 @@ class TrackedWriter(BaseWriter):
         for nid in note_ids:
             ooxml.Comments.end(self.para(), nid)
         if cid is not None:
-            ooxml.Comments.end(self.para(), cid)
+            self.end_comment(cid)

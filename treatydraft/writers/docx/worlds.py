@@ -44,11 +44,11 @@ from ...ast import (
     with_alternatives,
 )
 from ...document import _walk_structure
-from ...operations import resolve_lines
+from ...operations import resolve_lines, resolve_note_text
 from ...storage import SourceText
 
 __all__ = ["Status", "Insertion", "LinePlan", "LinePlanner", "other_choice", "lines",
-           "iter_lines", "detached", "orphaned_footnotes", "BOTH"]
+           "iter_lines", "detached", "orphaned_footnotes", "plan_note", "BOTH"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,23 +455,52 @@ class LinePlanner:
 
     def _plan_line(self, line: _Line, tracked: set[str],
                    resolved: dict[str, tuple[dict[int, list[Node]], list[Node]]]) -> LinePlan:
-        nodes, brk = line.nodes, line.brk
-        plan = LinePlan()
-        present = {}
-        markers: dict[int, str] = {}
-        for world, pick in self.picks.items():
+        brk = line.brk
+        got: dict[str, list[Node] | None] = {}
+        for world in self.picks:
             by_break, last = resolved[world]
-            got: list[Node] | None
-            if brk is None:
-                got = last
-                present[world] = bool(got)
-            else:
-                got = by_break.get(id(brk))
-                present[world] = got is not None
-            resolved_flat = _Flat(markers)
-            kept_flat = _kept(nodes, pick, tracked, markers)
-            for node in got or ():
-                resolved_flat.add(node)
-            _align(kept_flat, resolved_flat.text(), world, plan)
-        plan.mark = Status(present["base"], present["other"])
+            got[world] = last if brk is None else by_break.get(id(brk))
+        plan = _plan_nodes(line.nodes, tracked, self.picks, got)
+        plan.mark = Status(*(bool(got[w]) if brk is None else got[w] is not None
+                             for w in ("base", "other")))
         return plan
+
+
+def _plan_nodes(nodes: Iterable[Node], tracked: set[str],
+                picks: dict[str, Callable[[BracketGroup], int]],
+                resolved: dict[str, list[Node] | None]) -> LinePlan:
+    """The plan of ``nodes`` (one line, or a note's text), whose tracked groups
+    ``tracked`` each world resolves with its pick into ``resolved[world]``."""
+    plan = LinePlan()
+    markers: dict[int, str] = {}
+    for world, pick in picks.items():
+        resolved_flat = _Flat(markers)
+        kept_flat = _kept(nodes, pick, tracked, markers)
+        for node in resolved[world] or ():
+            resolved_flat.add(node)
+        _align(kept_flat, resolved_flat.text(), world, plan)
+    return plan
+
+
+def plan_note(children: Iterable[Node], choose: Callable[[BracketGroup], int],
+              is_tracked: Callable[[Node], bool], convention: str
+              ) -> tuple[list[Node], set[str], LinePlan]:
+    """A footnote's text planned as a line is (:class:`LinePlanner`): (its nodes, the
+    blanks around it left out as the note is shown, with its groups :func:`detached`;
+    the ids of its tracked groups; the plan).  Reject All and Accept All then read the
+    note as :func:`~treatydraft.operations.resolve_note_text` resolves it."""
+    nodes = [detached(n) for n in children]
+    for end, strip in ((0, str.lstrip), (-1, str.rstrip)):
+        if nodes and isinstance(nodes[end], Text):
+            text = nodes[end]
+            assert isinstance(text, Text)
+            nodes[end] = replace(text, value=strip(text.value))
+    groups = {n.id: n for n in nodes if isinstance(n, BracketGroup) and is_tracked(n)}
+    picks: dict[str, Callable[[BracketGroup], int]] = {
+        "base": choose, "other": lambda g: other_choice(g, choose(g))}
+    resolved: dict[str, list[Node] | None] = {}
+    for world, pick in picks.items():
+        def decide(gid: str, pick: Callable[[BracketGroup], int] = pick) -> int | None:
+            return pick(groups[gid]) if gid in groups else None
+        resolved[world] = list(resolve_note_text(nodes, decide, convention=convention))
+    return nodes, set(groups), _plan_nodes(nodes, set(groups), picks, resolved)
