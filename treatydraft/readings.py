@@ -127,6 +127,9 @@ _AFTER_BRACKETS = re.compile(r"^(?:[ \t*_]*\[[^\[\]\r\n]*\])+")
 
 
 _PHRASES = ("preposition", "determiner")  # first words that say what a phrase is
+# prepositions that may follow another one (`from within`, `de entre`, `d'après`)
+_STACKING = frozenset("within among under between beyond behind about entre parmi sous chez "
+                      "après dentro detrás среди".split())
 _ROMANCE_PREPOSITIONS = frozenset("de des du à au aux en par pour sur del al con para por "
                                   "sobre entre em na pelo pela da do ao aos".split())
 
@@ -516,6 +519,14 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         # `or [otherwise treated that ... commercial samples;] [that have been treated in
         # a way that ... as samples;]`: two wordings of one ending
         return Reading(True, True, f"both end with '{la[-1]}{ea}': two wordings of one text")
+    lone_b = _WORD.findall(b_head)
+    if len(lone_b) == 1 and b_head.strip(" \t*_") == b_tail.strip(" \t*_") and la and \
+            la[-1].lower() == lone_b[0].lower() and len(a_head.split()) >= 3:
+        # `[Before proceeding with a recommendation ..., the] [The] Scientific ... Body`: the
+        # second is the first's last word alone, for the words after both (as an
+        # insertion it would repeat that word)
+        return Reading(True, True, f"the second is the first's last word ('{lone_b[0]}') "
+                                   "alone: a shorter version of it")
     if len(wb) >= 2 and wb < wa and len(b_head.split()) >= 2:
         # `[qui n'étaient pas menées sur son territoire à la date ...] [sur son territoire]`:
         # the second is the first cut down, both for one slot (as an insertion it would
@@ -583,7 +594,13 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
                                         "for one slot")
         return Reading(False, False, f"one begins with a {kind} ('{fa}'), the other with a "
                                      f"{kind_b} ('{fb}'): different parts of the sentence")
-    if len(a_head.split()) >= 2 and asks is not None and asks_b not in (asks, "verb"):
+    if len(a_head.split()) >= 2 and asks is not None and asks_b not in (asks, "verb") and \
+            not (_asks_complement(last[-1]) == "preposition" and kind_b == "preposition"
+                 and fb not in _STACKING):
+        # (`[dans un délai de [x] mois à compter de] [au cours de l'une des [x] sessions]`,
+        # `[within [x] months of] [at one of the sessions]`: a phrase opening with a
+        # preposition does not complete one ending with a preposition, unless it may
+        # follow one: `from [within]`)
         return Reading(False, True, f"the first ends with '{last[-1]}', which the second completes")
     if ea and ea in _TRAILING and eb != ea:
         return Reading(False, True, f"the first ends with '{ea}'")

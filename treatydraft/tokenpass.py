@@ -243,6 +243,14 @@ def _beside_bracket(tokens: list[Token], i: int, j: int) -> bool:
         nxt is not None and nxt.type in ("LBR", "PLACEHOLDER")
 
 
+def _spaced_pair(tokens: list[Token], i: int, j: int) -> bool:
+    """The bracket ``i``..``j`` has another bracket beside it, blanks between them (a
+    placeholder aside)."""
+    skip = ("GAP", "SLASH", "ATTRIB", "FNREF")
+    prev, nxt = _neighbour(tokens, i - 1, -1, skip), _neighbour(tokens, j + 1, 1, skip)
+    return prev is not None and prev.type == "RBR" or nxt is not None and nxt.type == "LBR"
+
+
 def _letter_as_text(text: str, tokens: list[Token], i: int) -> bool:
     """Is the one-letter placeholder at ``i`` text, no variable: written against a word it
     ends (``a[n]``, ``Part[y]``), or ``[y]`` after a bracket or a comma, the Spanish
@@ -339,9 +347,10 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 skip_to = j
             elif alone and j == i + 2 and len(inner.split()) <= FIELD_WORDS and \
                     any(c.isalpha() for c in inner) and \
-                    fields[tok.line] >= 2:
+                    fields[tok.line] >= 2 and not _spaced_pair(tokens, i, j):
                 # `1 January [year] ... level of [consumption or production] ... in [Group x
-                # of Annex x]`: on a template's line, its short brackets are fields too
+                # of Annex x]`: on a template's line, its short brackets are fields too;
+                # not two brackets a blank apart (`[x] [months] [sessions]`: rivals)
                 edits[i] = (j, [_spanning("PLACEHOLDER", text, tok, tokens[j])], [None])
                 skip_to = j
             elif alone and is_navigation(text, tok, tokens[j], inner):
