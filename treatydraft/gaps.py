@@ -19,9 +19,16 @@ __all__ = ["ELISION", "FIELD_WORDS", "is_gap", "is_decision_title", "is_session_
            "template_fields"]
 
 # A reference, a name or a number to put in, and nothing to negotiate: `[insert reference
-# to report]` (across a line break too), `[(document A72/xx) (INSERT EB REF)]`: a gap.
+# to report]` (across a line break too), `[(document A72/xx) (INSERT EB REF)]`, `[insert
+# the title of the person or body administering ...]`: a gap; so is what a model law
+# leaves the enacting State to fill (`[identify laws of the enacting State relating to
+# insolvency]`, `[l'État adoptant indique ...]`).
 _GAP = rx.compile(r"[^\]]{0,60}?\b(?i:insert)[ \t\r\n]+(?:[\w-]+[ \t\r\n]+){0,2}"
-                  r"(?i:ref(?:erence)?s?|title|name|date|number|symbol|citation|link)\b[^\]]{0,60}")
+                  r"(?i:ref(?:erence)?s?|title|name|date|number|symbol|citation|link)\b"
+                  r"[^\]]{0,200}"
+                  r"|[^\]]{0,200}?(?:\b(?i:enacting)[ \t\r\n]+State|État[ \t\r\n]+adoptant|"
+                  r"Estado[ \t\r\n]+promulgante|принимающе(?:го|е)[ \t\r\n]+(?:типовой[ \t\r\n]+"
+                  r"закон[ \t\r\n]+)?государств)[^\]]{0,200}")
 
 
 def is_gap(inner: str) -> bool:
