@@ -74,8 +74,13 @@ _NOTE = rx.compile(
     # the notation named in its own brackets, as a writer explains it (`unresolved
     # [bracketed] sections`, `[entre corchetes]`): no wording anyone proposes
     r"[Bb]racketed[ \t.]*$|(?:[Ee]ntre|[Ee]n)[ \t]+(?:corchetes|crochets)[ \t.]*$|"
-    # a remark on the document's languages: `[English only]`
-    r"(?:English|French|Spanish|Russian|Arabic|Chinese)[ \t]+only[ \t.]*$|"
+    # a remark on the document's languages: `[English only]`, `[Inglés únicamente]`
+    r"(?i:English|French|Spanish|Russian|Arabic|Chinese)[ \t]+(?i:only)[ \t.]*$|"
+    r"(?i:Inglés|Francés|Español|Ruso|Árabe|Chino)[ \t]+(?i:únicamente|solamente)[ \t.]*$|"
+    r"(?i:Anglais|Français|Espagnol|Russe|Arabe|Chinois)[ \t]+(?i:seulement|uniquement)[ \t.]*$|"
+    r"(?i:Только[ \t]+на[ \t]+(?:английском|французском|испанском|русском|арабском|"
+    r"китайском)[ \t]+языке)[ \t.]*$|(?:ب?الإ?[نإ]?كليزية|ب?الفرنسية|ب?الإسبانية|ب?الروسية|ب?الصينية)"
+    r"[ \t]+فقط[ \t.]*$|仅有?(?:英文|法文|西班牙文|俄文|阿拉伯文|中文)[。.]?$|"
     r"(?:This|These|The present) (?:text|draft|document|compilation|version|proposals?|notes?) "
     r"(?:includes?|contains?|reflects?|does|do|is|are|has|have|was|were|will|may|remains?)\b|"
     # a label closing an alternative, an option or a part of the document: `[End of
