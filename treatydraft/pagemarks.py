@@ -46,9 +46,13 @@ _LANGUAGE_NAMES = {"ar": "Arabic", "en": "English", "es": "Spanish", "fr": "Fren
 # (`Next`, `Home`, `Caucus Page`) only on a line of such links, a page's id (`ENB:04:44`)
 # and separators aside.
 _NAV_PHRASE = rx.compile(
-    r"[ \t]*(?:(?:Return|Back|Go) to (?:the )?(?:start|top|beginning|contents|table of contents|"
-    r"index|home(?: ?page)?|main page|previous page|list)(?: of (?:the |this )?(?:article|"
-    r"page|document|section|report))?|Top of (?:the )?page)[ \t]*", re.IGNORECASE)
+    r"[ \t]*(?:(?:Return|Back|Go) to (?:the )?(?:[\w.'’-]+ ){0,3}?(?:start|top|beginning|contents|"
+    r"table of contents|index|home(?: ?page)?|main page|previous (?:page|section)|list)"
+    r"(?: of (?:the |this )?(?:article|page|document|section|report))?|Top of (?:the )?page|"
+    # `[ To Previous Section ]`, `[ To Next Page ]`: a site's links between its pages
+    r"To (?:the )?(?:previous|next) (?:page|section|part|chapter|article)|"
+    # an image's alternative text where the page shows its logo: `[PDHRE logo]`
+    r"(?:[\w.'’&-]+ ){1,4}(?:logo|banner))[ \t]*", re.IGNORECASE)
 _NAV_WORD = rx.compile(
     r"[ \t]*(?:Next|Previous|Prev\.?|Contents|Table of Contents|Index|Home|Top|Up|Back|Search|"
     r"(?:Send )?Feedback|Print(?: version)?|Help|Site ?map|Main (?:page|menu)|Menu|"

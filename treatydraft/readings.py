@@ -625,6 +625,12 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
                                      "list that goes on: items of a list, each optional")
     if wa and wb and len(wa & wb) * 2 >= min(len(wa), len(wb)) and len(wa | wb) > 2:
         return Reading(True, True, "they share most of their words")
+    if clauses and ea == eb == "." and len({w for w in wa & wb if len(w) > 4}) <= 1:
+        # `procedures. [Resolves to implement ... conservation.] [Reaffirms commitment to
+        # the Rio Declaration ...] [Renews commitment to ... labour standards.]`: whole
+        # sentences with hardly a word in common are sentences of the text, each optional
+        return Reading(False, False, "both are whole sentences with hardly a word in "
+                                     "common: sentences of the text, each optional")
     if clauses and ea == eb and ea in ";.":
         return Reading(True, False, f"both are whole clauses ending with '{ea}': two "
                                     "versions of one provision")
