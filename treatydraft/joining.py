@@ -175,6 +175,7 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
     touching: list[tuple[int, int]] = []  # (close, open) joined in pass 1
     joined_after: set[int] = set()    # indices of `[` joined to the bracket before them
     joined_before: set[int] = set()   # indices of `]` joined to the bracket after them
+    linked: set[int] = set()  # `[` of brackets side by side with a lone connective (`[a][and]`)
     for r in range(n):
         if tokens[r].type != "RBR" or partner[r] < 0:
             continue
@@ -195,7 +196,12 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
         attributed = tokens[r + 1].type == "ATTRIB" or (
             partner[k] + 1 < n and tokens[partner[k] + 1].type == "ATTRIB")
         if not attributed and ((ka == "word" and kb is None) or (kb == "word" and ka is None)):
-            continue  # `[a][and][b]`: the connective links, it does not compete
+            # `[a][and][b]`: the connective links, it does not compete; but the text writes
+            # these brackets side by side (`[prepare][and][finalize] [any future]`: the
+            # blank after them separates, as after a group written side by side)
+            if sep < 0:
+                linked.update((partner[r], k))
+            continue
         if not attributed and (sep < 0 or tokens[sep].type == "GAP") and numbered_apart(
                 _head(text, tokens, partner[r]), _head(text, tokens, k)):
             continue  # `[(iv) ...][(v) ...]`: two bracketed units side by side
@@ -232,7 +238,8 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
             pass  # `[a] [b][c]` where `[a][b][c]` is written elsewhere: that group again
         elif convention == "auto":
             reading = _spaced(text, tokens, partner, r, k,
-                              chained=partner[r] in tight_after or partner[k] in tight_before,
+                              chained=partner[r] in tight_after or partner[k] in tight_before
+                              or partner[r] in linked or k in linked,
                               slashed=slashed)
             if not reading.certain:
                 _warn_spacing(problems, tokens[partner[r]], tokens[k], reading)

@@ -224,6 +224,17 @@ _INTER_ALIA_OBJECT = re.compile(r"inter[ \t]+alia[ \t]*,?[ \t]*(?:(?:and[ \t]+)?
                                 r"[ \t]*,?[ \t]*)?(?:the|a|an|all|any|its|their|such|these|this)\b")
 
 
+_FORM_WORDS = 6  # words a bracket holds at most for its last word's form to decide
+_STEM = 6        # letters two forms of one word begin with (`enhance`, `enhancing`)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` forms of one word: the same first :data:`_STEM` letters
+    (``enhance``/``enhancing``, ``comprennent``/``comprendre``)?"""
+    a, b = a.lower(), b.lower()
+    return len(a) >= _STEM and len(b) >= _STEM and a[:_STEM] == b[:_STEM]
+
+
 def _clause(head: str) -> bool:
     """Does bracket text starting with ``head`` read as a clause of its own: a capital
     letter first and at least three words (``[Notes that ...;]``, ``[Les Parties ...,]``)?"""
@@ -540,6 +551,12 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         return Reading(False, True, "the first is an insertion joined to the text before it")
     if ca and cb:
         return Reading(False, True, "both are insertions, each joined by its own connective")
+    if la and lb and len(a_head.split()) <= _FORM_WORDS and len(b_head.split()) <= _FORM_WORDS \
+            and _same_stem(la[-1], lb[-1]) and a_head.strip() != b_head.strip():
+        # `[ in order for them to enhance] [enhancing]`, `[include] [may include]`,
+        # `[comprennent] [peuvent comprendre]`: one verb in two forms, for one slot
+        return Reading(True, False, f"both end with a form of one word ('{la[-1]}', "
+                                    f"'{lb[-1]}'): rivals for one slot")
     last, other = la, lb
     asks = _nominal(_last_asks(a_tail, last))
     asks_b = _nominal(_last_asks(b_tail, other))
