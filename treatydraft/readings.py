@@ -458,8 +458,9 @@ _VERB_KIND = {"add": "add", "insert": "add", "ajouter": "add", "insérer": "add"
               "insertar": "add", "добавить": "add", "delete": "delete", "replace": "replace",
               "supprimer": "delete", "suprimir": "delete", "eliminar": "delete",
               "исключить": "delete", "удалить": "delete"}
-_PROPOSAL = re.compile(r"[ \t*_]*([A-Z][^:\]\r\n]{0,60}):[ \t]*(" + "|".join(_VERB_KIND) +
-                       r")[ \t]*:", re.IGNORECASE)
+# `[EU; Russia: add: ...]`, and as CSW compilations write it, `[HOLY SEE, EU TO ADD: ...]`
+_PROPOSAL = re.compile(r"[ \t*_]*([A-Z][^:\]\r\n]{0,60}?)(?::[ \t]*|[ \t]+(?:proposes?[ \t]+)?to"
+                       r"[ \t]+)(" + "|".join(_VERB_KIND) + r")[ \t]*:", re.IGNORECASE)
 
 
 def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
