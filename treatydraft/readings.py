@@ -235,6 +235,30 @@ def _same_stem(a: str, b: str) -> bool:
     return len(a) >= _STEM and len(b) >= _STEM and a[:_STEM] == b[:_STEM]
 
 
+_ENDING_WORDS = 3  # last words two wordings for one slot share
+# words of a proposer's tag closing a bracket (`... USA suggest to add]`): not wording
+_TAG_WORDS = frozenset("add delete suggest suggests propose proposes proposal proposed "
+                       "retain support supports".split())
+_SUBMISSION = re.compile(r"[ \t]*\([0-9]{1,3}(?:[,،][ \t]*[0-9]{1,3})*\)")  # `(4)`, `(4،10)`
+_GLUED_NUMBER = re.compile(r"(?<=[^\W\d_])[0-9]{1,2}$")  # `B10`: a submission's number
+
+
+def _linked(head: str) -> bool:
+    """Does bracket text starting with ``head`` open with punctuation or a coordinating
+    conjunction (``[, while ...]``, ``[and to ...]``)?"""
+    stripped = head.lstrip(" \t*_")
+    return stripped[:1] in (",", ";", ":") or _first_word(stripped) in _COORDINATING
+
+
+def _ending(tail: str) -> tuple[str, ...]:
+    """The last :data:`_ENDING_WORDS` words of a bracket's text, lower case, without the
+    submissions' numbers a compilation adds (``anexo B4``, ``(4،10)``); () if fewer."""
+    words = _WORD.findall(_SUBMISSION.sub("", tail))[-_ENDING_WORDS:]
+    if len(words) < _ENDING_WORDS:
+        return ()
+    return tuple(_GLUED_NUMBER.sub("", w).lower() for w in words)
+
+
 def _clause(head: str) -> bool:
     """Does bracket text starting with ``head`` read as a clause of its own: a capital
     letter first and at least three words (``[Notes that ...;]``, ``[Les Parties ...,]``)?"""
@@ -531,6 +555,16 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         # `or [otherwise treated that ... commercial samples;] [that have been treated in
         # a way that ... as samples;]`: two wordings of one ending
         return Reading(True, True, f"both end with '{la[-1]}{ea}': two wordings of one text")
+    if len(a_head.split()) >= 3 and len(b_head.split()) >= 3 and \
+            (ending := _ending(a_tail)) and ending == _ending(b_tail) and _first_word(a_head) != \
+            _first_word(b_head) and not (_linked(a_head) or _linked(b_head)) and \
+            not _TAG_WORDS.intersection(ending):
+        # `Todas las Partes [del anexo I que tengan un compromiso ... consignado en el anexo
+        # B4] [incluidas en el anexo B10]`: two wordings ending with the same words, for
+        # one slot (as an insertion the second would repeat them); a submission's number
+        # glued to the last word or in parentheses aside
+        return Reading(True, False, f"both end with the same words ('{' '.join(ending)}'): "
+                                    "two wordings for one slot")
     lone_b = _WORD.findall(b_head)
     if len(lone_b) == 1 and b_head.strip(" \t*_") == b_tail.strip(" \t*_") and la and \
             la[-1].lower() == lone_b[0].lower() and len(a_head.split()) >= 3:
