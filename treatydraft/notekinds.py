@@ -143,13 +143,16 @@ _HEADING_BEFORE = rx.compile(
 
 # A paragraph's status in the negotiation: `[agreed ad referendum]`, `[agreed]`
 _STATUS = rx.compile(r"[ \t]*(?:(?:(?:informally|provisionally|tentatively)[ \t]+)?"
-                     r"(?:agreed|adopted|acordad[oa]|adoptad[oa]|convenu|adopté|согласовано|"
+                     r"(?:agreed|adopted|acordad[oa]|adoptad[oa]|convenid[oa]|convenu|adopté|согласовано|"
                      r"принято)"
                      r"(?:[ \t]+(?:ad[ \t]+ref(?:er[eé]ndum|\.)?|in principle))?"
                      # `[Suggested for Closure]`, as co-facilitators mark a settled paragraph
                      r"|(?:suggested|proposed|recommended|ready)[ \t]+for[ \t]+closure)\.?[ \t]*",
                      re.IGNORECASE)
 _LINE_REST = rx.compile(r"[ \t]*(?:\r|\n|$)")
+# an article's heading opening a line (`Artículo 9 Defensores ...`, `Article 4 bis.`)
+_UNIT_HEADING = rx.compile(r"[ \t*_#]*(?:Article|Artículo|Artigo|Articolo|Статья|المادة|"
+                           r"Art\.)[ \t]*[0-9٠-٩]+")
 # A unit left empty, said in the bracket that stands for it: `5. [Deleted]`, `Article 7
 # [Reserved]`, `[Intentionally left blank]`.
 _VACANT = rx.compile(r"[ \t*_]*(?:(?:text |paragraph |article )?(?:deleted|reserved|not used|"
@@ -252,9 +255,15 @@ def _is_status(text: str, open_tok: Token, close_tok: Token, inner: str) -> bool
         return False
     if "ref" in inner.lower() or "closure" in inner.lower():
         return True
+    if _LINE_REST.match(text, close_tok.end_pos) is None:
+        return False
     before = text[max(0, open_tok.start_pos - 3):open_tok.start_pos].rstrip(" \t")
-    return before[-1:] in (",", ";", ".", ":") and \
-        _LINE_REST.match(text, close_tok.end_pos) is not None
+    if before[-1:] in (",", ";", ".", ":"):
+        return True
+    # `Artículo 9 Defensores de los derechos humanos ... [Convenido]`: ending the heading
+    # line of the unit it marks
+    start = text.rfind("\n", 0, open_tok.start_pos) + 1
+    return _UNIT_HEADING.match(text, start, open_tok.start_pos) is not None
 
 
 # Where a provision comes from, cited in a bracket after it: `... by its domestic law.

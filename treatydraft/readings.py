@@ -587,9 +587,10 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
     if ca and cb:
         return Reading(False, True, "both are insertions, each joined by its own connective")
     if la and lb and len(a_head.split()) <= _FORM_WORDS and len(b_head.split()) <= _FORM_WORDS \
-            and _same_stem(la[-1], lb[-1]) and a_head.strip() != b_head.strip():
-        # `[ in order for them to enhance] [enhancing]`, `[include] [may include]`,
-        # `[comprennent] [peuvent comprendre]`: one verb in two forms, for one slot
+            and _same_stem(la[-1], lb[-1]) and la[-1].lower() != lb[-1].lower():
+        # `[ in order for them to enhance] [enhancing]`, `[comprennent] [peuvent
+        # comprendre]`: one verb in two forms, for one slot (the same word twice is left
+        # to the tests below)
         return Reading(True, False, f"both end with a form of one word ('{la[-1]}', "
                                     f"'{lb[-1]}'): rivals for one slot")
     last, other = la, lb
