@@ -294,7 +294,7 @@ def shown_text(nodes: Iterable[Node]) -> str:
         >>> import treatydraft
         >>> from treatydraft.document import shown_text
         >>> doc = treatydraft.parse("---\\ndelegations:\\n  EU: European Union\\n---\\n"
-        ...                         "Parties [shall]@EU\\+[may] act \\\\[sic\\\\].")
+        ...                         "Parties [shall]@EU\\\\+[may] act \\\\[sic\\\\].")
         >>> shown_text(doc.body)
         'Parties [shall][may] act [sic].'
     """
