@@ -392,10 +392,8 @@ def test_real_text_corpus_floor():
              # forty-third round: FTAA 2002 competition, where two bracketed paragraphs one
              # after the other ending with `.` are read as rival versions (`[1.3 Any
              # exclusions ...]] [The Parties agree not to exclude ...]`), the labeller reads
-             # two optional paragraphs; procurement in Portuguese, whose brackets do not
-             # balance and which the labeller pairs by the English and the 2001 texts
+             # two optional paragraphs
              "b-ftaa-2002-competition-web-en": (0.88, 0.8),
-             "b-ftaa-2002-gp-principles-web-pt": (0.88, 0.8),
              # fiftieth round: `strategy [voluntary] [national action plan]`, an adjective
              # and a noun phrase labelled two insertions, read as rivals (no evidence)
              "a-unfccc-awglca-2009-nama-cluster-e-web-en": (0.85, 0.75),

@@ -131,8 +131,9 @@ class _Builder:
         marker = read_marker(tok.type, value)
         kind = marker.kind
         number = normalise_number(marker.number) if marker.number else ""
-        if kind in _ID_PREFIX and marker.number:
-            number = division_number(marker.number)  # `Chapter I` and `第一章`: chp_1
+        if marker.number and (kind in _ID_PREFIX or kind == "article" and
+                              marker.number[:1] in "IVXLC"):
+            number = division_number(marker.number)  # `Chapter I`, `第一章`: chp_1; art_2
         if kind == "preamble":
             self.preamble, self.article, self.para, self.subs = True, None, None, []
         elif kind in _ID_PREFIX:

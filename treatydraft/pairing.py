@@ -651,7 +651,12 @@ def check_pairs(tokens: list[Token], partner: list[int], problems: _Problems,
             seen = True
     for i, tok in enumerate(tokens):
         j = partner[i]
-        if tok.type != "LBR" or j < 0 or not before[i]:
+        if tok.type != "LBR" or j < 0:
+            continue
+        if not before[i]:
+            if after[j] and _opens_article(tokens, i) and \
+                    _leaves_paragraph(tokens, i, j, heads) and _goes_on(tokens, j):
+                _opening_pair(tokens, partner, i, j, problems, strict)
             continue
         # a bracket opened mid-sentence does not close past an article's heading, nor
         # past an option's label (a bracket holding whole options opens its line)
@@ -674,3 +679,61 @@ def check_pairs(tokens: list[Token], partner: list[int], problems: _Problems,
                          f"{tok.line}:{tok.column}", close.line, close.column,
                          offset=close.start_pos, hint="remove it, or escape it as '\\]'")
             tokens[j] = _as("TEXT", close)
+
+
+#: what may follow a `]` that closes a paragraph on its line: punctuation, an
+#: attribution or a footnote mark in parentheses or brackets, markup
+_PARAGRAPH_TAIL = rx.compile(r"[\s.,;:*_)\]]*(?:\([^()]{0,40}\)[\s.,;:*_]*)?$")
+
+
+def _goes_on(tokens: list[Token], j: int) -> bool:
+    """Does the sentence go on after the ``]`` at ``j`` (words after it on its line, not
+    only punctuation, an attribution or a footnote mark)?"""
+    text = []
+    for k in range(j + 1, min(j + 1 + _LOOK, len(tokens))):
+        if tokens[k].type == "NL":
+            break
+        text.append(str(tokens[k]))
+    return _PARAGRAPH_TAIL.match("".join(text)) is None
+
+
+def _opens_article(tokens: list[Token], i: int) -> bool:
+    """Does the ``[`` at ``i`` open an article's (or a larger unit's) heading: ``[Artigo
+    II. Princípios Gerais``?"""
+    for k in range(i + 1, min(i + 1 + _LOOK, len(tokens))):
+        if tokens[k].type in _ARTICLE_LEVEL:
+            return True
+        if tokens[k].type == "NL" or _has_content(tokens[k]):
+            return False
+    return False
+
+
+def _leaves_paragraph(tokens: list[Token], i: int, j: int, heads: list[int]) -> bool:
+    """Does the pair ``i``-``j`` close in a later paragraph than it opens (a unit's
+    heading or number, or a blank line, between them)?"""
+    if heads[j] > heads[i + 1]:
+        return True
+    return any(tokens[k].type == "NL" and _paragraph_ends_after(tokens, k)
+               for k in range(i + 1, j))
+
+
+def _opening_pair(tokens: list[Token], partner: list[int], i: int, j: int,
+                  problems: _Problems, strict: bool) -> None:
+    """The pair ``i``-``j`` opens its line and closes mid-sentence in a later paragraph:
+    a copy that lost the paragraph's ``]`` (``[Artigo II. ...`` then ``cada Parte]
+    [garantirá] ...``).  Warned in both modes; in tolerant mode the paragraph's bracket
+    is unclosed and the ``]`` stray."""
+    tok, close = tokens[i], tokens[j]
+    problems.add(E.ParseError, f"bracket opening this line closes mid-sentence in another "
+                 f"paragraph at {close.line}:{close.column}", tok.line, tok.column,
+                 severity="warning", offset=tok.start_pos, code="suspicious-pairing",
+                 hint="check that these two brackets belong together; a bracket around "
+                      "whole paragraphs closes at the end of a line")
+    if strict:
+        return
+    partner[i] = partner[j] = -1
+    _unclosed(tokens, i, problems)
+    problems.add(E.StrayBracket, f"stray '{close}': read apart from the bracket at "
+                 f"{tok.line}:{tok.column}", close.line, close.column,
+                 offset=close.start_pos, hint="remove it, or escape it as '\\]'")
+    tokens[j] = _as("TEXT", close)
