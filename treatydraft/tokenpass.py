@@ -234,21 +234,14 @@ def _neighbour(tokens: list[Token], k: int, step: int,
     return tokens[k] if 0 <= k < n else None
 
 
-def _beside_bracket(tokens: list[Token], i: int, j: int) -> bool:
-    """The bracket ``i``..``j`` has another bracket (or a placeholder) beside it, blanks or a
-    slash between them at most."""
+def _beside_bracket(tokens: list[Token], i: int, j: int, *, gaps: bool = True) -> bool:
+    """The bracket ``i``..``j`` has another bracket beside it, blanks or a slash between
+    them at most; a placeholder beside it counts too, unless ``gaps`` is false."""
     skip = ("GAP", "SLASH", "ATTRIB", "FNREF")
     prev, nxt = _neighbour(tokens, i - 1, -1, skip), _neighbour(tokens, j + 1, 1, skip)
-    return prev is not None and prev.type in ("RBR", "PLACEHOLDER") or \
-        nxt is not None and nxt.type in ("LBR", "PLACEHOLDER")
-
-
-def _spaced_pair(tokens: list[Token], i: int, j: int) -> bool:
-    """The bracket ``i``..``j`` has another bracket beside it, blanks between them (a
-    placeholder aside)."""
-    skip = ("GAP", "SLASH", "ATTRIB", "FNREF")
-    prev, nxt = _neighbour(tokens, i - 1, -1, skip), _neighbour(tokens, j + 1, 1, skip)
-    return prev is not None and prev.type == "RBR" or nxt is not None and nxt.type == "LBR"
+    before = ("RBR", "PLACEHOLDER") if gaps else ("RBR",)
+    after = ("LBR", "PLACEHOLDER") if gaps else ("LBR",)
+    return prev is not None and prev.type in before or nxt is not None and nxt.type in after
 
 
 def _letter_as_text(text: str, tokens: list[Token], i: int) -> bool:
@@ -347,7 +340,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 skip_to = j
             elif alone and j == i + 2 and len(inner.split()) <= FIELD_WORDS and \
                     any(c.isalpha() for c in inner) and \
-                    fields[tok.line] >= 2 and not _spaced_pair(tokens, i, j):
+                    fields[tok.line] >= 2 and not _beside_bracket(tokens, i, j, gaps=False):
                 # `1 January [year] ... level of [consumption or production] ... in [Group x
                 # of Annex x]`: on a template's line, its short brackets are fields too;
                 # not two brackets a blank apart (`[x] [months] [sessions]`: rivals)

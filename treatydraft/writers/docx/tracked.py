@@ -42,7 +42,8 @@ How a tracked group is written (Reject all = the base, Accept all = the other va
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from docx.document import Document as DocxDocument
 from lxml.etree import _Element
@@ -114,6 +115,11 @@ def is_tracked(node: Node) -> bool:
     """Whether a node of the body (a top-level node) is a tracked group."""
     return isinstance(node, BracketGroup) and _expressible(node)
 
+
+#: The writer's cursor: where it writes and what it has open there (saved and restored
+#: by :meth:`TrackedWriter.cursor_at`), and the counts a footnote's text must not change.
+_CURSOR = ("p", "stack", "deleted", "trackable", "pending_tab", "line_has_text", "p_rtl",
+           "plan", "tracked", "bracketed", "note_comments")
 
 #: What a footnote's text may hold to be written with revisions (a Word footnote holds
 #: no footnote, and one paragraph).
@@ -243,6 +249,8 @@ class TrackedWriter(BaseWriter):
         self.tracked = 0
         self.bracketed = 0
         self.authors: set[str] = set()
+        self.note_groups: dict[str, list[BracketGroup]] = {}
+        """:meth:`revised` of each footnote, by label."""
         self.note_comments: list[str] | None = None
         """While a footnote's text is written: the comments on its changes, anchored on
         the note's reference in the body (LibreOffice cannot open a file with a comment
@@ -365,8 +373,16 @@ class TrackedWriter(BaseWriter):
 
     # ------------------------------------------------------------ footnotes
 
+    def revised(self, note: Footnote) -> list[BracketGroup]:
+        """:func:`note_tracked` of ``note``, computed once per footnote (a note is counted
+        once and written at each of its references)."""
+        groups = self.note_groups.get(note.label)
+        if groups is None:
+            groups = self.note_groups[note.label] = note_tracked(note)
+        return groups
+
     def write_Footnote(self, node: Footnote) -> None:
-        revised = len(note_tracked(node))
+        revised = len(self.revised(node))
         self.tracked += revised
         self.bracketed -= revised
         super().write_Footnote(node)
@@ -374,25 +390,34 @@ class TrackedWriter(BaseWriter):
     def write_note(self, parent: _Element, note: Footnote) -> None:
         """A footnote whose text holds tracked groups: its paragraph written as a line is
         (:meth:`write_planned_line`), from :func:`~.worlds.plan_note`."""
-        if not note_tracked(note):
+        if not self.revised(note):
             super().write_note(parent, note)
             return
         nodes, tracked, plan = plan_note(note.children, self.choose, is_tracked,
                                          self.doc.front.get("spaced-brackets") or "auto")
         rtl = bool(self.p_rtl)
         _, p, ref = self.footnotes.open(parent, rtl=rtl)
-        saved = (self.p, self.stack, self.deleted, self.trackable, self.pending_tab,
-                 self.line_has_text, self.p_rtl, self.plan, self.tracked, self.bracketed)
-        self.p, self.stack, self.deleted, self.trackable = p, [], False, tracked
-        self.pending_tab, self.line_has_text, self.p_rtl = False, True, rtl
-        self.note_comments = comments = list[str]()
-        try:
+        comments = list[str]()
+        # (the note's groups are counted by write_Footnote: the counts are restored too)
+        with self.cursor_at(p=p, stack=[], deleted=False, trackable=tracked,
+                            pending_tab=False, line_has_text=True, p_rtl=rtl,
+                            note_comments=comments):
             self.write_planned_line(nodes, plan)
-        finally:  # (the note's groups are counted by write_Footnote)
-            (self.p, self.stack, self.deleted, self.trackable, self.pending_tab,
-             self.line_has_text, self.p_rtl, self.plan, self.tracked, self.bracketed) = saved
-            self.note_comments = None
         ooxml.Comments.around(ref, comments)
+
+    @contextmanager
+    def cursor_at(self, **cursor: object) -> Iterator[None]:
+        """Write elsewhere (a footnote's paragraph) and come back: the attributes of
+        :data:`_CURSOR` are saved, those given are set, and all are restored after."""
+        saved = {name: getattr(self, name) for name in _CURSOR}
+        for name, value in cursor.items():
+            assert name in saved, name
+            setattr(self, name, value)
+        try:
+            yield
+        finally:
+            for name, value in saved.items():
+                setattr(self, name, value)
 
     # ------------------------------------------------------------ comments
 
