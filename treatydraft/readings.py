@@ -9,7 +9,8 @@ and :func:`spaced_reading` says when it had to guess, so the parser can warn.
 
 The evidence, strongest first:
 
-* both brackets carry an attribution (``[a]@RUS [b]@EU``): rival proposals; each holds a
+* both brackets carry an attribution (``[a]@RUS [b]@EU``), or open with the codes of
+  different delegations (``[US: originating] [EU: imported]``): rival proposals; each holds a
   unit under a label of its own (``[(iv) ...] [(v) ...]``, ``[1.2 ...] [1.3 ...]``,
   :func:`numbered_apart`): two bracketed units; the first opens a numbered paragraph and
   the second goes on with its sentence in lower case: two parts;
@@ -144,6 +145,22 @@ _PROPOSAL = re.compile(r"[ \t*_]*([A-Z][^:\]\r\n]{0,60}?)(?::[ \t]*|[ \t]+(?:pro
                        r"[ \t]+)(" + "|".join(_VERB_KIND) + r")[ \t]*:", re.IGNORECASE)
 
 
+# A proposer's name opening a bracket, as leaked trade texts write it: codes in capitals
+# (`US:`, `EU:`, `SG/BN/VN/PE: `, `US, JP:`, `AU9:` with a footnote's number) and what
+# they do (`US/PE propose; AU/NZ oppose:`)
+_CODES = r"[A-Z]{2,5}[0-9]{0,3}(?:[ \t]*[/,][ \t]*[A-Z]{2,5}[0-9]{0,3})*"
+_SPEAKER = re.compile(r"[ \t*_]*(" + _CODES + r"(?:[ \t]+(?:propose|oppose|support)s?(?:[ \t]*;"
+                      r"[ \t]*" + _CODES + r"[ \t]+(?:propose|oppose|support)s?)?)?)[ \t]*:(?:[ \t\r\n]|$)")
+_CODE = re.compile(r"[A-Z]{2,5}")
+
+
+def _speakers(m: re.Match[str]) -> frozenset[str]:
+    """The delegations a proposer's name (:data:`_SPEAKER`) gives, each with what it does
+    (a name and its footnote's number are one delegation)."""
+    return frozenset(_CODE.findall(m.group(1))) | frozenset(
+        w for w in ("propose", "oppose", "support") if w in m.group(1))
+
+
 def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
                    attributed: bool, chained: bool, after: str = "", slashed: bool = False
                    ) -> Reading:
@@ -167,6 +184,17 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
             return Reading(True, True, "one delegation deletes words and adds others: a "
                                        "replacement")
         return Reading(False, True, "each is a delegation's amendment of its own")
+    sa_, sb_ = _SPEAKER.match(a_head), _SPEAKER.match(b_head)
+    if sa_ and sb_:
+        if _speakers(sa_) != _speakers(sb_):
+            # `[US: originating] [EU: imported] goods`, `[US: An agreement] [EU: A
+            # decision]`: each delegation's wording for one slot
+            return Reading(True, True, "each opens with another delegation's name: rival "
+                                       "proposals")
+        # `[EU: x] [EU: y]`: the names tell nothing; the words after them decide
+        a_head, b_head = a_head[sa_.end():], b_head[sb_.end():]
+        a_tail = a_tail[-len(a_head):] if 0 < len(a_head) < len(a_tail) else a_tail
+        b_tail = b_tail[-len(b_head):] if 0 < len(b_head) < len(b_tail) else b_tail
     if numbered_apart(a_head, b_head):
         return Reading(False, True, "each holds a unit of its own number")
     if (label := _unit_label(a_head)) is not None and label == _unit_label(b_head):
