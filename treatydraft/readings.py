@@ -71,50 +71,50 @@ import re
 from typing import NamedTuple
 
 from .wordclues import (
-    _A_NUMBER,
-    _AFTER_BRACKETS,
-    _DIGIT,
-    _FIRST_LETTER,
-    _FORM_WORDS,
-    _LIST_ENDS,
-    _LIST_ON,
-    _LIST_RUN,
-    _NOT_A_VERB,
-    _NUMBERED,
-    _OPENING_ENDS,
-    _PHRASES,
-    _PREPOSITIONS,
-    _ROMANCE_PREPOSITIONS,
-    _SAME_OPENING,
-    _STACKING,
-    _TAG_WORDS,
-    _TRAILING,
-    _VERB_AFTER,
-    _WORD,
+    A_NUMBER,
+    AFTER_BRACKETS,
     CONNECTIVE_ONLY,
+    DIGIT,
+    FIRST_LETTER,
+    FORM_WORDS,
+    LIST_ENDS,
+    LIST_ON,
+    LIST_RUN,
+    NOT_A_VERB,
+    NUMBERED,
+    OPENING_ENDS,
+    PHRASES,
+    PREPOSITIONS,
+    ROMANCE_PREPOSITIONS,
+    SAME_OPENING,
+    STACKING,
+    TAG_WORDS,
+    TRAILING,
+    VERB_AFTER,
+    WORD,
     YEAR,
-    _articles,
-    _asks_complement,
-    _clause,
-    _continues,
-    _ending,
-    _first_word,
-    _last_asks,
-    _linked,
-    _list_goes_on,
-    _lone_article,
-    _nominal,
-    _opens_with_none,
-    _participle,
-    _same_stem,
-    _script,
-    _time_frame,
-    _unit_label,
-    _words,
+    articles_in,
+    asks_complement,
+    continues,
+    ending_words,
+    first_word,
     goes_on,
+    is_clause,
+    last_asks,
+    linked,
+    list_goes_on,
+    lone_article,
+    nominal,
     number_slot,
     numbered_apart,
+    opens_with_none,
+    participle,
     qualifier_after,
+    same_stem,
+    script_of,
+    time_frame,
+    unit_label,
+    word_set,
 )
 
 __all__ = ["CONVENTIONS", "CONNECTIVE_ONLY", "YEAR", "Reading", "spaced_reading", "numbered_apart",
@@ -197,27 +197,27 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         b_tail = b_tail[-len(b_head):] if 0 < len(b_head) < len(b_tail) else b_tail
     if numbered_apart(a_head, b_head):
         return Reading(False, True, "each holds a unit of its own number")
-    if (label := _unit_label(a_head)) is not None and label == _unit_label(b_head):
+    if (label := unit_label(a_head)) is not None and label == unit_label(b_head):
         # `[(b) the quantity ...;] [(b) Alt.1 the quantity ...]`: two versions of item (b)
         return Reading(True, True, f"both hold the unit '{label}': rival versions of it")
     if number_slot(a_head, b_head) or number_slot(b_head, a_head):
         return Reading(True, True, "a number and the gap for one: rivals for one slot")
-    if _A_NUMBER.fullmatch(a_head) and _A_NUMBER.fullmatch(b_head):
+    if A_NUMBER.fullmatch(a_head) and A_NUMBER.fullmatch(b_head):
         return Reading(True, True, "two numbers (`[100] [the ¾]`): rival figures for one slot")
-    if _NUMBERED.match(a_head) and (m := _FIRST_LETTER.match(b_head)) and m.group(1).islower():
+    if NUMBERED.match(a_head) and (m := FIRST_LETTER.match(b_head)) and m.group(1).islower():
         # `[[2. Con el fin de ..., cada Parte] [garantizar[á]] ...`: a rival of a numbered
         # paragraph's opening starts its sentence again (`[1.1. The purpose ...] [The
         # Parties hereby create ...]`); lower case goes on with it
         return Reading(False, True, "the first opens a numbered paragraph, the second "
                                     "goes on with its sentence")
     ea, eb = a_tail.rstrip(" \t*_]")[-1:], b_tail.rstrip(" \t*_]")[-1:]
-    opening = _WORD.findall(a_head.lower())[:_SAME_OPENING]
-    if len(opening) == _SAME_OPENING and opening == _WORD.findall(b_head.lower())[:_SAME_OPENING] \
-            and not (ea and ea in _TRAILING and eb != ea):
+    opening = WORD.findall(a_head.lower())[:SAME_OPENING]
+    if len(opening) == SAME_OPENING and opening == WORD.findall(b_head.lower())[:SAME_OPENING] \
+            and not (ea and ea in TRAILING and eb != ea):
         # `[depending on the level of ... and significance] [depending on the level of ...
         # and GHG contributions][...]`: no insertion repeats its neighbour's opening
-        return Reading(True, True, f"both begin with the same {_SAME_OPENING} words")
-    wa, wb = _words(a_head + " " + a_tail), _words(b_head + " " + b_tail)
+        return Reading(True, True, f"both begin with the same {SAME_OPENING} words")
+    wa, wb = word_set(a_head + " " + a_tail), word_set(b_head + " " + b_tail)
     if len(wa) >= 2 and wa == wb and a_head != b_head:
         # `[Country Providing] [Providing Country]`, `...[below 2 °C or 1.5 °C] [below 1.5
         # °C or 2 °C]...`: no insertion repeats its neighbour's words, even between runs
@@ -225,32 +225,32 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         return Reading(True, True, "the same words in another order")
     if chained:
         return Reading(False, True, "the text writes its alternatives side by side")
-    sa, sb = _script(a_head), _script(b_head)
+    sa, sb = script_of(a_head), script_of(b_head)
     if sa and sb and sa != sb:  # `[Rappelant ...] [回顾《公约》...]`: a text and its translation
         return Reading(False, True, "they are written in different scripts")
-    fa, fb = _first_word(a_head), _first_word(b_head)
+    fa, fb = first_word(a_head), first_word(b_head)
     if fa and fa == fb:
-        if ea and ea in _TRAILING and eb != ea and len(a_head.split()) >= 3:
+        if ea and ea in TRAILING and eb != ea and len(a_head.split()) >= 3:
             return Reading(False, True, f"both begin with '{fa}', but only the first ends "
                                         f"with '{ea}': the second follows it")
         return Reading(True, True, "both begin with the same word")
-    la, lb = _WORD.findall(a_tail[-40:]), _WORD.findall(b_tail[-40:])
+    la, lb = WORD.findall(a_tail[-40:]), WORD.findall(b_tail[-40:])
     if ea and ea == eb and ea in ";." and la and lb and la[-1].lower() == lb[-1].lower() and \
-            len(a_head.split()) >= 3 and len(b_head.split()) >= 3 and fb not in _LIST_ENDS:
+            len(a_head.split()) >= 3 and len(b_head.split()) >= 3 and fb not in LIST_ENDS:
         # `or [otherwise treated that ... commercial samples;] [that have been treated in
         # a way that ... as samples;]`: two wordings of one ending
         return Reading(True, True, f"both end with '{la[-1]}{ea}': two wordings of one text")
     if len(a_head.split()) >= 3 and len(b_head.split()) >= 3 and \
-            (ending := _ending(a_tail)) and ending == _ending(b_tail) and _first_word(a_head) != \
-            _first_word(b_head) and not (_linked(a_head) or _linked(b_head)) and \
-            not _TAG_WORDS.intersection(ending):
+            (ending := ending_words(a_tail)) and ending == ending_words(b_tail) and first_word(a_head) != \
+            first_word(b_head) and not (linked(a_head) or linked(b_head)) and \
+            not TAG_WORDS.intersection(ending):
         # `Todas las Partes [del anexo I que tengan un compromiso ... consignado en el anexo
         # B4] [incluidas en el anexo B10]`: two wordings ending with the same words, for
         # one slot (as an insertion the second would repeat them); a submission's number
         # glued to the last word or in parentheses aside
         return Reading(True, False, f"both end with the same words ('{' '.join(ending)}'): "
                                     "two wordings for one slot")
-    lone_b = _WORD.findall(b_head)
+    lone_b = WORD.findall(b_head)
     if len(lone_b) == 1 and b_head.strip(" \t*_") == b_tail.strip(" \t*_") and la and \
             la[-1].lower() == lone_b[0].lower() and len(a_head.split()) >= 3:
         # `[Before proceeding with a recommendation ..., the] [The] Scientific ... Body`: the
@@ -264,40 +264,40 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         # repeat words already read)
         return Reading(True, False, "the second's words are all among the first's: a "
                                     "shorter version of it")
-    ca, cb = _continues(a_head), _continues(b_head)
+    ca, cb = continues(a_head), continues(b_head)
     if cb and not ca:
         return Reading(False, True, "the second continues the sentence")
     if ca and not cb:
         return Reading(False, True, "the first is an insertion joined to the text before it")
     if ca and cb:
         return Reading(False, True, "both are insertions, each joined by its own connective")
-    if la and lb and len(a_head.split()) <= _FORM_WORDS and len(b_head.split()) <= _FORM_WORDS \
-            and _same_stem(la[-1], lb[-1]) and la[-1].lower() != lb[-1].lower():
+    if la and lb and len(a_head.split()) <= FORM_WORDS and len(b_head.split()) <= FORM_WORDS \
+            and same_stem(la[-1], lb[-1]) and la[-1].lower() != lb[-1].lower():
         # `[ in order for them to enhance] [enhancing]`, `[comprennent] [peuvent
         # comprendre]`: one verb in two forms, for one slot (the same word twice is left
         # to the tests below)
         return Reading(True, False, f"both end with a form of one word ('{la[-1]}', "
                                     f"'{lb[-1]}'): rivals for one slot")
     last, other = la, lb
-    asks = _nominal(_last_asks(a_tail, last))
-    asks_b = _nominal(_last_asks(b_tail, other))
+    asks = nominal(last_asks(a_tail, last))
+    asks_b = nominal(last_asks(b_tail, other))
     if asks is not None and asks == asks_b and asks != "conjunction" and \
             len(a_head.split()) >= 2 and len(b_head.split()) >= 2:
         return Reading(True, False, "both end asking for the same complement, which the "
                                     "text after them gives")
-    if {_time_frame(a_head + " " + a_tail), _time_frame(b_head + " " + b_tail)} == {"year", "none"}:
+    if {time_frame(a_head + " " + a_tail), time_frame(b_head + " " + b_tail)} == {"year", "none"}:
         return Reading(False, False, "one is a time frame, the other is not: different parts "
                                      "of the sentence")
-    if _lone_article(a_head, a_tail) and not _articles(b_head + " " + b_tail, fa) or \
-            _lone_article(b_head, b_tail) and not _articles(a_head + " " + a_tail, fb):
+    if lone_article(a_head, a_tail) and not articles_in(b_head + " " + b_tail, fa) or \
+            lone_article(b_head, b_tail) and not articles_in(a_head + " " + a_tail, fb):
         # `[generar] [las] oportunidades`: the article opens what follows; `identify [the]
         # [according to ..., an appropriate] office` are rivals, each with its article
         return Reading(False, True, "a lone article opens the phrase after it, it does not "
                                     "compete with words that hold none")
-    kind, kind_b = _OPENING_ENDS.get(fa), _OPENING_ENDS.get(fb)
-    if not (_DIGIT.search(a_head) and _DIGIT.search(b_head)) and (
-            _opens_with_none(fa) and fb in _PREPOSITIONS or
-            _opens_with_none(fb) and fa in _PREPOSITIONS):
+    kind, kind_b = OPENING_ENDS.get(fa), OPENING_ENDS.get(fb)
+    if not (DIGIT.search(a_head) and DIGIT.search(b_head)) and (
+            opens_with_none(fa) and fb in PREPOSITIONS or
+            opens_with_none(fb) and fa in PREPOSITIONS):
         # `nationally determined [commitment] [in accordance with Article 2bis]`, `[visées
         # au présent article] [à la date d'entrée en vigueur ...]`: words and a phrase
         # qualifying them; `[Acknowledge] [on] [experience from] the lessons`: a lone
@@ -307,16 +307,16 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
                                      "different parts of the sentence")
     # `a` is the English article, and a preposition in Spanish, Portuguese and Italian:
     # beside a Romance preposition (`[al ordenamiento ...] [a las leyes ...]`) it is one
-    if fa == "a" and fb in _ROMANCE_PREPOSITIONS:
+    if fa == "a" and fb in ROMANCE_PREPOSITIONS:
         kind = "preposition"
-    if fb == "a" and fa in _ROMANCE_PREPOSITIONS:
+    if fb == "a" and fa in ROMANCE_PREPOSITIONS:
         kind_b = "preposition"
     if kind == kind_b == "modal":  # `[shall] [may] take`: one verb's mood, one slot
         return Reading(True, False, f"both begin with a modal ('{fa}', '{fb}'): rivals for "
                                     "one slot")
     if kind == "modal" and a_head.split() == [fa] and fa != "be" and kind_b is None and \
-            fb and fb not in _NOT_A_VERB and (m := _FIRST_LETTER.match(b_head)) and \
-            m.group(1).islower() and _first_word(_AFTER_BRACKETS.sub("", after)) not in _VERB_AFTER:
+            fb and fb not in NOT_A_VERB and (m := FIRST_LETTER.match(b_head)) and \
+            m.group(1).islower() and first_word(AFTER_BRACKETS.sub("", after)) not in VERB_AFTER:
         # `Parties [should] [show leadership] in ...`: a lone modal asks for the verb the
         # second gives (as rivals, `Parties should in ...` would lack it)
         # (`[shall] [will] [other] be communicated`: the verb comes after them)
@@ -326,37 +326,37 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         # `[deberá comenzar] [con carácter voluntario]`: a verb and a phrase qualifying it
         return Reading(False, False, f"one begins with a modal, the other with a preposition "
                                      f"('{fa}', '{fb}'): different parts of the sentence")
-    if kind in _PHRASES and kind_b in _PHRASES:
+    if kind in PHRASES and kind_b in PHRASES:
         if kind == kind_b:
             return Reading(True, False, f"both begin with a {kind} ('{fa}', '{fb}'): rivals "
                                         "for one slot")
         return Reading(False, False, f"one begins with a {kind} ('{fa}'), the other with a "
                                      f"{kind_b} ('{fb}'): different parts of the sentence")
     if len(a_head.split()) >= 2 and asks is not None and asks_b not in (asks, "verb") and \
-            not (_asks_complement(last[-1]) == "preposition" and kind_b == "preposition"
-                 and fb not in _STACKING):
+            not (asks_complement(last[-1]) == "preposition" and kind_b == "preposition"
+                 and fb not in STACKING):
         # (`[dans un délai de [x] mois à compter de] [au cours de l'une des [x] sessions]`,
         # `[within [x] months of] [at one of the sessions]`: a phrase opening with a
         # preposition does not complete one ending with a preposition, unless it may
         # follow one: `from [within]`)
         return Reading(False, True, f"the first ends with '{last[-1]}', which the second completes")
-    if ea and ea in _TRAILING and eb != ea:
+    if ea and ea in TRAILING and eb != ea:
         return Reading(False, True, f"the first ends with '{ea}'")
     if ea == "." and eb != "." and len(a_head.split()) >= 3 and \
             b_head.lstrip(" \t*_")[:1].isupper() and \
-            _AFTER_BRACKETS.sub("", after).lstrip(" \t*_")[:1].islower():
+            AFTER_BRACKETS.sub("", after).lstrip(" \t*_")[:1].islower():
         # `[All Parties should aim ... circumstances.] [Developing countries] whose ...`: a
         # whole sentence, and the opening of the next one, which the text goes on with
         return Reading(False, True, "the first ends its sentence, the second opens the next")
-    clauses = _clause(a_head) and _clause(b_head)
+    clauses = is_clause(a_head) and is_clause(b_head)
     if clauses and ea == eb == ",":
         return Reading(False, True, "both are clauses ending with ',', as preambular "
                                     "paragraphs do")
-    if ea and ea == eb and ea in ",;" and (end := _list_goes_on(ea, after)) is not None:
+    if ea and ea == eb and ea in ",;" and (end := list_goes_on(ea, after)) is not None:
         return Reading(False, True, f"both end with '{ea}' and the list goes on with '{end}': "
                                     "items of a list, each optional")
     if ea == eb == "," and len(a_head.split()) <= 3 and len(b_head.split()) <= 3 and \
-            a_head == a_tail and b_head == b_tail and _LIST_ON.match(after):
+            a_head == a_tail and b_head == b_tail and LIST_ON.match(after):
         # `[[impersonalidad,] [moralidad,]] [igualdad]`, `[moralidad,] publicidad y ...`:
         # short items, each with its own comma, in a list that goes on after them
         return Reading(False, False, "both are short items ending with their own ',' in a "
@@ -372,14 +372,14 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
     if clauses and ea == eb and ea in ";.":
         return Reading(True, False, f"both are whole clauses ending with '{ea}': two "
                                     "versions of one provision")
-    if ea and ea == eb and ea in _TRAILING + ".":
+    if ea and ea == eb and ea in TRAILING + ".":
         return Reading(True, True, f"both end with '{ea}'")
-    if fa != fb and _participle(fa) and _participle(fb) and \
+    if fa != fb and participle(fa) and participle(fb) and \
             min(len(a_head.split()), len(b_head.split())) >= 4:
         # `Órgano [establecido en el marco de ...] [integrado por los países ...]`
         return Reading(False, False, "each begins with a participle of its own: two "
                                      "phrases qualifying what comes before")
-    if _LIST_RUN.match(after):
+    if LIST_RUN.match(after):
         # `as [companhias] [fundações], [sociedades], [sociedades fiduciárias], ...`: the
         # list goes on in brackets, one item each
         return Reading(False, False, "a list of bracketed items, separated by commas, "

@@ -3,8 +3,8 @@
 The vocabulary (connectives, articles, prepositions, modals, list endings, words of
 time, proposers' tags, in the six UN languages and Portuguese, Italian and German) and
 the tests on a bracket's first or last words that :func:`.readings.spaced_reading` weighs:
-what a bracket opens with (:func:`_continues`, :func:`_first_word`), what its last word
-asks for (:func:`_last_asks`), its ending (:func:`_ending`), a time frame, a unit label,
+what a bracket opens with (:func:`continues`, :func:`first_word`), what its last word
+asks for (:func:`last_asks`), its ending (:func:`ending_words`), a time frame, a unit label,
 a number or a gap for one.  The few tests :mod:`.joining` asks directly (two units under
 labels of their own, words that go on with ``or``, a noun and its qualifier, a gap for a
 number) are here too.  Nothing here decides a reading.
@@ -12,6 +12,17 @@ number) are here too.  Nothing here decides a reading.
 from __future__ import annotations
 
 import re
+
+#: the vocabulary and word tests :mod:`.readings` decides with
+__all__ = ["AFTER_BRACKETS", "A_NUMBER", "CONNECTIVE_ONLY", "DIGIT", "FIRST_LETTER",
+           "FORM_WORDS", "LIST_ENDS", "LIST_ON", "LIST_RUN", "NOT_A_VERB", "NUMBERED",
+           "OPENING_ENDS", "PHRASES", "PREPOSITIONS", "ROMANCE_PREPOSITIONS",
+           "SAME_OPENING", "STACKING", "TAG_WORDS", "TRAILING", "VERB_AFTER", "WORD",
+           "YEAR", "articles_in", "asks_complement", "continues", "ending_words",
+           "first_word", "goes_on", "is_clause", "last_asks", "linked", "list_goes_on",
+           "lone_article", "nominal", "number_slot", "numbered_apart", "opens_with_none",
+           "participle", "qualifier_after", "same_stem", "script_of", "time_frame",
+           "unit_label", "word_set"]
 
 # First words (lower case) that continue a sentence rather than compete for a slot.
 _CONNECTIVES = frozenset("""
@@ -27,15 +38,15 @@ und oder sowie einschließlich insbesondere
 """.split())
 _CJK_CONNECTIVES = ("以及", "并且", "并", "和", "及", "或", "包括", "特别是", "同时", "尤其",
                     "而且", "且", "与")
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
 # `as` before a participle opens a clause that qualifies what precedes (`as identified in`,
 # `as set out in`, `tel que défini`), not a phrase that could take another's place
 _AS_PARTICIPLE = re.compile(r"(?:as[ \t]+(?:\w+ed|set|laid|made|given|shown|drawn|known|"
                             r"understood|taken|written|contained)|tel(?:le)?s?[ \t]+que?)\b")
-_TRAILING = ",;:"
-_SAME_OPENING = 3  # words two rivals begin with that outweigh a side-by-side chain
+TRAILING = ",;:"
+SAME_OPENING = 3  # words two rivals begin with that outweigh a side-by-side chain
 # Words that end a list (`a, b, or c`): after `[a,] [b,]` they say the brackets are items.
-_LIST_ENDS = frozenset("and or nor et ou ni y o e и или либо".split())
+LIST_ENDS = frozenset("and or nor et ou ni y o e и или либо".split())
 # Last words (lower case) that ask for a complement, by kind: what follows continues the
 # text.  A second bracket ending with a word of the same kind asks for the same complement.
 _OPENING_KINDS = {
@@ -50,23 +61,23 @@ _OPENING_KINDS = {
              "должен должна должно должны может могут",
     "conjunction": "and or et ou y o que и или",
 }
-_OPENING_ENDS = {w: kind for kind, words in _OPENING_KINDS.items() for w in words.split()}
+OPENING_ENDS = {w: kind for kind, words in _OPENING_KINDS.items() for w in words.split()}
 # first words after a lone modal that are no verb it asks for: auxiliaries and negations
 # (`[shall] [are encouraged to]`, `[shall] [not]` compete for the verb's mood)
-_NOT_A_VERB = frozenset("is are was were been being has have had do does did need needs not "
+NOT_A_VERB = frozenset("is are was were been being has have had do does did need needs not "
                         "also only further other another est sont a ont es son ha han é "
                         "são".split())
 # the verb a modal asks for, written after the brackets (`[shall] [will] [other] be ...`)
-_VERB_AFTER = frozenset("be have être avoir ser estar haber ter".split())
+VERB_AFTER = frozenset("be have être avoir ser estar haber ter".split())
 # the brackets that stand right after a bracket, read past to the text after them
-_AFTER_BRACKETS = re.compile(r"^(?:[ \t*_]*\[[^\[\]\r\n]*\])+")
+AFTER_BRACKETS = re.compile(r"^(?:[ \t*_]*\[[^\[\]\r\n]*\])+")
 
 
-_PHRASES = ("preposition", "determiner")  # first words that say what a phrase is
+PHRASES = ("preposition", "determiner")  # first words that say what a phrase is
 # prepositions that may follow another one (`from within`, `de entre`, `d'après`)
-_STACKING = frozenset("within among under between beyond behind about entre parmi sous chez "
+STACKING = frozenset("within among under between beyond behind about entre parmi sous chez "
                       "après dentro detrás среди".split())
-_ROMANCE_PREPOSITIONS = frozenset("de des du à au aux en par pour sur del al con para por "
+ROMANCE_PREPOSITIONS = frozenset("de des du à au aux en par pour sur del al con para por "
                                   "sobre entre em na pelo pela da do ao aos".split())
 
 
@@ -75,11 +86,11 @@ _NOT_ADVERBS = frozenset("""supply apply reply comply multiply imply assembly mo
 anomaly family italy july ally rely belly bully butterfly""".split())
 
 
-def _asks_complement(word: str) -> str | None:
+def asks_complement(word: str) -> str | None:
     """The kind of complement ``word`` (a bracket's last word) asks for, or None."""
     w = word.lower()
-    if w in _OPENING_ENDS:
-        return _OPENING_ENDS[w]
+    if w in OPENING_ENDS:
+        return OPENING_ENDS[w]
     if len(w) > 4 and w.endswith("ing"):  # `[providing]`, `[joining]`
         return "verb"
     # `[wholly or partly] [by sea]`: an adverb asks for what it qualifies (lower case: not
@@ -92,16 +103,16 @@ def _asks_complement(word: str) -> str | None:
 _ELIDED = {"d": "preposition", "l": "determiner", "qu": "conjunction"}
 
 
-def _last_asks(tail: str, words: list[str]) -> str | None:
+def last_asks(tail: str, words: list[str]) -> str | None:
     """What the bracket's last word asks for, an elided one (``d'``) included."""
     if not words:
         return None
     if tail.rstrip(" \t*_")[-1:] in "'’" and words[-1].lower() in _ELIDED:
         return _ELIDED[words[-1].lower()]
-    return _asks_complement(words[-1])
+    return asks_complement(words[-1])
 
 
-def _nominal(kind: str | None) -> str | None:
+def nominal(kind: str | None) -> str | None:
     """An article and a preposition both ask for a noun phrase (`[pas les] [aucune
     des] activités`): one kind of complement."""
     return "noun" if kind in ("determiner", "preposition") else kind
@@ -119,14 +130,14 @@ CONNECTIVE_ONLY = frozenset({"and", "or", "and/or", "nor", "et", "ou", "et/ou", 
 
 
 
-def _first_word(s: str) -> str:
+def first_word(s: str) -> str:
     """The first word, if nothing but blanks, emphasis or an opening quotation mark stands
     before it (``[, [y] ...]`` begins with punctuation, not with ``y``)."""
-    m = _WORD.search(s)
+    m = WORD.search(s)
     return m.group(0).lower() if m and not s[:m.start()].strip(" \t*_\"“‘'«(") else ""
 
 
-def _continues(head: str) -> bool:
+def continues(head: str) -> bool:
     """Does bracket text starting with ``head`` continue the sentence before it?"""
     stripped = head.lstrip(" \t*_")
     if not stripped:
@@ -135,7 +146,7 @@ def _continues(head: str) -> bool:
         return True
     if stripped.startswith(_CJK_CONNECTIVES):
         return True
-    m = _WORD.search(stripped)
+    m = WORD.search(stripped)
     word = m.group(0) if m else ""
     if word in _CONNECTIVES:  # lower case only: `But` opening a title is no connective
         # `addresses [inter alia and as appropriate, the information ...] [all elements
@@ -152,11 +163,11 @@ _INTER_ALIA_OBJECT = re.compile(r"inter[ \t]+alia[ \t]*,?[ \t]*(?:(?:and[ \t]+)?
                                 r"[ \t]*,?[ \t]*)?(?:the|a|an|all|any|its|their|such|these|this)\b")
 
 
-_FORM_WORDS = 6  # words a bracket holds at most for its last word's form to decide
+FORM_WORDS = 6  # words a bracket holds at most for its last word's form to decide
 _STEM = 6        # letters two forms of one word begin with (`enhance`, `enhancing`)
 
 
-def _same_stem(a: str, b: str) -> bool:
+def same_stem(a: str, b: str) -> bool:
     """Are ``a`` and ``b`` forms of one word: the same first :data:`_STEM` letters
     (``enhance``/``enhancing``, ``comprennent``/``comprendre``)?"""
     a, b = a.lower(), b.lower()
@@ -165,37 +176,37 @@ def _same_stem(a: str, b: str) -> bool:
 
 _ENDING_WORDS = 3  # last words two wordings for one slot share
 # words of a proposer's tag closing a bracket (`... USA suggest to add]`): not wording
-_TAG_WORDS = frozenset("add delete suggest suggests propose proposes proposal proposed "
+TAG_WORDS = frozenset("add delete suggest suggests propose proposes proposal proposed "
                        "retain support supports".split())
 _SUBMISSION = re.compile(r"[ \t]*\([0-9]{1,3}(?:[,،][ \t]*[0-9]{1,3})*\)")  # `(4)`, `(4،10)`
 _GLUED_NUMBER = re.compile(r"(?<=[^\W\d_])[0-9]{1,2}$")  # `B10`: a submission's number
 
 
-def _linked(head: str) -> bool:
+def linked(head: str) -> bool:
     """Does bracket text starting with ``head`` open with punctuation or a coordinating
     conjunction (``[, while ...]``, ``[and to ...]``)?"""
     stripped = head.lstrip(" \t*_")
-    return stripped[:1] in (",", ";", ":") or _first_word(stripped) in _COORDINATING
+    return stripped[:1] in (",", ";", ":") or first_word(stripped) in _COORDINATING
 
 
-def _ending(tail: str) -> tuple[str, ...]:
+def ending_words(tail: str) -> tuple[str, ...]:
     """The last :data:`_ENDING_WORDS` words of a bracket's text, lower case, without the
     submissions' numbers a compilation adds (``anexo B4``, ``(4،10)``); () if fewer."""
-    words = _WORD.findall(_SUBMISSION.sub("", tail))[-_ENDING_WORDS:]
+    words = WORD.findall(_SUBMISSION.sub("", tail))[-_ENDING_WORDS:]
     if len(words) < _ENDING_WORDS:
         return ()
     return tuple(_GLUED_NUMBER.sub("", w).lower() for w in words)
 
 
-def _clause(head: str) -> bool:
+def is_clause(head: str) -> bool:
     """Does bracket text starting with ``head`` read as a clause of its own: a capital
     letter first and at least three words (``[Notes that ...;]``, ``[Les Parties ...,]``)?"""
     stripped = head.lstrip(" \t*_")
     return stripped[:1].isupper() and len(stripped.split()) >= 3
 
 
-def _words(s: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(s)}
+def word_set(s: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(s)}
 
 
 # A unit's label near the start of a bracket's text, as a copy that lost its line breaks
@@ -218,7 +229,7 @@ _REFERENCE = re.compile(r"(?:paragraphs?|paras?\.?|subparagraphs?|articles?|art\
                         r"[款项段条节])[ \t]*$", re.IGNORECASE)
 
 
-def _unit_label(head: str) -> str | None:
+def unit_label(head: str) -> str | None:
     for m in _UNIT_LABEL.finditer(head):
         if not _REFERENCE.search(head, 0, m.start()):
             if m.group(2):  # `1.`, `1. ter`, `1. quat..`: `1`, `1.ter`, `1.quat`
@@ -231,7 +242,7 @@ def _unit_label(head: str) -> str | None:
 # `40%`, a fraction: `the ¾`, `2/3`)
 _NUMBER_GAP = re.compile(r"[ \t]*(?:(?:(?:year|date|number)[ \t]+)?(?:[XxNn]{1,4}|[0-9]{0,3}[Xx]{2})"
                          r"(?:[ \t]+(?:date|year))?|[Yy]ear|[Dd]ate|[Nn]umber)[ \t]*")
-_A_NUMBER = re.compile(r"[ \t]*(?:(?:the|a)[ \t]+)?(?:[0-9][0-9 .,]*%?|[0-9]*[¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|"
+A_NUMBER = re.compile(r"[ \t]*(?:(?:the|a)[ \t]+)?(?:[0-9][0-9 .,]*%?|[0-9]*[¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|"
                        r"[0-9]{1,2}/[0-9]{1,2})[ \t]*")
 
 
@@ -246,7 +257,7 @@ _WHEN = re.compile(r"\b(?:soon|earliest|latest|delay|immediately|annually|years?
                    r"срок\w*|год\w*|лет|скорее)\b", re.IGNORECASE)
 
 
-def _time_frame(s: str) -> str | None:
+def time_frame(s: str) -> str | None:
     """``"year"`` where ``s`` names a year, ``"none"`` where it holds no digit and no word
     of time (a word of time in a long phrase, `to limit warming in this century and to
     ...`, does not make it a time frame), else None (it cannot be told)."""
@@ -263,51 +274,51 @@ _TIME_WORDS = 6
 
 
 # after two brackets: two more, each closed by a comma (a list of bracketed items goes on)
-_LIST_RUN = re.compile(r"[ \t]*,[ \t]*\[[^\]\[\r\n]{1,40}\][ \t]*,[ \t]*\[")
+LIST_RUN = re.compile(r"[ \t]*,[ \t]*\[[^\]\[\r\n]{1,40}\][ \t]*,[ \t]*\[")
 # after two items: another bracket, or an item of a few words and a comma or a conjunction
-_LIST_ON = re.compile(r"[ \t\]]*(?:\[|[^\W\d_][\w'’-]*(?:[ \t]+[\w'’-]+){0,2}[ \t]*"
+LIST_ON = re.compile(r"[ \t\]]*(?:\[|[^\W\d_][\w'’-]*(?:[ \t]+[\w'’-]+){0,2}[ \t]*"
                       r"(?:,|[ \t](?:and|or|y|o|e|et|ou|и|или)\b))")
-_NUMBERED = re.compile(r"[ \t*_\[]*[0-9]{1,3}(?:\.[0-9]{1,3})*\.[ \t]")  # `[2. Con el fin`
-_FIRST_LETTER = re.compile(r"[ \t*_\[]*([^\W\d_])")
+NUMBERED = re.compile(r"[ \t*_\[]*[0-9]{1,3}(?:\.[0-9]{1,3})*\.[ \t]")  # `[2. Con el fin`
+FIRST_LETTER = re.compile(r"[ \t*_\[]*([^\W\d_])")
 
 
 # (not `a`, a preposition in Spanish, Portuguese and Italian: `[de] [a] los proveedores`)
 _ARTICLES = frozenset("the an la le les el los las une un der die das".split())
 
 
-def _lone_article(head: str, tail: str) -> bool:
+def lone_article(head: str, tail: str) -> bool:
     """Does the bracket hold only an article (``[the]``, ``[las]``)?"""
-    words = _WORD.findall(head)
+    words = WORD.findall(head)
     return len(words) == 1 and head.strip(" \t") == tail.strip(" \t") and \
         words[0].lower() in _ARTICLES
 
 
-_DIGIT = re.compile(r"[0-9]")
+DIGIT = re.compile(r"[0-9]")
 
 
 # prepositions beyond those of _OPENING_KINDS (whose words also say what a bracket's last
 # word asks for), and all of them: what a phrase opening with a preposition opens with
 _OTHER_PREPOSITIONS = frozenset("dans avec sans selon vers entre chez desde hasta según sin "
                                 "hacia com sem até из при между".split())
-_PREPOSITIONS = frozenset(w for w, kind in _OPENING_ENDS.items() if kind == "preposition") | \
-    _OTHER_PREPOSITIONS | _ROMANCE_PREPOSITIONS
+PREPOSITIONS = frozenset(w for w, kind in OPENING_ENDS.items() if kind == "preposition") | \
+    _OTHER_PREPOSITIONS | ROMANCE_PREPOSITIONS
 
 
-def _opens_with_none(first: str) -> bool:
+def opens_with_none(first: str) -> bool:
     """Is ``first`` (a bracket's first word, lower case) a word that opens no phrase of
     its own kind: no preposition, article, modal or connective, and no adverb in -ly,
     which says when or how as a phrase with a preposition does (``[immediately] [upon
     receiving a suspension notice]`` compete)?"""
-    return first.isalpha() and first not in _OPENING_ENDS and first not in _PREPOSITIONS \
-        and first not in _CONNECTIVES and _asks_complement(first) != "adverb"
+    return first.isalpha() and first not in OPENING_ENDS and first not in PREPOSITIONS \
+        and first not in _CONNECTIVES and asks_complement(first) != "adverb"
 
 
-def _articles(s: str, lone: str = "") -> bool:
+def articles_in(s: str, lone: str = "") -> bool:
     """Does ``s`` hold an article or a determiner?  Beside a lone English article
     (``lone``: ``the``, ``an``), ``a`` is one too (``[a consolidated] [an] authorization``)."""
     english = lone in ("the", "an")
     return any(w.lower() in _ARTICLES or w.lower() in ("its", "their", "such", "this", "these")
-               or english and w.lower() == "a" for w in _WORD.findall(s))
+               or english and w.lower() == "a" for w in WORD.findall(s))
 
 
 _PARTICIPLE_ENDS = ("ado", "ido", "ada", "ida", "ados", "idos", "adas", "idas", "é", "ée",
@@ -315,14 +326,14 @@ _PARTICIPLE_ENDS = ("ado", "ido", "ada", "ida", "ados", "idos", "adas", "idas", 
 _IRREGULAR = frozenset("made taken given set laid held known drawn shown written done".split())
 
 
-def _participle(word: str) -> bool:
+def participle(word: str) -> bool:
     """A past participle by its ending (`established`, `establecido`, `integrado`, `établi`
     aside), as a phrase qualifying a noun begins."""
     return len(word) > 4 and (word.endswith("ed") or word.endswith(_PARTICIPLE_ENDS)) or \
         word in _IRREGULAR
 
 
-def _script(s: str) -> str:
+def script_of(s: str) -> str:
     """The script most letters of ``s`` are written in: ``latin``, ``cyrillic``, ``arabic``,
     ``cjk``, or ``""`` (none)."""
     counts = {"latin": 0, "cyrillic": 0, "arabic": 0, "cjk": 0}
@@ -345,7 +356,7 @@ def number_slot(gap: str, other: str) -> bool:
     """``by [year x] [2020] [2021]``: a gap for a number beside a bracketed number (or
     another such gap), blanks apart: rivals for one slot, the gap one of them."""
     return _NUMBER_GAP.fullmatch(gap) is not None and (
-        _A_NUMBER.fullmatch(other) is not None or _NUMBER_GAP.fullmatch(other) is not None)
+        A_NUMBER.fullmatch(other) is not None or _NUMBER_GAP.fullmatch(other) is not None)
 
 
 # what opens a noun phrase, in the languages whose lists above do not hold it
@@ -366,15 +377,15 @@ def goes_on(a_head: str, b_head: str) -> bool:
     the first opens with no connective (two brackets that both do compete: ``[and which
     ...][and where ...]``)?"""
     words = b_head.lstrip(" \t*_").split(None, 2)
-    return len(words) >= 2 and words[0] in _COORDINATING and not _continues(a_head)
+    return len(words) >= 2 and words[0] in _COORDINATING and not continues(a_head)
 
 
 def qualifier_after(a_head: str, b_head: str) -> bool:
     """``[um Tribunal][estabelecido conforme esta seção]``: a noun phrase and, written
     against it, a phrase opening with a past participle that qualifies the noun (both of
     two words or more): not rivals for one slot, the second an insertion of its own."""
-    fa, fb = _first_word(a_head), _first_word(b_head)
-    return fa in _NOUN_OPENERS and _participle(fb) and len(a_head.split()) >= 2 and \
+    fa, fb = first_word(a_head), first_word(b_head)
+    return fa in _NOUN_OPENERS and participle(fb) and len(a_head.split()) >= 2 and \
         len(b_head.split()) >= 2
 
 
@@ -383,14 +394,14 @@ def numbered_apart(a_head: str, b_head: str) -> bool:
     (``[... (iv) text ...][... (v) text ...]``)?  Two paragraphs, not alternatives:
     alternatives to one unit carry its one number.  ``a_head``/``b_head``: the first few
     dozen characters of each bracket's text."""
-    a = _unit_label(a_head)
+    a = unit_label(a_head)
     if a is None:
         return False
-    b = _unit_label(b_head)
+    b = unit_label(b_head)
     return b is not None and a != b
 
 
-def _list_goes_on(sep: str, after: str) -> str | None:
+def list_goes_on(sep: str, after: str) -> str | None:
     """The conjunction that ends a list after ``[a,] [b,]``: ``after`` (the text after the
     second bracket) past any further brackets ending with the same ``sep`` starts with
     ``or``, ``and`` ... (``of [reducing,] [phasing out,] or redirecting``)."""
@@ -400,7 +411,7 @@ def _list_goes_on(sep: str, after: str) -> str | None:
         if close < 0 or rest[:close].rstrip(" \t")[-1:] != sep:
             return None
         rest = rest[close + 1:].lstrip(" \t")
-    m = _WORD.match(rest)
-    return m.group(0) if m and m.group(0) in _LIST_ENDS else None
+    m = WORD.match(rest)
+    return m.group(0) if m and m.group(0) in LIST_ENDS else None
 
 
