@@ -673,12 +673,19 @@ def check_pairs(tokens: list[Token], partner: list[int], problems: _Problems,
                           "spans units usually opens at the start of a line or closes "
                           "at the end of one")
         if not strict and crosses_article:
-            partner[i] = partner[j] = -1
-            _unclosed(tokens, i, problems)
-            problems.add(E.StrayBracket, f"stray '{close}': read apart from the bracket at "
-                         f"{tok.line}:{tok.column}", close.line, close.column,
-                         offset=close.start_pos, hint="remove it, or escape it as '\\]'")
-            tokens[j] = _as("TEXT", close)
+            _read_apart(tokens, partner, i, j, problems)
+
+
+def _read_apart(tokens: list[Token], partner: list[int], i: int, j: int,
+                problems: _Problems) -> None:
+    """Tolerant mode: the pair ``i``-``j`` is read as an unclosed and a stray bracket."""
+    tok, close = tokens[i], tokens[j]
+    partner[i] = partner[j] = -1
+    _unclosed(tokens, i, problems)
+    problems.add(E.StrayBracket, f"stray '{close}': read apart from the bracket at "
+                 f"{tok.line}:{tok.column}", close.line, close.column,
+                 offset=close.start_pos, hint="remove it, or escape it as '\\]'")
+    tokens[j] = _as("TEXT", close)
 
 
 #: what may follow a `]` that closes a paragraph on its line: punctuation, an
@@ -729,11 +736,5 @@ def _opening_pair(tokens: list[Token], partner: list[int], i: int, j: int,
                  severity="warning", offset=tok.start_pos, code="suspicious-pairing",
                  hint="check that these two brackets belong together; a bracket around "
                       "whole paragraphs closes at the end of a line")
-    if strict:
-        return
-    partner[i] = partner[j] = -1
-    _unclosed(tokens, i, problems)
-    problems.add(E.StrayBracket, f"stray '{close}': read apart from the bracket at "
-                 f"{tok.line}:{tok.column}", close.line, close.column,
-                 offset=close.start_pos, hint="remove it, or escape it as '\\]'")
-    tokens[j] = _as("TEXT", close)
+    if not strict:
+        _read_apart(tokens, partner, i, j, problems)
