@@ -161,6 +161,16 @@ def _speakers(m: re.Match[str]) -> frozenset[str]:
         w for w in ("propose", "oppose", "support") if w in m.group(1))
 
 
+def _both_open(a_head: str, b_head: str) -> bool:
+    """Do both brackets open with a capitalised word (not one in capitals), the second
+    holding two words or more (``[Promote education and campaign for] [Educate and
+    encourage] parents``): each opens the sentence, so the second does not complete
+    the first's ending."""
+    ma, mb = FIRST_LETTER.match(a_head), FIRST_LETTER.match(b_head)
+    return bool(ma and mb and ma.group(1).isupper() and mb.group(1).isupper()) and \
+        len(words := WORD.findall(b_head)) >= 2 and not words[0].isupper()
+
+
 def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
                    attributed: bool, chained: bool, after: str = "", slashed: bool = False
                    ) -> Reading:
@@ -334,7 +344,7 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
                                      f"{kind_b} ('{fb}'): different parts of the sentence")
     if len(a_head.split()) >= 2 and asks is not None and asks_b not in (asks, "verb") and \
             not (asks_complement(last[-1]) == "preposition" and kind_b == "preposition"
-                 and fb not in STACKING):
+                 and fb not in STACKING) and not _both_open(a_head, b_head):
         # (`[dans un délai de [x] mois à compter de] [au cours de l'une des [x] sessions]`,
         # `[within [x] months of] [at one of the sessions]`: a phrase opening with a
         # preposition does not complete one ending with a preposition, unless it may
