@@ -193,6 +193,11 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
         if partner[k] < 0:
             continue
         ka, kb = _linking(text, tokens, partner, r), _linking(text, tokens, partner, partner[k])
+        if ka == "word" and kb is None and _connective_led(text, tokens, partner, k) or \
+                kb == "word" and ka is None and _connective_led(text, tokens, partner, r):
+            # `information, [as well as] [and, where] relevant ...`: a lone connective and
+            # a few words opening with another compete for one slot
+            ka = kb = "word"
         attributed = tokens[r + 1].type == "ATTRIB" or (
             partner[k] + 1 < n and tokens[partner[k] + 1].type == "ATTRIB")
         if not attributed and ((ka == "word" and kb is None) or (kb == "word" and ka is None)):
@@ -449,6 +454,19 @@ def _linking(text: str, tokens: list[Token], partner: list[int], i: int) -> str 
     if inner.lower() in CONNECTIVE_ONLY:
         return "word" if len(inner) > 1 or not inner.isalpha() else "letter"
     return "punct" if inner and not _CONTENT.search(inner) else None
+
+
+def _connective_led(text: str, tokens: list[Token], partner: list[int], i: int) -> bool:
+    """Does the bracket pair at ``i`` (either end) hold three words at most, opening with
+    a connective (``[and, where]``, ``[or, as appropriate]``)?"""
+    a, b = sorted((i, partner[i]))
+    if b - a > 2:
+        return False
+    words = text[tokens[a].end_pos:tokens[b].start_pos].replace(",", " ").split()
+    if not 2 <= len(words) <= 3:
+        return False
+    return any(" ".join(words[:n]).lower() in CONNECTIVE_ONLY for n in (1, 2, 3)
+               if n < len(words))
 
 
 def _head(text: str, tokens: list[Token], i: int) -> str:
