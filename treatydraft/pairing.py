@@ -655,7 +655,7 @@ def check_pairs(tokens: list[Token], partner: list[int], problems: _Problems,
             continue
         if not before[i]:
             if after[j] and _opens_article(tokens, i) and \
-                    _leaves_paragraph(tokens, i, j, heads) and _goes_on(tokens, j):
+                    _leaves_paragraph(tokens, i, j, heads) and _goes_on(tokens, i, j):
                 _opening_pair(tokens, partner, i, j, problems, strict)
             continue
         # a bracket opened mid-sentence does not close past an article's heading, nor
@@ -693,14 +693,19 @@ def _read_apart(tokens: list[Token], partner: list[int], i: int, j: int,
 _PARAGRAPH_TAIL = rx.compile(r"[\s.,;:*_)\]]*(?:\([^()]{0,40}\)[\s.,;:*_]*)?$")
 
 
-def _goes_on(tokens: list[Token], j: int) -> bool:
-    """Does the sentence go on after the ``]`` at ``j`` (words after it on its line, not
-    only punctuation, an attribution or a footnote mark)?"""
-    text = []
+def _goes_on(tokens: list[Token], i: int, j: int) -> bool:
+    """Does the sentence go on after the ``]`` at ``j`` that closes the bracket at ``i``
+    (words after it on its line, not only punctuation, an attribution or a footnote mark,
+    nor the bracket of a rival version of the same article)?"""
+    text: list[str] = []
     for k in range(j + 1, min(j + 1 + _LOOK, len(tokens))):
-        if tokens[k].type == "NL":
+        t = tokens[k].type
+        if t == "NL":
             break
-        text.append(str(tokens[k]))
+        if t == "LBR" and not "".join(text).strip() and _same_heading(tokens, i, k):
+            return False  # `...]@EU[Article 2. Use of terms`: a rival article follows
+        if t != "ATTRIB":
+            text.append(str(tokens[k]))
     return _PARAGRAPH_TAIL.match("".join(text)) is None
 
 
@@ -713,6 +718,15 @@ def _opens_article(tokens: list[Token], i: int) -> bool:
         if tokens[k].type == "NL" or _has_content(tokens[k]):
             return False
     return False
+
+
+def _same_heading(tokens: list[Token], i: int, k: int) -> bool:
+    """Does the bracket at ``k`` open with the keyword of the heading the bracket at ``i``
+    opens (``[Article 2. Definitions`` ... ``][Article 2. Use of terms``)?"""
+    head = next((t for t in tokens[i + 1:i + 1 + _LOOK] if t.type in _ARTICLE_LEVEL), None)
+    word = str(head).lstrip(LEAD).split()[:1] if head is not None else []
+    return bool(word) and k + 1 < len(tokens) and \
+        str(tokens[k + 1]).lstrip(LEAD).startswith(word[0])
 
 
 def _leaves_paragraph(tokens: list[Token], i: int, j: int, heads: list[int]) -> bool:
