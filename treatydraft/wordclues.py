@@ -254,7 +254,9 @@ YEAR = re.compile(r"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9])")
 _CJK_YEAR = re.compile(r"[0-9]年")
 _WHEN = re.compile(r"\b(?:soon|earliest|latest|delay|immediately|annually|years?|decades?|"
                    r"century|deadline|tôt|délai|années?|ans|plazo|años?|pronto|anual\w*|"
-                   r"срок\w*|год\w*|лет|скорее)\b", re.IGNORECASE)
+                   r"срок\w*|год\w*|лет|скорее|"
+                   # a session of a body (`at the first session of the CMA`)
+                   r"sessions?|sesi[oó]n|sesiones|сесси\w*)\b", re.IGNORECASE)
 
 
 def time_frame(s: str) -> str | None:
