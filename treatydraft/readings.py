@@ -194,15 +194,15 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
             return Reading(True, True, "one delegation deletes words and adds others: a "
                                        "replacement")
         return Reading(False, True, "each is a delegation's amendment of its own")
-    sa_, sb_ = _SPEAKER.match(a_head), _SPEAKER.match(b_head)
-    if sa_ and sb_:
-        if _speakers(sa_) != _speakers(sb_):
+    ta, tb = _SPEAKER.match(a_head), _SPEAKER.match(b_head)
+    if ta and tb:
+        if _speakers(ta) != _speakers(tb):
             # `[US: originating] [EU: imported] goods`, `[US: An agreement] [EU: A
             # decision]`: each delegation's wording for one slot
             return Reading(True, True, "each opens with another delegation's name: rival "
                                        "proposals")
         # `[EU: x] [EU: y]`: the names tell nothing; the words after them decide
-        a_head, b_head = a_head[sa_.end():], b_head[sb_.end():]
+        a_head, b_head = a_head[ta.end():], b_head[tb.end():]
         a_tail = a_tail[-len(a_head):] if 0 < len(a_head) < len(a_tail) else a_tail
         b_tail = b_tail[-len(b_head):] if 0 < len(b_head) < len(b_tail) else b_tail
     if numbered_apart(a_head, b_head):
