@@ -492,7 +492,8 @@ def _spaced(text: str, tokens: list[Token], partner: list[int], r: int, k: int, 
         # `a[n] [intergovernmental]`, `[a] [re]establish`: written inside a word
         return Reading(False, True, "a bracket written inside a word belongs to it")
     b2 = tokens[partner[k]].end_pos
+    s0 = tokens[partner[r]].start_pos
     return spaced_reading(text[a0:min(a1, a0 + _SNIPPET)], text[max(a0, a1 - _SNIPPET):a1],
                           text[b0:min(b1, b0 + _SNIPPET)], text[max(b0, b1 - _SNIPPET):b1],
                           attributed=attributed, chained=chained, after=text[b2:b2 + _SNIPPET],
-                          slashed=slashed)
+                          slashed=slashed, before=text[max(0, s0 - _SNIPPET):s0])

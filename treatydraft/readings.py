@@ -30,6 +30,8 @@ The evidence, strongest first:
 * both end with the same word and the same ``;`` or ``.`` (``[... commercial samples;]
   [that have been treated ... as samples;]``), the second not opening with ``and``,
   ``or``: rivals;
+* the second opens with the word right before the first (``that [subsist in] [that are
+  associated with]``), not a conjunction: rivals, another wording from there;
 * the second begins with a connective (``and``, ``including``, ``et``, ``y``, ``и``,
   ``以及``, ``و`` ...; ``as`` before a participle, ``[as identified in ...]``) or with
   punctuation, or the first ends with ``,`` ``;`` ``:`` where
@@ -171,13 +173,24 @@ def _both_open(a_head: str, b_head: str) -> bool:
         len(words := WORD.findall(b_head)) >= 2 and not words[0].isupper()
 
 
+def _repeated(before: str, b_head: str) -> str | None:
+    """The word standing right before the first bracket (``before``: the text before it)
+    when the second bracket opens with it, two words or more, a conjunction aside."""
+    prior = WORD.findall(before[-40:])
+    words = WORD.findall(b_head)
+    if not prior or len(words) < 2 or before[-1:] not in (" ", "\t") or \
+            words[0].lower() != prior[-1].lower() or words[0].lower() in CONNECTIVE_ONLY:
+        return None
+    return str(words[0])
+
+
 def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
-                   attributed: bool, chained: bool, after: str = "", slashed: bool = False
-                   ) -> Reading:
+                   attributed: bool, chained: bool, after: str = "", slashed: bool = False,
+                   before: str = "") -> Reading:
     """Decide ``[A] [B]``: ``a_head``/``a_tail`` are the first and last few dozen
     characters of A's text, likewise for B; ``attributed``: both carry an ``@``
     attribution; ``chained``: A or B is joined to another bracket without a blank;
-    ``after``: the first few dozen characters after B; ``slashed``: the draft writes a
+    ``after``: the first few dozen characters after B (``before``: before A); ``slashed``: the draft writes a
     choice with a slash between brackets, so spaced brackets without evidence to join
     them are insertions."""
     if attributed:
@@ -274,6 +287,12 @@ def spaced_reading(a_head: str, a_tail: str, b_head: str, b_tail: str, *,
         # repeat words already read)
         return Reading(True, False, "the second's words are all among the first's: a "
                                     "shorter version of it")
+    if (word := _repeated(before, b_head)) is not None:
+        # `genetic resources that [subsist in] [that are associated with] ...`: the second
+        # wording starts again from the word before the first (as an insertion it would
+        # repeat it); not `and`, `or`, which chain: `and [share] [and exchange]`
+        return Reading(True, False, f"the second opens with the word before the first "
+                                    f"('{word}'): another wording from there")
     ca, cb = continues(a_head), continues(b_head)
     if cb and not ca:
         return Reading(False, True, "the second continues the sentence")
