@@ -654,8 +654,8 @@ def check_pairs(tokens: list[Token], partner: list[int], problems: _Problems,
         if tok.type != "LBR" or j < 0:
             continue
         if not before[i]:
-            if after[j] and _opens_article(tokens, i) and \
-                    _leaves_paragraph(tokens, i, j, heads) and _goes_on(tokens, i, j):
+            if after[j] and _opens_article(tokens, i) and _goes_on(tokens, i, j) and \
+                    _leaves_paragraph(tokens, i, j, heads):
                 _opening_pair(tokens, partner, i, j, problems, strict)
             continue
         # a bracket opened mid-sentence does not close past an article's heading, nor
@@ -698,14 +698,16 @@ def _goes_on(tokens: list[Token], i: int, j: int) -> bool:
     (words after it on its line, not only punctuation, an attribution or a footnote mark,
     nor the bracket of a rival version of the same article)?"""
     text: list[str] = []
+    blank = True  # nothing but blanks and attributions after the `]` so far
     for k in range(j + 1, min(j + 1 + _LOOK, len(tokens))):
         t = tokens[k].type
         if t == "NL":
             break
-        if t == "LBR" and not "".join(text).strip() and _same_heading(tokens, i, k):
+        if t == "LBR" and blank and _same_heading(tokens, i, k):
             return False  # `...]@EU[Article 2. Use of terms`: a rival article follows
         if t != "ATTRIB":
             text.append(str(tokens[k]))
+            blank = blank and not str(tokens[k]).strip()
     return _PARAGRAPH_TAIL.match("".join(text)) is None
 
 
