@@ -19,7 +19,7 @@ from . import regexcache as rx
 from .labels import read_marker
 from .lalr import Token
 from .notekinds import LABEL, LIST_LABEL
-from .pairing import _CONTENT, _HEADS, _as, _spanning, _starts_line, in_word
+from .pairing import _CONTENT, HEADS, _as, _spanning, _starts_line, in_word
 from .readings import CONNECTIVE_ONLY, Reading, goes_on, numbered_apart, qualifier_after, spaced_reading
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ def _wrapped_open(text: str, tokens: list[Token], partner: list[int], r: int) ->
     if k < n and tokens[k].type == "GAP":
         k += 1
     if k + 1 >= n or tokens[k].type != "LBR" or partner[k] < 0 or \
-            tokens[k + 1].type in _HEADS:
+            tokens[k + 1].type in HEADS:
         return -1
     start, close = tokens[partner[r]].start_pos, tokens[r].start_pos
     end = _last_char(text, start, close)
@@ -447,22 +447,27 @@ def _linking(text: str, tokens: list[Token], partner: list[int], i: int) -> str 
     """What the bracket pair at ``i`` (either end) holds when it only links: ``word`` for
     a lone connective (``[and]``), ``letter`` for a one-letter one (``[y]``, also a label
     or a variable), ``punct`` for punctuation (``[,]``), else None."""
-    a, b = sorted((i, partner[i]))
-    if b - a > 2:
+    inner = _plain_inner(text, tokens, partner, i)
+    if inner is None:
         return None
-    inner = " ".join(text[tokens[a].end_pos:tokens[b].start_pos].split())
+    inner = " ".join(inner.split())
     if inner.lower() in CONNECTIVE_ONLY:
         return "word" if len(inner) > 1 or not inner.isalpha() else "letter"
     return "punct" if inner and not _CONTENT.search(inner) else None
 
 
+def _plain_inner(text: str, tokens: list[Token], partner: list[int], i: int) -> str | None:
+    """The text of the bracket pair at ``i`` (either end) when it holds one token of text
+    at most (no bracket, note or attribution inside), else None."""
+    a, b = sorted((i, partner[i]))
+    return text[tokens[a].end_pos:tokens[b].start_pos] if b - a <= 2 else None
+
+
 def _connective_led(text: str, tokens: list[Token], partner: list[int], i: int) -> bool:
     """Does the bracket pair at ``i`` (either end) hold three words at most, opening with
     a connective (``[and, where]``, ``[or, as appropriate]``)?"""
-    a, b = sorted((i, partner[i]))
-    if b - a > 2:
-        return False
-    words = text[tokens[a].end_pos:tokens[b].start_pos].replace(",", " ").split()
+    inner = _plain_inner(text, tokens, partner, i)
+    words = inner.replace(",", " ").split() if inner is not None else []
     if not 2 <= len(words) <= 3:
         return False
     return any(" ".join(words[:n]).lower() in CONNECTIVE_ONLY for n in (1, 2, 3)

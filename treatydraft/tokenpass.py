@@ -13,7 +13,7 @@ these steps run, in order (each linear in the number of tokens):
    an error (strict) or plain text (tolerant); ``[]`` inside a quotation or against a word
    (``continue[]``) is an editorial bracket (a warning), elsewhere an error (alone, read
    as a gap by :func:`type_brackets`).
-3. :func:`check_pairs` (:mod:`.pairing`): a pair that opens mid-line and closes mid-line in another unit,
+3. :func:`check_pairs` (:mod:`.pairchecks`): a pair that opens mid-line and closes mid-line in another unit,
    or crosses an article heading, is suspicious (a warning); in tolerant mode a pair that
    opens mid-line and crosses an article heading is read as an unclosed and a stray
    bracket instead.
@@ -63,23 +63,22 @@ from .notekinds import (
 from .optionbrackets import bracket_options
 from .options import first_of_series, option_number
 from .pagemarks import catalogued, is_navigation
+from .pairchecks import check_pairs
 from .pairing import (
-    _HEADS,
     _HINT_ESCAPE,
-    ARABIC,
     EMPTY_APART,
+    HEADS,
     LEAD,
     MAX_DEPTH,
     _as,
     _quote_depths,
     _spanning,
     _tok,
-    check_pairs,
-    mirror_rtl,
     pair,
 )
 from .proposer_tags import tagged
 from .readings import number_slot
+from .rtlcolumns import ARABIC, mirror_rtl
 from .syntax import HEADING_TYPES, body_lexer
 
 if TYPE_CHECKING:
@@ -311,7 +310,7 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
             inner = _inner(text, tokens, i, j)
             if inner is None:
                 if NOTE_HOLDING.match(text, tok.end_pos) and not any(
-                        tokens[k].type in _HEADS for k in range(i + 1, j)) or \
+                        tokens[k].type in HEADS for k in range(i + 1, j)) or \
                         j - i <= 4 and is_running_mark(text, tok, tokens[j]):
                     # `[placeholder for an option on [NDMC][INDC] ...]`: brackets inside
                     # a note are part of the note; `[Article 6 (continued)]` is no heading
