@@ -431,7 +431,25 @@ def _is_list_tag(text: str, open_tok: Token, close_tok: Token, inner: str) -> bo
         return False
     line = text.rfind("\n", 0, s) + 1
     m = _SUBJECT.match(text, line)
-    return m is not None and m.end() == s and (line == 0 or ":" in m.group(0))
+    return m is not None and m.end() == s and (_opens_body(text, line) or ":" in m.group(0))
+
+
+def _opens_body(text: str, line: int) -> bool:
+    """The line at offset ``line`` is the first of the draft's text: the file's first,
+    or the first after its front matter (the lines from a `---` line to the next)."""
+    if line == 0:
+        return True
+    i = text.find("\n") + 1
+    if i == 0 or text[:i].strip("\ufeff \t\r\n") != "---":
+        return False
+    while i < line:
+        j = text.find("\n", i)
+        if j < 0:
+            return False
+        if text[i:j].rstrip("\r \t") == "---":
+            return j + 1 == line
+        i = j + 1
+    return False
 
 
 # A General Assembly resolution's line on how it came to the plenary, in brackets under
