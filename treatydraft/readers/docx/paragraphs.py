@@ -290,8 +290,13 @@ class BodyReader:
             elif tag in (W_tab, W_ptab):
                 segs.append(("t", "\t", change, marks))
             elif tag in (W_br, W_cr):
-                if el.get(W_type) in (None, "textWrapping") or tag == W_cr:
+                kind = el.get(W_type)
+                if kind in (None, "textWrapping") or tag == W_cr:
                     segs.append(("t", "\n", change, marks))
+                elif kind == "page":
+                    # a page break: the form feed a PDF's text has there (and the export
+                    # writes a form feed as one)
+                    segs.append(("t", "\f", change, marks))
             elif tag == W_noBreakHyphen:
                 segs.append(("t", "\u2011", change, marks))
             elif tag == W_softHyphen:

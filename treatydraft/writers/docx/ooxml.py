@@ -59,6 +59,7 @@ W_BIDI_ATTR = qn("w:bidi")
 W_FNREF = qn("w:footnoteReference")
 W_CRS, W_CRE, W_CREF = qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference")
 W_SECTPR = qn("w:sectPr")
+W_BR, W_TYPE = qn("w:br"), qn("w:type")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 _sub = etree.SubElement
@@ -210,8 +211,11 @@ def set_bidi(p: _Element) -> None:
         _insert_before_first(ppr, etree.Element(W_BIDI), _AFTER_BIDI)
 
 
-# Characters XML 1.0 cannot hold (lxml refuses them): written as U+FFFD.
+# Characters XML 1.0 cannot hold (lxml refuses them): written as U+FFFD.  A form feed
+# (a page break in text from a PDF) is written as Word's page break by add_text.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML_BUT_FF = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_TAB_OR_FF = re.compile("([\t\f])")
 
 
 def clean(text: str) -> str:
@@ -226,18 +230,25 @@ MAX_TEXT_NODE = 1_000_000
 
 def add_text(parent: _Element, text: str, *, deleted: bool = False,
              rpr: _Element | None = None) -> _Element:
-    """Append a run holding ``text`` (tabs become ``w:tab``) to a paragraph, ``w:ins`` or ``w:del``.
+    """Append a run holding ``text`` (tabs become ``w:tab``, form feeds a page break
+    ``w:br w:type="page"``) to a paragraph, ``w:ins`` or ``w:del``.
 
     Inside a deletion the text goes into ``w:delText``.
     """
-    text = clean(text)
+    if _NOT_XML_BUT_FF.search(text):
+        text = _NOT_XML_BUT_FF.sub("\ufffd", text)
     r = _sub(parent, W_R)
     if rpr is not None:
         r.append(rpr)
     tag = W_DELTEXT if deleted else W_T
-    for i, piece in enumerate(text.split("\t")):
-        if i:
-            _sub(r, W_TAB)
+    pieces = _TAB_OR_FF.split(text) if "\t" in text or "\f" in text else [text]
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            if piece == "\t":
+                _sub(r, W_TAB)
+            else:
+                _sub(r, W_BR).set(W_TYPE, "page")
+            continue
         # one text node stays far below libxml2's 10 MB limit, so that the import (and
         # python-docx, LibreOffice) read back a paragraph of any length
         for at in range(0, len(piece), MAX_TEXT_NODE):
