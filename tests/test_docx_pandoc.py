@@ -14,7 +14,8 @@ from test_docx_support import (unattributed, change_elements, need_pandoc, other
                                pandoc_lines, pandoc_spans, q, resolved_lines, variant_lines)
 
 FIX = [pytest.param(FIXTURES / "docx" / c / "input.txt", id=c)
-       for c in ("en-structure", "zh-basic", "ar-basic", "en-bracketed-options")]
+       for c in ("en-structure", "zh-basic", "ar-basic", "en-bracketed-options",
+                     "en-adjacent-tracked-groups")]
 
 
 @pytest.fixture(autouse=True)

@@ -44,7 +44,7 @@ __all__ = [
     "open_change", "mark_paragraph", "Footnotes", "Comments", "add_page_number",
     "set_doc_defaults", "style_bidi", "style_fonts", "style_no_letter_spacing", "track_revisions",
     "theme_languages",
-    "detach_sectpr", "with_char_style", "add_bookmark",
+    "detach_sectpr", "with_char_style", "add_bookmark", "last_change",
     "W_INS", "W_DEL", "W_AUTHOR", "BOOKMARK_END_OPTIONS", "BOOKMARK_SPLIT",
 ]
 
@@ -279,6 +279,22 @@ def with_char_style(rpr: _Element | None, style_id: str) -> _Element:
         rpr = etree.Element(W_RPR)
     rpr.insert(0, etree.Element(W_RSTYLE, {W_VAL: style_id}))
     return rpr
+
+
+_MARKS_ONLY = frozenset((W_CRS, W_CRE, qn("w:bookmarkStart"), qn("w:bookmarkEnd")))
+
+
+def last_change(parent: _Element) -> _Element | None:
+    """The ``w:ins``/``w:del`` that ends ``parent``'s text: its last child but comment and
+    bookmark marks and runs holding only a comment reference (readers of tracked changes
+    read two such changes of one kind and author as one), or None."""
+    for el in reversed(parent):
+        if el.tag in (W_INS, W_DEL):
+            return el
+        if el.tag in _MARKS_ONLY or el.tag == W_R and all(c.tag in (W_RPR, W_CREF) for c in el):
+            continue
+        return None
+    return None
 
 
 BOOKMARK_END_OPTIONS = "_TDEndOptions"

@@ -255,6 +255,11 @@ class TrackedWriter(BaseWriter):
         """While a footnote's text is written: the comments on its changes, anchored on
         the note's reference in the body (LibreOffice cannot open a file with a comment
         inside a footnote)."""
+        self.group: str | None = None
+        """The id of the tracked group whose changes are being written (None between)."""
+        self.last_group: str | None = None
+        """The group that last wrote into the changes the import will read as one
+        bracket: touching changes of one kind and author (None: none yet)."""
 
     # ------------------------------------------------------------ lines
 
@@ -328,6 +333,7 @@ class TrackedWriter(BaseWriter):
             # notation with no text (a hidden bookmark): written whatever the worlds keep
             if world is None:
                 self.write_SplitMark(node)
+                self.last_group = None  # the draft's own split parts the groups
             return
         if self._plain(status, world):
             self.write_nodes((node,))
@@ -354,15 +360,25 @@ class TrackedWriter(BaseWriter):
 
     def in_change(self, kind: str, author: str, write: Callable[[], None]) -> None:
         """Run ``write`` inside a change; right after a change of the same kind and
-        author, inside that one (readers show one change, not two touching ones)."""
+        author, inside that one (readers show one change, not two touching ones).  Where
+        that change holds another group's text, a hidden bookmark (``_TDSplit``, as for
+        ``\\+``) marks where this group's starts, so that the import reads two groups."""
         self.authors.add(author)
         target = self.target()
+        tag = ooxml.W_DEL if kind == "del" else ooxml.W_INS
         last = target[-1] if len(target) else None
-        if last is not None and last.tag == (ooxml.W_DEL if kind == "del" else ooxml.W_INS) \
-                and last.get(ooxml.W_AUTHOR) == author:
+        if last is not None and last.tag == tag and last.get(ooxml.W_AUTHOR) == author:
             wrapper = last
         else:
+            # a change after only comment marks: readers join it to the one before
+            last = ooxml.last_change(target)
             wrapper = ooxml.open_change(target, kind, self.ids(), author, self.date)
+        if last is None or last.tag != tag or last.get(ooxml.W_AUTHOR) != author:
+            self.last_group = None  # the import starts a new bracket here anyway
+        elif self.group is not None and self.last_group not in (None, self.group):
+            self.bookmark(wrapper, ooxml.BOOKMARK_SPLIT)
+        if self.group is not None:
+            self.last_group = self.group
         self.stack.append(wrapper)
         outer, self.deleted = self.deleted, kind == "del"
         try:
@@ -468,11 +484,15 @@ class TrackedWriter(BaseWriter):
             gid = self.comment(node.proposers, self.wording.bracketed_by(node.proposers),
                                (node,))
         alts = node.alternatives
-        if len(alts) == 1:
-            self.change("del" if base == 1 else "ins", author, alts[0])
-        else:
-            self.change("del", author, alts[base - 1])
-            self.change("ins", author, alts[2 - base])
+        self.group = node.id
+        try:
+            if len(alts) == 1:
+                self.change("del" if base == 1 else "ins", author, alts[0])
+            else:
+                self.change("del", author, alts[base - 1])
+                self.change("ins", author, alts[2 - base])
+        finally:
+            self.group = None
         if gid is not None:
             self.end_comment(gid)
 
