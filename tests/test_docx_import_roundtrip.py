@@ -257,3 +257,16 @@ def test_touching_groups_by_one_author_come_back_as_two_groups():
     assert all(b.getparent().tag == f"{{{W}}}del" for b in splits)
     back = check_roundtrip(original, "tracked", "first", "footnotes")
     assert [len(g.alternatives) for g in back.brackets()] == [1, 2, 1, 1, 1, 1]
+
+
+@pytest.mark.parametrize("case", ["en-adjacent-tracked-groups", "en-tracked-beside-bracketed"])
+def test_tracked_groups_come_back_apart_from_their_neighbours(case):
+    """A tracked change carries the blank after it (so Reject All reads like resolve);
+    the import puts the blank a lone change ends with after its bracket, or
+    ``[in grant-equivalent terms ][from 2025 to 2029] ...`` would read as the rival of
+    the group kept as brackets after it (found on real texts: a group of five rival
+    periods after an optional phrase)."""
+    original = parse_file(FIXTURES / "docx" / case / "input.txt")
+    back = check_roundtrip(original, "tracked", "first", "footnotes")
+    assert "ms ]" not in back.to_text() and "[from 2025 to 2029]@EU" in back.to_text() \
+        or case != "en-tracked-beside-bracketed"

@@ -16,8 +16,10 @@ the opposite, ``brackets`` (the default) writes each change as bracketed text:
   deletion is proposed.
 
 A change right after a closing bracket is kept apart from it with ``\\+`` (two
-independent groups).  A change holding only blanks cannot be a bracket (``[ ]`` is a placeholder): it is
-applied (an inserted blank kept, a deleted one dropped).  Footnote references at the
+independent groups).  The blanks a lone change ends with go after its closing
+bracket (``[from 2025] provided``: written against a bracket after it, it would read as
+that one's rival).  A change holding only blanks cannot be a bracket (``[ ]`` is a
+placeholder): it is applied (an inserted blank kept, a deleted one dropped).  Footnote references at the
 end of a change go after its closing bracket, where the draft format puts them.
 A paragraph number in the character style "Draft Number" at the start of a change
 (and the blanks after it) stays outside the bracket: the export writes ``3. [X]``,
@@ -40,6 +42,9 @@ Tok = tuple[Any, ...]
 _Item = tuple[Any, ...]
 
 MODES = ("brackets", "accept", "reject")
+#: the third item of a text token holding the blanks a lone change ended with, moved
+#: after its bracket (:func:`_emit`); :func:`_split` looks through it
+_MOVED = object()
 
 
 @dataclass(frozen=True)
@@ -168,7 +173,7 @@ def _number_outside(segs: list[Seg]) -> list[Seg]:
 def _split(out: list[Tok]) -> None:
     """Right after a bracket, a new group needs ``\\+`` or it would join that group."""
     for tok in reversed(out):
-        if tok[0] in ("fn", "en", "cs", "ce"):
+        if tok[0] in ("fn", "en", "cs", "ce") or len(tok) == 3 and tok[2] is _MOVED:
             continue
         if tok[0] == "close" or (tok[0] == "t" and tok[1][-1:] in "]］】"):
             out.append(("t", "\\+"))
@@ -180,7 +185,21 @@ def _emit(out: list[Tok], run: _Item, alt: Alt) -> None:
     trailing: list[Tok] = []
     while inner and inner[-1][0] in ("fn", "en"):
         trailing.insert(0, inner.pop())
+    blanks = ""
+    if alt.role == "lone" and inner and inner[-1][0] == "t":
+        # the blank a lone change ends with goes after its bracket (`[from 2025] provided`,
+        # not `[from 2025 ]provided`): a bracket written against the next one would
+        # read as its rival
+        text = inner[-1][1]
+        kept = text.rstrip()
+        if kept != text and (kept or len(inner) > 1):
+            blanks = text[len(kept):]
+            inner[-1] = ("t", kept)
+            if not kept:
+                inner.pop()
     out.append(("open",))
     out.extend(inner)
     out.append(("close", alt))
     out.extend(trailing)
+    if blanks:
+        out.append(("t", blanks, _MOVED))
