@@ -238,12 +238,24 @@ def unit_label(head: str) -> str | None:
     return None
 
 
-# A gap for a number or a year (`[year x]`, `[20XX]`, `[X]`, `[date]`), and a number (`2020`,
-# `40%`, a fraction: `the ¾`, `2/3`)
-_NUMBER_GAP = re.compile(r"[ \t]*(?:(?:(?:year|date|number)[ \t]+)?(?:[XxNn]{1,4}|[0-9]{0,3}[Xx]{2})"
-                         r"(?:[ \t]+(?:date|year))?|[Yy]ear|[Dd]ate|[Nn]umber)[ \t]*")
+# A gap for a number or a year (`[year x]`, `[20XX]`, `[X]`, `[Z]`, `[date]`), and a number
+# (`2020`, `40%`, a fraction: `the ¾`, `2/3`)
+_NUMBER_GAP = re.compile(r"[ \t]*(?:(?:(?:year|date|number)[ \t]+)?(?:[XxNn]{1,4}|[YZ]|"
+                         r"[0-9]{0,3}[Xx]{2})(?:[ \t]+(?:date|year))?|[Yy]ear|[Dd]ate|[Nn]umber)[ \t]*")
 A_NUMBER = re.compile(r"[ \t]*(?:(?:the|a)[ \t]+)?(?:[0-9][0-9 .,]*%?|[0-9]*[¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|"
                        r"[0-9]{1,2}/[0-9]{1,2})[ \t]*")
+#: A number written in words, in the UN languages and Portuguese (`[five] [Z] years`,
+#: `[cinco] [Z] años`, `[خمس] [Z] سنوات`): beside a gap for a number, its rival.
+_NUMBER_WORD = re.compile(
+    r"[ \t]*(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|hundred|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|"
+    r"diez|doce|quince|veinte|treinta|cuarenta|cincuenta|cien|un|une|deux|trois|quatre|"
+    r"cinq|sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|cinquante|cent|um|uma|"
+    r"dois|duas|três|sete|oito|nove|dez|doze|quinze|vinte|trinta|cinquenta|"
+    r"один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|двенадцать|"
+    r"пятнадцать|двадцать|тридцать|пятьдесят|сто)"
+    r"|(?:واحد|اثنان|اثنين|ثلاث|ثلاثة|أربع|أربعة|خمس|خمسة|ست|ستة|سبع|سبعة|ثماني|ثمانية|"
+    r"تسع|تسعة|عشر|عشرة|عشرين|ثلاثين|خمسين)|[一二三四五六七八九十两]{1,3}[ \t]*")
 
 
 # A time frame: a year (`by 2030`, `from 2025 to 2029`) or words that say when (`as soon as
@@ -355,10 +367,12 @@ def script_of(s: str) -> str:
 
 
 def number_slot(gap: str, other: str) -> bool:
-    """``by [year x] [2020] [2021]``: a gap for a number beside a bracketed number (or
-    another such gap), blanks apart: rivals for one slot, the gap one of them."""
+    """``by [year x] [2020] [2021]``, ``at least [five] [Z] years``: a gap for a number
+    beside a bracketed number, in figures or in words (or another such gap), blanks
+    apart: rivals for one slot, the gap one of them."""
     return _NUMBER_GAP.fullmatch(gap) is not None and (
-        A_NUMBER.fullmatch(other) is not None or _NUMBER_GAP.fullmatch(other) is not None)
+        A_NUMBER.fullmatch(other) is not None or _NUMBER_GAP.fullmatch(other) is not None
+        or _NUMBER_WORD.fullmatch(other) is not None)
 
 
 # what opens a noun phrase, in the languages whose lists above do not hold it
