@@ -18,8 +18,9 @@ the opposite, ``brackets`` (the default) writes each change as bracketed text:
 A change right after a closing bracket is kept apart from it with ``\\+`` (two
 independent groups).  The blanks a lone change ends with go after its closing
 bracket (``[from 2025] provided``: written against a bracket after it, it would read as
-that one's rival).  A change holding only blanks cannot be a bracket (``[ ]`` is a
-placeholder): it is applied (an inserted blank kept, a deleted one dropped).  Footnote references at the
+that one's rival), those it starts with before its opening one (``ARTICLE [1]:``,
+``data [as appropriate]``).  A change holding only blanks cannot be a bracket (``[ ]``
+is a placeholder): it is applied (an inserted blank kept, a deleted one dropped).  Footnote references at the
 end of a change go after its closing bracket, where the draft format puts them.
 A paragraph number in the character style "Draft Number" at the start of a change
 (and the blanks after it) stays outside the bracket: the export writes ``3. [X]``,
@@ -186,6 +187,16 @@ def _emit(out: list[Tok], run: _Item, alt: Alt) -> None:
     while inner and inner[-1][0] in ("fn", "en"):
         trailing.insert(0, inner.pop())
     blanks = ""
+    if alt.role == "lone" and inner and inner[0][0] == "t":
+        # and those it starts with before it (`ARTICLE [1]:`, not `ARTICLE[ 1]:`)
+        text = inner[0][1]
+        kept = text.lstrip()
+        if kept != text and (kept or len(inner) > 1):
+            out.append(("t", text[:len(text) - len(kept)], _MOVED))
+            if kept:
+                inner[0] = ("t", kept)
+            else:
+                inner.pop(0)
     if alt.role == "lone" and inner and inner[-1][0] == "t":
         # the blank a lone change ends with goes after its bracket (`[from 2025] provided`,
         # not `[from 2025 ]provided`): a bracket written against the next one would
