@@ -40,9 +40,6 @@ KNOWN = {
     "tracked": {
         "a-unfccc-adp-2015-12-compilation-footnotes-md-en",
         "b-csd-1997-ungass-finance-enb-web-en",
-        # `shall,[pursuant to ...], be`: the comma the whitespace rule removes after the
-        # group is a change of another author, which the import reads as a group `[,]`
-        "b-concordance-protocol-clauses-web-zh-en",
         # two rival paragraphs bracketed whole, `[3.1. Nothing ...]` and `[3.1. The rights
         # ...]`: one change replacing the other in one Word paragraph, so the second
         # number comes back inside the group, not as a paragraph of its own

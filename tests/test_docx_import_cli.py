@@ -143,7 +143,7 @@ def test_changes_and_marks_options(tmp_path):
     marked = run("import", path, "--changes", "accept", "--marks", "underline-strike")
     assert marked.stdout.endswith("Parties shall act.\n")
     marked = run("import", path, "--marks", "underline-strike", "--tolerant")
-    assert marked.stdout.endswith("Parties [may][shall]@A\\+[ also] act.\n")
+    assert marked.stdout.endswith("Parties [may][shall]@A \\+[also] act.\n")
 
 
 def test_bad_registry_file_is_a_usage_error(tmp_path, exported):

@@ -192,7 +192,12 @@ def _emit(out: list[Tok], run: _Item, alt: Alt) -> None:
         text = inner[0][1]
         kept = text.lstrip()
         if kept != text and (kept or len(inner) > 1):
-            out.append(("t", text[:len(text) - len(kept)], _MOVED))
+            lead = ("t", text[:len(text) - len(kept)], _MOVED)
+            # before a `\\+` that parts it from the bracket before: `[x] \\+[y]`
+            if out and out[-1] == ("t", "\\+"):
+                out.insert(len(out) - 1, lead)
+            else:
+                out.append(lead)
             if kept:
                 inner[0] = ("t", kept)
             else:

@@ -181,11 +181,20 @@ def _kept(nodes: Iterable[Node], choose: Callable[[BracketGroup], int], tracked:
     return flat
 
 
-def _greedy(kept: str, resolved: str) -> tuple[bytearray, list[tuple[int, str]]] | None:
+#: how far :func:`_greedy` looks for a blank of the kept text to keep, rather than add one
+_LOOK = 64
+
+
+def _greedy(kept: str, resolved: str, reuse: bool = True
+            ) -> tuple[bytearray, list[tuple[int, str]]] | None:
     """Align ``resolved`` to ``kept`` in one pass, knowing that a resolution only removes
     characters and adds blanks: (kept flags, [(kept offset, added text)]) or None.
 
-    Where equal characters make the alignment ambiguous any choice reads the same."""
+    With ``reuse``, a blank of ``resolved`` is the next blank of ``kept`` when the same
+    character follows both (``shall,[pursuant to ...], be``, dropped: ``shall, be``
+    deletes ``pursuant to ..., `` and keeps the blank before ``be``, instead of adding a
+    blank and deleting ``, ``: one change, not three).  Where equal characters make the
+    alignment ambiguous any choice reads the same."""
     n, m = len(kept), len(resolved)
     keep = bytearray(n)
     added: list[tuple[int, str]] = []
@@ -195,6 +204,9 @@ def _greedy(kept: str, resolved: str) -> tuple[bytearray, list[tuple[int, str]]]
             keep[i] = 1
             i += 1
             j += 1
+        elif reuse and resolved[j] == " " and i < n and j + 1 < m and \
+                (k := kept.find(" " + resolved[j + 1], i, i + _LOOK)) > i:
+            i = k
         elif resolved[j] == " " and (i >= n or kept[i] != " "):
             if added and added[-1][0] == i:
                 added[-1] = (i, added[-1][1] + " ")
@@ -231,7 +243,8 @@ def _align(flat: _Flat, resolved: str, world: str, plan: LinePlan) -> None:
     if kept == resolved:
         keep, added = bytearray(b"\x01" * len(kept)), []
     else:
-        keep, added = _greedy(kept, resolved) or _difflib(kept, resolved)
+        keep, added = _greedy(kept, resolved) or _greedy(kept, resolved, reuse=False) \
+            or _difflib(kept, resolved)
     into = plan.kept[world]
     starts = [start for start, _ in flat.segments]
     for start, node in flat.segments:
