@@ -43,8 +43,8 @@ Tok = tuple[Any, ...]
 _Item = tuple[Any, ...]
 
 MODES = ("brackets", "accept", "reject")
-#: the third item of a text token holding the blanks a lone change ended with, moved
-#: after its bracket (:func:`_emit`); :func:`_split` looks through it
+#: the third item of a text token holding the blanks a lone change started or ended
+#: with, moved outside its bracket (:func:`_emit`); :func:`_split` looks through it
 _MOVED = object()
 
 
@@ -181,38 +181,36 @@ def _split(out: list[Tok]) -> None:
         return
 
 
+def _edge_blanks(inner: list[Tok], end: int) -> str:
+    """Take the blanks off the first (``end`` 0) or last (-1) text of ``inner``, unless
+    they are all it holds; return them."""
+    if not inner or inner[end][0] != "t":
+        return ""
+    text: str = inner[end][1]
+    kept = text.lstrip() if end == 0 else text.rstrip()
+    if kept == text or not kept and len(inner) == 1:
+        return ""
+    if kept:
+        inner[end] = ("t", kept)
+    else:
+        inner.pop(end)
+    return text[:len(text) - len(kept)] if end == 0 else text[len(kept):]
+
+
 def _emit(out: list[Tok], run: _Item, alt: Alt) -> None:
     inner = [_plain(s) for s in run[2]]
     trailing: list[Tok] = []
     while inner and inner[-1][0] in ("fn", "en"):
         trailing.insert(0, inner.pop())
-    blanks = ""
-    if alt.role == "lone" and inner and inner[0][0] == "t":
-        # and those it starts with before it (`ARTICLE [1]:`, not `ARTICLE[ 1]:`)
-        text = inner[0][1]
-        kept = text.lstrip()
-        if kept != text and (kept or len(inner) > 1):
-            lead = ("t", text[:len(text) - len(kept)], _MOVED)
-            # before a `\\+` that parts it from the bracket before: `[x] \\+[y]`
-            if out and out[-1] == ("t", "\\+"):
-                out.insert(len(out) - 1, lead)
-            else:
-                out.append(lead)
-            if kept:
-                inner[0] = ("t", kept)
-            else:
-                inner.pop(0)
-    if alt.role == "lone" and inner and inner[-1][0] == "t":
-        # the blank a lone change ends with goes after its bracket (`[from 2025] provided`,
-        # not `[from 2025 ]provided`): a bracket written against the next one would
-        # read as its rival
-        text = inner[-1][1]
-        kept = text.rstrip()
-        if kept != text and (kept or len(inner) > 1):
-            blanks = text[len(kept):]
-            inner[-1] = ("t", kept)
-            if not kept:
-                inner.pop()
+    lead = blanks = ""
+    if alt.role == "lone":
+        # a lone change's blanks go outside its bracket (`ARTICLE [1]:`, `[from 2025]
+        # provided`): a bracket written against the next one would read as its rival
+        lead, blanks = _edge_blanks(inner, 0), _edge_blanks(inner, -1)
+    if lead:
+        # before a `\\+` that parts it from the bracket before: `[x] \\+[y]`
+        at = len(out) - 1 if out and out[-1] == ("t", "\\+") else len(out)
+        out.insert(at, ("t", lead, _MOVED))
     out.append(("open",))
     out.extend(inner)
     out.append(("close", alt))

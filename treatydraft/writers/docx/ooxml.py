@@ -213,8 +213,8 @@ def set_bidi(p: _Element) -> None:
 
 # Characters XML 1.0 cannot hold (lxml refuses them): written as U+FFFD.  A form feed
 # (a page break in text from a PDF) is written as Word's page break by add_text.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NOT_XML_BUT_FF = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = re.compile(_NOT_XML_BUT_FF.pattern[:-1] + "\x0c]")
 _TAB_OR_FF = re.compile("([\t\f])")
 
 

@@ -366,14 +366,14 @@ class TrackedWriter(BaseWriter):
         self.authors.add(author)
         target = self.target()
         tag = ooxml.W_DEL if kind == "del" else ooxml.W_INS
-        last = target[-1] if len(target) else None
-        if last is not None and last.tag == tag and last.get(ooxml.W_AUTHOR) == author:
+        # the change readers join this one to: the one before, comment marks aside
+        last = ooxml.last_change(target)
+        joins = last is not None and last.tag == tag and last.get(ooxml.W_AUTHOR) == author
+        if joins and last is target[-1]:
             wrapper = last
         else:
-            # a change after only comment marks: readers join it to the one before
-            last = ooxml.last_change(target)
             wrapper = ooxml.open_change(target, kind, self.ids(), author, self.date)
-        if last is None or last.tag != tag or last.get(ooxml.W_AUTHOR) != author:
+        if not joins:
             self.last_group = None  # the import starts a new bracket here anyway
         elif self.group is not None and self.last_group not in (None, self.group):
             self.bookmark(wrapper, ooxml.BOOKMARK_SPLIT)
