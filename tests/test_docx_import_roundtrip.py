@@ -270,3 +270,20 @@ def test_tracked_groups_come_back_apart_from_their_neighbours(case):
     back = check_roundtrip(original, "tracked", "first", "footnotes")
     assert "ms ]" not in back.to_text() and "[from 2025 to 2029]@EU" in back.to_text() \
         or case != "en-tracked-beside-bracketed"
+
+
+def test_issue13_marker_without_its_note_is_not_lost():
+    """``[to date][25]`` in a published excerpt: the marker's note is not in the draft.
+    The bracket style shows the marker; the tracked style drops the bracket, so the
+    marker was lost (found by reading every corpus text's export with pandoc).  It is
+    now a comment on the change, reading ``[25]``, which the import puts back after its
+    bracket.  The marker's label is its number (``25``, not ``5``)."""
+    original = parse_file(FIXTURES / "docx" / "issue-13-marker-without-note" / "input.txt")
+    first = next(original.brackets()).alternatives[0]
+    assert [(f.label, f.value) for f in first.footnotes] == [("25", "[25]")]
+    data = to_docx(original, style="tracked").data
+    comments = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/comments.xml"))
+    assert "[25]" in ["".join(c.itertext()) for c in comments.iter(f"{{{W}}}comment")]
+    for style in ("brackets", "tracked"):
+        back = check_roundtrip(original, style, "first", "footnotes")
+        assert "Resolutions [to date][25]." in back.to_text()

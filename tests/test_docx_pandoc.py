@@ -15,7 +15,7 @@ from test_docx_support import (unattributed, change_elements, need_pandoc, other
 
 FIX = [pytest.param(FIXTURES / "docx" / c / "input.txt", id=c)
        for c in ("en-structure", "zh-basic", "ar-basic", "en-bracketed-options",
-                     "en-adjacent-tracked-groups")]
+                     "en-adjacent-tracked-groups", "issue-13-marker-without-note")]
 
 
 @pytest.fixture(autouse=True)

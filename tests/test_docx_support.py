@@ -61,6 +61,8 @@ def variant_lines(doc, choices: dict[str, int], tracked: set[str]) -> list[str]:
                 out.append(n.char)
             elif isinstance(n, LineBreak):
                 out.append("\n")
+            elif isinstance(n, FootnoteRef) and n.label not in doc.footnotes:
+                out.append(n.value)  # a marker whose note the draft lacks: shown as written
             elif isinstance(n, (FootnoteRef, Footnote, Note, OptionsEnd, SplitMark)):
                 pass
             elif isinstance(n, BracketGroup):
@@ -75,6 +77,7 @@ def variant_lines(doc, choices: dict[str, int], tracked: set[str]) -> list[str]:
                         out.append(alt.open)
                         emit(alt.children)
                         out.append(alt.close)
+                        emit(alt.footnotes)
             elif isinstance(n, OptionBlock):
                 for i, opt in enumerate(n.options):
                     if i and n.gaps:  # between options bracketed whole
@@ -185,7 +188,7 @@ def pandoc(path, *args: str) -> str:
     return res.stdout.decode("utf-8")
 
 
-_NOTE_MARK = re.compile(r"\[\d+\]")
+_NOTE_MARK = re.compile(r"\[(\d+)\]")
 
 
 def pandoc_lines(path, mode: str) -> list[str]:
@@ -193,9 +196,13 @@ def pandoc_lines(path, mode: str) -> list[str]:
     notes section removed, one normalised string per paragraph."""
     text = pandoc(path, f"--track-changes={mode}", "-t", "plain", "--wrap=none")
     paras = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
-    while paras and re.match(r"\s*\[\d+\]\s", paras[-1]):
+    notes = set()  # the labels of the notes section: a marker of the text itself
+    while paras and (m := re.match(r"\s*\[(\d+)\]\s", paras[-1])):  # (`[to date][25]`)
+        notes.add(m.group(1))                                      # stays
         paras.pop()
-    return [norm(_NOTE_MARK.sub("", p)) for p in paras if norm(_NOTE_MARK.sub("", p))]
+    lines = (norm(_NOTE_MARK.sub(lambda m: "" if m.group(1) in notes else m.group(0), p))
+             for p in paras)
+    return [ln for ln in lines if ln]
 
 
 def pandoc_json(path, mode: str = "all") -> dict:

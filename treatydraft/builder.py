@@ -75,6 +75,11 @@ def _packed(tok: Token) -> Span:
                   tok.column, tok.end_line, tok.end_column)
 
 
+def _marker_label(tok: Token) -> str:
+    """The label of a footnote marker: ``[^1]`` and ``[17]`` -> ``1`` and ``17``."""
+    return str(tok).strip(" \t[]［］^")
+
+
 def _codes(raw: str) -> tuple[str, ...]:
     return tuple(c for c in raw.strip().lstrip("@").split("+") if c)
 
@@ -261,8 +266,7 @@ class _Builder:
                     cut = 2 if raw.startswith("<<") else 1  # `<<Note: ...>>`
                     out.append(DraftingNote(raw[cut:-cut].strip(), raw, _packed(child)))
                 elif t == "FNREF":
-                    out.append(FootnoteRef(str(child).strip(" \t[]［］^"), str(child),
-                                           _packed(child)))
+                    out.append(FootnoteRef(_marker_label(child), str(child), _packed(child)))
                 elif t == "FNDEF":  # the note's text follows, up to the line's end
                     if note is not None:  # (the token pass never gives two on a line)
                         prefix = self.footnote(note, out)
@@ -371,7 +375,7 @@ class _Builder:
             if k.type == "ATTRIB":
                 attribution, proposers = str(k), self._proposers(k)
             else:
-                refs.append(FootnoteRef(str(k).strip()[2:-1], str(k), _packed(k)))
+                refs.append(FootnoteRef(_marker_label(k), str(k), _packed(k)))
         if not proposers:
             for ref in refs:
                 named = self.known.get(ref.label)

@@ -14,7 +14,9 @@ One line per paragraph (blank lines are not kept).  For each paragraph:
    the delegation of its author (a lone deletion: the group attribution);
 4. other footnotes become draft footnotes ``[^N]`` with their text on the line
    after the paragraph (a footnote at the end of a paragraph that reads as a chair's
-   note, "Chair's note: ...", becomes ``> ...``); other comments become chair's notes.
+   note, "Chair's note: ...", becomes ``> ...``); a comment holding only a footnote
+   marker (``[25]``, the export's for a marker whose note the draft lacks) becomes that
+   marker after its closing bracket; other comments become chair's notes.
 """
 from __future__ import annotations
 
@@ -43,6 +45,9 @@ _NUMBER_TAB = re.compile(
     r"(?: ?(?:bis|ter|quater|quinquies|sexies))?[.)]|（[^）]{1,6}）|[一二三四五六七八九十]{1,3}[、.])\t")
 _OPTION = re.compile(r"^\s*(?:Option|Alt\.|Alternative|Opción|Option|Вариант|الخيار|备选案文)\s*"
                      r"[0-9IVXivx٠-٩一二三四五六七八九十]+[a-z]?(?: ?\([^)]*\))?")
+#: a footnote marker alone (``[25]``, ``[^7]``): the Word export's comment for a marker
+#: written after a bracket whose note the draft does not hold
+_MARKER = re.compile(r"[\[［]\^?[^\]］\s]{1,12}[\]］]")
 _CHAIR = re.compile(r"chair|présiden|presiden|председател|主席|الرئيس", re.I)
 
 
@@ -202,6 +207,8 @@ class Assembler:
                 alt_codes = s.codes
             elif s and s.kind == "group" and group_codes in (None, s.codes):
                 group_codes = s.codes
+            elif closing and _MARKER.fullmatch(c.text):  # `[25]`: the export's marker
+                markers.append(c.text)                  # whose note the draft lacked
             elif c.text:
                 self.counts["notes"] += 1
                 after.append("> " + c.text)

@@ -500,7 +500,8 @@ class TrackedWriter(BaseWriter):
         """Write ``alt``'s text inside one ``w:ins``/``w:del`` authored by ``author``.
 
         The alternative's footnotes (``[x][^1]``: a note on the bracket, which
-        ``resolve`` drops with the bracket) become a comment on the change.
+        ``resolve`` drops with the bracket) become a comment on the change; a marker
+        whose note is not in the draft (``[x][25]``) a comment reading ``[25]``.
         """
         world = "base" if kind == "del" else "other"
         cid = None
@@ -508,12 +509,13 @@ class TrackedWriter(BaseWriter):
                               or self.lead_author(alt.proposers) != author):
             cid = self.comment(alt.proposers, self.wording.proposed_by(alt.proposers),
                                alt.children)
-        notes = [self.doc.footnotes[f.label] for f in alt.footnotes
-                 if f.label in self.doc.footnotes]
+        # a marker whose note the draft does not hold (`[to date][25]`) is shown as written
+        notes = [self.doc.footnotes[f.label].shown if f.label in self.doc.footnotes
+                 else f.value for f in alt.footnotes]
         note_ids = []
         for note in notes:
             nid = self.comments.new(author, self.wording.initials(alt.proposers[0])
-                                    if alt.proposers else "", note.shown)
+                                    if alt.proposers else "", note)
             ooxml.Comments.start(self.para(), nid)
             note_ids.append(nid)
 
