@@ -18,7 +18,7 @@ from . import regexcache as rx
 from .lalr import Token
 
 __all__ = ["EDITORIAL", "LABEL", "LIST_LABEL", "NOTE_HOLDING", "adapted_subject", "is_line_tag",
-           "is_note", "is_running_mark", "relabelled"]
+           "is_note", "is_running_mark", "relabelled", "speaks_of_brackets"]
 
 # A bracketed drafting note or instruction, by its first words.
 _NOTE = rx.compile(
@@ -166,6 +166,22 @@ EDITORIAL = rx.compile(r"[ \t]*(?:sic!?|emphasis (?:added|supplied|in (?:the )?o
                         r"(?:internal )?(?:footnotes?|citations?|references?) omitted|"
                         r"(?:c'est|c’est) nous qui soulignons|souligné par nous|"
                         r"(?:énfasis|subrayado) añadido)[ \t]*", re.IGNORECASE)
+
+
+# The words for brackets in the six UN languages and Portuguese: a sentence that speaks
+# of them and then quotes (`The newly bracketed texts are in paragraph 3, "Affected
+# [developing] country Parties..."`) quotes the draft's brackets, not an editor's.
+_BRACKET_WORD = rx.compile(r"bracket|crochet|corchete|colchete|скобк|括号|أقواس|معقوف",
+                           re.IGNORECASE)
+_SENTENCE_END = rx.compile(r".*(?:[.!?;][ \t]|[。！？；]|\n)", re.DOTALL)
+
+
+def speaks_of_brackets(text: str, pos: int) -> bool:
+    """Does the sentence that ``pos`` (a bracket in a quotation) stands in name brackets
+    before it?  At most 300 characters back."""
+    start = max(0, pos - 300)
+    m = _SENTENCE_END.match(text, start, pos)
+    return _BRACKET_WORD.search(text, m.end() if m else start, pos) is not None
 
 
 # The subject an editor put in when quoting a sentence, with the verb they adapted to it

@@ -59,6 +59,7 @@ from .notekinds import (
     is_note,
     is_running_mark,
     relabelled,
+    speaks_of_brackets,
 )
 from .optionbrackets import bracket_options
 from .options import first_of_series, option_number
@@ -397,9 +398,12 @@ def type_brackets(text: str, tokens: list[Token], partner: list[int], problems: 
                 # ... unless the draft the quotation comes from holds the same bracket
                 # elsewhere (`that [Member State's] market.` quoted and in the footnote;
                 # words long enough to tell: `[the]` is in every draft)
+                # ... or unless the sentence quoting it speaks of brackets (`The newly
+                # bracketed texts are in paragraph 3, "Affected [developing] ..."`)
                 if quoted[i] and len(inner.split()) <= 3 and not _beside_bracket(tokens, i, j) \
                         and quotes[quoted[i]] == 1 and (len(inner.strip()) < 6 or all_numbers.times(
-                            text[tok.start_pos:tokens[j].end_pos]) == 1):
+                            text[tok.start_pos:tokens[j].end_pos]) == 1) \
+                        and not speaks_of_brackets(text, tok.start_pos):
                     problems.add(E.ParseError, f"editorial bracket '[{inner}]' in a "
                                  "quotation: read as text", tok.line, tok.column,
                                  severity="warning", offset=tok.start_pos,
