@@ -112,6 +112,22 @@ def test_unmapped_authors_tolerant_warns(exported):
     assert "@RUSSIAN_FEDERATION" in result.stdout
 
 
+def test_every_command_reports_what_the_word_reader_guessed(exported):
+    """``check draft.docx`` reports the reader's warnings (unmapped authors, tables,
+    fields) with the text's own problems, as ``import`` does: before, only ``import``
+    showed them, and ``check --tolerant`` on a published UNFCCC Word draft listed 26
+    unknown codes without saying they were its two change authors."""
+    result = run("check", "--tolerant", exported["tracked"])
+    assert "warning: author 'Russian Federation' is not a registered delegation: read as " \
+           "@RUSSIAN_FEDERATION" in result.stderr
+    doc = treatydraft.load(exported["tracked"], mode="tolerant")
+    found = [d for d in doc.diagnostics if d.code == "docx-import"]
+    assert len(found) == 3 and all(d.severity == "warning" and d.line == 0 for d in found)
+    assert not [d for d in treatydraft.load(exported["brackets"], mode="tolerant",
+                                            delegations=doc.front.delegations).diagnostics
+                if d.code == "docx-import"]
+
+
 def test_author_map_and_registry_files(tmp_path):
     body = ('<w:p><w:r><w:t xml:space="preserve">1. Parties shall </w:t></w:r>'
             '<w:ins w:id="1" w:author="Jane Smith (EU Delegation)"><w:r><w:t>promptly</w:t></w:r>'

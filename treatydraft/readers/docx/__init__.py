@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypedDict
 
-from ...document import Delegation, Document
+from ...document import Delegation, Diagnostic, Document
 from ...errors import FormatError
 from .assemble import Assembler
 from .changes import MODES
@@ -200,4 +200,10 @@ def read_docx(data: bytes, *, source: str | None = None, mode: Mode = "strict",
     from ...parser import parse
     result = docx_to_text(data, source=source, mode=mode, delegations=delegations,
                           author_map=author_map, changes=changes, marks=marks)
-    return parse(result.text, mode=mode, source=source)
+    doc = parse(result.text, mode=mode, source=source)
+    if not result.warnings:
+        return doc
+    # what the reader skipped or guessed is reported with the text's own problems
+    # (`check draft.docx` shows it), as warnings without a position in the text
+    found = tuple(Diagnostic("docx-import", w, 0, 0, "warning") for w in result.warnings)
+    return replace(doc, diagnostics=found + doc.diagnostics)
