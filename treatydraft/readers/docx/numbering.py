@@ -9,9 +9,12 @@ numbers are not in the text.  :class:`Numbering` follows Word's model:
   (``w:lvlOverride`` with ``w:startOverride`` or a whole ``w:lvl``);
 * counters belong to the abstract numbering, so two instances of one list continue
   each other unless an instance restarts a level with ``w:startOverride`` (applied
-  when that instance is first used);
+  when that instance is first used, to the level it is used at and the deeper ones:
+  sections restarted at A under chapter III, with an override for every level, leave
+  the chapters' count alone, so the next chapter is IV, as LibreOffice numbers a
+  published UNFCCC draft);
 * using a level resets the deeper levels (or, with ``w:lvlRestart``, those that
-  restart after it).
+  restart after it), and a level above that was never used counts as used once.
 """
 from __future__ import annotations
 
@@ -201,6 +204,8 @@ class Numbering:
         if num_id not in self.used:
             self.used.add(num_id)
             for lv, value in starts.items():
+                if lv < ilvl:
+                    continue  # a level above the one used is not restarted
                 counters[lv] = value - 1
                 for deeper in [k for k in counters if k > lv]:
                     del counters[deeper]
@@ -208,6 +213,12 @@ class Numbering:
             counters[ilvl] += 1
         else:
             counters[ilvl] = level.start
+        for above in range(ilvl):
+            # a level above, not used yet, counts as used once: its next paragraph
+            # is the second (`(b)` after `(i)`-`(iii)` opened a list, as Word and
+            # LibreOffice number it)
+            if above not in counters:
+                counters[above] = self._level_or_default(num_id, above).start
         for deeper in [k for k in counters if k > ilvl]:
             restart = self._level_or_default(num_id, deeper).restart
             if restart is None or (restart != 0 and ilvl < restart):
