@@ -4,7 +4,8 @@ Brackets side by side or with a slash between (``[a][b]``, ``[a] / [b]``) always
 group, except a lone connective between two brackets (``[a][and][b]``) and two bracketed
 units under labels of their own (``[(iv) ...][(v) ...]``); brackets separated by blanks
 only (``[a] [b]``) follow the document's ``spaced-brackets`` convention and, under
-``auto``, the evidence of :mod:`.readings`, with a warning where it had to guess; a
+``auto``, the evidence of :mod:`.readings`, with a warning where it had to guess (a tab
+between them, a table's column separator, keeps them apart); a
 bracket ending a hard-wrapped line may join the one starting the next; paragraphs
 bracketed whole, stacked under one number or beginning with the same words, are rival
 versions.  :func:`join` marks the ``[`` of every further alternative NEXT_LBR.
@@ -109,6 +110,8 @@ def _wrapped_open(text: str, tokens: list[Token], partner: list[int], r: int) ->
         # aplica a:]`: a chapeau over lines and one on its line, rivals over one list
         return k
     line_start = text.rfind("\n", 0, start) + 1
+    if "\t" in text[line_start:start]:
+        return -1  # the last cell of a table row (cells apart by tabs), not a wrapped line
     if (LIST_LABEL.fullmatch(text, line_start, start)
             or _LABEL_FIRST.match(text, tokens[k].end_pos)):
         return -1  # `1.4) [item]` then `[1.5) item]`: list items, one per line
@@ -239,6 +242,8 @@ def join(text: str, tokens: list[Token], partner: list[int], convention: str,
     for r, k in spaced:
         if convention == "separate":
             continue
+        if convention == "auto" and "\t" in text[tokens[r].end_pos:tokens[k].start_pos]:
+            continue  # a tab: the cells of a table row (as the Word import writes them)
         if written is not None and written.elsewhere(r, k):  # (under `auto` only)
             pass  # `[a] [b][c]` where `[a][b][c]` is written elsewhere: that group again
         elif convention == "auto":
