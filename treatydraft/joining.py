@@ -62,7 +62,10 @@ def _next_open(tokens: list[Token], r: int) -> tuple[int, int]:
 
 #: a choice written with a slash between brackets (``[as prescribed] / [which shall ...]``)
 SLASHED = rx.compile(r"\][ \t]*/[ \t]*\[")
-_OR = rx.compile(r"[ \t]+(?:or|ou|o|или|либо|أو|oder|oppure|versus|vs\.?)[ \t]+|[ \t]*或[ \t]*")
+# (a word of two letters or more may stand against both brackets: `[A]or[B]`, as a
+# bulletin printed two rival wordings; not `o`, which `[l]o[s]` could hold)
+_OR = rx.compile(r"[ \t]+(?:o|أو|vs\.?)[ \t]+|[ \t]*(?:or|ou|или|либо|oder|oppure|versus)[ \t]*"
+                 r"|[ \t]*或[ \t]*")
 _COMMA = rx.compile(r"[ \t]*,[ \t]+")
 
 
