@@ -159,3 +159,18 @@ def test_reads_a_docx_written_by_pandoc(tmp_path):
     assert "2. Second paragraph with bold." in got.text
     doc = treatydraft.parse(got.text)
     assert [g.alternatives[1].proposers for g in doc.brackets()][0] == ("CHN",)
+
+
+@needs_soffice
+def test_bench_docx_numbers_agrees_with_libreoffice(tmp_path, capsys):
+    """bench/docx_numbers.py, the measure of Word drafts the tests cannot bundle, run on a
+    fixture made to look like a UN draft: every number LibreOffice prints is the import's."""
+    from fixtures import bench_module
+    bench = bench_module("docx_numbers")
+    data, _ = build_case(CASES / "issue-12-numbering-restarted-sections")
+    path = tmp_path / "draft.docx"
+    path.write_bytes(data)
+    assert bench.main([str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "numbers: 10 of 10 LibreOffice prints (the import computes 10)" in out
+    assert re.search(r"words: +(\d+) of \1\n", out)
