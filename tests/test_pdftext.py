@@ -57,3 +57,19 @@ def test_blank_lines_separate_paragraphs_in_single_spaced_copies():
 
 def test_empty_input():
     assert reflow("").text == "" and reflow("\n\n").paragraphs == 0
+
+
+def test_lines_a_text_repeats_are_not_taken_for_running_heads():
+    """A published UN PDF (A/AC.296/2026/9, 81 pages) lost body lines to the furniture
+    rule: each committee's composition ends `Caribbean States and Western European and
+    other States;`, the rules of procedure head each rule `Rule 53`, and 64 rule numbers
+    and 5 list items were dropped as running heads.  With the PDF reader's pages (form
+    feeds), furniture is only what stands at the top or bottom of a page on at least 40%
+    of the pages; a line that ends a clause or heads a unit never is."""
+    folder = next(p.values[0] for p in cases("pdftext") if "repeated-body-lines" in p.id)
+    got = reflow((folder / "input.txt").read_text(encoding="utf-8"))
+    assert got.text.count("and other States;") == 3
+    assert [ln for ln in got.text.split("\n") if ln.startswith("Rule ")] == \
+        ["Rule 52", "Rule 53", "Rule 54"]
+    assert got.furniture == {"A/AC.296/2026/9": 3, "26-06383 2/81": 3}
+    assert "26-06383" not in got.text

@@ -7,7 +7,10 @@ middle of words.  :func:`reflow`:
 1. drops **page furniture**: lines that are only a page number (``12``, ``- 12 -``,
    ``Page 3 of 9``, ``3/9``), and short lines that repeat on several pages once digits
    are ignored (running headers and footers such as the document symbol or a job
-   number ``V.22-12345``);
+   number ``V.22-12345``): where the text has its pages (form feeds, as the PDF reader
+   writes them), only at the top or bottom of a page and on at least 40% of the pages;
+   never a line that ends a sentence or a clause (``and other States;``) or a unit's
+   heading (``Rule 53``), which a text repeats;
 2. decides whether blank lines mean anything: when most lines are followed by a blank
    line (double-spaced copies), blank lines are noise; otherwise a blank line ends a
    paragraph;
@@ -71,7 +74,9 @@ class Reflowed:
 
 
 def _key(line: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.split()))
+    """A line with its digits ignored, its words in any order: the running foot of even
+    pages (``26-06383 2/81``) and of odd ones (``3/81 26-06383``) are one."""
+    return " ".join(sorted(re.sub(r"\d+", "#", line).split()))
 
 
 def _depth(line: str, depth: int) -> int:
@@ -97,23 +102,57 @@ def _join(left: str, right: str) -> str:
     return left + " " + right
 
 
+# a line of the text, not a running head or foot: one that ends a sentence or a clause
+# (`... and other States;`, `Agreement.`, a footnote `5 Ibid.`), or a unit's heading
+# (`Rule 53`, `Regla 12`: the same once digits are ignored, but each its own)
+_BODY_LIKE = re.compile(r"[.;:,!?。；：，]$|^[^\W\d_]+ \d+$")
+_EDGE = 3  # lines at the top and at the bottom of a page where furniture stands
+
+
+def _may_be_furniture(line: str) -> bool:
+    s = " ".join(line.split())
+    return bool(s) and len(s) <= 60 and not _MARKER.match(s) and not _BODY_LIKE.search(s) \
+        and not any(ch in s for ch in _OPEN + _CLOSE)
+
+
+def _furniture_places(text: str) -> tuple[list[str], list[bool]]:
+    """The lines of ``text`` (a form feed is a page break, as blank lines) and, for each,
+    whether it stands where page furniture does: among the first or last few non-blank
+    lines of a page when the text has form feeds (the PDF reader's pages), anywhere
+    otherwise (text copied from a PDF, whose page breaks are lost)."""
+    pages = text.split("\f")
+    lines: list[str] = []
+    edge: list[bool] = []
+    for n, page in enumerate(pages):
+        if n:
+            lines += ["", ""]
+            edge += [False, False]
+        rows = [ln.rstrip() for ln in page.split("\n")]
+        filled = [i for i, ln in enumerate(rows) if ln.strip()]
+        ends = set(filled[:_EDGE] + filled[-_EDGE:]) if len(pages) > 1 else set(filled)
+        lines += rows
+        edge += [i in ends for i in range(len(rows))]
+    return lines, edge
+
+
 def reflow(text: str) -> Reflowed:
     """Reflow PDF-copied ``text`` (see the module docstring)."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").split("\n")
-    lines = [ln.rstrip() for ln in raw]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines, edge = _furniture_places(text)
     result = Reflowed("")
     # 1. page furniture
-    counts = Counter(k for k in map(_key, lines) if k and len(k) <= 60)
-    furniture = {k for k, n in counts.items() if n >= 3 and not _MARKER.match(k)
-                 and not any(ch in k for ch in _OPEN + _CLOSE)}
+    counts = Counter(_key(ln) for i, ln in enumerate(lines) if edge[i] and _may_be_furniture(ln))
+    pages = text.count("\f") + 1
+    least = max(3, int(0.4 * pages)) if pages >= 3 else 3
+    furniture = {k for k, n in counts.items() if k and n >= least}
     kept: list[str] = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
         s = ln.strip()
         if s and _PAGE_NUMBER.match(s):
             result.page_numbers += 1
             continue
         key = _key(s)
-        if s and key in furniture:
+        if s and edge[i] and key in furniture and _may_be_furniture(s):
             shown = next((k for k in result.furniture if _key(k) == key), " ".join(s.split()))
             result.furniture[shown] = result.furniture.get(shown, 0) + 1
             continue
