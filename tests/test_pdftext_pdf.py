@@ -179,6 +179,50 @@ def test_pdf_without_text_layer(tmp_path):
     assert result.exit_code == 2 and "no text layer" in result.output
 
 
+def _one_line_pdf(content: bytes) -> bytes:
+    """A one-page PDF drawing ``content`` (a content stream) in Helvetica."""
+    objs = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+            b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 400 200]/Resources<</Font<</F1 5 0 R>>"
+            b">>/Contents 4 0 R>>",
+            b"<</Length %d>>stream\n" % len(content) + content + b"\nendstream",
+            b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj" % i + obj + b"endobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+
+
+@pytest.mark.skipif(not HAVE_PYPDF, reason="pypdf (treatydraft[pdf]) is not installed")
+def test_pdf_whose_text_layer_is_not_text(tmp_path):
+    """Published UN PDFs of the BBNJ Agreement in Russian, Chinese and Arabic have fonts
+    without a usable character map: their text layer gives control characters for
+    blanks and shifted letters (`ɋɈȽɅȺɒȿɇɂȿ\x03ɇȺ` for `СОГЛАШЕНИЕ НА`), wrong CJK
+    blocks, or glyph numbers `(cid:7255)`, which the import wrote into the draft.  Such a
+    file is refused as a scan is, with the share of unreadable characters."""
+    garbled = _one_line_pdf(b"BT /F1 12 Tf 10 100 Td (\x2c\x2f\x03\x30\x31\x03\x32\x2c"
+                            b"\x03\x2c\x2f\x03\x30\x31) Tj ET")
+    with pytest.raises(InputError, match="not readable text: 29%") as info:
+        pdf_to_text(garbled)
+    assert "OCR" in info.value.hint
+    path = tmp_path / "garbled.pdf"
+    path.write_bytes(garbled)
+    result = CliRunner().invoke(main, ["import", str(path)])
+    assert result.exit_code == 2 and "not readable text" in result.output
+    fine = _one_line_pdf(b"BT /F1 12 Tf 10 100 Td (Parties [shall][may] act.) Tj ET")
+    assert pdf_to_text(fine).text == "Parties [shall][may] act.\n"
+
+
+def test_unreadable_share_counts_glyph_numbers_once():
+    from treatydraft.readers.pdf import unreadable
+    assert unreadable("(cid:7255)(cid:13387) ab") == 0.5
+    assert unreadable("Les Parties [coopèrent]") == 0.0
+    assert unreadable("") == 0.0
+
+
 def test_missing_extra_has_a_clear_message(monkeypatch):
     real_import = builtins.__import__
 

@@ -10,11 +10,14 @@ or Hebrew, the page text is read again glyph by glyph with pdfminer.six (part of
 same extra) and put in logical order by :mod:`treatydraft.readers.pdfbidi`.  The text
 is hard-wrapped like text copied from a PDF, so it goes through
 :func:`treatydraft.readers.pdftext.reflow`.  A PDF without a text layer (a scan) is
-refused with a message: treatydraft does not do OCR.
+refused with a message: treatydraft does not do OCR; so is one whose text layer is not
+readable text (fonts without a usable character map: control characters, glyph
+numbers, shifted letters), as published UN PDFs in Russian and Chinese can be.
 """
 from __future__ import annotations
 
 import io
+import re
 from typing import TYPE_CHECKING
 
 from ..document import Document
@@ -60,6 +63,8 @@ def pdf_to_text(data: bytes, *, source: str | None = None) -> Reflowed:
     notes = []
     if has_rtl(text):
         try:
+            # (glyph by glyph, an unmapped glyph shows as (cid:N), where pypdf's text
+            # silently lacks it: the check below sees it)
             text = "\f".join(rtl_pages(data))
             notes.append("right-to-left lines read glyph by glyph and put in logical order")
         except ImportError:
@@ -69,9 +74,34 @@ def pdf_to_text(data: bytes, *, source: str | None = None) -> Reflowed:
         except Exception as exc:  # pdfminer on a damaged file: keep pypdf's text
             notes.append(f"right-to-left lines: kept pypdf's order, pdfminer.six failed "
                          f"({type(exc).__name__})")
+    share = unreadable(text)
+    if share > _UNREADABLE_SHARE:
+        raise InputError(f"the PDF's text layer is not readable text: {share:.0%} of its "
+                         "characters are control characters, glyph numbers ((cid:N)) or "
+                         "characters a broken font encoding gives (its fonts map glyphs to "
+                         "no character, or to the wrong ones)", file=source,
+                         hint="run OCR on it first (e.g. ocrmypdf --force-ocr), or take the "
+                              "text from the Word or HTML version of the document")
     result = reflow(text)
     result.notes[:0] = notes
     return result
+
+
+#: what a text layer whose fonts have no usable character map gives: pdfminer.six's
+#: glyph numbers, control characters (``\x03`` for a blank), the replacement character,
+#: private-use characters, and the blocks broken CJK maps fall into (Kangxi radicals,
+#: CJK Extension A, Ol Chiki), which real drafts hardly use
+_CID = re.compile(r"\(cid:\d+\)")
+_BROKEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd\ue000-\uf8ff\u2e80-\u2fdf"
+                     "\u3400-\u4dbf\u1c50-\u1c7f]")
+_UNREADABLE_SHARE = 0.05
+
+
+def unreadable(text: str) -> float:
+    """The share of ``text``'s characters (blanks aside) that are no readable text."""
+    text = _CID.sub("\ufffd", text)
+    shown = sum(1 for ch in text if not ch.isspace())
+    return len(_BROKEN.findall(text)) / shown if shown else 0.0
 
 
 def read_pdf(data: bytes, *, source: str | None = None, mode: Mode = "strict") -> Document:
