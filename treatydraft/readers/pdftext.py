@@ -15,7 +15,8 @@ middle of words.  :func:`reflow`:
    line (double-spaced copies), blank lines are noise; otherwise a blank line ends a
    paragraph;
 3. starts a new paragraph at a line that begins with a paragraph or heading marker
-   (``12.``, ``(a)``, ``二.``, ``第五条``, ``Article 5``, a footnote ``[^1]:``) or after
+   (``12.``, ``(a)``, ``二.``, ``第五条``, ``Article 5``, ``Option (b):``, ``Option II``,
+   a preambular or operative label ``Pp4``, ``(OP2)``, a footnote ``[^1]:``) or after
    a line clearly shorter than a full line of the page (the last line of a paragraph, a heading), or at an
    indented line after a sentence end (when few lines are indented), but never
    while a bracket opened in the paragraph is still open and the next line does not
@@ -43,7 +44,8 @@ _MARKER = re.compile(
     r"^\s*(?:\d{1,3}(?:\s?(?:bis|ter|quater))?\.(?:\s|$|(?=[^\x00-\x7f]))|\(\w{1,6}\)|（[^）]{1,4}）"
     r"|[一二三四五六七八九十]{1,3}[.、．]|第[一二三四五六七八九十百零〇\d]+[条章节部分]"
     r"|(?:Article|Chapter|Part|Section|Preamble|Annex|Artículo|Capítulo|Статья|Глава|المادة|الفصل)\b"
-    r"|(?:Option|Alt\.|Alternative|Opción|Вариант|الخيار|备选案文)\s*\d|\[\s*\d{1,3}\.\s|>"
+    r"|(?:Option|Alt\.|Alternative|Opción|Вариант|الخيار|备选案文)\s*(?:\d|\(?[a-z]{1,2}\)?\s?:|"
+    r"[IVX]{1,4}\b)|\[\s*\d{1,3}\.\s|>|\(?(?:pp|op)\s?\d{1,3}(?:bis|ter)?\)?\s"
     r"|\[\^[^\]\s]{1,12}\]:)", re.I)
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _OPEN, _CLOSE = "[［【", "]］】"
