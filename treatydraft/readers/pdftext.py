@@ -15,8 +15,13 @@ middle of words.  :func:`reflow`:
    line (double-spaced copies), blank lines are noise; otherwise a blank line ends a
    paragraph;
 3. starts a new paragraph at a line that begins with a paragraph or heading marker
-   (``12.``, ``(a)``, ``二.``, ``第五条``, ``Article 5``, ``Option (b):``, ``Option II``,
-   a preambular or operative label ``Pp4``, ``(OP2)``, a footnote ``[^1]:``) or after
+   (``12.``, ``(a)``, ``b. Encourage``, ``iv. Promote``, ``二.``, ``第五条``, ``Article 5``,
+   ``Option (b):``, ``Option II``,
+   a preambular or operative label ``Pp4``, ``(OP2)``, a footnote ``[^1]:``; a unit's
+   word only where a line can start a heading, not on a full line continuing a
+   sentence: ``... as stated in its`` / ``Article 2 in order to``), at a bracket opening
+   with a capital after a paragraph bracketed whole (``... circumstances,]`` /
+   ``[Gravely concerned ...``), or after
    a line clearly shorter than a full line of the page (the last line of a paragraph, a heading), or at an
    indented line after a sentence end (when few lines are indented), but never
    while a bracket opened in the paragraph is still open and the next line does not
@@ -41,12 +46,22 @@ _PAGE_NUMBER = re.compile(
     r"(?:\s*(?:of|de|из)\s*\d{1,4})?|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|[ivxlc]{1,6})\s*$",
     re.I)
 _MARKER = re.compile(
-    r"^\s*(?:\d{1,3}(?:\s?(?:bis|ter|quater))?\.(?:\s|$|(?=[^\x00-\x7f]))|\(\w{1,6}\)|（[^）]{1,4}）"
+    r"^\s*(?:\d{1,3}(?:\s?(?:bis|ter|quater))?\.(?:\s|$|(?=[^\x00-\x7f])|(?=\[))|\(\w{1,6}\)|（[^）]{1,4}）"
+    r"|(?:[a-z]|[ivx]{2,5})\.\s+(?=[\[\"“‘A-Z])"
     r"|[一二三四五六七八九十]{1,3}[.、．]|第[一二三四五六七八九十百零〇\d]+[条章节部分]"
     r"|(?:Article|Chapter|Part|Section|Preamble|Annex|Artículo|Capítulo|Статья|Глава|المادة|الفصل)\b"
-    r"|(?:Option|Alt\.|Alternative|Opción|Вариант|الخيار|备选案文)\s*(?:\d|\(?[a-z]{1,2}\)?\s?:|"
-    r"[IVX]{1,4}\b)|\[\s*\d{1,3}\.\s|>|\(?(?:pp|op)\s?\d{1,3}(?:bis|ter)?\)?\s"
+    r"|\[?\s*(?:Option|Alt\.|Alternative|Opción|Вариант|الخيار|备选案文)\s*(?:\d|\(?[a-z]{1,2}\)?\s?:|"
+    r"[IVX]{1,4}\b)|\[\s*\d{1,3}\.\s|>|\[?\(?(?:pp|op)\s?\d{1,3}(?:bis|ter)?\)?\s"
     r"|\[\^[^\]\s]{1,12}\]:)", re.I)
+#: a unit's word (`Article 2`): a heading only where a line can start one (after a
+#: sentence's end or a short line, or on a short line itself), not a wrapped line that
+#: happens to begin with a reference (`... as stated in its` / `Article 2 in order to`)
+_UNIT_WORD = re.compile(r"\s*(?:Article|Chapter|Part|Section|Preamble|Annex|Artículo|"
+                        r"Capítulo|Статья|Глава|المادة|الفصل)\b", re.I)
+#: a paragraph bracketed whole ends (`... circumstances,]`) and the next opens
+#: (`[Gravely concerned ...`): a new paragraph, as the negotiating texts stack them
+_WHOLE_BRACKETED = re.compile(r"[.,;:]\]+$")
+_OPENS_BRACKETED = re.compile(r"\[+[^\W\d_a-z]")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _OPEN, _CLOSE = "[［【", "]］】"
 _FINAL = frozenset("。？！：；.?!:;")
@@ -177,8 +192,13 @@ def reflow(text: str) -> Reflowed:
                 paras.append(current)
                 current, prev_short = "", False
             continue
-        starts = _MARKER.match(s) or (depth == 0 and (prev_short or (
-            indent_breaks and ln[:1].isspace() and current[-1:] in _FINAL)))
+        marker = _MARKER.match(s)
+        if marker and _UNIT_WORD.match(s) and current and not prev_short \
+                and current[-1:] not in _FINAL and len(s) >= 0.7 * full:
+            marker = None  # `... as stated in its` / `Article 2 in order to ...`: wrapped
+        starts = marker or (depth == 0 and (prev_short or (
+            indent_breaks and ln[:1].isspace() and current[-1:] in _FINAL)
+            or _WHOLE_BRACKETED.search(current) and _OPENS_BRACKETED.match(s)))
         if current and starts:
             paras.append(current)
             current, depth = "", 0
