@@ -105,18 +105,47 @@ def _depth(line: str, depth: int) -> int:
     return depth
 
 
-def _join(left: str, right: str) -> str:
-    if not left:
-        return right
+def _seam(left: str, right: str) -> tuple[str, bool]:
+    """What joins a paragraph ending with ``left`` to its next line ``right``: (the
+    separator, whether the hyphen ending ``left`` goes)."""
     a, b = left[-1], right[:1]
     cjk_a, cjk_b = bool(_CJK.match(a)), bool(_CJK.match(b))
     if (cjk_a or cjk_b) and (cjk_a or a in _OPEN + _CLOSE) and (cjk_b or b in _OPEN + _CLOSE):
-        return left + right
+        return "", False
     if a in _OPEN:
-        return left + right
+        return "", False
     if a == "-" and len(left) > 1 and left[-2].islower() and b.islower():
-        return left[:-1] + right  # a word hyphenated at the end of the line
-    return left + " " + right
+        return "", True  # a word hyphenated at the end of the line
+    return " ", False
+
+
+class _Paragraph:
+    """A paragraph being reflowed: its lines' pieces, joined once at its end (a paragraph
+    of many lines must not be copied at every line), and its last characters."""
+
+    __slots__ = ("pieces", "tail")
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.tail = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.pieces)
+
+    def add(self, line: str) -> None:
+        if self.pieces:
+            sep, hyphen = _seam(self.tail, line)
+            if hyphen:
+                self.pieces[-1] = self.pieces[-1][:-1]
+                self.tail = self.tail[:-1]
+            if sep:
+                self.pieces.append(sep)
+            self.tail += sep
+        self.pieces.append(line)
+        self.tail = (self.tail + line[-8:])[-8:]
+
+    def text(self) -> str:
+        return "".join(self.pieces)
 
 
 # a line of the text, not a running head or foot: one that ends a sentence or a clause
@@ -184,29 +213,30 @@ def reflow(text: str) -> Reflowed:
     indented = sum(1 for i in nonblank if kept[i][:1].isspace())
     indent_breaks = indented < 0.3 * max(len(nonblank), 1)
     paras: list[str] = []
-    current, depth, prev_short = "", 0, False
+    current, depth, prev_short = _Paragraph(), 0, False
     for ln in kept:
         s = ln.strip()
         if not s:
             if blank_breaks and current and depth == 0:
-                paras.append(current)
-                current, prev_short = "", False
+                paras.append(current.text())
+                current, prev_short = _Paragraph(), False
             continue
+        end = current.tail[-1:]
         marker = _MARKER.match(s)
         if marker and _UNIT_WORD.match(s) and current and not prev_short \
-                and current[-1:] not in _FINAL and len(s) >= 0.7 * full:
+                and end not in _FINAL and len(s) >= 0.7 * full:
             marker = None  # `... as stated in its` / `Article 2 in order to ...`: wrapped
         starts = marker or (depth == 0 and (prev_short or (
-            indent_breaks and ln[:1].isspace() and current[-1:] in _FINAL)
-            or _WHOLE_BRACKETED.search(current) and _OPENS_BRACKETED.match(s)))
+            indent_breaks and ln[:1].isspace() and end in _FINAL)
+            or _WHOLE_BRACKETED.search(current.tail) and _OPENS_BRACKETED.match(s)))
         if current and starts:
-            paras.append(current)
-            current, depth = "", 0
-        current = _join(current, s)
+            paras.append(current.text())
+            current, depth = _Paragraph(), 0
+        current.add(s)
         depth = _depth(s, depth)
         prev_short = len(s) < 0.7 * full
     if current:
-        paras.append(current)
+        paras.append(current.text())
     result.paragraphs = len(paras)
     result.text = "".join(p + "\n\n" for p in paras).rstrip("\n") + ("\n" if paras else "")
     return result
