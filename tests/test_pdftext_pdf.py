@@ -216,8 +216,16 @@ def test_pdf_whose_text_layer_is_not_text(tmp_path):
     assert pdf_to_text(fine).text == "Parties [shall][may] act.\n"
 
 
+def test_text_copied_from_such_a_pdf_is_refused_too(tmp_path):
+    path = tmp_path / "copied.txt"
+    path.write_text("\u024b\u0248\u023d\u0245\u023a\u0252\u023f\u0247\u0242\u023f\x03\u0247"
+                    "\u023a\x03\u023b\u023a\u0241\u023f\x03\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", "--from", "pdf-text", str(path)])
+    assert result.exit_code == 2 and "the text is not readable text: 16%" in result.output
+
+
 def test_unreadable_share_counts_glyph_numbers_once():
-    from treatydraft.readers.pdf import unreadable
+    from treatydraft.readers.pdftext import unreadable
     assert unreadable("(cid:7255)(cid:13387) ab") == 0.5
     assert unreadable("Les Parties [coopèrent]") == 0.0
     assert unreadable("") == 0.0

@@ -82,8 +82,10 @@ def import_foreign(rep: Reporter, file: str, output: str | None, *, source_forma
     from ..readers.foreign import read_limited, sniff
     try:
         if source_format == "pdf-text":
-            from ..readers.pdftext import reflow
-            result = reflow(read_text(file))
+            from ..readers.pdftext import check_readable, reflow
+            copied = read_text(file)
+            check_readable(copied, "the text", file)
+            result = reflow(copied)
             for line in result.report():
                 rep.note(f"{file}: {line}")
             text = _with_registry(result.text, delegations)

@@ -17,13 +17,12 @@ numbers, shifted letters), as published UN PDFs in Russian and Chinese can be.
 from __future__ import annotations
 
 import io
-import re
 from typing import TYPE_CHECKING
 
 from ..document import Document
 from ..io import InputError
 from .pdfbidi import has_rtl, rtl_pages
-from .pdftext import Reflowed, reflow
+from .pdftext import Reflowed, check_readable, reflow
 
 if TYPE_CHECKING:
     from ..parser import Mode
@@ -74,34 +73,10 @@ def pdf_to_text(data: bytes, *, source: str | None = None) -> Reflowed:
         except Exception as exc:  # pdfminer on a damaged file: keep pypdf's text
             notes.append(f"right-to-left lines: kept pypdf's order, pdfminer.six failed "
                          f"({type(exc).__name__})")
-    share = unreadable(text)
-    if share > _UNREADABLE_SHARE:
-        raise InputError(f"the PDF's text layer is not readable text: {share:.0%} of its "
-                         "characters are control characters, glyph numbers ((cid:N)) or "
-                         "characters a broken font encoding gives (its fonts map glyphs to "
-                         "no character, or to the wrong ones)", file=source,
-                         hint="run OCR on it first (e.g. ocrmypdf --force-ocr), or take the "
-                              "text from the Word or HTML version of the document")
+    check_readable(text, "the PDF's text layer", source)
     result = reflow(text)
     result.notes[:0] = notes
     return result
-
-
-#: what a text layer whose fonts have no usable character map gives: pdfminer.six's
-#: glyph numbers, control characters (``\x03`` for a blank), the replacement character,
-#: private-use characters, and the blocks broken CJK maps fall into (Kangxi radicals,
-#: CJK Extension A, Ol Chiki), which real drafts hardly use
-_CID = re.compile(r"\(cid:\d+\)")
-_BROKEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd\ue000-\uf8ff\u2e80-\u2fdf"
-                     "\u3400-\u4dbf\u1c50-\u1c7f]")
-_UNREADABLE_SHARE = 0.05
-
-
-def unreadable(text: str) -> float:
-    """The share of ``text``'s characters (blanks aside) that are no readable text."""
-    text = _CID.sub("\ufffd", text)
-    shown = sum(1 for ch in text if not ch.isspace())
-    return len(_BROKEN.findall(text)) / shown if shown else 0.0
 
 
 def read_pdf(data: bytes, *, source: str | None = None, mode: Mode = "strict") -> Document:

@@ -39,7 +39,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-__all__ = ["reflow", "Reflowed"]
+from ..io import InputError
+
+__all__ = ["reflow", "Reflowed", "check_readable", "unreadable"]
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:-\s*\d{1,4}\s*-|\d{1,4}|\d{1,4}\s*/\s*\d{1,4}|(?:page|página|стр\.?)\s*\d{1,4}"
@@ -240,3 +242,34 @@ def reflow(text: str) -> Reflowed:
     result.paragraphs = len(paras)
     result.text = "".join(p + "\n\n" for p in paras).rstrip("\n") + ("\n" if paras else "")
     return result
+
+
+#: what a text layer whose fonts have no usable character map gives: pdfminer.six's
+#: glyph numbers, control characters (``\x03`` for a blank), the replacement character,
+#: private-use characters, and the blocks broken CJK maps fall into (Kangxi radicals,
+#: CJK Extension A, Ol Chiki), which real drafts hardly use
+_CID = re.compile(r"\(cid:\d+\)")
+_BROKEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd\ue000-\uf8ff\u2e80-\u2fdf"
+                     "\u3400-\u4dbf\u1c50-\u1c7f]")
+_UNREADABLE_SHARE = 0.05
+
+
+def unreadable(text: str) -> float:
+    """The share of ``text``'s characters (blanks aside) that are no readable text."""
+    text = _CID.sub("\ufffd", text)
+    shown = sum(1 for ch in text if not ch.isspace())
+    return len(_BROKEN.findall(text)) / shown if shown else 0.0
+
+
+def check_readable(text: str, what: str, source: str | None) -> None:
+    """Refuse ``text`` (``what``: "the PDF's text layer", "the text") when more than 5% of
+    it is no readable text: a PDF whose fonts have no usable character map, or text
+    copied out of one."""
+    share = unreadable(text)
+    if share > _UNREADABLE_SHARE:
+        raise InputError(f"{what} is not readable text: {share:.0%} of its characters are "
+                         "control characters, glyph numbers ((cid:N)) or characters a broken "
+                         "font encoding gives (the PDF's fonts map glyphs to no character, "
+                         "or to the wrong ones)", file=source,
+                         hint="run OCR on the PDF first (e.g. ocrmypdf --force-ocr), or take "
+                              "the text from the Word or HTML version of the document")
