@@ -47,19 +47,20 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:-\s*\d{1,4}\s*-|\d{1,4}|\d{1,4}\s*/\s*\d{1,4}|(?:page|página|стр\.?)\s*\d{1,4}"
     r"(?:\s*(?:of|de|из)\s*\d{1,4})?|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|[ivxlc]{1,6})\s*$",
     re.I)
+#: a unit's word starting a line (`Article 5`, `Chapter II`)
+_UNIT_WORDS = r"(?:Article|Chapter|Part|Section|Preamble|Annex|Artículo|Capítulo|Статья|Глава|المادة|الفصل)\b"
 _MARKER = re.compile(
     r"^\s*(?:\d{1,3}(?:\s?(?:bis|ter|quater))?\.(?:\s|$|(?=[^\x00-\x7f])|(?=\[))|\(\w{1,6}\)|（[^）]{1,4}）"
     r"|(?:[a-z]|[ivx]{2,5})\.\s+(?=[\[\"“‘A-Z])"
     r"|[一二三四五六七八九十]{1,3}[.、．]|第[一二三四五六七八九十百零〇\d]+[条章节部分]"
-    r"|(?:Article|Chapter|Part|Section|Preamble|Annex|Artículo|Capítulo|Статья|Глава|المادة|الفصل)\b"
+    r"|" + _UNIT_WORDS +
     r"|\[?\s*(?:Option|Alt\.|Alternative|Opción|Вариант|الخيار|备选案文)\s*(?:\d|\(?[a-z]{1,2}\)?\s?:|"
     r"[IVX]{1,4}\b)|\[\s*\d{1,3}\.\s|>|\[?\(?(?:pp|op)\s?\d{1,3}(?:bis|ter)?\)?\s"
     r"|\[\^[^\]\s]{1,12}\]:)", re.I)
 #: a unit's word (`Article 2`): a heading only where a line can start one (after a
 #: sentence's end or a short line, or on a short line itself), not a wrapped line that
 #: happens to begin with a reference (`... as stated in its` / `Article 2 in order to`)
-_UNIT_WORD = re.compile(r"\s*(?:Article|Chapter|Part|Section|Preamble|Annex|Artículo|"
-                        r"Capítulo|Статья|Глава|المادة|الفصل)\b", re.I)
+_UNIT_WORD = re.compile(r"\s*" + _UNIT_WORDS, re.I)
 #: a paragraph bracketed whole ends (`... circumstances,]`) and the next opens
 #: (`[Gravely concerned ...`): a new paragraph, as the negotiating texts stack them
 _WHOLE_BRACKETED = re.compile(r"[.,;:]\]+$")
@@ -189,20 +190,24 @@ def reflow(text: str) -> Reflowed:
     lines, edge = _furniture_places(text)
     result = Reflowed("")
     # 1. page furniture
-    counts = Counter(_key(ln) for i, ln in enumerate(lines) if edge[i] and _may_be_furniture(ln))
+    # each line that may be furniture, by its key (None: a line of the text)
+    keys = [_key(ln) if edge[i] and _may_be_furniture(ln) else None
+            for i, ln in enumerate(lines)]
+    counts = Counter(k for k in keys if k)
     pages = text.count("\f") + 1
     least = max(3, int(0.4 * pages)) if pages >= 3 else 3
-    furniture = {k for k, n in counts.items() if k and n >= least}
+    furniture = {k for k, n in counts.items() if n >= least}
     kept: list[str] = []
+    shown: dict[str, str] = {}  # furniture key -> the first such line, as reported
     for i, ln in enumerate(lines):
         s = ln.strip()
         if s and _PAGE_NUMBER.match(s):
             result.page_numbers += 1
             continue
-        key = _key(s)
-        if s and edge[i] and key in furniture and _may_be_furniture(s):
-            shown = next((k for k in result.furniture if _key(k) == key), " ".join(s.split()))
-            result.furniture[shown] = result.furniture.get(shown, 0) + 1
+        key = keys[i]
+        if key in furniture:
+            first = shown.setdefault(key, " ".join(s.split()))
+            result.furniture[first] = result.furniture.get(first, 0) + 1
             continue
         kept.append(ln)
     # 2. are blank lines meaningful?
