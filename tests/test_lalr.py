@@ -13,6 +13,7 @@ imports Lark.  These tests keep that honest, with Lark itself as the oracle:
 """
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from functools import cache
@@ -204,3 +205,27 @@ def test_issue11_check_never_imports_lark():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.splitlines()[-1] == "[]"
+
+
+def test_first_chars_lists_what_a_match_can_start_with():
+    first = tables_build.first_chars
+    assert first(r"(?<![^\n])[ \t]*>", 0) == "\t >"  # zero-width look-behind, optional blanks
+    assert first(r"(?:ab|[c-e]x)+", 0) == "acde"
+    assert first(r"(?=q)r", 0) == "r"  # a look-ahead does not consume
+    assert first(r"[^a]b", 0) is None  # a negated class: any character
+    assert first(r"\wb", 0) is None  # a category
+    assert first(r"a?", 0) is None  # the empty string matches
+    assert first(r"a", re.IGNORECASE) is None
+    assert first(r"[一-龥]", 0) is None  # a long range is not listed
+
+
+def test_body_lexer_tries_at_each_character_only_the_terminals_that_can_start_there():
+    lexer = syntax.body_lexer()
+    tried = {c: set(lexer._match_at(c).__self__.groupindex) for c in "xA[\n"}
+    assert "TEXT" in tried["x"] and not {"ARTICLE", "LBR", "NL"} & tried["x"]
+    assert {"ARTICLE", "OPTION", "TEXT"} <= tried["A"]
+    assert {"LBR", "PLACEHOLDER", "FIELD"} <= tried["["] and "NL" not in tried["["]
+    assert "NL" in tried["\n"]
+    for c in tried:  # the terminals tried are in the grammar's order
+        order = list(lexer._match_at(c).__self__.groupindex)
+        assert order == sorted(order, key=lexer.mres[0].groupindex.__getitem__)

@@ -26,11 +26,11 @@ STATES: tuple[dict[str, int], ...] = (
 )
 STARTS: dict[str, tuple[int, int]] = {'start': (0, 2)}
 LEXERS: tuple[tuple[Any, ...], ...] = (
-    (('(?P<OPEN>---[ \t]*\r?\n)',), 0, ('OPEN',), (), ('OPEN',), {}),
-    (('(?P<CODE>(?m:[ \t]+[A-Z][A-Za-z0-9_-]*[ \t]*:(?=[^@\r\n]*(?:[ \t]*@[A-Z][A-Za-z0-9_-]*)*[ \t]*\r?$)))|(?P<KEY>[A-Za-z][A-Za-z0-9_-]*[ \t]*:)|(?P<CLOSE>---[ \t]*(?:\r?\n)?)|(?P<BLANK>(?m:[ \t]+(?=\r?$)))|(?P<COMMENT>[ \t]*#[^\r\n]*)|(?P<NL>\r?\n)|(?P<BAD>[^\r\n]+)',), 0, ('BAD', 'CLOSE', 'CODE', 'COMMENT', 'NL'), (), ('BAD', 'BLANK', 'CLOSE', 'CODE', 'COMMENT', 'KEY', 'NL'), {}),
-    ((), 0, (), (), (), {}), (('(?P<NL>\r?\n)',), 0, ('NL',), (), ('NL',), {}), (('(?P<MEMBER>[ \t]*@[A-Z][A-Za-z0-9_-]*[ \t]*)|(?P<NAME>[^@\r\n]+)|(?P<NL>\r?\n)',), 0, ('NAME', 'NL'), (), ('MEMBER', 'NAME', 'NL'), {}), (('(?P<VALUE>[^\r\n]+)|(?P<NL>\r?\n)',), 0, ('NL', 'VALUE'), (), ('NL', 'VALUE'), {}),
-    (('(?P<MEMBER>[ \t]*@[A-Z][A-Za-z0-9_-]*[ \t]*)|(?P<NL>\r?\n)',), 0, ('NL',), (), ('MEMBER', 'NL'), {}),
-    (('(?P<CODE>(?m:[ \t]+[A-Z][A-Za-z0-9_-]*[ \t]*:(?=[^@\r\n]*(?:[ \t]*@[A-Z][A-Za-z0-9_-]*)*[ \t]*\r?$)))|(?P<MEMBER>[ \t]*@[A-Z][A-Za-z0-9_-]*[ \t]*)|(?P<KEY>[A-Za-z][A-Za-z0-9_-]*[ \t]*:)|(?P<CLOSE>---[ \t]*(?:\r?\n)?)|(?P<BLANK>(?m:[ \t]+(?=\r?$)))|(?P<COMMENT>[ \t]*#[^\r\n]*)|(?P<OPEN>---[ \t]*\r?\n)|(?P<NAME>[^@\r\n]+)|(?P<VALUE>[^\r\n]+)|(?P<NL>\r?\n)|(?P<BAD>[^\r\n]+)',), 0, ('BAD', 'CLOSE', 'CODE', 'COMMENT', 'NAME', 'NL', 'OPEN', 'VALUE'), (), ('BAD', 'BLANK', 'CLOSE', 'CODE', 'COMMENT', 'KEY', 'MEMBER', 'NAME', 'NL', 'OPEN', 'VALUE'), {}),
+    (('(?P<OPEN>---[ \t]*\r?\n)',), 0, ('OPEN',), (), ('OPEN',), {}, None),
+    (('(?P<CODE>(?m:[ \t]+[A-Z][A-Za-z0-9_-]*[ \t]*:(?=[^@\r\n]*(?:[ \t]*@[A-Z][A-Za-z0-9_-]*)*[ \t]*\r?$)))|(?P<KEY>[A-Za-z][A-Za-z0-9_-]*[ \t]*:)|(?P<CLOSE>---[ \t]*(?:\r?\n)?)|(?P<BLANK>(?m:[ \t]+(?=\r?$)))|(?P<COMMENT>[ \t]*#[^\r\n]*)|(?P<NL>\r?\n)|(?P<BAD>[^\r\n]+)',), 0, ('BAD', 'CLOSE', 'CODE', 'COMMENT', 'NL'), (), ('BAD', 'BLANK', 'CLOSE', 'CODE', 'COMMENT', 'KEY', 'NL'), {}, None),
+    ((), 0, (), (), (), {}, None), (('(?P<NL>\r?\n)',), 0, ('NL',), (), ('NL',), {}, None), (('(?P<MEMBER>[ \t]*@[A-Z][A-Za-z0-9_-]*[ \t]*)|(?P<NAME>[^@\r\n]+)|(?P<NL>\r?\n)',), 0, ('NAME', 'NL'), (), ('MEMBER', 'NAME', 'NL'), {}, None), (('(?P<VALUE>[^\r\n]+)|(?P<NL>\r?\n)',), 0, ('NL', 'VALUE'), (), ('NL', 'VALUE'), {}, None),
+    (('(?P<MEMBER>[ \t]*@[A-Z][A-Za-z0-9_-]*[ \t]*)|(?P<NL>\r?\n)',), 0, ('NL',), (), ('MEMBER', 'NL'), {}, None),
+    (('(?P<CODE>(?m:[ \t]+[A-Z][A-Za-z0-9_-]*[ \t]*:(?=[^@\r\n]*(?:[ \t]*@[A-Z][A-Za-z0-9_-]*)*[ \t]*\r?$)))|(?P<MEMBER>[ \t]*@[A-Z][A-Za-z0-9_-]*[ \t]*)|(?P<KEY>[A-Za-z][A-Za-z0-9_-]*[ \t]*:)|(?P<CLOSE>---[ \t]*(?:\r?\n)?)|(?P<BLANK>(?m:[ \t]+(?=\r?$)))|(?P<COMMENT>[ \t]*#[^\r\n]*)|(?P<OPEN>---[ \t]*\r?\n)|(?P<NAME>[^@\r\n]+)|(?P<VALUE>[^\r\n]+)|(?P<NL>\r?\n)|(?P<BAD>[^\r\n]+)',), 0, ('BAD', 'CLOSE', 'CODE', 'COMMENT', 'NAME', 'NL', 'OPEN', 'VALUE'), (), ('BAD', 'BLANK', 'CLOSE', 'CODE', 'COMMENT', 'KEY', 'MEMBER', 'NAME', 'NL', 'OPEN', 'VALUE'), {}, None),
 )
 STATE_LEXER: tuple[int, ...] | None = (0, 1, 2, 3, 3, 2, 4, 3, 5, 1, 1, 1, 3, 3, 3, 1, 6, 6, 6, 1, 3, 2, 1, 1, 1, 1, 6, 6)
 ROOT_LEXER: int = 7

@@ -147,7 +147,7 @@ class Lexer:
     length of the pattern, then name), the alternations compiled when first used."""
 
     def __init__(self, spec: Sequence[Any]):
-        patterns, flags, newline, ignore, allowed, unless = spec
+        patterns, flags, newline, ignore, allowed, unless, dispatch = spec
         self._patterns, self._flags = patterns, flags
         self.newline_types = frozenset(newline)
         self.ignore_types = frozenset(ignore)
@@ -155,6 +155,10 @@ class Lexer:
         self._unless_specs: dict[str, tuple[str, ...]] = unless
         self._mres: list[Any] | None = None
         self._unless: dict[str, list[Any]] = {}
+        # (end of each terminal in the one alternation, the characters it starts with)
+        self._dispatch: tuple[tuple[int, str | None], ...] | None = dispatch
+        self._by_char: dict[str, Any] = {}  # first character -> match of the terminals
+        self._by_terminals: dict[tuple[int, ...], Any] = {}  # that can start with it
 
     @property
     def mres(self) -> list[Any]:
@@ -178,14 +182,35 @@ class Lexer:
             return self._lex_plain(text)
         return self.tokens(text, None)
 
+    def _match_at(self, char: str) -> Any:
+        """The ``match`` of the alternation of the terminals, in order, that a token
+        starting with ``char`` can be (the others fail there whatever follows: the
+        table builder lists the characters each terminal starts with)."""
+        if self._dispatch is None:
+            return self.mres[0].match
+        key = tuple(i for i, (_, first) in enumerate(self._dispatch)
+                    if first is None or char in first)
+        match = self._by_terminals.get(key)
+        if match is None:
+            pattern, branches, start = self._patterns[0], [], 0
+            for end, _ in self._dispatch:
+                branches.append(pattern[start:end])
+                start = end + 1
+            match = self._by_terminals[key] = regexcache.compile(
+                "|".join(branches[i] for i in key), self._flags).match
+        self._by_char[char] = match
+        return match
+
     def _lex_plain(self, text: str) -> Iterator[Token]:
         """:meth:`tokens` for one alternation, no ignored terminals and no retyping
-        (the body lexer): the same tokens, faster."""
-        match = self.mres[0].match
+        (the body lexer): the same tokens, faster.  At each position only the terminals
+        that can start with its character are tried (:meth:`_match_at`)."""
+        by_char, match_at = self._by_char, self._match_at
         newline = self.newline_types
         pos, line, line_start, end = 0, 1, 0, len(text)
         while pos < end:
-            m = match(text, pos)
+            char = text[pos]
+            m = (by_char.get(char) or match_at(char))(text, pos)
             if m is None:
                 raise UnexpectedCharacters(text, pos, line, pos - line_start + 1,
                                            set(self.allowed) or {"<END-OF-FILE>"})

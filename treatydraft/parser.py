@@ -176,7 +176,7 @@ def _segments(tokens: Iterable[Token], size: int | None) -> Iterator[list[Token]
             append = seg.append
         if t == "RBR":
             after_close = True
-        elif t != "TEXT" or str(tok).strip(" \t"):
+        elif t != "TEXT" or tok.value.strip(" \t"):  # (the value: no copy of the token)
             after_close = False
     if seg:
         yield seg

@@ -18,6 +18,7 @@ tokens, trees and errors.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -28,6 +29,13 @@ from lark.load_grammar import FromPackageLoader
 from lark.parsers.lalr_analysis import Shift
 
 from .syntax import LABEL_KINDS, grammar_text
+
+try:  # the parser of regular expressions and its opcodes (development time only)
+    from re import _constants as _const  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _const
+    import sre_parse as _parser
 
 __all__ = ["GRAMMARS", "build", "source", "module_path", "main"]
 
@@ -61,7 +69,85 @@ def lark_parser(name: str) -> Lark:
     return Lark(grammar_text(grammar), **options)
 
 
-def _lexer_spec(lexer: BasicLexer) -> tuple[Any, ...]:
+#: a first-character class larger than this many characters is not worth a dispatch
+_MAX_RANGE = 256
+
+
+def _first(seq: Any) -> tuple[set[str] | None, bool]:
+    """The characters a match of the parsed sequence ``seq`` (``re._parser``) can start
+    with (None: too many to list) and whether it can match the empty string."""
+    out: set[str] = set()
+    for op, av in seq:
+        chars, nullable = _first_of(op, av)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    """:func:`_first` of one item; None for anything not listed (a negated class, a
+    category, a back reference, any character): the lexer then always tries it."""
+    if op is _const.LITERAL:
+        return {chr(av)}, False
+    if op is _const.IN:
+        chars: set[str] = set()
+        for kind, arg in av:
+            if kind is _const.LITERAL:
+                chars.add(chr(arg))
+            elif kind is _const.RANGE and arg[1] - arg[0] < _MAX_RANGE:
+                chars.update(chr(c) for c in range(arg[0], arg[1] + 1))
+            else:
+                return None, False
+        return chars, False
+    if op is _const.BRANCH:
+        chars, empty = set(), False
+        for alt in av[1]:
+            first, nullable = _first(alt)
+            if first is None:
+                return None, False
+            chars, empty = chars | first, empty or nullable
+        return chars, empty
+    if op is _const.SUBPATTERN:
+        return _first(av[3]) if not (av[1] or av[2]) else (None, False)  # no inline flags
+    if op is _const.ATOMIC_GROUP:
+        return _first(av)
+    if op in (_const.MAX_REPEAT, _const.MIN_REPEAT, _const.POSSESSIVE_REPEAT):
+        first, nullable = _first(av[2])
+        return first, nullable or av[0] == 0
+    if op in (_const.ASSERT, _const.ASSERT_NOT, _const.AT):  # zero width
+        return set(), True
+    return None, False
+
+
+def first_chars(regexp: str, flags: int) -> str | None:
+    """The characters a match of ``regexp`` must start with, sorted, or None when any
+    may (or the empty string matches, or the list would be long)."""
+    if flags & re.IGNORECASE:
+        return None
+    chars, nullable = _first(_parser.parse(regexp, flags))
+    return None if chars is None or nullable else "".join(sorted(chars))
+
+
+def _dispatch(scanner: Scanner, flags: int) -> tuple[tuple[int, str | None], ...] | None:
+    """For a lexer of one alternation: each terminal's end in it and the characters a
+    match of it starts with (:func:`first_chars`), so that the lexer tries at each
+    position only the terminals that can match there, in the same order
+    (:meth:`treatydraft.lalr.Lexer._lex_plain`)."""
+    if len(scanner._mres) != 1:  # pragma: no cover - the body lexer has one
+        return None
+    ends, end = [], -1
+    for t in scanner.terminals:
+        end += len(f"(?P<{t.name}>{t.pattern.to_regexp()})") + 1
+        ends.append((end, first_chars(t.pattern.to_regexp(), flags)))
+    if end != len(scanner._mres[0].pattern):  # pragma: no cover - Lark builds it so
+        raise ValueError("the alternation is not the terminals joined by |")
+    return tuple(ends)
+
+
+def _lexer_spec(lexer: BasicLexer, dispatch: bool = False) -> tuple[Any, ...]:
     scanner: Scanner = lexer.scanner
     unless = {}
     for type_, callback in sorted(lexer.callback.items()):
@@ -74,7 +160,8 @@ def _lexer_spec(lexer: BasicLexer) -> tuple[Any, ...]:
             tuple(sorted(lexer.newline_types)),
             tuple(sorted(lexer.ignore_types)),
             tuple(sorted(scanner.allowed_types - lexer.ignore_types)),
-            unless)
+            unless,
+            _dispatch(scanner, int(lexer.g_regex_flags)) if dispatch else None)
 
 
 def build(name: str) -> dict[str, Any]:
@@ -135,7 +222,7 @@ def build(name: str) -> dict[str, Any]:
     state_lexer: list[int] | None = None
     if GRAMMARS[name][2] == "basic":
         conf = lark.lexer_conf
-        lexers.append(_lexer_spec(BasicLexer(conf)))
+        lexers.append(_lexer_spec(BasicLexer(conf), dispatch=True))
         root_at = 0
     else:
         specs: dict[Any, int] = {}
