@@ -8,7 +8,7 @@ excerpt in tolerant mode and compares:
   alternative), its number of alternatives and its kind all match: precision (of the
   groups reported) and recall (of the groups expected);
 * option blocks: found when a block starts on the expected line with the expected
-  number of options;
+  number of options (two blocks on one line with as many options count twice);
 * placeholders, notes and bracketed footnote markers (`[17]`): typed right when the tool
   reports that type at that position;
 * unbalanced brackets: reported as unclosed/stray where expected.
@@ -23,6 +23,7 @@ excerpt in tolerant mode and compares:
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,7 +42,7 @@ _OPENERS = "[［【{"
 @dataclass
 class Expected:
     groups: set = field(default_factory=set)       # (line, col, kind, n)
-    options: set = field(default_factory=set)      # (line, n)
+    options: Counter = field(default_factory=Counter)  # (line, n) -> blocks
     placeholders: set = field(default_factory=set)  # (line, col)
     notes: set = field(default_factory=set)
     refs: set = field(default_factory=set)         # bracketed footnote markers: [17]
@@ -61,7 +62,7 @@ def read_expected(path: Path) -> Expected:
             gkind = "alternatives" if "alternatives" in rest else "optional"
             exp.groups.add((ln, col, gkind, n if gkind == "alternatives" else 1))
         elif kind == "options":
-            exp.options.add((ln, n))
+            exp.options[(ln, n)] += 1
         elif kind == "placeholder":
             exp.placeholders.add((ln, col))
         elif kind == "note":
@@ -82,7 +83,7 @@ def read_actual(doc) -> Expected:
             first = node.alternatives[0].span
             got.groups.add((first.line, first.column, node.kind, len(node.alternatives)))
         elif isinstance(node, OptionBlock):
-            got.options.add((node.span.line, len(node.options)))
+            got.options[(node.span.line, len(node.options))] += 1
         elif isinstance(node, Placeholder) and node.value[:1] in _OPENERS:
             got.placeholders.add((node.span.line, node.span.column))
         elif isinstance(node, DraftingNote):
@@ -127,7 +128,7 @@ def score(folder: Path) -> tuple[Score, Expected, Expected]:
     assert doc.to_text() == text, f"{folder.name}: round trip broken"
     exp, got = read_expected(folder / "expected.txt"), read_actual(doc)
     s = Score(folder.name, len(exp.groups), len(got.groups), len(exp.groups & got.groups),
-              len(exp.options), len(exp.options & got.options),
+              exp.options.total(), (exp.options & got.options).total(),
               len(exp.placeholders) + len(exp.notes) + len(exp.refs),
               len(exp.placeholders & got.placeholders) + len(exp.notes & got.notes)
               + len(exp.refs & got.refs),
@@ -153,15 +154,20 @@ def _pct(a: int, b: int) -> str:
     return f"{100 * a / b:5.1f}%" if b else "    -"
 
 
+def _items(found: set | Counter) -> list:
+    """The items of a set, or of a count of items (each as many times as counted)."""
+    return list(found.elements()) if isinstance(found, Counter) else list(found)
+
+
 def show(name: str, corpus: Path = CORPUS) -> None:
     s, exp, got = score(corpus / name)
     for label, e, g in (("groups", exp.groups, got.groups), ("options", exp.options, got.options),
                         ("placeholders", exp.placeholders, got.placeholders),
                         ("notes", exp.notes, got.notes), ("refs", exp.refs, got.refs),
                         ("unbalanced", exp.unbalanced, got.unbalanced)):
-        for item in sorted(e - g):
+        for item in sorted(_items(e - g)):
             print(f"missed   {label:12} {item}")
-        for item in sorted(g - e):
+        for item in sorted(_items(g - e)):
             print(f"extra    {label:12} {item}")
 
 

@@ -15,6 +15,8 @@ turns the sequence into one where every run of options is an
   options hold those units, and the block runs until a unit above them;
 * ``3.3alt`` / ``3.3bis Alt`` is an alternative to the unit it names: the paragraph
   ``3.3`` just before it becomes the first option of the block;
+* a label in another cell of the same table row (a ``|`` between them on one line: a
+  concordance's columns) is another text's: the blocks open end before it;
 * a block ends at ``\\end-options``, at a heading at the level of the unit the block
   stands in or above, after a ``No text`` option (unless another label follows), or at
   the end of the sequence.
@@ -164,6 +166,12 @@ def gather(builder: _Builder, nodes: list[Item]) -> list[Node]:
                     tok.end_column)))
             continue
         if isinstance(node, Label):
+            if stack and _other_cell(builder.source.text, stack[-1].options[-1][0], node):
+                if after is not None:
+                    end_bracketed()
+                while stack:  # each cell of a table's row is read on its own
+                    close()
+                ended = None
             series, number = option_number(str(node.token))
             number = fused.get(i, number)
             k = _joins(stack, series, number)
@@ -232,6 +240,14 @@ def gather(builder: _Builder, nodes: list[Item]) -> list[Node]:
     out.extend(held)
     _bracketed_one_by_one(builder, out)
     return out
+
+
+def _other_cell(text: str, before: Label, label: Label) -> bool:
+    """Does ``label`` open another cell of the table row ``before`` stands in (the same
+    line, a ``|`` between them: a concordance's columns, ``Opción 1: ... | UN | الخيار 1:
+    ...``)?  Then it is the label of another text, not a rival option."""
+    return before.span.line == label.span.line and \
+        "|" in text[before.span.end:label.span.start]
 
 
 def _apart(builder: _Builder, label: Label, before: Label) -> None:
